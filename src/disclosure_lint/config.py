@@ -1,0 +1,147 @@
+"""Configuration: ``[tool.dlint]`` in ``pyproject.toml`` or a ``dlint.toml``.
+
+The file closest to the linted file wins (``dlint.toml`` before ``pyproject.toml`` in the same
+folder); ``extend = "../base.toml"`` inherits another file, whose settings the extending file
+overrides.  Keys::
+
+    select = ["DL"]            extend-select = []        ignore = ["DL104"]
+    per-file-ignores = { "drafts/*.html" = ["DL3"] }
+    severity = { DL104 = "warning" }
+    edition = "2021"           year = 2023               agency-level = "department"
+    fail-on = "warning"        town-deadline = "03-31"   edition-files = ["my-edition.toml"]
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .diagnostics import Severity
+from .options import Options
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
+
+KEYS = {"select", "extend-select", "ignore", "per-file-ignores", "severity", "edition", "year", "agency-level",
+        "fail-on", "town-deadline", "edition-files", "extend"}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    path: Path | None
+    values: dict = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def _read_table(path: Path) -> dict | None:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("dlint")
+    return data.get("tool", {}).get("dlint", data)
+
+
+@lru_cache(maxsize=256)
+def load_config(path: Path, _depth: int = 0) -> Config:
+    table = _read_table(path)
+    if table is None:
+        return Config(path, {})
+    unknown = set(table) - KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+    values = dict(table)
+    # paths in a config file are relative to that file
+    if "edition-files" in values:
+        values["edition-files"] = [str((path.parent / p).resolve()) for p in values["edition-files"]]
+    ext = values.pop("extend", None)
+    if ext:
+        if _depth > 10:
+            raise ConfigError(f"{path}: `extend` chain is too deep (a cycle?)")
+        base = load_config((path.parent / os.path.expanduser(ext)).resolve(), _depth + 1)
+        merged = dict(base.values)
+        merged.update(values)
+        values = merged
+    return Config(path, values)
+
+
+@lru_cache(maxsize=1024)
+def find_config(directory: Path) -> Config:
+    d = directory.resolve()
+    for folder in [d, *d.parents]:
+        for name in ("dlint.toml", ".dlint.toml", "pyproject.toml"):
+            p = folder / name
+            if p.is_file():
+                if name == "pyproject.toml" and _read_table(p) is None:
+                    continue
+                return load_config(p)
+    return Config(None, {})
+
+
+def _codes(v, key: str) -> tuple[str, ...]:
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"`{key}` must be a list of rule codes")
+    return tuple(x.strip().upper() for x in v)
+
+
+def options_for(file_path: str | None, cli: dict, config: Config | None) -> Options:
+    """The options for one file: the config's values, then the command line's on top."""
+    o = Options()
+    v = config.values if config else {}
+    try:
+        if "select" in v:
+            o.select = _codes(v["select"], "select")
+        o.extend_select = _codes(v.get("extend-select", []), "extend-select")
+        o.ignore = _codes(v.get("ignore", []), "ignore")
+        o.severity = {k.upper(): Severity.parse(s) for k, s in dict(v.get("severity", {})).items()}
+        if "fail-on" in v:
+            o.fail_on = Severity.parse(v["fail-on"])
+        o.edition = v.get("edition")
+        o.year = int(v["year"]) if v.get("year") else None
+        o.agency_level = v.get("agency-level")
+        o.town_deadline = v.get("town-deadline")
+        o.edition_files = tuple(v.get("edition-files", ()))
+        pfi = v.get("per-file-ignores", {})
+        if file_path and pfi and config and config.path:
+            try:
+                rel = os.path.relpath(os.path.abspath(file_path), config.root).replace(os.sep, "/")
+            except ValueError:
+                rel = file_path
+            for pattern, codes in pfi.items():
+                if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(file_path), pattern):
+                    o.ignore += _codes(codes, "per-file-ignores")
+    except (TypeError, ValueError) as exc:
+        where = config.path if config and config.path else "configuration"
+        raise ConfigError(f"{where}: {exc}") from None
+    if cli.get("select"):
+        o.select = cli["select"]
+    o.extend_select += cli.get("extend_select", ())
+    o.ignore += cli.get("ignore", ())
+    for k in ("edition", "year", "agency_level", "kind"):
+        if cli.get(k) is not None:
+            setattr(o, k, cli[k])
+    if cli.get("fail_on"):
+        o.fail_on = Severity.parse(cli["fail_on"])
+    if o.agency_level and o.agency_level not in ("government", "department", "town"):
+        raise ConfigError(f"agency level must be government, department or town, not {o.agency_level!r}")
+    return o

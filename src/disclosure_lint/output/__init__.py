@@ -1,0 +1,18 @@
+"""Output formats: each module renders a list of FileResults; the CLI picks one by name."""
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "full": "full",
+    "concise": "concise",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+}
+
+
+def render(name: str, results, stream, **kw) -> None:
+    mod = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    mod.render(results, stream, **kw)

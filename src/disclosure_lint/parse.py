@@ -1,0 +1,54 @@
+"""bytes → Source → Document, with bad input turned into problems rather than exceptions."""
+from __future__ import annotations
+
+import os
+
+from .build import build_document
+from .document import Document, Metadata, Section
+from .readers import read, sniff_kind
+from .readers.blocks import RawDocument
+from .source import Source, Span
+
+__all__ = ["parse_bytes", "parse_text", "parse_path", "MAX_BYTES"]
+
+# Larger inputs are read, but only this much is parsed (a 50 MB page is almost always a crawl accident).
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def parse_source(source: Source, kind: str | None = None) -> Document:
+    kind = kind or sniff_kind(source, source.path)
+    if source.binary:
+        doc = build_document(source, RawDocument(), kind)
+        doc.problems.append(("DL001", f"the input is not a text report: it looks like {source.binary}",
+                             Span(0, 0)))
+        return doc
+    raw = read(source, kind)
+    doc = build_document(source, raw, kind)
+    for p in source.problems:
+        doc.problems.append(("DL001", p, Span(0, 0)))
+    return doc
+
+
+def parse_bytes(data: bytes, path: str | None = None, kind: str | None = None) -> Document:
+    truncated = len(data) > MAX_BYTES
+    if truncated:
+        data = data[:MAX_BYTES]
+    src = Source.from_bytes(data, path)
+    if truncated:
+        src.problems.append(f"the input is larger than {MAX_BYTES // (1024 * 1024)} MB; only the first part was read")
+    return parse_source(src, kind)
+
+
+def parse_text(text: str, *, kind: str = "html", path: str | None = None) -> Document:
+    return parse_source(Source(text, path), kind)
+
+
+def parse_path(path: str | os.PathLike, kind: str | None = None) -> Document:
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_BYTES + 1)
+    return parse_bytes(data, os.fspath(path), kind)
+
+
+def empty_document(path: str | None = None) -> Document:
+    src = Source("", path)
+    return Document(src, "text", Metadata(), None, [], Section(None, 0), Span(0, 0))

@@ -1,0 +1,48 @@
+"""What readers hand to the document builder: paragraphs and raw tables, positioned."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ptext import PText
+from ..source import Span
+
+
+@dataclass
+class RawParagraph:
+    ptext: PText        # not yet normalised
+    span: Span
+    boilerplate: bool = False  # page furniture (navigation, footer), kept for metadata only
+
+
+@dataclass
+class RawCell:
+    ptext: PText
+    span: Span
+    rowspan: int = 1
+    colspan: int = 1
+    is_header: bool = False
+
+
+@dataclass
+class RawRow:
+    cells: list[RawCell]
+    span: Span
+
+
+@dataclass
+class RawTable:
+    rows: list[RawRow]
+    span: Span
+    boilerplate: bool = False
+    from_text: bool = False  # rows flattened to text: column spans are lost
+
+
+@dataclass
+class RawDocument:
+    blocks: list = field(default_factory=list)          # RawParagraph | RawTable, report content
+    furniture: list = field(default_factory=list)       # RawParagraph | RawTable outside the report
+    title_candidates: list[PText] = field(default_factory=list)
+    meta_lines: list[tuple[str, PText]] = field(default_factory=list)  # (label, value) the page states
+    comments: list[tuple[str, Span]] = field(default_factory=list)     # comment text and span (suppressions)
+    content_span: Span | None = None
+    problems: list[tuple[str, str, Span]] = field(default_factory=list)

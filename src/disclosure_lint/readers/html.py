@@ -1,0 +1,444 @@
+"""The HTML reader: lxml builds the tree, our tokenizer keeps the offsets.
+
+How positions survive lxml: every start tag in the source is given a marker
+attribute (its token number) in a copy of the page that lxml parses.  Text
+tokens are then attributed to the element that is open where they stand in the
+source, following lxml's own tree for implied and misplaced tags.  So the tree
+is lxml's and every character keeps its exact source offset: nothing is ever
+searched for again.
+"""
+from __future__ import annotations
+
+import html as _html
+import re
+
+from ..ptext import PText, PTextBuilder
+from ..source import Source, Span
+from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, tokenize
+
+__all__ = ["read_html"]
+
+MARK = "data-dlint-tok"
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "tbody",
+    "thead", "tfoot", "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center", "form", "header",
+    "footer", "nav", "aside", "main", "body", "html", "address", "caption", "figure", "figcaption", "hr",
+    "fieldset", "legend", "title", "option", "select",
+})
+_CONTAINERS = frozenset({"html", "body", "div", "section", "article", "main", "center", "font", "blockquote",
+                         "form", "table", "tbody", "thead", "tr", "dd", "span"})
+_SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template", "select", "option", "iframe",
+                        "object", "embed", "svg", "math", "button", "textarea", "input"})
+_FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_FURNITURE_HINT = re.compile(
+    r"(?i)(^|[\s_-])(nav|navbar|menu|footer|header|breadcrumb|crumb|copyright|sidebar|share|position|location|"
+    r"search|banner|friend|qrcode|toolbar|tools?|btn|login|foot|top|weizhi|dqwz|bottom)([\s_-]|$)"
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
+_WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
+_CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
+_META_LABELS = ("索引号", "发布机构", "发文机构", "成文日期", "发文日期", "发布日期", "发布时间", "生成日期",
+                "标题", "名称", "文号", "来源", "时间", "信息来源", "主题分类", "公开方式", "有效性")
+
+
+class _Node:
+    __slots__ = ("tag", "tok", "attrs", "items", "parent")
+
+    def __init__(self, tag: str, tok: int, parent: "_Node | None") -> None:
+        self.tag = tag
+        self.tok = tok
+        self.attrs: dict[str, str] | None = None
+        self.items: list = []  # _Node or token index (text)
+        self.parent = parent
+
+
+def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
+    """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
+    i = start
+    chunk = text[start:end]
+    if "&" not in chunk:
+        b.add_literal(chunk, start)
+        return
+    for m in _ENTITY.finditer(chunk):
+        a, z = start + m.start(), start + m.end()
+        if a > i:
+            b.add_literal(text[i:a], i)
+        decoded = _html.unescape(m.group())
+        if decoded == m.group():
+            b.add_literal(decoded, a)
+        else:
+            b.add_mapped(decoded, a, z)
+        i = z
+    if end > i:
+        b.add_literal(text[i:end], i)
+
+
+def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
+    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed."""
+    root = _Node("#root", -1, None)
+    try:
+        from lxml import etree
+    except ImportError:  # pragma: no cover - lxml is a dependency
+        etree = None
+    parent_of: dict[int, int] = {}
+    tag_of: dict[int, str] = {}
+    if etree is not None:
+        pieces = []
+        for k, (kind, s, e, name) in enumerate(tokens):
+            if kind == START:
+                cut = s + 1 + len(name)
+                pieces.append(text[s:cut])
+                pieces.append(f' {MARK}="{k}"')
+                pieces.append(text[cut:e])
+            else:
+                pieces.append(text[s:e])
+        marked = "".join(pieces).translate(_CONTROL)
+        try:
+            parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
+                                      huge_tree=True, default_doctype=False, encoding="utf-8")
+            tree = etree.fromstring(marked.encode("utf-8", "surrogatepass"), parser)
+        except Exception as exc:  # lxml raises various errors on pathological input
+            problems.append(("DL002", f"the HTML could not be parsed into a tree ({type(exc).__name__}); "
+                                      "it is read as plain text", Span(0, 0)))
+            tree = None
+        if tree is not None:
+            for el in tree.iter():
+                k = el.get(MARK) if isinstance(el.tag, str) else None
+                if k is None:
+                    continue
+                anc = el.getparent()
+                while anc is not None and anc.get(MARK) is None:
+                    anc = anc.getparent()
+                k = int(k)
+                tag_of[k] = el.tag.lower() if isinstance(el.tag, str) else ""
+                parent_of[k] = int(anc.get(MARK)) if anc is not None else -1
+    nodes: dict[int, _Node] = {-1: root}
+    # Build _Nodes in token order: a node's parent always has a smaller token number.
+    for k in sorted(parent_of):
+        p = nodes.get(parent_of[k], root)
+        node = _Node(tag_of[k], k, p)
+        nodes[k] = node
+        p.items.append(node)
+    # Attribute text tokens to the element open at their place.
+    owner = root
+    for k, (kind, s, e, name) in enumerate(tokens):
+        if kind == START:
+            node = nodes.get(k)
+            if node is not None:
+                owner = node.parent if name in VOID_TAGS else node
+        elif kind == END:
+            n = owner
+            while n is not None and n.tag != name:
+                n = n.parent
+            if n is not None and n is not root:
+                owner = n.parent
+        elif kind == TEXT:
+            owner.items.append(k)
+    # items must be in document order: children were appended in token order, text too, but interleaved
+    # separately; sort each node's items by token number.
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if len(n.items) > 1:
+            n.items.sort(key=lambda it: it.tok if isinstance(it, _Node) else it)
+        stack.extend(it for it in n.items if isinstance(it, _Node))
+    return root
+
+
+class _Reader:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.text = source.text
+        self.problems: list = []
+        self.tokens = tokenize(self.text)
+        self.root = _parse_tree(self.text, self.tokens, self.problems)
+
+    def attrs(self, node: _Node) -> dict[str, str]:
+        if node.attrs is None:
+            kind, s, e, _ = self.tokens[node.tok]
+            node.attrs = attributes(self.text[s:e]) if kind == START else {}
+        return node.attrs
+
+    def is_furniture(self, node: _Node) -> bool:
+        if node.tag in _FURNITURE_TAGS:
+            return True
+        a = self.attrs(node)
+        hint = (a.get("class", "") + " " + a.get("id", "")).strip()
+        return bool(hint) and bool(_FURNITURE_HINT.search(hint))
+
+    def node_span(self, node: _Node) -> Span:
+        """From the start tag to the last token inside the node."""
+        start = self.tokens[node.tok][1] if node.tok >= 0 else 0
+        end = self.tokens[node.tok][2] if node.tok >= 0 else 0
+        last = node
+        while last.items:
+            it = last.items[-1]
+            if isinstance(it, _Node):
+                last = it
+                end = max(end, self.tokens[it.tok][2])
+            else:
+                end = max(end, self.tokens[it][2])
+                break
+        return Span(start, end)
+
+    # -- text collection ------------------------------------------------------------------------
+    def inline_text(self, node: _Node, b: PTextBuilder) -> None:
+        """All text under *node* (iteratively), <br> as a mapped line break."""
+        stack: list = [iter(node.items)]
+        while stack:
+            try:
+                it = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            if isinstance(it, _Node):
+                if it.tag in _SKIP_TAGS:
+                    continue
+                if it.tag == "br":
+                    s, e = self.tokens[it.tok][1:3]
+                    b.add_mapped("\n", s, e)
+                    continue
+                stack.append(iter(it.items))
+            else:
+                _, s, e, _ = self.tokens[it]
+                _decode_text(self.text, s, e, b)
+
+    # -- blocks ----------------------------------------------------------------------------------
+    def blocks(self, top: _Node) -> list:
+        """Paragraphs and tables under *top*, in order; furniture flagged."""
+        out: list = []
+        b = PTextBuilder()
+
+        def flush(furniture: bool) -> None:
+            nonlocal b
+            if len(b):
+                pt = b.build()
+                if pt.text.strip():
+                    for part in _split_lines(pt):
+                        out.append(RawParagraph(part, part.span(), furniture))
+            b = PTextBuilder()
+
+        stack: list = [(iter(top.items), False, True)]
+        while stack:
+            it_iter, furniture, is_block = stack[-1]
+            try:
+                it = next(it_iter)
+            except StopIteration:
+                stack.pop()
+                if is_block:
+                    flush(furniture)
+                continue
+            if isinstance(it, _Node):
+                tag = it.tag
+                if tag in _SKIP_TAGS:
+                    continue
+                if tag == "br":
+                    s, e = self.tokens[it.tok][1:3]
+                    b.add_mapped("\n", s, e)
+                    continue
+                fur = furniture or self.is_furniture(it)
+                if tag == "table":
+                    flush(furniture)
+                    t = self.table(it, fur)
+                    if t is not None:
+                        out.append(t)
+                    continue
+                block = tag in _BLOCK_TAGS
+                if block:
+                    flush(furniture)
+                stack.append((iter(it.items), fur, block))
+            else:
+                _, s, e, _ = self.tokens[it]
+                _decode_text(self.text, s, e, b)
+        flush(False)
+        return out
+
+    def table(self, node: _Node, furniture: bool) -> RawTable | None:
+        rows: list[RawRow] = []
+        stack = [iter(node.items)]
+        nested_text: list = []
+        while stack:
+            try:
+                it = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            if not isinstance(it, _Node):
+                continue
+            if it.tag == "tr":
+                cells = []
+                for c in it.items:
+                    if isinstance(c, _Node) and c.tag in ("td", "th"):
+                        cells.append(self.cell(c))
+                if cells:
+                    rows.append(RawRow(cells, self.node_span(it)))
+            elif it.tag == "table":
+                nested_text.append(it)  # a table inside a table cell is read with that cell's text
+            elif it.tag in ("td", "th"):
+                # a cell outside any row: lxml keeps it where the page put it; give it its own row
+                rows.append(RawRow([self.cell(it)], self.node_span(it)))
+            else:
+                stack.append(iter(it.items))
+        if not rows:
+            return None
+        return RawTable(rows, self.node_span(node), furniture)
+
+    def cell(self, node: _Node) -> RawCell:
+        b = PTextBuilder()
+        self.inline_text(node, b)
+        a = self.attrs(node)
+        return RawCell(_strip_word(b.build()), self.node_span(node), _int_attr(a.get("rowspan")),
+                       _int_attr(a.get("colspan")), node.tag == "th")
+
+    # -- where the report is -------------------------------------------------------------------
+    def content_root(self) -> _Node:
+        """The deepest element holding at least 80% of the page's prose and table text."""
+        weight: dict[int, int] = {}
+        order: list[_Node] = []
+        stack = [self.root]
+        while stack:
+            n = stack.pop()
+            order.append(n)
+            for it in n.items:
+                if isinstance(it, _Node) and it.tag not in _SKIP_TAGS:
+                    stack.append(it)
+        # own weight: non-space characters of direct text not inside links
+        for n in reversed(order):
+            w = 0
+            if n.tag != "a":
+                for it in n.items:
+                    if not isinstance(it, _Node):
+                        _, s, e, _ = self.tokens[it]
+                        seg = self.text[s:e]
+                        w += len(seg) - seg.count(" ") - seg.count("\n") - seg.count("\t")
+            for it in n.items:
+                if isinstance(it, _Node) and it.tag not in _SKIP_TAGS:
+                    w += weight.get(id(it), 0)
+            weight[id(n)] = w
+        total = weight[id(self.root)]
+        best = self.root
+        if total == 0:
+            return best
+        node = self.root
+        while True:
+            nxt = None
+            for it in node.items:
+                if isinstance(it, _Node) and weight.get(id(it), 0) >= 0.8 * total:
+                    nxt = it
+                    break
+            if nxt is None or nxt.tag not in _CONTAINERS:
+                return node
+            if nxt.tag in ("table", "tbody", "thead", "tr"):
+                # Only a layout table is gone into: its heavy cell must hold blocks of its own.
+                cell = nxt
+                while cell is not None and cell.tag not in ("td", "th"):
+                    cell = next((it for it in cell.items if isinstance(it, _Node)
+                                 and weight.get(id(it), 0) >= 0.8 * total), None)
+                if cell is None or not any(isinstance(it, _Node) and it.tag in ("p", "div", "table", "h1", "h2", "h3")
+                                           for it in cell.items):
+                    return node
+                nxt = cell
+            node = nxt
+
+    def read(self) -> RawDocument:
+        doc = RawDocument(problems=self.problems)
+        for kind, s, e, _ in self.tokens:
+            if kind == COMMENT:
+                doc.comments.append((self.text[s:e], Span(s, e)))
+        content = self.content_root()
+        doc.blocks = [b for b in self.blocks(content) if not b.boilerplate]
+        doc.content_span = self.node_span(content) if content is not self.root else Span(0, len(self.text))
+        # Everything else on the page: navigation, the metadata table, the footer.
+        doc.furniture = self._outside(content)
+        self._titles(doc)
+        return doc
+
+    def _outside(self, content: _Node) -> list:
+        """Blocks of the page outside the content element, in order."""
+        if content is self.root:
+            return []
+        ancestors = set()
+        n = content.parent
+        while n is not None:
+            ancestors.add(id(n))
+            n = n.parent
+        out = []
+        fake = _Node("#root", -1, None)
+        stack = [iter(self.root.items)]
+        while stack:
+            try:
+                it = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            if it is content:
+                continue
+            if isinstance(it, _Node) and id(it) in ancestors:
+                stack.append(iter(it.items))
+                continue
+            if isinstance(it, _Node) and it.tag in _SKIP_TAGS:
+                continue
+            fake.items = [it]
+            out.extend(self.blocks(fake))
+        return out
+
+    def _titles(self, doc: RawDocument) -> None:
+        stack = [self.root]
+        titles: list[PText] = []
+        while stack:
+            n = stack.pop()
+            for it in n.items:
+                if not isinstance(it, _Node):
+                    continue
+                if it.tag == "title" or it.tag in ("h1", "h2") or "title" in self.attrs(it).get("class", "").lower():
+                    b = PTextBuilder()
+                    self.inline_text(it, b)
+                    pt = b.build().collapse_space()
+                    if pt.text:
+                        titles.append(pt)
+                    if it.tag == "title":
+                        continue
+                if it.tag not in ("script", "style"):
+                    stack.append(it)
+        titles.sort(key=lambda p: p.span().start)
+        doc.title_candidates = titles
+
+
+def _int_attr(v: str | None) -> int:
+    if not v:
+        return 1
+    m = re.match(r"\s*(\d{1,6})", v)
+    return max(1, int(m.group(1))) if m else 1
+
+
+def _strip_word(pt: PText) -> PText:
+    """Remove Word's escaped conditional-comment markers (``<!--[if !supportLists]-->``) from text."""
+    if "<!" not in pt.text:
+        return pt
+    parts = []
+    last = 0
+    for m in _WORD_CONDITIONAL.finditer(pt.text):
+        parts.append(pt[last:m.start()])
+        last = m.end()
+    parts.append(pt[last:])
+    return PText.join(parts)
+
+
+def _split_lines(pt: PText) -> list[PText]:
+    """A block's text split at <br> line breaks, Word markers removed."""
+    pt = _strip_word(pt)
+    out = []
+    start = 0
+    t = pt.text
+    for i, ch in enumerate(t):
+        if ch == "\n" and not pt._lit[pt._piece(i)]:
+            out.append(pt[start:i])
+            start = i + 1
+    out.append(pt[start:])
+    return [p for p in out if p.text.strip()]
+
+
+def read_html(source: Source) -> RawDocument:
+    return _Reader(source).read()

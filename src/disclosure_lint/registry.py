@@ -1,0 +1,122 @@
+"""Rules and how they are found.
+
+A rule is a generator function decorated with :func:`rule`, which states its
+code, kebab-case name and default severity; its docstring is its documentation.
+Built-in rules and third-party plugins are both found through the entry-point
+group ``disclosure_lint.rules``: each entry point names a module (or package)
+whose import registers rules.  A plugin that fails to import is recorded and
+skipped, never fatal.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .diagnostics import Finding, Severity
+
+__all__ = ["RuleSpec", "rule", "all_rules", "get_rule", "plugin_errors", "ENTRY_POINT_GROUP"]
+
+ENTRY_POINT_GROUP = "disclosure_lint.rules"
+_CODE = re.compile(r"^[A-Z]{1,4}\d{3,4}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    name: str
+    severity: Severity
+    func: Callable[..., Iterable[Finding]]
+    module: str
+    plugin: str = "builtin"
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else ""
+
+
+_RULES: dict[str, RuleSpec] = {}
+_PLUGIN_ERRORS: list[tuple[str, str]] = []
+_loaded = False
+_loading_plugin = "builtin"
+
+
+def rule(code: str, name: str, severity: str = "warning"):
+    """Register a rule: ``@rule("DL201", "table-row-total", "error")``."""
+    if not _CODE.match(code):
+        raise ValueError(f"rule code {code!r} must look like DL201")
+    if not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} must be kebab-case")
+    sev = Severity.parse(severity)
+
+    def deco(func):
+        if not (func.__doc__ or "").strip():
+            raise ValueError(f"rule {code} has no docstring: its docstring is its documentation")
+        spec = RuleSpec(code, name, sev, func, func.__module__, _loading_plugin)
+        old = _RULES.get(code)
+        if old is not None and old.func is not func and old.module != spec.module:
+            raise ValueError(f"rule code {code} is registered twice ({old.module} and {spec.module})")
+        _RULES[code] = spec
+        func.rule_spec = spec
+        return func
+
+    return deco
+
+
+def _entry_points():
+    from importlib.metadata import entry_points
+
+    try:
+        return list(entry_points(group=ENTRY_POINT_GROUP))
+    except TypeError:  # Python < 3.10 API shape
+        return list(entry_points().get(ENTRY_POINT_GROUP, []))
+
+
+def load_rules() -> None:
+    global _loaded, _loading_plugin
+    if _loaded:
+        return
+    _loaded = True
+    names = set()
+    for ep in _entry_points():
+        if ep.name in names:
+            continue
+        names.add(ep.name)
+        _loading_plugin = ep.name
+        try:
+            ep.load()
+        except Exception as exc:  # a broken plugin must never stop the linter
+            _PLUGIN_ERRORS.append((ep.name, f"{type(exc).__name__}: {exc}"))
+        finally:
+            _loading_plugin = "builtin"
+    if "builtin" not in names:
+        # Running from a source tree that is not installed: the entry point is not there.
+        importlib.import_module("disclosure_lint.checks")
+
+
+def all_rules() -> list[RuleSpec]:
+    load_rules()
+    return sorted(_RULES.values(), key=lambda r: r.code)
+
+
+def get_rule(code_or_name: str) -> RuleSpec | None:
+    load_rules()
+    key = code_or_name.strip()
+    if key.upper() in _RULES:
+        return _RULES[key.upper()]
+    for r in _RULES.values():
+        if r.name == key:
+            return r
+    return None
+
+
+def plugin_errors() -> list[tuple[str, str]]:
+    load_rules()
+    return list(_PLUGIN_ERRORS)

@@ -1,0 +1,31 @@
+"""Shared test helpers. Tests read ../shared/ only when it exists; the seeds are copied in fixtures/."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FIXTURES = HERE / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("heavy", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def seed(n: int) -> Path:
+    return next(FIXTURES.glob(f"{n:03d}_*.txt"))
+
+
+def shared_files(*patterns: str) -> list[Path]:
+    out: list[Path] = []
+    for pat in patterns:
+        out.extend(sorted(SHARED.glob(pat)))
+    return out
+
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/ is not present")

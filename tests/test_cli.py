@@ -1,0 +1,75 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from disclosure_lint.cli import main
+
+from .conftest import ROOT, seed
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([sys.executable, "-m", "disclosure_lint", *args], capture_output=True, text=True,
+                       input=stdin, cwd=ROOT)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_missing_path_exits_2(capsys):
+    assert main(["no/such/file.html"]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_usage_error_exits_2():
+    assert main(["--format", "nope", "x"]) == 2
+
+
+def test_version():
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("dlint ")
+
+
+def test_json_contract_and_positions_agree(tmp_path, capsys):
+    text = seed(3).read_text(encoding="utf-8")
+    code = main(["--format", "json", str(seed(3))])
+    items = json.loads(capsys.readouterr().out)
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln))
+    for it in items:
+        assert set(it) == {"path", "code", "name", "severity", "message", "start", "end", "related", "suggestion"}
+        for pos in [it["start"], it["end"]] + [r[k] for r in it["related"] for k in ("start", "end")]:
+            assert starts[pos["line"] - 1] + pos["column"] - 1 == pos["offset"]
+    assert code in (0, 1)
+
+
+def test_stdin_and_concise(capsys, monkeypatch):
+    import io
+    data = seed(2).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    main(["--format", "concise", "--kind", "text", "-"])
+    out = capsys.readouterr().out
+    for line in out.splitlines():
+        assert line.startswith("<stdin>:")
+
+
+def test_parse_command_prints_tree(capsys):
+    assert main(["parse", str(seed(2))]) == 0
+    out = capsys.readouterr().out
+    assert "Section L1 一、总体情况" in out and "Table" in out
+
+
+def test_binary_file_gets_dl001(tmp_path, capsys):
+    f = tmp_path / "report.html"
+    f.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
+    assert main(["--format", "concise", str(f)]) == 1
+    assert "DL001" in capsys.readouterr().out
+
+
+def test_input_file_is_never_modified(tmp_path):
+    f = tmp_path / "r.html"
+    data = seed(2).read_bytes()
+    f.write_bytes(data)
+    main(["--format", "json", str(f)])
+    assert f.read_bytes() == data
