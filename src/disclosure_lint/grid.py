@@ -44,7 +44,9 @@ def resolve(raw: RawTable) -> Table:
                     problems.append((f"rowspan={rowspan} runs past the table's last row", rc.span))
                 rowspan = nrows - r
             pt = rc.ptext.collapse_space()
-            cell = Cell(pt, _raw(rc), rc.span, cell_value(pt, rc.span), r, c, rowspan, colspan, rc.is_header)
+            # a blank cell's span is its content (the &nbsp;), else the whole cell
+            blank_at = rc.ptext.span() if len(rc.ptext) else rc.span
+            cell = Cell(pt, _raw(rc), rc.span, cell_value(pt, blank_at), r, c, rowspan, colspan, rc.is_header)
             for dc in range(colspan):
                 if c + dc in row:
                     problems.append(("cells overlap: a rowspan and a colspan claim the same position", rc.span))

@@ -63,13 +63,13 @@ def _run_of_tables(doc: Document, start: Table) -> list[Table]:
     return out
 
 
-def _table_has(table: Table, words: list[str], rows: int = 60) -> bool:
+def _table_has(table: Table, words: list[str], rows: int = 60, any_: bool = False) -> bool:
     keys = " ".join(label_key(c.text) for r in table.rows[:rows] for c in r.labels)
-    return all(w in keys for w in words)
+    return (any if any_ else all)(w in keys for w in words)
 
 
 def _match_table3(doc: Document, schema: dict) -> TableView | None:
-    start = next((t for t in doc.tables() if _table_has(t, schema.get("detect", ["本年新收"]))), None)
+    start = next((t for t in doc.tables() if _table_has(t, schema.get("detect", ["本年新收"]), any_=True)), None)
     if start is None:
         return None
     run = [start]

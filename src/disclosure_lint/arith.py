@@ -1,0 +1,259 @@
+"""One evaluator for the identities the edition files declare (the 勾稽关系).
+
+Each identity is instantiated over the rows, columns or groups of a matched table
+(:mod:`tables`), evaluated in exact arithmetic, and classified: holds, fails, or
+cannot run (a cell is blank, not applicable or text — blank is not zero).
+
+Localising the culprit: one wrong cell breaks one row identity and one column
+identity at once.  When failing identities share exactly one cell, that cell
+appears in no identity that holds, and one value for it satisfies all of them,
+that cell is reported once with that value as the suggestion.
+"""
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .diagnostics import Finding, Related, Severity
+from .document import Blank, Cell, NotApplicable, Number
+from .tables import TableView
+
+__all__ = ["Instance", "evaluate", "identity_findings"]
+
+
+@dataclass
+class Term:
+    ref: tuple[str, str]
+    cell: Cell
+    coef: int          # +1 on the left side, -1 on the right
+    name: str
+
+
+@dataclass
+class Instance:
+    code: str
+    description: str
+    where: str                       # "row 一、本年新收…" / "column 自然人"
+    lhs: list[Term]
+    rhs: list[Term]
+    status: str = "ok"               # ok, fail, blank
+    diff: Decimal = Decimal(0)       # lhs - rhs
+    blanks: list[Term] = field(default_factory=list)
+
+    @property
+    def terms(self) -> list[Term]:
+        return self.lhs + self.rhs
+
+    def arithmetic(self) -> str:
+        def side(ts):
+            return " + ".join(_fmt(t.cell) for t in ts)
+        lsum = sum(_num(t.cell) for t in self.lhs)
+        rsum = sum(_num(t.cell) for t in self.rhs)
+        if len(self.lhs) == 1:
+            return f"{self.lhs[0].name} {_fmt(self.lhs[0].cell)} ≠ {side(self.rhs)} = {_plain(rsum)}"
+        return f"{side(self.lhs)} = {_plain(lsum)} ≠ {side(self.rhs)} = {_plain(rsum)}"
+
+
+def _num(cell: Cell) -> Decimal:
+    v = cell.value
+    return Decimal(v.value) if isinstance(v, Number) else Decimal(0)
+
+
+def _plain(d: Decimal) -> str:
+    return str(int(d)) if d == d.to_integral_value() else str(d.normalize())
+
+
+def _fmt(cell: Cell) -> str:
+    v = cell.value
+    if isinstance(v, Number):
+        return _plain(Decimal(v.value))
+    if isinstance(v, Blank):
+        return "(blank)"
+    if isinstance(v, NotApplicable):
+        return v.raw or "—"
+    return repr(cell.text)
+
+
+def _expand(patterns: list[str], keys: list[str]) -> list[str]:
+    out = []
+    for p in patterns:
+        if any(ch in p for ch in "*?["):
+            out.extend(k for k in keys if fnmatch.fnmatchcase(k, p))
+        else:
+            out.append(p)
+    return out
+
+
+def _names(schema: dict) -> tuple[dict, dict]:
+    rows = {r["key"]: r["label"] for r in schema.get("rows", [])}
+    cols = dict(zip(schema.get("columns", []), schema.get("column_labels", schema.get("columns", []))))
+    if "groups" in schema:
+        for g, gl in zip(schema["groups"], schema.get("group_labels", schema["groups"])):
+            for c, cl in zip(schema["columns"], schema.get("column_labels", schema["columns"])):
+                cols[f"{g}.{c}"] = f"{gl}{cl}"
+    return rows, cols
+
+
+def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
+    rows, cols = _names(schema)
+    out = []
+    each = identity.get("each", "row")
+
+    def term(r, c, coef, name):
+        cell = view.cell(r, c)
+        return None if cell is None else Term((r, c), cell, coef, name)
+
+    def build(where, lhs_refs, rhs_refs, name_of):
+        lhs = [term(r, c, 1, name_of(r, c)) for r, c in lhs_refs]
+        rhs = [term(r, c, -1, name_of(r, c)) for r, c in rhs_refs]
+        if any(t is None for t in lhs + rhs) or not rhs:
+            return None  # a row or column is missing: DL105 says so
+        return Instance(identity["code"], identity.get("description", ""), where, lhs, rhs)
+
+    if each == "row":
+        for r in view.row_order:
+            inst = build(f"row “{rows.get(r, r)}”", [(r, c) for c in identity["lhs"]],
+                         [(r, c) for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
+            if inst:
+                out.append(inst)
+    elif each == "column":
+        lhs_rows = _expand(identity["lhs"], view.row_order)
+        rhs_rows = [r for r in _expand(identity["rhs"], view.row_order) if r in view.rows or "*" not in r]
+        rhs_rows = [r for r in rhs_rows if r not in lhs_rows or identity["lhs"] == identity["rhs"]]
+        for c in view.columns:
+            inst = build(f"column “{cols.get(c, c)}”", [(r, c) for r in lhs_rows], [(r, c) for r in rhs_rows],
+                         lambda r, _c: rows.get(r, r))
+            if inst:
+                out.append(inst)
+    elif each == "group":
+        for g in view.groups:
+            inst = build(f"“{dict(zip(schema['groups'], schema.get('group_labels', schema['groups']))).get(g, g)}”",
+                         [("data", f"{g}.{c}") for c in identity["lhs"]],
+                         [("data", f"{g}.{c}") for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
+            if inst:
+                out.append(inst)
+    return out
+
+
+def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
+    out = []
+    if edition is None:
+        return out
+    for identity in edition.identities:
+        view = views.get(identity.get("table"))
+        if view is None:
+            continue
+        schema = edition.tables.get(identity["table"], {})
+        for inst in _instances(identity, view, schema):
+            vals = [t.cell.value for t in inst.terms]
+            if any(not isinstance(v, (Number, Blank, NotApplicable)) for v in vals):
+                inst.status = "text"  # DL205 reports text in number cells
+            elif any(isinstance(v, (Blank, NotApplicable)) for v in vals):
+                inst.blanks = [t for t in inst.terms if not isinstance(t.cell.value, Number)]
+                inst.status = "blank" if len(inst.blanks) < len(inst.terms) else "ok"
+            else:
+                inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
+                inst.status = "fail" if inst.diff != 0 else "ok"
+            out.append(inst)
+    return out
+
+
+def _localise(failing: list[Instance], passing: list[Instance]):
+    """Yield (cell, delta, instances) for cells that explain several failures at once."""
+    left = list(failing)
+    ok_cells = {id(t.cell) for i in passing for t in i.terms}
+    while left:
+        best = None
+        cells: dict[int, tuple[Cell, list[tuple[Instance, int]]]] = {}
+        for inst in left:
+            for t in inst.terms:
+                cells.setdefault(id(t.cell), (t.cell, []))[1].append((inst, t.coef))
+        for key, (cell, hits) in cells.items():
+            if len(hits) < 2 or key in ok_cells:
+                continue
+            deltas = {-inst.diff * coef for inst, coef in hits}  # coef is ±1
+            if len(deltas) != 1:
+                continue
+            delta = deltas.pop()
+            new = _num(cell) + delta
+            if new < 0:
+                continue
+            if best is None or len(hits) > len(best[2]):
+                best = (cell, delta, [i for i, _ in hits])
+        if best is None:
+            return
+        yield best
+        left = [i for i in left if i not in best[2]]
+
+
+def _label(view: TableView, cell: Cell, schema: dict) -> str:
+    rows, cols = _names(schema)
+    for (r, c), x in view.cells.items():
+        if x is cell:
+            return f"“{rows.get(r, r)}” × “{cols.get(c, c)}”"
+    return "this cell"
+
+
+def identity_findings(ctx) -> list[Finding]:
+    """All identity findings of the document, each tagged with its code (computed once per document)."""
+    cached = getattr(ctx, "_identity_findings", None)
+    if cached is not None:
+        return cached
+    edition = ctx.edition
+    views = ctx.tables
+    instances = evaluate(views, edition)
+    failing = [i for i in instances if i.status == "fail"]
+    passing = [i for i in instances if i.status == "ok"]
+    findings: list[Finding] = []
+    explained: set[int] = set()
+    for cell, delta, insts in _localise(failing, passing):
+        explained.update(id(i) for i in insts)
+        view = next(v for v in views.values() if any(x is cell for x in v.cells.values()))
+        schema = edition.tables.get(view.name, {})
+        value = _num(cell) + delta
+        code = min(i.code for i in insts)
+        msgs = "; ".join(f"{i.where}: {i.arithmetic()}" for i in insts)
+        related = []
+        seen = {id(cell)}
+        for i in insts:
+            for t in i.terms:
+                if id(t.cell) not in seen:
+                    seen.add(id(t.cell))
+                    related.append(Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)} ({i.code})"))
+        findings.append(Finding(cell.value.span,
+                                f"{_label(view, cell, schema)} is {_fmt(cell)}, which breaks {len(insts)} identities "
+                                f"({msgs}); {_plain(value)} would satisfy them all",
+                                related, _plain(value), code=code))
+    for inst in failing:
+        if id(inst) in explained:
+            continue
+        primary = inst.lhs[0] if len(inst.lhs) == 1 else max(inst.terms, key=lambda t: abs(_num(t.cell)))
+        related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in inst.terms if t is not primary]
+        suggestion = None
+        if len(inst.lhs) == 1 and primary is inst.lhs[0]:
+            suggestion = _plain(_num(primary.cell) - inst.diff)
+        findings.append(Finding(primary.cell.value.span, f"{inst.where}: {inst.arithmetic()} ({inst.description})",
+                                related, suggestion, code=inst.code))
+    # Checks that could not run because of blank cells: one info per identity and table, never an error.
+    blank_by_code: dict[str, list[Instance]] = {}
+    for inst in instances:
+        if inst.status == "blank":
+            blank_by_code.setdefault(inst.code, []).append(inst)
+    for code, insts in blank_by_code.items():
+        cells = []
+        seen = set()
+        for i in insts:
+            for t in i.blanks:
+                if id(t.cell) not in seen:
+                    seen.add(id(t.cell))
+                    cells.append(t)
+        where = ", ".join(i.where for i in insts[:3]) + (f" and {len(insts) - 3} more" if len(insts) > 3 else "")
+        findings.append(Finding(cells[0].cell.value.span,
+                                f"{insts[0].description} could not be checked for {len(insts)} "
+                                f"{'instance' if len(insts) == 1 else 'instances'} ({where}): "
+                                f"{len(cells)} blank or not-applicable cells are not read as zero",
+                                [Related(t.cell.value.span, f"{t.name} is blank") for t in cells[:20]],
+                                severity=Severity.INFO, code=code))
+    ctx._identity_findings = findings
+    return findings

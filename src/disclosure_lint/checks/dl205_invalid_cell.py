@@ -1,0 +1,68 @@
+"""DL205: invalid-cell."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..diagnostics import Finding, Related, Severity
+from ..document import Blank, Number, TextValue
+from ..normalize import label_key
+from ..registry import rule
+
+
+def _row_names(ctx, name) -> dict:
+    schema = ctx.edition.tables.get(name, {}) if ctx.edition else {}
+    return {r["key"]: r["label"] for r in schema.get("rows", [])}
+
+
+@rule("DL205", "invalid-cell", "error")
+def check(ctx):
+    """A cell of table 2, 3 or 4 that cannot hold what it holds.
+
+    **What it checks.**
+    - a negative count, or a fractional count (table 2's 本年增/减 may be negative; amounts in
+      万元 may have decimals);
+    - text in a cell that must hold a number (``约5``, ``5件左右``);
+    - a unit that contradicts the column header (``元`` under a 万元 header);
+    - a blank 总计 whose parts are not all zero (info: some publishers leave the whole 总计
+      column blank, which is not an error of arithmetic but leaves the table unchecked).
+
+    **Why it matters.** Statistical tables are counts; a negative or fractional count, or a figure
+    written as text, cannot be added up and usually hides a typing error.
+
+    **Example.** ``（一）予以公开 | 3 | -1 | 0 …`` → ``a count cannot be negative: -1``.
+
+    **How to fix.** Write a non-negative whole number, ``0`` for none; put units in the header.
+    """
+    views = ctx.tables
+    for name, view in views.items():
+        names = _row_names(ctx, name)
+        for (r, c), cell in view.cells.items():
+            v = cell.value
+            header = label_key(c) if name == "table2" else c
+            if isinstance(v, TextValue):
+                yield Finding(v.span, f"{name}: “{cell.text}” is text where a number is expected (“{names.get(r, r)}” × {c})")
+                continue
+            if not isinstance(v, Number):
+                continue
+            signed_ok = name == "table2" and "增" in header and "减" in header
+            money = name == "table2" and ("金额" in header or "万元" in header)
+            if v.value < 0 and not signed_ok:
+                yield Finding(v.span, f"{name}: a count cannot be negative: {v.raw}", suggestion=str(abs(v.value)))
+            elif isinstance(v.value, Decimal) and v.value != v.value.to_integral_value() and not money:
+                yield Finding(v.span, f"{name}: a count cannot be fractional: {v.raw}")
+            if money and v.unit == "元" and "万元" in header:
+                yield Finding(v.span, f"{name}: the value is in 元 but the column is in 万元", severity=Severity.WARNING)
+        if name == "table3":
+            parts = view.columns[:-1]
+            for r in view.row_order:
+                total = view.cell(r, "total")
+                if total is None or not isinstance(total.value, Blank):
+                    continue
+                nz = [view.cell(r, c) for c in parts if view.cell(r, c) is not None
+                      and isinstance(view.cell(r, c).value, Number) and view.cell(r, c).value.value != 0]
+                if nz:
+                    yield Finding(total.value.span,
+                                  f"table3: 总计 of “{names.get(r, r)}” is blank although its parts are not all zero "
+                                  f"({' + '.join(str(x.value.value) for x in nz)}); the row total cannot be checked",
+                                  [Related(x.value.span, "a non-zero part") for x in nz],
+                                  suggestion=str(sum(x.value.value for x in nz)), severity=Severity.INFO)
