@@ -9,7 +9,7 @@ import re
 
 from .document import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
 from .grid import resolve
-from .normalize import cn_numeral_value
+from .normalize import PINYIN, cn_numeral_value
 from .ptext import PText
 from .readers.blocks import RawDocument, RawParagraph, RawTable
 from .source import Source, Span
@@ -18,13 +18,13 @@ __all__ = ["build_document", "parse_heading"]
 
 _L1 = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、．.，,](?!\d)")
 _L2 = re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?")
-_L3 = re.compile(r"(?P<num>\d{1,2})\s*[、．.](?!\d)")
+_L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
 _L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
 
 _TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
-_PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+_PINYIN = PINYIN
 _INDEX_NO = re.compile(r"[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
 _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 

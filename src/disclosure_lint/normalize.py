@@ -75,3 +75,7 @@ def cn_numeral_value(s: str) -> int | None:
         else:
             return None
     return total + section + (digit or 0)
+
+
+# A parenthesised pinyin syllable with tone marks, as mirror sites add after characters: 報(bào).
+PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")

@@ -1,0 +1,34 @@
+"""Small helpers the built-in rules share (not a rule module: its name starts with _)."""
+from __future__ import annotations
+
+from ..source import Span
+
+CN = "一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    if n <= 10:
+        return CN[n - 1]
+    if n < 20:
+        return "十" + (CN[n - 11] if n > 10 else "")
+    return CN[n // 10 - 1] + "十" + (CN[n % 10 - 1] if n % 10 else "")
+
+
+def is_annual(ctx) -> bool:
+    e = ctx.edition
+    return e is not None and e.kind == "annual-report"
+
+
+def edition_name(ctx) -> str:
+    e = ctx.edition
+    return f"the {e.name} edition" if e is not None else "no edition"
+
+
+def doc_anchor(ctx) -> Span:
+    """Where a finding about the whole document points: the title, else the start of the content."""
+    d = ctx.document
+    if d.title is not None:
+        return d.title.span
+    for b in d.blocks:
+        return Span(b.span.start, b.span.start)
+    return Span(d.content_span.start, d.content_span.start)

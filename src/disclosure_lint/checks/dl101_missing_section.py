@@ -1,0 +1,65 @@
+"""DL101: missing-section."""
+from __future__ import annotations
+
+from ..diagnostics import Finding, Severity
+from ..facts.script import to_simplified
+from ..normalize import PINYIN
+from ..registry import rule
+from ..source import Span
+from ..structure import match_sections
+from ._common import cn_number, doc_anchor, edition_name, is_annual
+
+
+@rule("DL101", "missing-section", "error")
+def check(ctx):
+    """A section the edition requires is absent.
+
+    **What it checks.** For the 2019 and 2021 formats, each of the six sections
+    (一、总体情况 … 六、其他需要报告的事项) must be present as a top-level heading, in the standard
+    wording or an accepted variant (see ``rules/<edition>.toml``). For reports up to 2018 (the 2008
+    条例, free form) each of the six items of 第三十二条 must be covered somewhere in the text.
+    Work summaries (工作总结, 情况汇报) have no required sections.
+
+    **Why it matters.** The 条例 (第五十条; 2008: 第三十二条) lists what an annual report must
+    contain; a report without, say, 存在的主要问题及改进情况 is incomplete by law.
+
+    **Example.** A 2023 report whose headings go 一 … 四, 六: ``missing section
+    五、存在的主要问题及改进情况 (the 2021 edition), expected between 四 and 六``.
+
+    **How to fix.** Add the section with its standard heading; write 无 only where the template
+    allows it.
+    """
+    if not is_annual(ctx):
+        return
+    ed = ctx.edition
+    doc = ctx.document
+    if not ed.structure:
+        text = PINYIN.sub("", to_simplified("\n".join(b.text if hasattr(b, "ptext") else b.text() for b in doc.blocks)))
+        for item in ed.items:
+            if not any(k in text for k in item.get("keywords", [])):
+                yield Finding(doc_anchor(ctx), f"the report does not cover “{item['heading']}”, "
+                              f"an item {ed.data.get('legal_basis', 'the 条例')} requires ({edition_name(ctx)})",
+                              severity=Severity.parse(item.get("severity", "error")))
+        return
+    if not doc.sections() and not doc.tables():
+        return  # nothing structured to speak of (DL003 or a one-line extraction)
+    matches = match_sections(doc.sections(), ed)
+    found = {m.spec["key"]: m for m in matches if m.spec}
+    specs = ed.sections
+    for i, spec in enumerate(specs):
+        if spec["key"] in found:
+            continue
+        after = next((found[s["key"]] for s in reversed(specs[:i]) if s["key"] in found), None)
+        before = next((found[s["key"]] for s in specs[i + 1:] if s["key"] in found), None)
+        expected = f"{cn_number(spec['number'])}、{spec['heading']}"
+        if before is not None:
+            at = Span(before.section.heading.span.start, before.section.heading.span.start)
+            where = f"expected before “{before.section.heading.text}”"
+        elif after is not None:
+            end = after.section.span.end
+            at = Span(end, end)
+            where = f"expected after “{after.section.heading.text}”"
+        else:
+            at, where = doc_anchor(ctx), "no required section was found"
+        yield Finding(at, f"missing section “{expected}” ({edition_name(ctx)}); {where}",
+                      suggestion=expected, severity=Severity.parse(spec.get("severity", "error")))

@@ -1,0 +1,37 @@
+"""DL102: section-order."""
+from __future__ import annotations
+
+from ..diagnostics import Finding, Related
+from ..registry import rule
+from ..structure import match_sections
+from ._common import edition_name, is_annual
+
+
+@rule("DL102", "section-order", "warning")
+def check(ctx):
+    """The required sections are present but not in the edition's order.
+
+    **What it checks.** The top-level sections matched to the edition's six sections must appear
+    in the template's order (总体情况, 主动公开, 依申请, 复议诉讼, 问题及改进, 其他事项).
+
+    **Why it matters.** Readers and evaluators compare reports side by side; the format notices
+    (国办公开办函〔2019〕60号, 〔2021〕30号) fix the order.
+
+    **Example.** 五、存在的主要问题及改进情况 placed before 四、…行政复议、行政诉讼情况.
+
+    **How to fix.** Move the section to its place and renumber the headings.
+    """
+    if not is_annual(ctx) or not ctx.edition.structure:
+        return
+    matches = [m for m in match_sections(ctx.document.sections(), ctx.edition) if m.spec]
+    order = {s["key"]: i for i, s in enumerate(ctx.edition.sections)}
+    best = -1
+    prev = None
+    for m in matches:
+        pos = order[m.spec["key"]]
+        if pos < best:
+            yield Finding(m.section.heading.title.span(),
+                          f"“{m.section.heading.text}” comes after “{prev.section.heading.text}” but belongs before it "
+                          f"({edition_name(ctx)})", [Related(prev.section.heading.span, "the section it follows")])
+        else:
+            best, prev = pos, m

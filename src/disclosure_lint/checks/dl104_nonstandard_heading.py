@@ -1,0 +1,32 @@
+"""DL104: nonstandard-heading."""
+from __future__ import annotations
+
+from ..diagnostics import Finding
+from ..registry import rule
+from ..structure import match_sections
+from ._common import cn_number, edition_name, is_annual
+
+
+@rule("DL104", "nonstandard-heading", "info")
+def check(ctx):
+    """A section heading that differs from the standard wording.
+
+    **What it checks.** A top-level heading recognised as one of the edition's six sections by its
+    key words, but not written in the standard wording nor an accepted variant. Brackets, spaces,
+    NBSP, U+3000, zero-width characters, 、 versus ，and small typos (行政法复议) are normalised
+    before comparing, so they never trigger this rule.
+
+    **Why it matters.** Standard headings let readers and crawlers find the same part in every
+    report.
+
+    **Example.** ``五、工作中存在的不足`` → suggest ``五、存在的主要问题及改进情况``.
+
+    **How to fix.** Use the suggested heading.
+    """
+    if not is_annual(ctx) or not ctx.edition.structure:
+        return
+    for m in match_sections(ctx.document.sections(), ctx.edition):
+        if m.spec and not m.exact:
+            std = f"{cn_number(m.spec['number'])}、{m.spec['heading']}"
+            yield Finding(m.section.heading.title.span(), f"heading “{m.section.heading.text}” is not the standard "
+                          f"wording of {edition_name(ctx)}: “{std}”", suggestion=m.spec["heading"])

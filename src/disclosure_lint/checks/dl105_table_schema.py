@@ -1,0 +1,82 @@
+"""DL105: table-schema."""
+from __future__ import annotations
+
+from ..diagnostics import Finding, Severity
+from ..normalize import label_key
+from ..registry import rule
+from ..source import Span
+from ..structure import match_sections
+from ._common import doc_anchor, edition_name, is_annual
+
+_TABLE_NAMES = {"table2": "表二（主动公开政府信息情况）", "table3": "表三（收到和处理政府信息公开申请情况）",
+                "table4": "表四（政府信息公开行政复议、行政诉讼情况）"}
+
+
+def _other_labels(ctx, name) -> set[str]:
+    out = set()
+    for e in ctx.editions.values():
+        if e is ctx.edition:
+            continue
+        for r in e.tables.get(name, {}).get("rows", []):
+            out.add(label_key(r["label"]))
+    return out
+
+
+@rule("DL105", "table-schema", "error")
+def check(ctx):
+    """A required table, row or column is missing or unrecognised.
+
+    **What it checks.** The 2019 and 2021 formats require table 2 (主动公开), table 3 (依申请) and
+    table 4 (复议诉讼). Each table's rows are matched by label against the edition's schema
+    (``[tables.*]`` in ``rules/<edition>.toml``): a missing table is an error; a missing row, a row
+    that matches no label, and a row with fewer numbers than columns are warnings. Labels of the
+    other edition are left to DL106.
+
+    **Why it matters.** Without the table, or with rows missing, the statistics cannot be compared
+    or checked; a row with a number too few usually shifted its numbers under the wrong column.
+
+    **Example.** A table 3 with no ``四、结转下年度继续办理`` row.
+
+    **How to fix.** Use the edition's template tables unchanged; write 0 for none.
+    """
+    if not is_annual(ctx) or not ctx.edition.tables or not ctx.document.sections():
+        return
+    ed = ctx.edition
+    views = ctx.tables
+    secs = {m.spec["key"]: m.section for m in match_sections(ctx.document.sections(), ed) if m.spec}
+    for spec in ed.sections:
+        name = spec.get("table")
+        if not name:
+            continue
+        view = views.get(name)
+        if view is None:
+            sec = secs.get(spec["key"])
+            at = sec.heading.title.span() if sec else doc_anchor(ctx)
+            yield Finding(at, f"{_TABLE_NAMES.get(name, name)} is missing ({edition_name(ctx)})")
+            continue
+        schema = ed.tables[name]
+        if name == "table3":
+            keys = [r["key"] for r in schema["rows"] if not r.get("outdated")]
+            present = set(view.rows)
+            if "other_0" in present:  # the single 其他处理 row: DL106 reports the outdated form
+                keys = [k for k in keys if not k.startswith("other_")]
+            missing = [r["label"] for r in schema["rows"] if r["key"] in keys and r["key"] not in present]
+            if missing:
+                at = view.tables[0].span
+                yield Finding(Span(at.start, at.start), f"{_TABLE_NAMES[name]} lacks {len(missing)} "
+                              f"row{'s' if len(missing) > 1 else ''} of {edition_name(ctx)}: {'、'.join(missing[:8])}"
+                              f"{'…' if len(missing) > 8 else ''}", severity=Severity.WARNING)
+        others = _other_labels(ctx, name)
+        for row in view.unknown_rows:
+            label = row.label
+            if not any(c.value.kind == "number" for c in row.values) or "勾稽关系" in label:
+                continue
+            if any(label_key(c.text).lstrip("（一二三四五六七八九十）、.1234567890") in others for c in row.labels):
+                continue
+            yield Finding(row.labels[-1].span if row.labels else row.span,
+                          f"row “{label[:40]}” of {_TABLE_NAMES.get(name, name)} matches no row of {edition_name(ctx)}",
+                          severity=Severity.WARNING)
+        want = len(view.columns) if name != "table4" else len(view.columns) * len(view.groups)
+        for key, row, n in view.short_rows:
+            yield Finding(row.span, f"row “{row.label[:40]}” of {_TABLE_NAMES.get(name, name)} has {n} values, "
+                          f"{want} expected", severity=Severity.WARNING)

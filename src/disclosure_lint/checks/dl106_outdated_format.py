@@ -1,0 +1,62 @@
+"""DL106: outdated-format."""
+from __future__ import annotations
+
+from ..diagnostics import Finding, Severity
+from ..normalize import label_key
+from ..registry import rule
+from ._common import edition_name, is_annual
+
+
+@rule("DL106", "outdated-format", "error")
+def check(ctx):
+    """An outdated format: 2019 tables in a report for 2021 on, or the pre-2019 structure from 2019 on.
+
+    **What it checks.**
+    - In a report for 2021 or later: labels only the 2019 tables have (本年新制作数量, 对外公开总数量,
+      上一年项目数量, 本年增/减, 第二十条第（九）项, …) or a single （六）其他处理 row in table 3
+      instead of its three numbered rows.
+    - In a report for 2019 or later: headings of the 2008 structure (概述, 收费及减免情况, …).
+      For 2019 itself the new format was only encouraged: a warning, not an error.
+
+    **Why it matters.** The format notice of each year (国办公开办函〔2019〕60号, 〔2021〕30号)
+    replaced the tables; an old template means the report's figures are not the ones required.
+
+    **Example.** A 2023 report whose table 2 still has ``本年新制作数量`` and ``对外公开总数量``.
+
+    **How to fix.** Copy the tables from the current template and refill them.
+    """
+    if not is_annual(ctx):
+        return
+    info = ctx.info
+    year = info.year
+    ed = ctx.edition
+    if year is None:
+        return
+    soft = year in ed.encouraged_years
+    sev = Severity.WARNING if soft else None
+    if year >= 2021:
+        wanted = [(label_key(x), x) for x in ed.data.get("outdated_labels", [])]
+        reported = set()
+        for t in ctx.document.tables():
+            for row in t.rows:
+                for cell in row.labels:
+                    key = label_key(cell.text)
+                    for k, shown in wanted:
+                        if k in key and shown not in reported:
+                            reported.add(shown)
+                            yield Finding(cell.value.span, f"“{shown}” is a label of the 2019 tables; a report for "
+                                          f"{year} must use {edition_name(ctx)}")
+        view = ctx.tables.get("table3")
+        if view is not None and "other_0" in view.rows:
+            row = view.rows["other_0"]
+            yield Finding(row.labels[-1].value.span, "table 3 has a single （六）其他处理 row, as in the 2019 format; "
+                          f"{edition_name(ctx)} splits it into three numbered rows")
+    if year >= 2019 and ed.structure:
+        old = [label_key(h) for h in ed.data.get("pre2019_headings", [])]
+        for sec in ctx.document.sections():
+            key = label_key(sec.heading.title.text)
+            if any(key == o or key.startswith(o) for o in old):
+                yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” is a heading of the pre-2019 structure; "
+                              f"a report for {year} uses {edition_name(ctx)}"
+                              + (" (for 2019 the new format was encouraged, not required)" if soft else ""),
+                              severity=sev)

@@ -1,0 +1,73 @@
+"""DL107: missing-content."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Finding, Severity
+from ..registry import rule
+from ..structure import match_sections
+from ._common import doc_anchor, edition_name, is_annual
+
+_EMPTY = re.compile(r"^[\s无。.、:：]*$")
+_FEE = re.compile(r"处理费|信息处理费|收费|收取费用|未收取|费用")
+_ACCOUNTABILITY = ("考核", "评议", "追究")
+
+
+def _body(sec) -> str:
+    parts = []
+    h = sec.heading
+    rest = h.text[len(h.marker.text) + len(h.title.text):].strip("。：: ") if h else ""
+    if rest:
+        parts.append(rest)
+    for b in sec.walk_blocks():
+        parts.append(b.text if hasattr(b, "ptext") else b.text())
+    return "\n".join(parts)
+
+
+@rule("DL107", "missing-content", "error")
+def check(ctx):
+    """A section without the content the edition requires.
+
+    **What it checks.**
+    - 五、存在的主要问题及改进情况 that is empty or just 无 (error).
+    - From 2021: 六、其他需要报告的事项 that does not state the 信息处理费 charged (warning);
+      a government's own report (各级人民政府) that does not report 工作考核、社会评议和责任追究
+      (warning).
+    - 一、总体情况 that does not touch its five topics — 主动公开, 依申请公开, 政府信息管理,
+      平台建设, 监督保障 (info).
+
+    **Why it matters.** These are the contents the 条例 and the format notice require; an empty
+    “problems” section is the defect evaluators cite most often after late publication.
+
+    **Example.** ``五、存在的主要问题及改进情况`` followed directly by ``六、…``.
+
+    **How to fix.** State the problems and the improvements made or planned; state the fees charged
+    (``共收取信息处理费0元`` when none).
+    """
+    if not is_annual(ctx) or not ctx.edition.structure or not ctx.document.sections():
+        return
+    ed = ctx.edition
+    matches = {m.spec["key"]: m.section for m in match_sections(ctx.document.sections(), ed) if m.spec}
+    for spec in ed.sections:
+        sec = matches.get(spec["key"])
+        if sec is None:
+            continue
+        body = _body(sec)
+        if spec.get("require_content") and _EMPTY.match(body):
+            yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” has no content ({edition_name(ctx)} "
+                          "requires the problems found and how they were addressed)")
+        if spec.get("fee_statement") and not _FEE.search(body):
+            yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” does not state the 信息处理费 charged "
+                          f"({edition_name(ctx)}); write e.g. 本年度共收取信息处理费0元", severity=Severity.WARNING)
+        topics = spec.get("topics")
+        if topics and sec.children + sec.blocks:
+            missing = [t for t in topics if t not in body]
+            if missing:
+                yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” does not cover {'、'.join(missing)} "
+                              f"({edition_name(ctx)} lists five topics)", severity=Severity.INFO)
+    if ctx.info.agency_level == "government" and ed.name != "2019" and ctx.info.year and ctx.info.year >= 2021:
+        text = "\n".join(b.text if hasattr(b, "ptext") else "" for b in ctx.document.blocks)
+        missing = [k for k in _ACCOUNTABILITY if k not in text]
+        if missing and len(missing) == len(_ACCOUNTABILITY):
+            yield Finding(doc_anchor(ctx), "a government's own report must state the results of "
+                          "工作考核、社会评议和责任追究; none of them is mentioned", severity=Severity.WARNING)

@@ -1,0 +1,54 @@
+"""DL108: declared-contents."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Finding, Related
+from ..document import Heading, Table
+from ..normalize import cn_numeral_value
+from ..registry import rule
+from ._common import is_annual
+
+_DECL = re.compile(r"(?:全文|本报告|本年度报告|报告)(?:共)?(?:包括|由|分为|包含|分)(?P<list>[^。；]{4,300}?)"
+                   r"(?:等|共)?(?P<n>[一二三四五六七八九十\d]{1,2})个?(?:部分|方面)")
+_SPLIT = re.compile(r"、|，|,|；|以及|和(?=[^解])|及(?=其他)")
+
+
+@rule("DL108", "declared-contents", "warning")
+def check(ctx):
+    """The introduction's list of parts does not match the sections that follow.
+
+    **What it checks.** A sentence such as “全文包括总体情况、…、其他需要报告的事项等六个部分”
+    declares how many parts the report has; the number must equal the number of top-level
+    sections, and so must the number of parts it lists.
+
+    **Why it matters.** A declared list that does not match is a sign of a template copied from
+    another year or another agency without being adapted.
+
+    **Example.** “…等六个部分” followed by five top-level sections.
+
+    **How to fix.** Make the introduction name the parts the report really has.
+    """
+    if not is_annual(ctx):
+        return
+    doc = ctx.document
+    sections = doc.sections()
+    if not sections:
+        return
+    for b in doc.blocks:
+        if isinstance(b, (Heading, Table)):
+            break
+        m = _DECL.search(b.text)
+        if not m:
+            continue
+        n_text = m.group("n")
+        declared = int(n_text) if n_text.isdigit() else cn_numeral_value(n_text)
+        listed = [x for x in _SPLIT.split(m.group("list")) if x.strip()]
+        span = b.ptext.span(m.start("n"), m.end("n"))
+        rel = [Related(s.heading.span, "a top-level section") for s in sections[:8]]
+        # a statistics table listed as the last part is a part without a numbered heading
+        tables_as_part = 1 if listed and "表" in listed[-1] and doc.tables() else 0
+        if declared and declared not in (len(sections), len(sections) + tables_as_part):
+            yield Finding(span, f"the introduction declares {declared} parts but the report has {len(sections)} "
+                          "top-level sections", rel)
+        return

@@ -1,0 +1,46 @@
+"""Traditional and simplified characters, from OpenCC's own conversion table.
+
+The table is ``TSCharacters.txt`` as shipped by the PyPI package ``opencc-python-reimplemented``
+(OpenCC's dictionary data, maintained upstream), read once and used character by character, so a
+converted text keeps every offset of the original.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+__all__ = ["t2s_table", "to_simplified", "traditional_positions"]
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a declared dependency
+        return table
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 2 and len(parts[0]) == 1:
+                    simp = parts[1].split()[0]
+                    if len(simp) == 1 and simp != parts[0]:
+                        table[parts[0]] = simp
+    except OSError:  # pragma: no cover
+        pass
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Character-by-character conversion: the result has the same length as *text*."""
+    table = t2s_table()
+    if not table:
+        return text
+    return text.translate(str.maketrans(table))
+
+
+def traditional_positions(text: str) -> list[int]:
+    table = t2s_table()
+    return [i for i, ch in enumerate(text) if ch in table]
