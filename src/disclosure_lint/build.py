@@ -99,7 +99,12 @@ def _metadata(raw: RawDocument, blocks: list) -> Metadata:
         if key and value.text:
             md.set(MetaField(key, value.text, value.span()))
     snippets: list[PText] = []
-    for b in raw.furniture:
+    lead = []
+    for b in raw.blocks[:6]:  # a metadata line at the top of the content ("发布日期：2020-01-31")
+        if isinstance(b, RawTable):
+            break
+        lead.append(b)
+    for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
             snippets.append(b.ptext.collapse_space())
         elif isinstance(b, RawTable):
@@ -164,9 +169,19 @@ def _title(raw: RawDocument, blocks: list, md: Metadata) -> MetaField | None:
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
+def _is_metadata_table(t: RawTable) -> bool:
+    labels = sum(1 for r in t.rows for c in r.cells if _META_RE.match(c.ptext.text.strip()))
+    return labels >= 2 and len(t.rows) <= 8
+
+
 def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
     blocks: list = []
     problems = list(raw.problems)
+    # A CMS metadata table at the top of the content is page metadata, not report content.
+    meta_tables = [b for b in raw.blocks[:4] if isinstance(b, RawTable) and _is_metadata_table(b)]
+    if meta_tables:
+        raw.furniture = list(raw.furniture) + meta_tables
+        raw.blocks = [b for b in raw.blocks if not any(b is t for t in meta_tables)]
     for rb in raw.blocks:
         if isinstance(rb, RawTable):
             t = resolve(rb)

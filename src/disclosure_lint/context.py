@@ -41,7 +41,7 @@ class Context:
     def dates(self):
         from .facts.dates import document_dates
 
-        return document_dates(self.document)
+        return document_dates(self.document, self.info.year)
 
     @cached_property
     def tables(self):

@@ -1,0 +1,58 @@
+"""DL302: period-statement."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Finding, Severity
+from ..facts.dates import parse_dates
+from ..registry import rule
+from ._common import is_annual
+
+_PERIOD_SENTENCE = re.compile(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")
+_EMPTY = re.compile(r"(?:自|从)\s*(?:至|到)")
+_AS_OF = re.compile(r"截[至止](?:到)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+@rule("DL302", "period-statement", "error")
+def check(ctx):
+    """The statistics period is not 1 January – 31 December of the report year, or is empty.
+
+    **What it checks.** The sentence that states the period (本报告所列数据的统计期限自Y年1月1日至
+    Y年12月31日) must cover exactly the report year. An empty period (“自至”) is an error. A figure
+    stated “截至12月14日” in a full-year report is a warning: it does not cover the whole year.
+
+    **Why it matters.** The tables count one calendar year; a different period makes them
+    incomparable with every other report.
+
+    **Example.** ``统计期限自2022年1月1日至2022年11月30日`` in a 2022 report.
+
+    **How to fix.** State the full year, and give figures as of 31 December.
+    """
+    if not is_annual(ctx) or ctx.info.year is None:
+        return
+    year = ctx.info.year
+    doc = ctx.document
+    for p in doc.paragraphs():
+        m = _PERIOD_SENTENCE.search(p.text)
+        if m:
+            if _EMPTY.match(p.text[m.start("body") - 1:m.end("body") + 1].strip()) or not re.search(r"\d", m.group("body")):
+                yield Finding(p.ptext.span(m.start(), m.end()), "the statistics period is empty (“自至”)")
+                break
+            sub = p.ptext[m.start("body"):m.end("body")]
+            ds = parse_dates(sub, p, year)
+            if len(ds) >= 2:
+                a, b = ds[0], ds[-1]
+                ok_a = (a.year, a.month, a.day) == (year, 1, 1)
+                ok_b = (b.year, b.month, b.day) == (year, 12, 31)
+                if not (ok_a and ok_b):
+                    yield Finding(a.span.cover(b.span), f"the statistics period runs from {a.raw} to {b.raw}, "
+                                  f"not 1 January to 31 December {year}",
+                                  suggestion=f"{year}年1月1日至{year}年12月31日")
+            break
+    for p in doc.paragraphs():
+        for m in _AS_OF.finditer(p.text):
+            y = int(m.group("y")) if m.group("y") else year
+            mo, d = int(m.group("m")), int(m.group("d"))
+            if y == year and (mo, d) != (12, 31) and mo == 12:
+                yield Finding(p.ptext.span(m.start(), m.end()), f"a figure is stated as of {mo}月{d}日, "
+                              f"not for the whole of {year}", severity=Severity.WARNING)

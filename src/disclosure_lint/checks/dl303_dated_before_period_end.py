@@ -1,0 +1,32 @@
+"""DL303: dated-before-period-end."""
+from __future__ import annotations
+
+from ..diagnostics import Finding
+from ..registry import rule
+from ._common import is_annual
+
+
+@rule("DL303", "dated-before-period-end", "error")
+def check(ctx):
+    """The report is dated on or before the last day of the year it reports on.
+
+    **What it checks.** The document date — the signature date at the end, else the page's
+    成文日期 / 发文日期 — must be after 31 December of the report year.
+
+    **Why it matters.** A report signed before its year has closed cannot contain the whole year's
+    figures: either the date is wrong or the figures are estimates.
+
+    **Example.** A 2021 report signed ``2021年12月30日``.
+
+    **How to fix.** Date the report when it is finished, in the following year, and check that the
+    figures cover the full year.
+    """
+    if not is_annual(ctx) or ctx.info.year is None:
+        return
+    dd = ctx.dates.document_date
+    if dd is None or dd.date() is None:
+        return
+    year = ctx.info.year
+    if dd.date().year <= year:
+        yield Finding(dd.span, f"the report for {year} is dated {dd.raw}, on or before 31 December {year} "
+                      f"(document date from the {ctx.dates.document_date_source.replace('_', ' ')})")

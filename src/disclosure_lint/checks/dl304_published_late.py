@@ -1,0 +1,58 @@
+"""DL304: published-late."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..diagnostics import Finding
+from ..registry import rule
+from ._common import is_annual
+
+_LEVEL = {"government": "a government's own report", "department": "a department's report",
+          "town": "a town or sub-district report"}
+
+
+def deadline(year: int, level: str, town_deadline: str | None) -> tuple[dt.date, str]:
+    if year <= 2018:
+        return dt.date(year + 1, 3, 31), "31 March for every agency (2008 条例 第三十一条)"
+    if level == "department":
+        return dt.date(year + 1, 1, 31), "31 January for departments (2019 条例 第四十九条)"
+    if level == "town":
+        mm, dd = (town_deadline or "03-31").split("-")
+        return dt.date(year + 1, int(mm), int(dd)), f"{int(mm)}月{int(dd)}日 for towns and sub-districts " \
+                                                     f"({'configured' if town_deadline else 'default; set town-deadline'})"
+    return dt.date(year + 1, 3, 31), "31 March for a government's own report (2019 条例 第五十条)"
+
+
+@rule("DL304", "published-late", "error")
+def check(ctx):
+    """The report was published after its deadline.
+
+    **What it checks.** The publication date (发布日期 / 发布时间 on the page; the document date
+    when the page gives none) against the deadline: report years up to 2018, 31 March of the next
+    year for every agency; from 2019, 31 January for departments and 31 March for a government's
+    own report. Towns and sub-districts have no national deadline: ``town-deadline`` in the
+    configuration sets one (default 31 March). The message names the deadline, the date used and
+    how the agency level was decided (``--agency-level`` overrides it).
+
+    **Why it matters.** Late publication is the defect evaluators record most often.
+
+    **Example.** A department's 2022 report published 2023-02-15: deadline 2023-01-31.
+
+    **How to fix.** Publish by the deadline; if the page date is a re-publication date, keep the
+    original date on the page.
+    """
+    if not is_annual(ctx) or ctx.info.year is None:
+        return
+    dates = ctx.dates
+    used, which = dates.published, "发布日期"
+    if used is None or used.date() is None:
+        used, which = dates.document_date, "the document date (the page gives no 发布日期)"
+    if used is None or used.date() is None:
+        return
+    info = ctx.info
+    limit, why = deadline(info.year, info.agency_level, ctx.options.town_deadline)
+    if used.date() > limit:
+        days = (used.date() - limit).days
+        yield Finding(used.span, f"published {used.date().isoformat()} ({which}), {days} days after the deadline "
+                      f"{limit.isoformat()}: {why}; agency level: {_LEVEL.get(info.agency_level, info.agency_level)} "
+                      f"({info.agency_level_source})")

@@ -1,0 +1,51 @@
+"""DL305: date-after-document."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Finding, Related
+from ..facts.dates import FUTURE
+from ..registry import rule
+
+_CLAUSE_END = re.compile(r"[。；;！!？?]")
+
+
+@rule("DL305", "date-after-document", "error")
+def check(ctx):
+    """A statement of fact refers to a time after the document's own date.
+
+    **What it checks.** Dates in the prose are compared with the document date (signature, else
+    成文日期). A date whose earliest possible day is after the document date is reported, unless
+    its clause speaks of the future (将, 计划, 拟, 预计, 下一步, 明年 …).
+
+    **Why it matters.** A report dated 12 December cannot state facts “as of the end of December”:
+    the figure is an estimate, or the report was back-dated.
+
+    **Example.** A summary dated 2017-12-12: ``截至2017年12月底，网站累计访问量达到233万人次``.
+
+    **How to fix.** Give the figure as of a date before the document date, or date the document
+    after the period it reports.
+    """
+    dates = ctx.dates
+    dd = dates.document_date
+    if dd is None or dd.date() is None:
+        return
+    doc_day = dd.date()
+    for f in dates.facts:
+        if f is dd or f is dates.signature or f.block is None:
+            continue
+        early = f.earliest()
+        if early is None or early <= doc_day:
+            continue
+        text = f.block.text
+        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)]
+        a = starts[-1] if starts else 0
+        m = _CLAUSE_END.search(text, f.end)
+        z = m.start() if m else len(text)
+        if FUTURE.search(text[a:z]):
+            continue
+        span = f.month_span if f.month_span is not None and f.year == doc_day.year and not f.year_inferred else f.span
+        if f.year_inferred and f.month_span is not None:
+            span = f.month_span
+        yield Finding(span, f"“{f.raw}” is after the document's own date {dd.raw}: a statement of fact cannot refer "
+                      "to a later time", [Related(dd.span, "the document date")])

@@ -1,0 +1,27 @@
+"""DL306: invalid-date."""
+from __future__ import annotations
+
+from ..diagnostics import Finding
+from ..registry import rule
+
+
+@rule("DL306", "invalid-date", "error")
+def check(ctx):
+    """A date that does not exist: 2月30日, 13月, day 0.
+
+    **What it checks.** Every date found in the prose and the page metadata, in any notation
+    (2018-03-05, 2018年3月5日, 二〇一八年三月五日), against the calendar (leap years included).
+
+    **Why it matters.** An impossible date is a typing error that hides the real one; if it is
+    the signature date, the deadline checks cannot run.
+
+    **Example.** ``2019年2月29日`` (2019 is not a leap year).
+
+    **How to fix.** Correct the date.
+    """
+    dates = ctx.dates
+    seen = set()
+    for f in list(dates.facts) + [x for x in (dates.published, dates.written) if x is not None]:
+        if f.problem and f.span not in seen:
+            seen.add(f.span)
+            yield Finding(f.span, f"“{f.raw}” is not a real date: {f.problem}")

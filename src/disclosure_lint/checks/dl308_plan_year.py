@@ -1,0 +1,44 @@
+"""DL308: plan-year."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Finding
+from ..registry import rule
+from ._common import is_annual
+
+_PLAN_SECTION = re.compile(r"问题|改进|计划|下一步|下步|打算|措施|思路|安排")
+
+_PLAN = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我们|我局|我区|我县|我市|我委|我办|本机关|本单位|全区|全县|全市)?\s*(?:将|要|计划|拟|准备)")
+
+
+@rule("DL308", "plan-year", "warning")
+def check(ctx):
+    """The improvement plan of a year-Y report names year Y instead of Y+1.
+
+    **What it checks.** A sentence such as “2016年，我们将…” in the report for 2016, inside the
+    section on problems and improvements (or any section about plans, 下一步, 工作打算): plans made
+    in the report are for the following year. “将…了” (将 meaning 把) is a fact, not a plan.
+
+    **Why it matters.** It is the mark of a plan copied from the previous year's report.
+
+    **Example.** In the 2016 report: ``2016年，我们将进一步加强政策解读``.
+
+    **How to fix.** Name the following year (2017年，我们将…), or rewrite the plan.
+    """
+    if not is_annual(ctx) or ctx.info.year is None:
+        return
+    year = ctx.info.year
+    for sec in ctx.document.walk_sections():
+        if not _PLAN_SECTION.search(sec.title):
+            continue
+        for p in sec.walk_blocks():
+            if not hasattr(p, "ptext"):
+                continue
+            for m in _PLAN.finditer(p.text):
+                clause = re.split(r"[。；;]", p.text[m.end():], maxsplit=1)[0]
+                if int(m.group(1)) != year or "了" in clause[:12]:
+                    continue  # 将 as 把 (“将…列入了…”) tells what was done
+                yield Finding(p.ptext.span(m.start(1), m.end(1)), f"a plan in the report for {year} names {year}; "
+                              f"plans are for {year + 1}", suggestion=str(year + 1))
+                break

@@ -1,0 +1,196 @@
+"""Dates in prose, signature blocks and page metadata, with spans.
+
+Notations: 2018-03-05, 2018/3/5, 2018.3.5, 2018年3月5日, 二〇一八年三月五日 / 二○一四年一月十日,
+month-level and vague points (12月底, 年底, 年初, 上半年), and ranges (自2013年1月1日至12月31日).
+A date without a year takes the year of the date before it in the same paragraph, else the
+report year. A bare "4.14" is never read as a date.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Heading, Paragraph
+from ..normalize import CN_DIGITS, ascii_digits, cn_numeral_value
+from ..ptext import PText
+from ..source import Span
+
+__all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]
+
+_CN = "〇○零一二三四五六七八九十Ｏ"
+_DATE = re.compile(
+    r"(?P<iso>(?P<iy>(?:19|20)\d{2})\s*(?P<isep>[-/.])\s*(?P<im>\d{1,2})\s*(?P=isep)\s*(?P<id>\d{1,2})(?![\d.]))"
+    r"|(?P<cn>(?:(?P<cy>(?:19|20)\d{2})\s*年\s*)?(?P<cm>\d{1,2})\s*月\s*(?:(?P<cd>\d{1,2})\s*[日号]|(?P<cq>底|末|初|中旬|上旬|下旬|份)?))"
+    rf"|(?P<hz>(?P<hy>[{_CN}]{{4}})\s*年\s*(?P<hm>[一二三四五六七八九十]{{1,2}})\s*月\s*(?:(?P<hd>[一二三四五六七八九十]{{1,3}})\s*[日号])?)"
+    r"|(?P<yq>(?P<yy>(?:19|20)\d{2})\s*年\s*(?P<yqq>底|末|初|上半年|下半年))"
+)
+_RANGE_START = re.compile(r"(自|从|由)\s*$")
+_RANGE_END = re.compile(r"^\s*(至|到|—|-|～|~)\s*")
+FUTURE = re.compile(r"将|计划|拟|预计|力争|争取|下一步|下步|明年|来年|今后|要求|应于|前完成|之前完成|部署|安排")
+
+
+@dataclass
+class DateFact:
+    year: int | None
+    month: int | None
+    day: int | None
+    qualifier: str | None     # 底, 初, 中旬, 上半年 …
+    span: Span                # the whole date as written
+    month_span: Span | None   # from the month on (for a finding about the month)
+    raw: str
+    block: object             # the Paragraph / Heading it was found in (None for metadata)
+    start: int = 0            # offsets in the block's text
+    end: int = 0
+    year_inferred: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return self.problem is None
+
+    @property
+    def problem(self) -> str | None:
+        if self.month is not None and not 1 <= self.month <= 12:
+            return f"there is no month {self.month}"
+        if self.day is not None:
+            if self.day == 0:
+                return "day 0 does not exist"
+            if self.year and self.month and 1 <= self.month <= 12:
+                last = calendar.monthrange(self.year, self.month)[1]
+                if self.day > last:
+                    return f"{self.month}月 has {last} days in {self.year}, not {self.day}"
+            elif self.day > 31:
+                return f"no month has {self.day} days"
+        return None
+
+    def earliest(self) -> dt.date | None:
+        """The earliest day this date can mean."""
+        if self.year is None or not self.valid:
+            return None
+        m = self.month
+        if m is None:
+            return {"底": dt.date(self.year, 12, 20), "末": dt.date(self.year, 12, 20),
+                    "下半年": dt.date(self.year, 7, 1)}.get(self.qualifier or "", dt.date(self.year, 1, 1))
+        if self.day is not None:
+            return dt.date(self.year, m, self.day)
+        first = {"底": 20, "末": 20, "下旬": 21, "中旬": 11}.get(self.qualifier or "", 1)
+        return dt.date(self.year, m, first)
+
+    def latest(self) -> dt.date | None:
+        if self.year is None or not self.valid:
+            return None
+        m = self.month
+        if m is None:
+            return {"初": dt.date(self.year, 2, 28), "上半年": dt.date(self.year, 6, 30)}.get(
+                self.qualifier or "", dt.date(self.year, 12, 31))
+        if self.day is not None:
+            return dt.date(self.year, m, self.day)
+        last = calendar.monthrange(self.year, m)[1]
+        return dt.date(self.year, m, {"初": 10, "上旬": 10, "中旬": 20}.get(self.qualifier or "", last))
+
+    def date(self) -> dt.date | None:
+        if self.day is None or not self.valid or self.year is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+def _cn_year(s: str) -> int | None:
+    if len(s) != 4 or not all(ch in CN_DIGITS for ch in s):
+        return None
+    v = 0
+    for ch in s:
+        v = v * 10 + CN_DIGITS[ch]
+    return v
+
+
+def parse_dates(pt: PText, block=None, default_year: int | None = None) -> list[DateFact]:
+    text = ascii_digits(pt.text)
+    out: list[DateFact] = []
+    last_year = None
+    for m in _DATE.finditer(text):
+        y = mo = d = q = None
+        inferred = False
+        if m.group("iso"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            if m.group("isep") == "." and not (1 <= mo <= 12):
+                continue
+            ms = m.start("im")
+        elif m.group("cn"):
+            if m.group("cd") is None and m.group("cq") is None and m.group("cy") is None:
+                continue  # a bare "3月" is too vague to be a fact
+            y = int(m.group("cy")) if m.group("cy") else None
+            mo = int(m.group("cm"))
+            d = int(m.group("cd")) if m.group("cd") else None
+            q = m.group("cq") if m.group("cq") and m.group("cq") != "份" else None
+            ms = m.start("cm")
+            if y is None:
+                before = text[max(0, m.start() - 12):m.start()]
+                if re.search(r"[\d.]$", before):
+                    continue
+                y = last_year or default_year
+                inferred = True
+        elif m.group("hz"):
+            y = _cn_year(m.group("hy"))
+            if y is None or not 1900 <= y <= 2100:
+                continue
+            mo = cn_numeral_value(m.group("hm"))
+            d = cn_numeral_value(m.group("hd")) if m.group("hd") else None
+            ms = m.start("hm")
+        else:
+            y = int(m.group("yy"))
+            q = m.group("yqq")
+            ms = m.start("yqq")
+        if not inferred and y is not None:
+            last_year = y
+        raw = pt.text[m.start():m.end()]
+        out.append(DateFact(y, mo, d, q, pt.span(m.start(), m.end()), pt.span(ms, m.end()), raw, block,
+                            m.start(), m.end(), inferred))
+    return out
+
+
+@dataclass
+class DocumentDates:
+    facts: list[DateFact]
+    document_date: DateFact | None      # signature, else 成文日期 / 发文日期
+    document_date_source: str           # "signature", "written_date", "published_date", "none"
+    published: DateFact | None          # 发布日期 / 发布时间
+    written: DateFact | None            # 成文日期 from the metadata
+    signature: DateFact | None
+
+
+def _meta_date(doc: Document, key: str) -> DateFact | None:
+    f = doc.metadata.get(key)
+    if f is None:
+        return None
+    pt = PText.literal(f.value, f.span.start) if len(f.value) == len(f.span) else None
+    if pt is None:
+        return None
+    facts = [x for x in parse_dates(pt) if x.day is not None]
+    return facts[0] if facts else None
+
+
+_SIGNATURE = re.compile(r"^\s*(?:[（(]?\s*)?\S{0,40}?\s*$")
+
+
+def document_dates(doc: Document, default_year: int | None = None) -> DocumentDates:
+    facts: list[DateFact] = []
+    for b in doc.paragraphs():
+        facts.extend(parse_dates(b.ptext, b, default_year))
+    # The signature: a date that is (almost) the whole of one of the last lines.
+    signature = None
+    paras = [b for b in doc.blocks if isinstance(b, (Paragraph, Heading))]
+    for b in reversed(paras[-4:]):
+        ds = [f for f in facts if f.block is b and f.day is not None and not f.year_inferred]
+        if ds and len(b.text.strip()) <= len(ds[-1].raw) + 14:
+            signature = ds[-1]
+            break
+    written = _meta_date(doc, "written_date")
+    published = _meta_date(doc, "published_date")
+    if signature is not None:
+        dd, src = signature, "signature"
+    elif written is not None:
+        dd, src = written, "written_date"
+    else:
+        dd, src = None, "none"
+    return DocumentDates(facts, dd, src, published, written, signature)
