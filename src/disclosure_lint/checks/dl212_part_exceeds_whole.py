@@ -1,0 +1,32 @@
+"""DL212: part-exceeds-whole."""
+from __future__ import annotations
+
+from ..diagnostics import Finding, Related, Severity
+from ..registry import rule
+from .dl211_parts_sum import breakdowns
+
+
+@rule("DL212", "part-exceeds-whole", "error")
+def check(ctx):
+    """A part larger than its whole, or parts that together exceed it.
+
+    **What it checks.** In “共N件，其中A件、B件”, no part may be larger than N (error). Parts of a
+    list that DL211 does not treat as complete may overlap, so their sum exceeding N is a warning.
+
+    **Why it matters.** A part larger than its whole is always a typing error.
+
+    **Example.** ``共受理申请12件，其中网上申请15件``.
+
+    **How to fix.** Correct the whole or the part.
+    """
+    for b in breakdowns(ctx):
+        if b.whole.approx:
+            continue
+        big = [(p, lab) for p, lab in zip(b.parts, b.labels) if not p.approx and p.value > b.whole.value]
+        for p, lab in big:
+            yield Finding(p.span, f"part “{lab}” {p.raw} is larger than its whole {b.whole.raw}",
+                          [Related(b.whole.span, "the whole")])
+        if not big and not b.complete and b.total > b.whole.value and not any(p.approx for p in b.parts):
+            yield Finding(b.whole.span, f"the parts add up to {b.total}, more than the whole {b.whole.raw}",
+                          [Related(p.span, f"part “{lab}”") for p, lab in zip(b.parts, b.labels)],
+                          severity=Severity.WARNING)

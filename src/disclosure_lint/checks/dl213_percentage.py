@@ -1,0 +1,58 @@
+"""DL213: percentage."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from ..diagnostics import Finding, Related
+from ..registry import rule
+from .dl211_parts_sum import breakdowns
+
+_SHARE = re.compile(r"^\s*[，,、（(]?\s*(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
+
+
+def _ok(x: Decimal, base: Decimal, shown: Decimal, places: int) -> bool:
+    pct = x * 100 / base
+    q = Decimal(1).scaleb(-places)
+    return pct.quantize(q, ROUND_HALF_UP) == shown or pct.quantize(q, ROUND_DOWN) == shown
+
+
+@rule("DL213", "percentage", "warning")
+def check(ctx):
+    """“X件，占Y%” where Y is not X / base at the precision written.
+
+    **What it checks.** A count followed by its share (占Y%, 占比Y%) that is a part of a
+    breakdown (“办结81件，其中：予以公开42件，占51.85%；…”) is compared with the count divided by
+    the breakdown's whole. Rounding and truncation at the number of decimals written are both
+    accepted; the message names the base. A share whose base the text does not make explicit is
+    not checked (reports often take it from another sentence).
+
+    **Why it matters.** A wrong percentage is usually a stale figure from an earlier draft.
+
+    **Example.** ``共收到申请80件，其中网上申请20件，占30%`` — 20 / 80 = 25%.
+
+    **How to fix.** Recompute the share from the figures in the text.
+    """
+    nums = ctx.numbers
+    parent = {}
+    for b in breakdowns(ctx):
+        for p in b.parts:
+            parent[id(p)] = b.whole
+    for i, n in enumerate(nums):
+        if not n.percent or n.approx or i == 0:
+            continue
+        x = nums[i - 1]
+        if x.block is not n.block or x.percent or x.approx:
+            continue
+        if not _SHARE.match(n.block.text[x.end:n.start]):
+            continue
+        base = parent.get(id(x))
+        why = "the whole of its breakdown"
+        if base is None or base.approx or not base.value:
+            continue
+        shown = n.value
+        places = len(n.raw.split(".")[1]) if "." in n.raw else 0
+        if not _ok(x.value, base.value, shown, places):
+            pct = (x.value * 100 / base.value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            yield Finding(n.span, f"{x.raw} / {base.raw} = {pct}%, not {n.raw}% (base: {base.raw}, {why})",
+                          [Related(x.span, "the count"), Related(base.span, "the base")], suggestion=f"{pct}")

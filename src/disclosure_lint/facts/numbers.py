@@ -1,0 +1,87 @@
+"""Numbers in prose, with their units and spans.
+
+Arabic and full-width digits, thousands separators, Chinese numerals before a measure word
+(三十二件), 万 / 亿 multipliers (8.5万), percentages, and approximations (余, 多, 近, 约, 超过,
+左右, 以上) which exact checks skip. Years, months, days and phone-like digit runs are not counts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..document import Document
+from ..normalize import ascii_digits, cn_numeral_value
+from ..ptext import PText
+from ..source import Span
+
+__all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE"]
+
+MEASURE = "件|条|个|项|次|份|篇|期|场|家|起|人次|人|批次|批|页|封|张|余件|余条|元|万元|亿元|户|家次|卷|部|项次|名"
+_NUM = re.compile(
+    r"(?P<pre>约|近|超过|逾|大约|将近|接近|不足|不到)?"
+    r"(?P<num>(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{1,12})"
+    r"(?P<mult>万|亿)?"
+    r"(?P<post>余|多)?"
+    rf"(?P<unit>%|％|{MEASURE})?"
+    r"(?P<post2>左右|以上|多)?"
+)
+_NOT_COUNT_AFTER = re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
+
+
+@dataclass
+class NumberFact:
+    value: Decimal
+    span: Span            # the digits (and multiplier) as written
+    unit: str | None
+    approx: bool
+    percent: bool
+    start: int            # offsets in the block text
+    end: int              # end of the whole match (unit included)
+    num_end: int
+    block: object
+    raw: str
+
+
+def find_numbers(pt: PText, block=None) -> list[NumberFact]:
+    text = ascii_digits(pt.text)
+    out = []
+    for m in _NUM.finditer(text):
+        raw = m.group("num")
+        unit = m.group("unit")
+        after = text[m.end("num"):m.end("num") + 3]
+        if _NOT_COUNT_AFTER.match(after) and not m.group("mult"):
+            continue
+        if raw[0] not in "0123456789":
+            if not unit or unit in ("%", "％"):
+                continue  # 一是, 统一, 进一步: only a Chinese numeral with a measure word is a count
+            v = cn_numeral_value(raw)
+            if v is None:
+                continue
+            value = Decimal(v)
+        else:
+            if len(raw.replace(",", "").split(".")[0]) > 12:
+                continue  # a phone number, an ID
+            try:
+                value = Decimal(raw.replace(",", ""))
+            except InvalidOperation:
+                continue
+            if not unit and not m.group("mult"):
+                continue  # a bare number is not a count we can compare
+        if m.group("mult") == "万":
+            value *= 10000
+        elif m.group("mult") == "亿":
+            value *= 100000000
+        approx = bool(m.group("pre") or m.group("post") or m.group("post2") or (unit and unit.startswith("余")))
+        num_end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(NumberFact(value, pt.span(m.start("num"), num_end), unit.lstrip("余") if unit else None,
+                              approx, unit in ("%", "％"), m.start("num"), m.end(), num_end, block,
+                              pt.text[m.start("num"):num_end]))
+    return out
+
+
+def document_numbers(doc: Document) -> list[NumberFact]:
+    out = []
+    for b in doc.paragraphs():
+        out.extend(find_numbers(b.ptext, b))
+    return out
