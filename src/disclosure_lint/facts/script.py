@@ -25,9 +25,10 @@ def t2s_table() -> dict[str, str]:
             for line in fh:
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) == 2 and len(parts[0]) == 1:
-                    simp = parts[1].split()[0]
-                    if len(simp) == 1 and simp != parts[0]:
-                        table[parts[0]] = simp
+                    cands = parts[1].split()
+                    # a character that is its own candidate (著 → 着 or 著) is valid simplified too
+                    if cands and len(cands[0]) == 1 and parts[0] not in cands:
+                        table[parts[0]] = cands[0]
     except OSError:  # pragma: no cover
         pass
     return table

@@ -1,0 +1,56 @@
+"""DL504: missing-number."""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Finding
+from ..registry import rule
+
+_MEASURES = "条件个项次份篇期场家起"
+_NUMBERED = re.compile(rf"[\d０-９]+\s*([{_MEASURES}])")
+_BARE = re.compile(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
+_NUMERALS = set("零〇一二两三四五六七八九十百千万亿几多余数")
+# words that end in a measure word (文件, 事项, 市场, 国家 …): not a missing number
+_WORDS = set("文件 诉件 访件 办件 事件 条件 案件 稿件 证件 部件 邮件 信件 附件 软件 硬件 要件 配件 物件 零件 函件 急件 批件 来件 "
+             "整个 各个 那个 这个 每个 事项 款项 选项 专项 单项 各项 多项 立项 强项 弱项 "
+             "层次 其次 依次 首次 屡次 档次 名次 批次 人次 班次 频次 再次 多次 逐次 "
+             "身份 股份 月份 年份 省份 部份 全篇 长篇 开篇 定期 到期 限期 日期 时期 近期 长期 初期 按期 逾期 周期 同期 "
+             "后期 前期 中期 每期 学期 上期 本期 当期 短期 分期 延期 预期 如期 假期 "
+             "市场 现场 会场 广场 立场 机场 考场 农场 剧场 战场 商场 全场 登场 到场 在场 专场 主场 赛场 "
+             "国家 专家 大家 全家 商家 农家 作家 厂家 店家 东家 行家 "
+             "一起 发起 提起 引起 兴起 说起 看起 想起 做起 抓起 建起 撑起 唤起 "
+             "信条 线条 面条 金条 萧条 教条 便条 头条 链条 井条 逐条 "
+             "一个 一件 一项 一条 一次 一份 一期 一场 一家".split())
+
+
+@rule("DL504", "missing-number", "warning")
+def check(ctx):
+    """A measure word where a number should be: “公开核准企业资质条、施工许可证76条”.
+
+    **What it checks.** In a sentence that lists counts (“…76条”), an item whose measure word
+    (条, 件, 个, 项, 次, 份 …) follows a noun directly, with no number before it. Words that end in
+    a measure word (文件, 事项, 市场, 国家 …) are not reported.
+
+    **Why it matters.** The figure was lost in editing; the sentence now states nothing.
+
+    **Example.** ``全年公开核准企业资质条、施工许可证76条`` — 资质 has no count.
+
+    **How to fix.** Put the number back (资质N条).
+    """
+    for b in ctx.document.paragraphs():
+        text = b.text
+        for sm in re.finditer(r"[^。！？!?；;]+", text):
+            sent = sm.group()
+            counted = set(_NUMBERED.findall(sent))
+            if not counted:
+                continue
+            for m in _BARE.finditer(sent):
+                mw = m.group(1)
+                if mw not in counted:
+                    continue
+                prev = sent[m.start() - 1]
+                if prev in _NUMERALS or sent[max(0, m.start() - 1):m.end()] in _WORDS:
+                    continue
+                a = sm.start() + m.start()
+                word = text[max(0, a - 2):a + 1]
+                yield Finding(b.ptext.span(a, a + 1), f"“{word}”: the measure word {mw} has no number before it")
