@@ -7,7 +7,7 @@ from .diagnostics import Severity
 
 __all__ = ["Options", "DEFAULT_SELECT"]
 
-DEFAULT_SELECT = ("DL",)
+DEFAULT_SELECT = ("ALL",)
 
 
 @dataclass
