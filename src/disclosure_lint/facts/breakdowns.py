@@ -55,7 +55,8 @@ class Breakdown:
 def _label(text: str, a: int, b: int) -> str:
     lab = text[a:b]
     lab = re.split(r"[，,、；;]", lab)[-1]
-    return lab.strip(" “”\"'「」（）()：:其中包括含为有")
+    lab = re.sub(r"^\s*(?:其中|包括|含有|含)\s*[：:]?", "", lab)
+    return lab.strip(" “”\"'「」（）()：:")
 
 
 def _known_partition(labels: list[str]) -> bool:
