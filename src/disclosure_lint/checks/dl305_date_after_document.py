@@ -38,10 +38,11 @@ def check(ctx):
         if early is None or early <= doc_day:
             continue
         text = f.block.text
-        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, f.start)]
-        a = starts[-1] if starts else 0
-        m = _CLAUSE_END.search(text, f.end)
-        z = m.start() if m else len(text)
+        lo = max(0, f.start - 300)  # a clause is short: look back a bounded distance
+        starts = [m.end() for m in _CLAUSE_END.finditer(text, lo, f.start)]
+        a = starts[-1] if starts else lo
+        m = _CLAUSE_END.search(text, f.end, f.end + 300)
+        z = m.start() if m else min(len(text), f.end + 300)
         if FUTURE.search(text[a:z]):
             continue
         span = f.month_span if f.month_span is not None and f.year == doc_day.year and not f.year_inferred else f.span

@@ -83,7 +83,7 @@ def check(ctx):
         text = ascii_digits(p.text)
         for what, pat in PATTERNS:
             for m in pat.finditer(text):
-                if re.match(r"\s*(?:余|多)", text[m.end(1):m.end(1) + 1]) or re.search(r"(?:约|近|超过)$", text[:m.start(1)]):
+                if re.match(r"\s*(?:余|多)", text[m.end(1):m.end(1) + 1]) or text[max(0, m.start(1) - 2):m.start(1)].endswith(("约", "近", "超过")):
                     continue
                 t = _targets(ctx, what, text[max(0, m.start() - 10):m.end()])
                 if t is None:

@@ -58,6 +58,9 @@ def check(ctx):
         i = 0
         n = len(text)
         while i < n:
+            if not ("\u4e00" <= text[i] <= "\u9fff"):  # a repeated passage starts with a character
+                i += 1
+                continue
             hit = 0
             for L in range(min(MAX_RUN, (n - i) // 2), MIN_RUN - 1, -1):
                 if text[i:i + L] == text[i + L:i + 2 * L] and len(_CJK.findall(text[i:i + L])) >= MIN_RUN - 2 \

@@ -7,7 +7,7 @@ from ..diagnostics import Finding
 from ..registry import rule
 
 _MEASURES = "条件个项次份篇期场家起"
-_NUMBERED = re.compile(rf"[\d０-９]+\s*([{_MEASURES}])")
+_NUMBERED = re.compile(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿几多余数")
 # words that end in a measure word (文件, 事项, 市场, 国家 …): not a missing number
