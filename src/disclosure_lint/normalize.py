@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 
@@ -15,8 +16,11 @@ __all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 _DIGITS = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
 
 
+_WIDE = re.compile("[０-９．－＋，％]")
+
+
 def ascii_digits(s: str) -> str:
-    return s.translate(_DIGITS)
+    return s.translate(_DIGITS) if _WIDE.search(s) else s
 
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\\s]+")
@@ -31,6 +35,7 @@ _PUNCT = str.maketrans({
 _TYPOS = (("行政法复议", "行政复议"), ("政府信息信息", "政府信息"), ("复议复议", "复议"))
 
 
+@lru_cache(maxsize=8192)
 def label_key(s: str) -> str:
     """A comparison key for a label or heading: NFKC, no spaces, unified brackets and separators."""
     s = unicodedata.normalize("NFKC", s)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding
-from ..facts.script import t2s_table
+from ..facts.script import t2s_table, to_simplified, traditional_positions
 from ..normalize import PINYIN
 from ..registry import rule
 
@@ -28,7 +28,7 @@ def check(ctx):
         return
     for b in ctx.document.paragraphs():
         text = b.text
-        pos = [i for i, ch in enumerate(text) if ch in table]
+        pos = traditional_positions(text)
         if not pos:
             continue
         pairs = []
@@ -36,7 +36,7 @@ def check(ctx):
             pair = f"{text[i]}→{table[text[i]]}"
             if pair not in pairs:
                 pairs.append(pair)
-        simplified = PINYIN.sub("", text.translate(str.maketrans(table)))
+        simplified = PINYIN.sub("", to_simplified(text))
         yield Finding(b.ptext.span(pos[0], pos[-1] + 1),
                       f"{len(pos)} traditional character{'s' if len(pos) > 1 else ''} in this paragraph "
                       f"({'、'.join(pairs[:6])}{'…' if len(pairs) > 6 else ''})",

@@ -62,11 +62,15 @@ def check(ctx):
                 i += 1
                 continue
             hit = 0
-            for L in range(min(MAX_RUN, (n - i) // 2), MIN_RUN - 1, -1):
-                if text[i:i + L] == text[i + L:i + 2 * L] and len(_CJK.findall(text[i:i + L])) >= MIN_RUN - 2 \
-                        and len(_TEMPLATE.sub("", text[i:i + L])) >= 4:
-                    hit = L
+            ch = text[i]
+            j = text.find(ch, i + MIN_RUN, i + MAX_RUN + 1)
+            while j >= 0:  # a repeat of length L starts with the same character at i + L
+                L = j - i
+                if i + 2 * L <= n and text[i:j] == text[j:j + L] and len(_CJK.findall(text[i:j])) >= MIN_RUN - 2 \
+                        and len(_TEMPLATE.sub("", text[i:j])) >= 4:
+                    hit = L  # the shortest repeat: a longer one would contain it
                     break
+                j = text.find(ch, j + 1, i + MAX_RUN + 1)
             if hit:
                 a, z = i + hit, i + 2 * hit
                 if not any(x <= a < y for x, y in reported):

@@ -34,14 +34,25 @@ def t2s_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    return str.maketrans(t2s_table())
+
+
+@lru_cache(maxsize=1)
+def traditional_re():
+    import re
+
+    table = t2s_table()
+    return re.compile("[" + "".join(sorted(table)) + "]") if table else re.compile(r"(?!)")
+
+
 def to_simplified(text: str) -> str:
     """Character-by-character conversion: the result has the same length as *text*."""
-    table = t2s_table()
-    if not table:
+    if not traditional_re().search(text):
         return text
-    return text.translate(str.maketrans(table))
+    return text.translate(_translation())
 
 
 def traditional_positions(text: str) -> list[int]:
-    table = t2s_table()
-    return [i for i, ch in enumerate(text) if ch in table]
+    return [m.start() for m in traditional_re().finditer(text)]

@@ -161,9 +161,17 @@ class _Reader:
             node.attrs = attributes(self.text[s:e]) if kind == START else {}
         return node.attrs
 
+    def _tag_has(self, node: _Node, word: str) -> bool:
+        if node.tok < 0:
+            return False
+        _, s, e, _ = self.tokens[node.tok]
+        return word in self.text[s:e]
+
     def is_furniture(self, node: _Node) -> bool:
         if node.tag in _FURNITURE_TAGS:
             return True
+        if not (self._tag_has(node, "class") or self._tag_has(node, "id")):
+            return False
         a = self.attrs(node)
         hint = (a.get("class", "") + " " + a.get("id", "")).strip()
         return bool(hint) and bool(_FURNITURE_HINT.search(hint))
@@ -392,7 +400,8 @@ class _Reader:
             for it in n.items:
                 if not isinstance(it, _Node):
                     continue
-                if it.tag == "title" or it.tag in ("h1", "h2") or "title" in self.attrs(it).get("class", "").lower():
+                if it.tag == "title" or it.tag in ("h1", "h2") or (
+                        self._tag_has(it, "itle") and "title" in self.attrs(it).get("class", "").lower()):
                     b = PTextBuilder()
                     self.inline_text(it, b)
                     pt = b.build().collapse_space()
