@@ -31,6 +31,8 @@ class ReportSpec:
     filler: int = 1                       # how many times the long prose is repeated (for size)
     drop_sections: tuple[int, ...] = ()   # section numbers to leave out
     wrapper: bool = True                  # wrap the report in a CMS page
+    repeat: int = 1                       # copies of the long paragraph (each its own <p>), for size
+    word: bool = False                    # Word-export markup: a styled <span> per run, mso- styles
 
 
 def table3_numbers(rng: random.Random, row_keys: list[str], cols: list[str]) -> dict:
@@ -100,7 +102,7 @@ def _paragraphs(spec: ReportSpec, m: dict) -> dict[int, list[str]]:
         0: [f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制，全文包括总体情况、主动公开政府信息情况、"
             f"收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六个部分。"
             f"本报告所列数据的统计期限自{y}年1月1日至{y}年12月31日止。"],
-        1: [f"{y}年，{spec.agency}深入贯彻落实《条例》，{filler}",
+        1: [f"{y}年，{spec.agency}深入贯彻落实《条例》，{filler}"] * spec.repeat + [
             f"（一）主动公开。全年主动公开政府信息{pub_total}条，其中政策文件{a}条、政策解读{b}条、其他信息{c}条。",
             f"（二）依申请公开。全年共收到政府信息公开申请{received}件，办结{v3[('total', 'total')]}件，"
             f"结转下年度继续办理{v3[('carry_next', 'total')]}件。",
@@ -192,6 +194,18 @@ def _t4_html(m: dict) -> str:
             f"<tr>{heads}{heads}{heads}</tr><tr>{vals}</tr></tbody></table>")
 
 
+_MSO = ("font-family:仿宋_GB2312;mso-hansi-font-family:Calibri;color:rgb(51,51,51);letter-spacing:0.0000pt;"
+        "font-size:16.0000pt;mso-font-kerning:0.0000pt;background:rgb(255,255,255);mso-shading:rgb(255,255,255);")
+
+
+def _word_p(text: str) -> str:
+    """A paragraph as Word exports it: one styled span per run of a dozen characters."""
+    runs = [text[i:i + 12] for i in range(0, len(text), 12)]
+    spans = "".join(f'<span style="{_MSO}">{escape(r)}</span>' for r in runs)
+    return (f'<p class="MsoNormal" style="margin:0pt;text-indent:32.0000pt;mso-pagination:widow-orphan;'
+            f'line-height:28.0000pt;mso-line-height-rule:exactly;">{spans}<span style="{_MSO}"><o:p></o:p></span></p>')
+
+
 HEADINGS = {1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
             4: "四、政府信息公开行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
 
@@ -207,7 +221,7 @@ def render_html(spec: ReportSpec) -> str:
             continue
         body.append(f'<p class="MsoNormal"><b><span style="font-family:黑体">{HEADINGS[n]}</span></b></p>')
         for x in p.get(n, []):
-            body.append(f'<p class="MsoNormal"><span lang="EN-US">{escape(x)}</span></p>')
+            body.append(_word_p(x) if spec.word else f'<p class="MsoNormal"><span lang="EN-US">{escape(x)}</span></p>')
         if n == 2:
             body.append(_t2_html(m["ed"]))
         if n == 3:

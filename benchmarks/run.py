@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""dlint benchmarks: ratios against baselines measured in the same run, on the same files.
+
+    python benchmarks/run.py            # full run (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # smaller corpus, fewer repeats
+
+Prints, with its target:
+1. full lint of a corpus of real-sized synthetic HTML reports vs bare ``lxml.html.fromstring`` (≤ 5×);
+2. linearity: one report at 1×, 10× and 100× its size (10× input ≤ 11× time);
+3. cold start: ``dlint --version`` vs ``python -c "import lxml.html"`` (≤ 1.5×);
+4. ``--jobs 2`` vs ``--jobs 1`` on a batch (≥ 1.8× on 2 cores; output identical);
+5. peak memory of one lint as a multiple of the file size.
+Timings are the median of repeats; the machine is shared, so read the ratios, not the seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from disclosure_lint import lint_bytes  # noqa: E402
+from disclosure_lint.synth import ReportSpec, render_html  # noqa: E402
+
+
+def median_time(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def corpus(n: int) -> list[bytes]:
+    out = []
+    for i in range(n):
+        plant = {"t3": ("open", "natural", 1)} if i % 3 == 0 else {}
+        # real pages run 100-370 KB: Word markup, about forty paragraphs
+        out.append(render_html(ReportSpec(year=2019 + i % 5, seed=i, filler=2, repeat=40, word=True,
+                                          plant=plant)).encode("utf-8"))
+    return out
+
+
+def lint_all(files):
+    gc_was = gc.isenabled()
+    gc.disable()  # as the CLI does
+    try:
+        for d in files:
+            lint_bytes(d, kind="html")
+    finally:
+        if gc_was:
+            gc.enable()
+
+
+def bench_vs_lxml(files, repeats):
+    import lxml.html
+
+    lint_all(files[:2])  # warm imports
+    base = median_time(lambda: [lxml.html.fromstring(d) for d in files], repeats)
+    ours = median_time(lambda: lint_all(files), repeats)
+    return base, ours
+
+
+def bench_linear(repeats):
+    sizes = {}
+    for k in (1, 10, 100):
+        data = render_html(ReportSpec(year=2022, seed=1, filler=2, repeat=40 * k, word=True)).encode("utf-8")
+        sizes[k] = (len(data), median_time(lambda: lint_all([data]), repeats if k < 100 else max(1, repeats // 2)))
+    return sizes
+
+
+def bench_cold_start(repeats):
+    dlint = shutil.which("dlint")
+    cmd = [dlint, "--version"] if dlint else [sys.executable, "-m", "disclosure_lint", "--version"]
+
+    def run(c):
+        return median_time(lambda: subprocess.run(c, stdout=subprocess.DEVNULL, check=True), repeats)
+
+    return run([sys.executable, "-c", "import lxml.html"]), run(cmd)
+
+
+def bench_jobs(n_files, tmp: Path):
+    files = corpus(min(n_files, 40))
+    paths = []
+    for i in range(n_files):
+        p = tmp / f"r{i:04d}.html"
+        p.write_bytes(files[i % len(files)])
+        paths.append(str(p))
+    base = [sys.executable, "-m", "disclosure_lint", "--isolated", "--format", "concise", "--no-progress"]
+    t = time.perf_counter()
+    a = subprocess.run(base + ["--jobs", "1", str(tmp)], capture_output=True, text=True)
+    one = time.perf_counter() - t
+    t = time.perf_counter()
+    b = subprocess.run(base + ["--jobs", "2", str(tmp)], capture_output=True, text=True)
+    two = time.perf_counter() - t
+    return one, two, a.stdout == b.stdout
+
+
+def bench_memory(tmp: Path):
+    data = render_html(ReportSpec(year=2022, seed=2, filler=2, repeat=2000, word=True)).encode("utf-8")
+    p = tmp / "big.html"
+    p.write_bytes(data)
+    probe = ("import resource, sys; sys.path.insert(0, %r); from disclosure_lint import lint_bytes; "
+             "import lxml.html, rich; base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+             "lint_bytes(open(%r, 'rb').read(), kind='html'); "
+             "print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (str(ROOT / "src"), str(p))
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    base_kb, peak_kb = int(out[0]), int(out[1])
+    return len(data), (peak_kb - base_kb) * 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    repeats = 3 if args.quick else 5
+    n_corpus = 12 if args.quick else 40
+    n_batch = 60 if args.quick else 500
+    print(f"dlint benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores\n")
+
+    files = corpus(n_corpus)
+    mb = sum(map(len, files)) / 1e6
+    base, ours = bench_vs_lxml(files, repeats)
+    r1 = ours / base
+    print(f"1. corpus of {len(files)} reports ({mb:.1f} MB): lxml.html.fromstring {base * 1000:.0f} ms, "
+          f"dlint full lint {ours * 1000:.0f} ms -> ratio {r1:.1f}x (target <= 5x) {'OK' if r1 <= 5 else 'MISSED'}")
+
+    sizes = bench_linear(repeats)
+    (s1, t1), (s10, t10), (s100, t100) = sizes[1], sizes[10], sizes[100]
+    r10, r100 = t10 / t1, t100 / t1
+    ok = r10 <= 1.1 * s10 / s1
+    print(f"2. linearity: {s1 / 1e3:.0f} KB {t1 * 1000:.0f} ms; {s10 / s1:.1f}x size -> {r10:.1f}x time "
+          f"(target <= 1.1 x size) {'OK' if ok else 'MISSED'}; {s100 / s1:.0f}x size -> {r100:.1f}x time")
+
+    lx, dl = bench_cold_start(repeats * 2)
+    r3 = dl / lx
+    print(f"3. cold start: import lxml.html {lx * 1000:.0f} ms, dlint --version {dl * 1000:.0f} ms -> ratio {r3:.2f}x "
+          f"(target <= 1.5x) {'OK' if r3 <= 1.5 else 'MISSED'}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one, two, same = bench_jobs(n_batch, Path(tmp))
+        r4 = one / two
+        print(f"4. batch of {n_batch} files: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s -> speed-up {r4:.2f}x "
+              f"(target >= 1.8x on 2 cores) {'OK' if r4 >= 1.8 else 'MISSED'}; identical output: {same}")
+    with tempfile.TemporaryDirectory() as tmp:
+        size, peak = bench_memory(Path(tmp))
+        print(f"5. memory: a {size / 1e6:.1f} MB report raised peak RSS by {peak / 1e6:.0f} MB -> "
+              f"{peak / size:.1f}x the file size")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
