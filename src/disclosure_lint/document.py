@@ -104,6 +104,7 @@ class Table:
     rows: list[Row]
     width: int
     problems: list[tuple[str, Span]] = field(default_factory=list)  # why the grid may be wrong
+    from_text: bool = False   # rows flattened to text: spans lost, trailing blank cells not kept
     kind = "table"
 
     def data_rows(self) -> list[Row]:

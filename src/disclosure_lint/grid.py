@@ -75,7 +75,7 @@ def resolve(raw: RawTable) -> Table:
         if short and len(short) < len(rows):
             problems.append((f"{len(short)} of {len(rows)} rows are narrower than the table ({width} columns): "
                              "ragged rows", short[0].span))
-    return Table(raw.span, rows, width, problems)
+    return Table(raw.span, rows, width, problems, raw.from_text)
 
 
 def _raw(rc) -> str:

@@ -78,5 +78,7 @@ def check(ctx):
                           severity=Severity.WARNING)
         want = len(view.columns) if name != "table4" else len(view.columns) * len(view.groups)
         for key, row, n in view.short_rows:
+            if all(t.from_text for t in view.tables):
+                continue  # a text extraction drops trailing blank cells: a short row may be blanks
             yield Finding(row.span, f"row “{row.label[:40]}” of {_TABLE_NAMES.get(name, name)} has {n} values, "
                           f"{want} expected", severity=Severity.WARNING)

@@ -33,8 +33,8 @@ def check(ctx):
     - From 2021: 六、其他需要报告的事项 that does not state the 信息处理费 charged (warning);
       a government's own report (各级人民政府) that does not report 工作考核、社会评议和责任追究
       (warning).
-    - 一、总体情况 that does not touch its five topics — 主动公开, 依申请公开, 政府信息管理,
-      平台建设, 监督保障 (info).
+    - From 2021: 一、总体情况 that does not touch its five topics — 主动公开, 依申请公开,
+      政府信息管理, 平台建设, 监督保障 (info; related words count, e.g. 平台 or 考核).
 
     **Why it matters.** These are the contents the 条例 and the format notice require; an empty
     “problems” section is the defect evaluators cite most often after late publication.
@@ -61,7 +61,8 @@ def check(ctx):
                           f"({edition_name(ctx)}); write e.g. 本年度共收取信息处理费0元", severity=Severity.WARNING)
         topics = spec.get("topics")
         if topics and sec.children + sec.blocks:
-            missing = [t for t in topics if t not in body]
+            missing = [t[0] if isinstance(t, list) else t for t in topics
+                       if not any(w in body for w in (t if isinstance(t, list) else [t]))]
             if missing:
                 yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” does not cover {'、'.join(missing)} "
                               f"({edition_name(ctx)} lists five topics)", severity=Severity.INFO)
