@@ -19,7 +19,9 @@ from .diagnostics import Finding, Related, Severity
 from .document import Blank, Cell, NotApplicable, Number
 from .tables import TableView
 
-__all__ = ["Instance", "evaluate", "identity_findings"]
+__all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
+
+UNCHECKED = "DL010"  # an identity that could not be checked because cells were blank
 
 
 @dataclass
@@ -250,10 +252,10 @@ def identity_findings(ctx) -> list[Finding]:
                     cells.append(t)
         where = ", ".join(i.where for i in insts[:3]) + (f" and {len(insts) - 3} more" if len(insts) > 3 else "")
         findings.append(Finding(cells[0].cell.value.span,
-                                f"{insts[0].description} could not be checked for {len(insts)} "
+                                f"{code} ({insts[0].description}) could not be checked for {len(insts)} "
                                 f"{'instance' if len(insts) == 1 else 'instances'} ({where}): "
                                 f"{len(cells)} blank or not-applicable cells are not read as zero",
                                 [Related(t.cell.value.span, f"{t.name} is blank") for t in cells[:20]],
-                                severity=Severity.INFO, code=code))
+                                severity=Severity.INFO, code=UNCHECKED))
     ctx._identity_findings = findings
     return findings
