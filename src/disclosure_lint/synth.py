@@ -132,11 +132,13 @@ def _t2_html(ed) -> str:
     out = ['<table border="1" cellspacing="0" style="border-collapse:collapse"><tbody>']
     for item, heads, rows in blocks:
         out.append(f'<tr><td colspan="{width}" style="text-align:center"><p>第二十条第{item}项</p></td></tr>')
-        out.append("<tr><td><p>信息内容</p></td>" + "".join(f'<td colspan="{1 if len(heads) > 1 else 3}"><p>{h}</p></td>'
-                                                        for h in heads) + "</tr>")
+        def spans(n):  # fill the 3 value columns: the last cell takes what is left
+            return [1] * (n - 1) + [3 - (n - 1)]
+        out.append("<tr><td><p>信息内容</p></td>" + "".join(f'<td colspan="{c}"><p>{h}</p></td>'
+                                                        for h, c in zip(heads, spans(len(heads)))) + "</tr>")
         for label, vals in rows:
             out.append(f"<tr><td><p>{label}</p></td>" + "".join(
-                f'<td colspan="{1 if len(vals) > 1 else 3}"><p>{v}</p></td>' for v in vals) + "</tr>")
+                f'<td colspan="{c}"><p>{v}</p></td>' for v, c in zip(vals, spans(len(vals)))) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 

@@ -38,6 +38,7 @@ _FURNITURE_HINT = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
 _META_LABELS = ("索引号", "发布机构", "发文机构", "成文日期", "发文日期", "发布日期", "发布时间", "生成日期",
                 "标题", "名称", "文号", "来源", "时间", "信息来源", "主题分类", "公开方式", "有效性")
@@ -94,11 +95,17 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
                 pieces.append(text[cut:e])
             else:
                 pieces.append(text[s:e])
-        marked = "".join(pieces).translate(_CONTROL)
+        marked = "".join(pieces)
+        del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
+        if _HAS_CONTROL.search(marked):
+            marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
+        data = marked.encode("utf-8", "surrogatepass")
+        del marked
         try:
             parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                                       huge_tree=True, default_doctype=False, encoding="utf-8")
-            tree = etree.fromstring(marked.encode("utf-8", "surrogatepass"), parser)
+            tree = etree.fromstring(data, parser)
+            del data
         except Exception as exc:  # lxml raises various errors on pathological input
             problems.append(("DL002", f"the HTML could not be parsed into a tree ({type(exc).__name__}); "
                                       "it is read as plain text", Span(0, 0)))
