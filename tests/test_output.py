@@ -89,3 +89,37 @@ def test_jobs_give_identical_output(capsys, monkeypatch):
     one = capsys.readouterr().out
     main(["--isolated", "--format", "concise", "--jobs", "2", *files])
     assert capsys.readouterr().out == one
+
+
+class _TTY(io.StringIO):
+    def isatty(self):
+        return True
+
+
+class _Args:
+    jobs = 1
+    config = None
+    isolated = True
+    no_progress = False
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
+    from disclosure_lint import cli
+
+    monkeypatch.chdir(ROOT)
+    files = ["examples/clean-2021.html", "examples/defects-2022.html"]
+    monkeypatch.delenv("CI", raising=False)
+    err = _TTY()
+    monkeypatch.setattr("sys.stderr", err)
+    cli._run(files, {}, _Args, None)
+    assert "files/s" in err.getvalue() and "2/2" in err.getvalue()
+    monkeypatch.setenv("CI", "true")
+    err2 = _TTY()
+    monkeypatch.setattr("sys.stderr", err2)
+    cli._run(files, {}, _Args, None)
+    assert err2.getvalue() == ""
+    monkeypatch.delenv("CI")
+    plain = io.StringIO()
+    monkeypatch.setattr("sys.stderr", plain)
+    cli._run(files, {}, _Args, None)
+    assert plain.getvalue() == ""

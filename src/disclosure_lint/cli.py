@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import time
 import sys
 from pathlib import Path
 
@@ -146,15 +147,21 @@ def _run(files, cli, args, stdin):
     if show_progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        progress = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[found]} findings"), TextColumn("{task.speed} files/s"),
-                            TimeRemainingColumn(), transient=True, console=None)
         from rich.console import Console
 
-        progress.console = Console(file=sys.stderr)
-        task = progress.add_task("lint", total=len(files), found=0)
+        progress = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[found]} findings"), TextColumn("{task.fields[rate]}"),
+                            TimeRemainingColumn(), transient=True, console=Console(file=sys.stderr))
+        task = progress.add_task("lint", total=len(files), found=0, rate="")
         progress.start()
     found = 0
+    started = time.perf_counter()
+
+    def tick():
+        if progress:
+            done = len(results)
+            rate = done / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, completed=done, found=found, rate=f"{rate:.1f} files/s")
     try:
         if jobs > 1 and len(files) >= 4:
             from concurrent.futures import ProcessPoolExecutor
@@ -164,15 +171,13 @@ def _run(files, cli, args, stdin):
                 for res in pool.map(_star, work, chunksize=chunk):
                     results.append(res)
                     found += len(res.diagnostics)
-                    if progress:
-                        progress.update(task, advance=1, found=found)
+                    tick()
         else:
             for w in work:
                 res = lint_one(*w)
                 results.append(res)
                 found += len(res.diagnostics)
-                if progress:
-                    progress.update(task, advance=1, found=found)
+                tick()
     finally:
         if progress:
             progress.stop()

@@ -67,7 +67,7 @@ class Cell:
     """
 
     ptext: PText          # normalised text, positioned
-    raw: str              # the source slice of the whole cell
+    raw: str              # the cell's text before normalisation (entities decoded, spaces kept)
     span: Span            # the whole cell (tag to end tag in HTML, the field in text)
     value: CellValue
     row: int = 0

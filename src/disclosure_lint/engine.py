@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic, Finding, Severity
 from .document import Document
 from .options import Options
 from .registry import RuleSpec, all_rules
+from .source import Span
 from .suppress import apply_suppressions
 
 __all__ = ["lint_document", "selected_rules", "matches"]
@@ -74,7 +75,7 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,
                                   f"rule {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc} "
                                   f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report this",
-                                  document.content_span.__class__(0, 0)))
+                                  Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
     out.sort(key=Diagnostic.sort_key)
     return out

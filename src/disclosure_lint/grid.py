@@ -46,7 +46,7 @@ def resolve(raw: RawTable) -> Table:
             pt = rc.ptext.collapse_space()
             # a blank cell's span is its content (the &nbsp;), else the whole cell
             blank_at = rc.ptext.span() if len(rc.ptext) else rc.span
-            cell = Cell(pt, _raw(rc), rc.span, cell_value(pt, blank_at), r, c, rowspan, colspan, rc.is_header)
+            cell = Cell(pt, rc.ptext.text, rc.span, cell_value(pt, blank_at), r, c, rowspan, colspan, rc.is_header)
             for dc in range(colspan):
                 if c + dc in row:
                     problems.append(("cells overlap: a rowspan and a colspan claim the same position", rc.span))
@@ -76,10 +76,6 @@ def resolve(raw: RawTable) -> Table:
             problems.append((f"{len(short)} of {len(rows)} rows are narrower than the table ({width} columns): "
                              "ragged rows", short[0].span))
     return Table(raw.span, rows, width, problems, raw.from_text)
-
-
-def _raw(rc) -> str:
-    return rc.ptext.text
 
 
 def _split_labels(row: Row) -> None:

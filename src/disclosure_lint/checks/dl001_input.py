@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
 from ..registry import rule
+from ..source import Span
 
 
 def _problems(ctx, code):
@@ -69,7 +70,7 @@ def no_report_content(ctx):
     if doc.source.binary:
         return
     if not any(b.text.strip() if hasattr(b, "ptext") else b.rows for b in doc.blocks):
-        yield Finding(doc.content_span.__class__(0, 0), "no report content was found in the input")
+        yield Finding(Span(0, 0), "no report content was found in the input")
 
 
 @rule("DL009", "unused-suppression", "warning")

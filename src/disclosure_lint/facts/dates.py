@@ -170,9 +170,6 @@ def _meta_date(doc: Document, key: str) -> DateFact | None:
     return facts[0] if facts else None
 
 
-_SIGNATURE = re.compile(r"^\s*(?:[（(]?\s*)?\S{0,40}?\s*$")
-
-
 def document_dates(doc: Document, default_year: int | None = None) -> DocumentDates:
     facts: list[DateFact] = []
     for b in doc.paragraphs():
