@@ -5,6 +5,7 @@ from collections import Counter
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 WINDOW = 70  # display cells of source shown around the span
+MAX_RELATED = 6
 
 
 def _window(line: str, col0: int, col1: int, cell_len) -> tuple[str, int, int]:
@@ -50,9 +51,12 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
                 console.print(f"[blue]{gutter} |[/]")
                 console.print(f"[blue]{a.line} |[/] {escape(text)}")
                 console.print(f"[blue]{gutter} |[/] " + " " * lead + f"[{_STYLE[sev]}]" + "^" * carets + "[/]")
-            for r in d.related:
+            for r in d.related[:MAX_RELATED]:
                 p = res.start(r.span)
                 console.print(f"  [dim]= related {p.line}:{p.column}:[/] {escape(r.message)}")
+            if len(d.related) > MAX_RELATED:
+                console.print(f"  [dim]= … and {len(d.related) - MAX_RELATED} more related places "
+                              "(--format json lists them all)[/]")
             if d.suggestion is not None:
                 console.print(f"  [green]= suggestion:[/] {escape(d.suggestion)}")
             console.print()
