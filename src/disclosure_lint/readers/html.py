@@ -86,15 +86,16 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
     parent_of: dict[int, int] = {}
     tag_of: dict[int, str] = {}
     if etree is not None:
+        # Splice a marker after each start tag's name; everything between stays as it is.
         pieces = []
+        prev = 0
         for k, (kind, s, e, name) in enumerate(tokens):
             if kind == START:
                 cut = s + 1 + len(name)
-                pieces.append(text[s:cut])
+                pieces.append(text[prev:cut])
                 pieces.append(f' {MARK}="{k}"')
-                pieces.append(text[cut:e])
-            else:
-                pieces.append(text[s:e])
+                prev = cut
+        pieces.append(text[prev:])
         marked = "".join(pieces)
         del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
         if _HAS_CONTROL.search(marked):
@@ -111,46 +112,37 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
                                       "it is read as plain text", Span(0, 0)))
             tree = None
         if tree is not None:
-            for el in tree.iter():
-                k = el.get(MARK) if isinstance(el.tag, str) else None
+            for el in tree.iter(etree.Element):
+                k = el.get(MARK)
                 if k is None:
                     continue
                 anc = el.getparent()
                 while anc is not None and anc.get(MARK) is None:
                     anc = anc.getparent()
                 k = int(k)
-                tag_of[k] = el.tag.lower() if isinstance(el.tag, str) else ""
+                tag_of[k] = el.tag.lower()
                 parent_of[k] = int(anc.get(MARK)) if anc is not None else -1
+    # One pass in source order builds the nodes and attributes the text, so every node's items
+    # come out in document order (a parent's start tag always comes before its children's).
     nodes: dict[int, _Node] = {-1: root}
-    # Build _Nodes in token order: a node's parent always has a smaller token number.
-    for k in sorted(parent_of):
-        p = nodes.get(parent_of[k], root)
-        node = _Node(tag_of[k], k, p)
-        nodes[k] = node
-        p.items.append(node)
-    # Attribute text tokens to the element open at their place.
     owner = root
     for k, (kind, s, e, name) in enumerate(tokens):
-        if kind == START:
-            node = nodes.get(k)
-            if node is not None:
-                owner = node.parent if name in VOID_TAGS else node
+        if kind == TEXT:
+            owner.items.append(k)
+        elif kind == START:
+            pk = parent_of.get(k)
+            if pk is not None:
+                p = nodes.get(pk, root)
+                node = _Node(tag_of[k], k, p)
+                nodes[k] = node
+                p.items.append(node)
+                owner = p if name in VOID_TAGS else node
         elif kind == END:
             n = owner
             while n is not None and n.tag != name:
                 n = n.parent
             if n is not None and n is not root:
                 owner = n.parent
-        elif kind == TEXT:
-            owner.items.append(k)
-    # items must be in document order: children were appended in token order, text too, but interleaved
-    # separately; sort each node's items by token number.
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        if len(n.items) > 1:
-            n.items.sort(key=lambda it: it.tok if isinstance(it, _Node) else it)
-        stack.extend(it for it in n.items if isinstance(it, _Node))
     return root
 
 
