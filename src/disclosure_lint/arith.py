@@ -214,7 +214,13 @@ def identity_findings(ctx) -> list[Finding]:
         view = next(v for v in views.values() if any(x is cell for x in v.cells.values()))
         schema = edition.tables.get(view.name, {})
         value = _num(cell) + delta
-        code = min(i.code for i in insts)
+        # report under the lowest code the user selected among the identities the cell breaks
+        codes = sorted({i.code for i in insts})
+        selected = getattr(ctx, "selected", None)
+        chosen = [c for c in codes if selected is None or c in selected]
+        if not chosen:
+            continue
+        code = chosen[0]
         msgs = "; ".join(f"{i.where}: {i.arithmetic()}" for i in insts)
         related = []
         seen = {id(cell)}

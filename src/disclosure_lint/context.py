@@ -13,6 +13,7 @@ class Context:
     def __init__(self, document: Document, options: Options | None = None) -> None:
         self.document = document
         self.options = options or Options()
+        self.selected: frozenset[str] | None = None  # the codes the engine runs (None: all)
 
     @cached_property
     def editions(self):

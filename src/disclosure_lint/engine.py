@@ -58,6 +58,7 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
     seen: set[tuple] = set()
     path = document.path
     rules = selected_rules(options)
+    ctx.selected = frozenset(r.code for r in rules)
     for spec in rules:
         try:
             for f in spec.func(ctx) or ():
