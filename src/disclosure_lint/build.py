@@ -155,7 +155,9 @@ def _title(raw: RawDocument, blocks: list, md: Metadata) -> MetaField | None:
         text = _PINYIN.sub("", b.text)
         if len(text) <= 80 and _TITLE_WORDS.search(text) and "。" not in text:
             candidates.append((0 if _YEAR.search(text) else 2, MetaField("title", b.text, b.span)))
-    for pt in raw.title_candidates:
+    if candidates and min(c[0] for c in candidates) == 0:
+        return min(candidates, key=lambda c: c[0])[1]  # a title line with a year: the page's title is not needed
+    for pt in raw.titles():
         text = pt.text
         if _TITLE_WORDS.search(text):
             cut = re.split(r"\s*[_|]\s*|\s+-\s+", text)[0]

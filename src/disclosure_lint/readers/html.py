@@ -40,6 +40,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
+_META_HINT = re.compile("索引号|发布机构|发文机构|成文日期|发文日期|发布日期|发布时间|生成日期|标题|名称|文号|来源|时间")
 _META_LABELS = ("索引号", "发布机构", "发文机构", "成文日期", "发文日期", "发布日期", "发布时间", "生成日期",
                 "标题", "名称", "文号", "来源", "时间", "信息来源", "主题分类", "公开方式", "有效性")
 
@@ -359,7 +360,7 @@ class _Reader:
         doc.content_span = self.node_span(content) if content is not self.root else Span(0, len(self.text))
         # Everything else on the page: navigation, the metadata table, the footer.
         doc.furniture = self._outside(content)
-        self._titles(doc)
+        doc.find_titles = self._titles
         return doc
 
     def _outside(self, content: _Node) -> list:
@@ -387,11 +388,14 @@ class _Reader:
                 continue
             if isinstance(it, _Node) and it.tag in _SKIP_TAGS:
                 continue
+            sp = self.node_span(it) if isinstance(it, _Node) else Span(*self.tokens[it][1:3])
+            if not _META_HINT.search(self.text, sp.start, sp.end):
+                continue  # navigation, sidebars, footers without a metadata label: nothing to read
             fake.items = [it]
             out.extend(self.blocks(fake))
         return out
 
-    def _titles(self, doc: RawDocument) -> None:
+    def _titles(self) -> list[PText]:
         stack = [self.root]
         titles: list[PText] = []
         while stack:
@@ -411,7 +415,7 @@ class _Reader:
                 if it.tag not in ("script", "style"):
                     stack.append(it)
         titles.sort(key=lambda p: p.span().start)
-        doc.title_candidates = titles
+        return titles
 
 
 def _int_attr(v: str | None) -> int:
