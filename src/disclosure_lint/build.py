@@ -163,6 +163,8 @@ def _title(raw: RawDocument, blocks: list, md: Metadata) -> MetaField | None:
             cut = re.split(r"\s*[_|]\s*|\s+-\s+", text)[0]
             f = MetaField("title", cut, pt[0:len(cut)].span() if cut else pt.span())
             candidates.append((1 if _YEAR.search(cut) else 3, f))
+            if _YEAR.search(cut):
+                break  # the first page title that names a year: nothing later can beat it
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]

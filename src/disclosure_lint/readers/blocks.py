@@ -44,11 +44,11 @@ class RawDocument:
     title_candidates: list[PText] = field(default_factory=list)
     find_titles: object = None  # a reader may compute title candidates only when asked (a callable)
 
-    def titles(self) -> list[PText]:
+    def titles(self):
+        """Title candidates in document order; a lazy reader's are computed only as far as they are read."""
         if self.find_titles is not None and not self.title_candidates:
-            self.title_candidates = list(self.find_titles())
-            self.find_titles = None
-        return self.title_candidates
+            return self.find_titles()
+        return iter(self.title_candidates)
     meta_lines: list[tuple[str, PText]] = field(default_factory=list)  # (label, value) the page states
     comments: list[tuple[str, Span]] = field(default_factory=list)     # comment text and span (suppressions)
     content_span: Span | None = None

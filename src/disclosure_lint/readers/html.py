@@ -165,7 +165,7 @@ class _Reader:
         if node.tok < 0:
             return False
         _, s, e, _ = self.tokens[node.tok]
-        return word in self.text[s:e]
+        return self.text.find(word, s, e) >= 0
 
     def is_furniture(self, node: _Node) -> bool:
         if node.tag in _FURNITURE_TAGS:
@@ -395,27 +395,27 @@ class _Reader:
             out.extend(self.blocks(fake))
         return out
 
-    def _titles(self) -> list[PText]:
-        stack = [self.root]
-        titles: list[PText] = []
+    def _titles(self):
+        """Title candidates of the page (<title>, h1, h2, class="…title…"), lazily, in document order."""
+        stack = [iter(self.root.items)]
         while stack:
-            n = stack.pop()
-            for it in n.items:
-                if not isinstance(it, _Node):
+            try:
+                it = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            if not isinstance(it, _Node) or it.tag in ("script", "style"):
+                continue
+            if it.tag == "title" or it.tag in ("h1", "h2") or (
+                    self._tag_has(it, "itle") and "title" in self.attrs(it).get("class", "").lower()):
+                b = PTextBuilder()
+                self.inline_text(it, b)
+                pt = b.build().collapse_space()
+                if pt.text:
+                    yield pt
+                if it.tag == "title":
                     continue
-                if it.tag == "title" or it.tag in ("h1", "h2") or (
-                        self._tag_has(it, "itle") and "title" in self.attrs(it).get("class", "").lower()):
-                    b = PTextBuilder()
-                    self.inline_text(it, b)
-                    pt = b.build().collapse_space()
-                    if pt.text:
-                        titles.append(pt)
-                    if it.tag == "title":
-                        continue
-                if it.tag not in ("script", "style"):
-                    stack.append(it)
-        titles.sort(key=lambda p: p.span().start)
-        return titles
+            stack.append(iter(it.items))
 
 
 def _int_attr(v: str | None) -> int:
