@@ -133,3 +133,25 @@ def test_real_html_six_sections_and_table3(year):
     assert all((k, "total") in view.cells for k in view.row_order)
     assert doc.metadata.get("published_date") is not None
     assert doc.title is not None and str(year) in doc.title.value
+
+
+def test_cells_know_their_column_header():
+    html = """<table>
+    <tr><td rowspan=2>note</td><td colspan=2>申请人情况</td></tr>
+    <tr><td>自然人</td><td>总计</td></tr>
+    <tr><td>一、本年新收</td><td>1</td><td>1</td></tr></table>"""
+    t = parse_text(html).tables()[0]
+    one, total = t.rows[2].values
+    assert t.header_of(one) == "申请人情况 / 自然人"
+    assert t.header_of(total) == "申请人情况 / 总计"
+    assert t.label_of(total) == "一、本年新收"
+
+
+@needs_shared
+def test_shanghai_headers():
+    doc = parse_path(SHARED / "corpus/real/2019_shanghai-szfbgt.html")
+    view = table3_rows(doc)
+    t = view.tables[0]
+    assert "自然人" in t.header_of(view.cell("new", "natural"))
+    assert "总计" in t.header_of(view.cell("new", "total"))
+    assert "科研机构" in t.header_of(view.cell("new", "research"))

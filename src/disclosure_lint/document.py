@@ -118,6 +118,21 @@ class Table:
             out.append(r)
         return out
 
+    def column_header(self, col: int) -> str:
+        """The header of grid column *col*: the header rows' texts above it, outermost first."""
+        parts: list[str] = []
+        for r in self.header_rows():
+            c = next((c for c in r.cells if c.col <= col < c.col + c.colspan), None)
+            if c is not None and c.text and c.text not in parts:  # a rowspan repeats its cell
+                parts.append(c.text)
+        return " / ".join(parts)
+
+    def header_of(self, cell: "Cell") -> str:
+        return self.column_header(cell.col)
+
+    def label_of(self, cell: "Cell") -> str:
+        return self.rows[cell.row].label if 0 <= cell.row < len(self.rows) else ""
+
     def text(self) -> str:
         return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in self.rows)
 

@@ -71,6 +71,7 @@ def tree_dict(doc: Document) -> dict:
             return {"type": "table", "span": sp(x.span), "width": x.width,
                     "rows": [{"label": r.label, "span": sp(r.span),
                               "values": [{"kind": c.value.kind, "text": c.text, "span": sp(c.value.span),
+                                          "header": x.column_header(c.col),
                                           **({"value": str(c.value.value)} if isinstance(c.value, Number) else {})}
                                          for c in r.values]} for r in x.rows]}
         if isinstance(x, Heading):
