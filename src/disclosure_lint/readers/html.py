@@ -87,15 +87,17 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
     parent_of: dict[int, int] = {}
     tag_of: dict[int, str] = {}
     if etree is not None:
-        # Splice a marker after each start tag's name; everything between stays as it is.
+        # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
+        # no attributes to build the tree (we read them from our own tokens), and Word's style
+        # attributes are most of a page's bytes: leaving them out makes the copy, the parse and the
+        # tree smaller.
         pieces = []
         prev = 0
         for k, (kind, s, e, name) in enumerate(tokens):
             if kind == START:
-                cut = s + 1 + len(name)
-                pieces.append(text[prev:cut])
-                pieces.append(f' {MARK}="{k}"')
-                prev = cut
+                pieces.append(text[prev:s])
+                pieces.append(f'<{name} {MARK}="{k}">')
+                prev = e
         pieces.append(text[prev:])
         marked = "".join(pieces)
         del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
