@@ -47,12 +47,18 @@ def traditional_re():
     return re.compile("[" + "".join(sorted(table)) + "]") if table else re.compile(r"(?!)")
 
 
+def _none_in(text: str) -> bool:
+    return t2s_table().keys().isdisjoint(text)  # a hash lookup per character, in C
+
+
 def to_simplified(text: str) -> str:
     """Character-by-character conversion: the result has the same length as *text*."""
-    if not traditional_re().search(text):
+    if _none_in(text):
         return text
     return text.translate(_translation())
 
 
 def traditional_positions(text: str) -> list[int]:
+    if _none_in(text):
+        return []
     return [m.start() for m in traditional_re().finditer(text)]
