@@ -265,3 +265,33 @@ def identity_findings(ctx) -> list[Finding]:
                                 severity=Severity.INFO, code=UNCHECKED))
     ctx._identity_findings = findings
     return findings
+
+
+_IDENTITY_DOC = """{summary}
+
+**What it checks.** The identity is declared in the edition file (`rules/<edition>.toml`,
+`[[identities]]` with `code = "{code}"`) and evaluated in exact decimal arithmetic. Blank and
+not-applicable cells are never read as zero: an identity with blank cells is not checked, and one
+info finding per table says which cells were blank (DL010).
+
+**Why it matters.** These relations (勾稽关系) are what evaluators check first; a table that does
+not reconcile is marked down as 数据不准确 whatever the prose says.
+
+**Example.** {example}
+
+**How to fix.** {fix}
+"""
+
+
+def identity_rule(code: str, name: str, severity: str, *, summary: str, example: str, fix: str):
+    """Define and register the rule that reports the failures of one declared identity."""
+    from .registry import rule
+
+    def check(ctx):
+        for f in identity_findings(ctx):
+            if f.code == code:
+                yield f
+
+    check.__doc__ = _IDENTITY_DOC.format(summary=summary, code=code, example=example, fix=fix)
+    check.__name__ = check.__qualname__ = f"check_{code.lower()}"
+    return rule(code, name, severity)(check)
