@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -73,3 +74,20 @@ def test_input_file_is_never_modified(tmp_path):
     f.write_bytes(data)
     main(["--format", "json", str(f)])
     assert f.read_bytes() == data
+
+
+def test_undecodable_file_name_and_ascii_console(tmp_path):
+    bad = os.fsencode(str(tmp_path)) + b"/\xff\xfe-report.txt"
+    with open(bad, "wb") as fh:
+        fh.write(seed(2).read_bytes())
+    env = dict(os.environ, PYTHONIOENCODING="ascii")
+    p = subprocess.run([sys.executable, "-m", "disclosure_lint", "--isolated", "--format", "concise", str(tmp_path)],
+                       capture_output=True, env=env, cwd=ROOT)
+    assert p.returncode == 1, p.stderr
+    assert b"Traceback" not in p.stderr
+    assert b"DL303" in p.stdout
+
+
+def test_unwritable_output_file_exits_2(tmp_path, capsys):
+    assert main(["--isolated", "-o", str(tmp_path / "no" / "such" / "dir.txt"), str(seed(2))]) == 2
+    assert "output-file" in capsys.readouterr().err

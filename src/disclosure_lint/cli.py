@@ -246,7 +246,12 @@ def _check(argv: list[str]) -> int:
             failed = True
     for e in errors:
         print(f"dlint: error: {e}", file=sys.stderr)
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
+            else sys.stdout
+    except OSError as exc:
+        print(f"dlint: error: --output-file {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     try:
         if args.statistics:
             _statistics(results, out)
@@ -337,8 +342,19 @@ def _rules(argv: list[str]) -> int:
     return 0
 
 
+def _tolerant_streams() -> None:
+    """A file name that is not valid UTF-8, or CJK text on a console that cannot show it, must not
+    become a traceback: unencodable characters are escaped instead."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a text file (pytest capture, a StringIO)
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     try:
         if argv and argv[0] in SUBCOMMANDS:
             cmd, rest = argv[0], argv[1:]
