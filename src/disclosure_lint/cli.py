@@ -96,7 +96,7 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
     from .config import ConfigError, options_for
     from .diagnostics import Diagnostic, Severity
     from .engine import lint_document
-    from .parse import MAX_BYTES, parse_bytes
+    from .parse import MAX_BYTES, parse_source, source_from_bytes
     from .results import FileResult, resolve_positions
     from .source import Source, Span
 
@@ -115,15 +115,18 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
         return FileResult(shown, [], error=f"{shown}: cannot read: {exc.strerror or exc}")
     # The tree holds many small objects and a few reference cycles: collecting during a lint
     # costs up to half the time; the cycles are freed once the file is done.
+    size = len(data)
     gc_was = gc.isenabled()
     gc.disable()
     try:
-        doc = parse_bytes(data, shown, options.kind)
+        source = source_from_bytes(data, shown)
+        del data  # the decoded text is all that is needed from here on: do not hold both
+        doc = parse_source(source, options.kind)
         diags = lint_document(doc, options)
         return resolve_positions(shown, doc.source, diags)
     except MemoryError:
         d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
-                       f"the input is too large to lint in the memory available ({len(data)} bytes)", Span(0, 0))
+                       f"the input is too large to lint in the memory available ({size} bytes)", Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     except RecursionError as exc:
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,

@@ -9,7 +9,7 @@ from .readers import read, sniff_kind
 from .readers.blocks import RawDocument
 from .source import Source, Span
 
-__all__ = ["parse_bytes", "parse_text", "parse_path", "MAX_BYTES"]
+__all__ = ["parse_bytes", "parse_text", "parse_path", "parse_source", "source_from_bytes", "MAX_BYTES"]
 
 # Larger inputs are read, but only this much is parsed (a 50 MB page is almost always a crawl accident).
 MAX_BYTES = 64 * 1024 * 1024
@@ -29,14 +29,18 @@ def parse_source(source: Source, kind: str | None = None) -> Document:
     return doc
 
 
-def parse_bytes(data: bytes, path: str | None = None, kind: str | None = None) -> Document:
+def source_from_bytes(data: bytes, path: str | None = None) -> Source:
     truncated = len(data) > MAX_BYTES
     if truncated:
         data = data[:MAX_BYTES]
     src = Source.from_bytes(data, path)
     if truncated:
         src.problems.append(f"the input is larger than {MAX_BYTES // (1024 * 1024)} MB; only the first part was read")
-    return parse_source(src, kind)
+    return src
+
+
+def parse_bytes(data: bytes, path: str | None = None, kind: str | None = None) -> Document:
+    return parse_source(source_from_bytes(data, path), kind)
 
 
 def parse_text(text: str, *, kind: str = "html", path: str | None = None) -> Document:
