@@ -13,6 +13,7 @@ Approximate numbers (余, 多, 约, 近, 超过) never take part in an exact che
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,6 +60,11 @@ def _label(text: str, a: int, b: int) -> str:
     return lab.strip(" “”\"'「」（）()：:")
 
 
+def _between(nums: list[NumberFact], starts: list[int], a: int, z: int) -> list[NumberFact]:
+    """The numbers that start in ``[a, z)``."""
+    return nums[bisect.bisect_left(starts, a):bisect.bisect_left(starts, z)]
+
+
 def _known_partition(labels: list[str]) -> bool:
     for p in PARTITIONS:
         hit = [any(k in lab for lab in labels) for k in p]
@@ -77,6 +83,7 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
     for key, nums in by_block.items():
         block = blocks[key]
         text = block.text
+        starts = [n.start for n in nums]  # numbers come in text order: look ranges up by bisection
         for i, w in enumerate(nums):
             if w.percent or w.unit is None:
                 continue
@@ -93,13 +100,13 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
             while seg_start >= 0:
                 seg_end = text.find("；", seg_start + 1, stop)
                 seg = text[seg_start + 1:seg_end if seg_end >= 0 else stop]
-                has = any(n.start > seg_start and n.end <= seg_start + 1 + len(seg) and n.unit == w.unit
-                          for n in nums)
+                has = any(n.end <= seg_start + 1 + len(seg) and n.unit == w.unit
+                          for n in _between(nums, starts, seg_start + 1, seg_start + 1 + len(seg)))
                 if len(re.sub(r"[，,]?占[^；]*%", "", seg)) > 24 or not has:
                     stop = seg_start
                     break
                 seg_start = seg_end
-            parts = [n for n in nums[i + 1:] if n.start >= start and n.end <= stop and not n.percent
+            parts = [n for n in _between(nums, starts, start, stop) if n.end <= stop and not n.percent
                      and n.unit == w.unit]
             # a nested “其中” inside the clause starts a breakdown of its own: stop before it
             nested = text.find("其中", start, stop)
