@@ -121,10 +121,11 @@ def _metadata(raw: RawDocument, blocks: list) -> Metadata:
                 value = snippets[k + 1]  # label cell, value in the next cell
             if value.text and len(value.text) <= 200:
                 md.set(MetaField(META_KEYS[m.group(1)], value.text, value.span()))
-    # Unlabelled bullet lines before the title (text extractions of CMS pages): 索引号 and dates.
+    # Unlabelled bullet lines at the top (text extractions of CMS pages): 索引号 and dates. Only the
+    # lines before the first heading or sentence of prose: a signature date is not page metadata.
     dates = []
     for b in blocks[:8]:
-        if isinstance(b, Table):
+        if isinstance(b, (Table, Heading)) or len(b.text) > 40:
             break
         t = b.text.lstrip("•·●* \t")
         if _INDEX_NO.fullmatch(t.strip()):

@@ -53,6 +53,7 @@ def check(ctx):
     limit, why = deadline(info.year, info.agency_level, ctx.options.town_deadline)
     if used.date() > limit:
         days = (used.date() - limit).days
-        yield Finding(used.span, f"published {used.date().isoformat()} ({which}), {days} days after the deadline "
+        shown = used.raw if used.raw.strip() == used.date().isoformat() else f"{used.raw} ({used.date().isoformat()})"
+        yield Finding(used.span, f"published {shown} ({which}), {days} days after the deadline "
                       f"{limit.isoformat()}: {why}; agency level: {_LEVEL.get(info.agency_level, info.agency_level)} "
                       f"({info.agency_level_source})")
