@@ -123,3 +123,34 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
     monkeypatch.setattr("sys.stderr", plain)
     cli._run(files, {}, _Args, None)
     assert plain.getvalue() == ""
+
+
+def test_a_worker_that_dies_does_not_stop_the_batch(monkeypatch, tmp_path, capsys):
+    """A file that kills its worker process gets DL000; the other files are linted; no traceback."""
+    import subprocess
+    import sys
+    import textwrap
+
+    files = []
+    for i in range(5):
+        f = tmp_path / f"r{i}.txt"
+        f.write_text("三、存在的问题\n四、下一步工作\n三、提高时效性。\n", encoding="utf-8")
+        files.append(str(f))
+    killer = tmp_path / "r2.txt"
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path.insert(0, {str(ROOT / 'src')!r})
+        from disclosure_lint import cli
+        real = cli.lint_one
+        def lint_one(path, *a, **k):
+            if path.endswith("r2.txt"):
+                os._exit(9)
+            return real(path, *a, **k)
+        cli.lint_one = lint_one
+        sys.exit(cli.main(["--isolated", "--format", "concise", "--jobs", "2", *{files!r}]))
+    """)
+    p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in p.stderr, p.stderr
+    assert p.returncode == 2
+    assert f"{killer}:1:1: DL000" in p.stdout
+    assert sum(1 for ln in p.stdout.splitlines() if "DL103" in ln) == 4

@@ -168,10 +168,20 @@ def _run(files, cli, args, stdin):
     try:
         if jobs > 1 and len(files) >= 4:
             from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
 
-            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                chunk = max(1, min(16, len(files) // (jobs * 4)))
-                for res in pool.map(_star, work, chunksize=chunk):
+            try:
+                with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+                    chunk = max(1, min(16, len(files) // (jobs * 4)))
+                    for res in pool.map(_star, work, chunksize=chunk):
+                        results.append(res)
+                        found += len(res.diagnostics)
+                        tick()
+            except BrokenProcessPool:
+                # A worker died (a crash below Python). Lint the rest one file per fresh worker, so only
+                # the file that kills its worker is reported, and the batch goes on.
+                for w in work[len(results):]:
+                    res = _in_own_process(w)
                     results.append(res)
                     found += len(res.diagnostics)
                     tick()
@@ -189,6 +199,25 @@ def _run(files, cli, args, stdin):
 
 def _star(args):
     return lint_one(*args)
+
+
+def _in_own_process(args):
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_star, args).result()
+    except BrokenProcessPool:
+        from .diagnostics import Diagnostic, Severity
+        from .results import resolve_positions
+        from .source import Source, Span
+
+        shown = "<stdin>" if args[0] == "-" else args[0]
+        d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
+                       "the process linting this file died (a crash below Python); please report this file",
+                       Span(0, 0))
+        return resolve_positions(shown, Source(""), [d])
 
 
 def _check(argv: list[str]) -> int:
