@@ -91,3 +91,9 @@ def test_undecodable_file_name_and_ascii_console(tmp_path):
 def test_unwritable_output_file_exits_2(tmp_path, capsys):
     assert main(["--isolated", "-o", str(tmp_path / "no" / "such" / "dir.txt"), str(seed(2))]) == 2
     assert "output-file" in capsys.readouterr().err
+
+
+def test_a_folder_without_reports_warns(tmp_path, capsys):
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    assert main(["--isolated", "--format", "concise", str(tmp_path)]) == 0
+    assert "no .html, .htm, .txt files found" in capsys.readouterr().err

@@ -229,6 +229,8 @@ def _check(argv: list[str]) -> int:
         return 2
     errors: list[str] = []
     files = _collect(args.paths, errors)
+    if not files and not errors:
+        print(f"dlint: warning: no {', '.join(EXTENSIONS)} files found in {', '.join(args.paths)}", file=sys.stderr)
     cli = {"select": args.select, "extend_select": args.extend_select, "ignore": args.ignore,
            "fail_on": args.fail_on, "edition": args.edition, "year": args.year,
            "agency_level": args.agency_level, "kind": args.kind}
