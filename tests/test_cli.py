@@ -3,7 +3,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 
 from disclosure_lint.cli import main
 

@@ -1,7 +1,6 @@
-import pytest
 
 from disclosure_lint.cli import main
-from disclosure_lint.config import ConfigError, find_config, options_for
+from disclosure_lint.config import find_config, options_for
 
 from .conftest import seed
 

@@ -11,7 +11,7 @@ from disclosure_lint.normalize import ascii_digits
 from disclosure_lint.parse import parse_bytes
 from disclosure_lint.synth import ReportSpec, render_html
 
-from .conftest import FIXTURES, SHARED, shared_files
+from .conftest import FIXTURES, shared_files
 
 
 def _files():

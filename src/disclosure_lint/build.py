@@ -11,7 +11,7 @@ from .document import Document, Heading, MetaField, Metadata, Paragraph, Section
 from .grid import resolve
 from .normalize import PINYIN, cn_numeral_value
 from .ptext import PText
-from .readers.blocks import RawDocument, RawParagraph, RawTable
+from .readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from .source import Source, Span
 
 __all__ = ["build_document", "parse_heading"]
@@ -28,14 +28,7 @@ _PINYIN = PINYIN
 _INDEX_NO = re.compile(r"[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
 _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
-META_KEYS = {
-    "索引号": "index_no", "发布机构": "publisher", "发文机构": "publisher", "来源": "source", "信息来源": "source",
-    "成文日期": "written_date", "发文日期": "written_date", "生成日期": "written_date",
-    "发布日期": "published_date", "发布时间": "published_date", "时间": "published_date",
-    "标题": "title", "名称": "title", "文号": "doc_no",
-}
-_META_RE = re.compile(r"(索引号|发布机构|发文机构|信息来源|来源|成文日期|发文日期|生成日期|发布日期|发布时间|时间|标题|名称|文号)"
-                      r"\s*[:：]\s*")
+_META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
 
 
 def parse_heading(pt: PText) -> Heading | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .document import Blank, Document, Heading, NotApplicable, Number, Paragraph, Section, Table
+from .document import Blank, Document, Heading, NotApplicable, Number, Section, Table
 
 
 def _pos(doc: Document, span) -> str:

@@ -104,9 +104,6 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                 want = label_key(d["label"])
                 if d.get("group") and d["group"] != group:
                     continue
-                if d.get("group") is None and group and last != want and not last.startswith(want):
-                    # group-less rows must match their own label exactly when inside a group
-                    pass
                 if last == want or (len(want) >= 3 and last.startswith(want)):
                     if d.get("group") is None and group and len(labels) > 1 and labels[-1] != labels[-2] \
                             and found_group and not last.startswith(found_group):

@@ -23,7 +23,6 @@ from .numbers import NumberFact, find_numbers
 
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS"]
 
-_WHOLE_BEFORE = re.compile(r"(共|共计|总计|累计|合计|总数|总量|全年|一共|达)[^。；;，,]{0,20}$")
 _QIZHONG = re.compile(r"^\s*[，,。]?\s*(?:其中|包括|含)\s*[:：，,]?")
 _OTHER = re.compile(r"其他|其余|其它|剩余|另有|另外")
 _ETC = re.compile(r"^\s*[）)”\"」]?\s*等")

@@ -7,6 +7,17 @@ from ..ptext import PText
 from ..source import Span
 
 
+# The labels a page states its metadata with, and the field each one fills. Readers use the labels to
+# find metadata in the page furniture; the builder reads the values. One list, so the two cannot drift.
+META_KEYS = {
+    "索引号": "index_no", "发布机构": "publisher", "发文机构": "publisher", "来源": "source", "信息来源": "source",
+    "成文日期": "written_date", "发文日期": "written_date", "生成日期": "written_date",
+    "发布日期": "published_date", "发布时间": "published_date", "时间": "published_date",
+    "标题": "title", "名称": "title", "文号": "doc_no",
+}
+META_LABEL_PATTERN = "|".join(sorted(META_KEYS, key=len, reverse=True))  # 信息来源 before 来源
+
+
 @dataclass
 class RawParagraph:
     ptext: PText        # not yet normalised

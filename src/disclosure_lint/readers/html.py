@@ -14,7 +14,7 @@ import re
 
 from ..ptext import PText, PTextBuilder
 from ..source import Source, Span
-from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, tokenize
 
 __all__ = ["read_html"]
@@ -40,9 +40,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
-_META_HINT = re.compile("索引号|发布机构|发文机构|成文日期|发文日期|发布日期|发布时间|生成日期|标题|名称|文号|来源|时间")
-_META_LABELS = ("索引号", "发布机构", "发文机构", "成文日期", "发文日期", "发布日期", "发布时间", "生成日期",
-                "标题", "名称", "文号", "来源", "时间", "信息来源", "主题分类", "公开方式", "有效性")
+_META_HINT = re.compile(META_LABEL_PATTERN)
 
 
 class _Node:

@@ -24,7 +24,6 @@ _NUMERIC = re.compile(r"^\s*[+-]?[\d０-９][\d０-９,，.．]*\s*(?:万元|元
 
 def _lines(text: str):
     """(start, line text without its end) for every line."""
-    pos = 0
     n = len(text)
     for m in _LINE.finditer(text):
         if m.start() >= n and m.start() > 0:
