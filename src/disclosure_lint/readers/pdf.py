@@ -1,0 +1,537 @@
+"""The PDF reader: the text layer with character positions (pypdfium2), tables from ruling lines.
+
+Characters and their boxes come from PDFium (pypdfium2), and so do the page's thin path objects, the
+ruling lines a table is drawn with. The lines are turned into cells by pdfplumber's lattice functions
+(``merge_edges`` → ``edges_to_intersections`` → ``intersections_to_cells`` → ``cells_to_tables``),
+fed with PDFium's lines: pdfplumber's own page parsing (pdfminer) costs more than ten times PDFium's
+for the same text, so it is not used. A cell spanning several grid lines is a rowspan / colspan.
+
+Prose: characters outside tables are grouped into visual lines; a line that reaches the right margin
+continues into the next one unless that one is indented, starts with a heading number or follows a
+gap, so a sentence (and a number) wrapped over two lines, or over a page break, is one paragraph.
+A table that continues on the next page (its header rows repeated there, or not) is one table: the
+repeated header rows are dropped, and a label cell split by the page break is joined to its first part.
+
+A PDF with no text layer (a scan) gets one finding: dlint does not do OCR. CreationDate / ModDate
+become the metadata fields ``file_created`` / ``file_modified``. Locations: ``{"page", "line"}``, the
+line counted from the top of the page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..i18n import _
+from ..ptext import PText
+from ..source import Span
+from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from .docx import OfficeRead, failed, properties_trailer
+from .office import MISSING_EXTRA, NO_TEXT, UNREADABLE, ExtractedSource, TextBuilder, iso_date, joiner
+
+__all__ = ["read_pdf"]
+
+MAX_PAGES = 500
+THIN = 2.5          # a path object this thin (points) is a ruling line
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
+_PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–\s]*$")
+_NUMERIC = re.compile(r"^[\s+\-]*[\d０-９][\d０-９,，.．]*\s*%?$")
+
+
+@dataclass
+class Ch:
+    c: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    line: int = 0          # the visual line on its page (1-based)
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def h(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Line:
+    chars: list
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    text: str = ""
+
+    @property
+    def h(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass
+class PCell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    chars: list = field(default_factory=list)
+    row: int = 0
+    col: int = 0
+    rowspan: int = 1
+    colspan: int = 1
+    pieces: list = field(default_factory=list)   # (text, page, line)
+    page: int = 0
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for t, _p, _l in self.pieces:
+            out += joiner(out, t) + t
+        return out
+
+
+@dataclass
+class PTable:
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    cells: list
+    xs: list = field(default_factory=list)
+    nrows: int = 0
+
+
+def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:
+        return failed(path, "pdf", MISSING_EXTRA, _("reading a PDF needs the pdf extra: pip install "
+                                                    "'disclosure-lint[pdf]' (pypdfium2, pdfplumber)"))
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is encrypted with a password"))
+        return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is damaged or truncated ({error})",
+                                                 error=msg[:200] or type(exc).__name__))
+    try:
+        return _read(pdf, pdfium_c, path)
+    except Exception as exc:  # a damaged page, an unexpected object: one finding, never a traceback
+        return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: {error}",
+                                                 error=f"{type(exc).__name__}: {exc}"[:300]))
+    finally:
+        try:
+            pdf.close()
+        except Exception:
+            pass
+
+
+def _lattice():
+    try:
+        from pdfplumber import table as plt
+        return plt
+    except ImportError:
+        return None
+
+
+def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
+    problems = []
+    plt = _lattice()
+    if plt is None:
+        problems.append((MISSING_EXTRA, _("tables in this PDF were not recovered: they need pdfplumber, in the pdf "
+                                          "extra (pip install 'disclosure-lint[pdf]'); only the prose was checked"),
+                         Span(0, 0)))
+    n_pages = len(pdf)
+    pages = []   # (page number, prose lines, tables)
+    total_chars = 0
+    for k in range(min(n_pages, MAX_PAGES)):
+        page = pdf[k]
+        try:
+            lines, tables, n = _page(page, k + 1, pdfium_c, plt)
+        finally:
+            page.close()
+        total_chars += n
+        pages.append((k + 1, lines, tables))
+    if n_pages and total_chars == 0:
+        res = failed(path, "pdf", NO_TEXT, _("no text layer: this PDF ({n} pages) holds only images, and dlint "
+                                             "does not do OCR; lint the report's HTML, .docx or a PDF with text",
+                                             n=n_pages))
+        return res
+    if n_pages > MAX_PAGES:
+        problems.append((UNREADABLE, _("only the first {cap} of {n} pages were read", cap=MAX_PAGES, n=n_pages),
+                         Span(0, 0)))
+    tb = TextBuilder()
+    raw = RawDocument()
+    _write(pages, tb, raw)
+    raw.content_span = Span(0, tb.n)
+    found = {}
+    try:
+        md = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:
+        md = {}
+    for key, name in (("CreationDate", "file_created"), ("ModDate", "file_modified")):
+        v = iso_date(md.get(key, "") or "")
+        if v:
+            found[name] = v
+    meta = properties_trailer(found, tb)
+    src = ExtractedSource(tb.text(), path, "pdf", tb.loc_at, tb.locs)
+    return OfficeRead(src, raw, meta, problems)
+
+
+# ---- one page ------------------------------------------------------------------------------------------
+
+def _page(page, pno: int, pdfium_c, plt):
+    w, h = page.get_size()
+    tp = page.get_textpage()
+    chars: list[Ch] = []
+    try:
+        n = tp.count_chars()
+        raw_tp = tp.raw
+        for i in range(n):
+            if pdfium_c.FPDFText_IsGenerated(raw_tp, i) == 1:
+                continue
+            u = pdfium_c.FPDFText_GetUnicode(raw_tp, i)
+            if u < 32 or u in (0xFFFE, 0xFFFF, 0xFFFD) or 0xD800 <= u <= 0xDFFF:
+                continue
+            c = chr(u)
+            l, b, r, t = tp.get_charbox(i, loose=True)  # font ascent/descent: one baseline for 字 and ，
+            if r < l or t < b:
+                continue
+            chars.append(Ch(c, l, r, h - t, h - b))
+    finally:
+        tp.close()
+    visible = [c for c in chars if not c.c.isspace()]
+    _number_lines(visible)
+    tables: list[PTable] = []
+    if plt is not None and visible:
+        tables = _tables(page, pno, w, h, pdfium_c, plt, visible)
+    in_table = set()
+    for t in tables:
+        for cell in t.cells:
+            in_table.update(id(c) for c in cell.chars)
+    lines = _lines([c for c in chars if id(c) not in in_table], pno, h)
+    return lines, tables, len(visible)
+
+
+def _number_lines(chars: list[Ch]) -> None:
+    """Each character's visual line on the page, counted from the top."""
+    if not chars:
+        return
+    order = sorted(chars, key=lambda c: c.cy)
+    line = 1
+    ref = order[0]
+    for c in order:
+        if c.cy - ref.cy > max(ref.h, 1.0) * 0.5:
+            line += 1
+            ref = c
+        c.line = line
+
+
+def _cluster(chars: list[Ch]) -> list[list[Ch]]:
+    """Characters grouped into visual lines, each sorted left to right."""
+    out: list[list[Ch]] = []
+    for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
+        if out:
+            cur = out[-1]
+            ref = cur[0]
+            if abs(c.cy - ref.cy) <= max(ref.h, c.h, 1.0) * 0.5:
+                cur.append(c)
+                continue
+        out.append([c])
+    return [sorted(g, key=lambda c: c.x0) for g in out]
+
+
+def _line_text(group: list[Ch]) -> str:
+    out = []
+    prev = None
+    for c in group:
+        if c.c.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            prev = c
+            continue
+        if prev is not None and not prev.c.isspace() and c.x0 - prev.x1 > max(c.h, prev.h) * 0.8 and out \
+                and out[-1] != " ":
+            out.append(" ")
+        out.append(c.c)
+        prev = c
+    return "".join(out).strip()
+
+
+def _lines(chars: list[Ch], pno: int, page_h: float) -> list[Line]:
+    lines = []
+    for g in _cluster(chars):
+        vis = [c for c in g if not c.c.isspace()]
+        if not vis:
+            continue
+        ln = Line(vis, pno, min(c.x0 for c in vis), max(c.x1 for c in vis), min(c.top for c in vis),
+                  max(c.bottom for c in vis), _line_text(g))
+        if not ln.text:
+            continue
+        # a page number in the top or bottom margin is not part of the report
+        if (ln.top > page_h * 0.9 or ln.bottom < page_h * 0.1) and _PAGE_NO.match(ln.text):
+            continue
+        lines.append(ln)
+    return lines
+
+
+def _edges(page, w: float, h: float, pdfium_c) -> list[dict]:
+    edges = []
+
+    def add(x0, top, x1, bottom, orient):
+        if orient == "h":
+            y = (top + bottom) / 2
+            if x1 - x0 >= 3:
+                edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                              "orientation": "h", "object_type": "line"})
+        else:
+            x = (x0 + x1) / 2
+            if bottom - top >= 3:
+                edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
+                              "orientation": "v", "object_type": "line"})
+    count = 0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        count += 1
+        if count > 20000:
+            break
+        l, b, r, t = obj.get_bounds()
+        x0, x1, top, bottom = l, r, h - t, h - b
+        wd, ht = x1 - x0, bottom - top
+        if wd <= THIN and ht > THIN:
+            add(x0, top, x1, bottom, "v")
+        elif ht <= THIN and wd > THIN:
+            add(x0, top, x1, bottom, "h")
+        elif wd > THIN and ht > THIN and pdfium_c.FPDFPath_CountSegments(obj.raw) <= 6:
+            import ctypes
+            fill = ctypes.c_int(0)
+            stroke = ctypes.c_int(0)
+            if pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value:
+                add(x0, top, x1, top, "h")
+                add(x0, bottom, x1, bottom, "h")
+                add(x0, top, x0, bottom, "v")
+                add(x1, top, x1, bottom, "v")
+    _close(edges)
+    return edges
+
+
+def _close(edges: list[dict]) -> None:
+    """A table cut by the page break has no bottom rule on this page (or no top rule on the next):
+    draw the missing closing line where the table's vertical rules end."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if len(vs) < 2:
+        return
+    for end, pick in (("bottom", max), ("top", min)):
+        y = pick(e[end] for e in vs)
+        ends = [e for e in vs if abs(e[end] - y) <= 3]
+        if len(ends) < 2:
+            continue
+        x0, x1 = min(e["x0"] for e in ends), max(e["x0"] for e in ends)
+        covered = any(e["orientation"] == "h" and abs(e["top"] - y) <= 3 and e["x0"] <= x0 + 3 and e["x1"] >= x1 - 3
+                      for e in edges)
+        if not covered and x1 - x0 >= 3:
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                          "orientation": "h", "object_type": "line"})
+
+
+def _snap(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(xs: list[float], v: float) -> int:
+    best = min(range(len(xs)), key=lambda i: abs(xs[i] - v))
+    return best
+
+
+def _tables(page, pno, w, h, pdfium_c, plt, chars: list[Ch]) -> list[PTable]:
+    edges = _edges(page, w, h, pdfium_c)
+    if len(edges) < 4:
+        return []
+    edges = plt.merge_edges(edges, 3, 3, 3, 3)
+    inter = plt.edges_to_intersections(edges, 3, 3)
+    cells = plt.intersections_to_cells(inter)
+    out = []
+    for group in plt.cells_to_tables(cells):
+        if len(group) < 2:
+            continue
+        pcs = [PCell(float(x0), float(top), float(x1), float(bottom), page=pno) for x0, top, x1, bottom in group]
+        t = PTable(pno, min(c.x0 for c in pcs), min(c.top for c in pcs), max(c.x1 for c in pcs),
+                   max(c.bottom for c in pcs), pcs)
+        out.append(t)
+    if not out:
+        return []
+    for c in chars:
+        cx, cy = (c.x0 + c.x1) / 2, c.cy
+        for t in out:
+            if t.x0 <= cx <= t.x1 and t.top <= cy <= t.bottom:
+                for cell in t.cells:
+                    if cell.x0 <= cx <= cell.x1 and cell.top <= cy <= cell.bottom:
+                        cell.chars.append(c)
+                        break
+                break
+    for t in out:
+        xs = _snap([c.x0 for c in t.cells] + [c.x1 for c in t.cells])
+        ys = _snap([c.top for c in t.cells] + [c.bottom for c in t.cells])
+        t.xs, t.nrows = xs, len(ys) - 1
+        for cell in t.cells:
+            cell.col, cell.row = _index(xs, cell.x0), _index(ys, cell.top)
+            cell.colspan = max(1, _index(xs, cell.x1) - cell.col)
+            cell.rowspan = max(1, _index(ys, cell.bottom) - cell.row)
+            for g in _cluster(cell.chars):
+                text = _line_text(g)
+                if text:
+                    cell.pieces.append((text, pno, g[0].line))
+        t.cells.sort(key=lambda c: (c.row, c.col))
+    return out
+
+
+# ---- the document ----------------------------------------------------------------------------------------
+
+def _row_key(t: PTable, r: int) -> tuple:
+    return tuple((c.col, c.colspan, c.text) for c in t.cells if c.row == r)
+
+
+def _continue_table(a: PTable, b: PTable) -> None:
+    """*b* (on the next page) continues *a*: drop its repeated header rows, append its rows to *a*."""
+    union = _snap(a.xs + b.xs)
+    amap = {i: _index(union, x) for i, x in enumerate(a.xs)}
+    bmap = {i: _index(union, x) for i, x in enumerate(b.xs)}
+    if union != a.xs:
+        for c in a.cells:
+            end = amap[c.col + c.colspan] if c.col + c.colspan in amap else c.col + c.colspan
+            c.col = amap[c.col]
+            c.colspan = max(1, end - c.col)
+        a.xs = union
+    for c in b.cells:
+        end = bmap.get(c.col + c.colspan, c.col + c.colspan)
+        c.col = bmap.get(c.col, c.col)
+        c.colspan = max(1, end - c.col)
+    skip = 0
+    while skip < min(b.nrows, a.nrows) - 1 and _row_key(b, skip) and _row_key(b, skip) == _row_key(a, skip):
+        skip += 1
+    cells = [c for c in b.cells if c.row >= skip]
+    numeric_cols = {k for c in a.cells + b.cells if _NUMERIC.match(c.text) for k in range(c.col, c.col + c.colspan)}
+    last = a.nrows - 1
+    first = min((c.row for c in cells), default=skip)
+    kept = []
+    for c in cells:
+        if c.row == first and not c.text and not any(k in numeric_cols for k in range(c.col, c.col + c.colspan)):
+            above = next((x for x in a.cells if x.col == c.col and x.colspan == c.colspan
+                          and x.row + x.rowspan - 1 == last), None)
+            if above is not None:   # a label cell the page break split: one cell again
+                above.rowspan += c.rowspan
+                continue
+        kept.append(c)
+    for c in kept:
+        c.row = c.row - skip + a.nrows
+    a.cells.extend(kept)
+    a.nrows += b.nrows - skip
+    a.bottom = b.bottom
+
+
+def _write(pages, tb: TextBuilder, raw: RawDocument) -> None:
+    # blocks in reading order, page after page: ("line", Line) or ("table", PTable)
+    blocks: list = []
+    for pno, lines, tables in pages:
+        items = [(ln.top, "line", ln) for ln in lines] + [(t.top, "table", t) for t in tables]
+        items.sort(key=lambda x: x[0])
+        for _top, kind, obj in items:
+            if kind == "table" and blocks and blocks[-1][0] == "table" and blocks[-1][1].page < obj.page \
+                    and abs(blocks[-1][1].x0 - obj.x0) <= 3 and abs(blocks[-1][1].x1 - obj.x1) <= 3:
+                _continue_table(blocks[-1][1], obj)
+                continue
+            blocks.append((kind, obj))
+    margins = {}
+    for pno, lines, _t in pages:
+        if lines:
+            margins[pno] = (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+    heights = sorted(ln.h for _p, lines, _t in pages for ln in lines)
+    if heights:
+        margins["body_h"] = heights[len(heights) // 2]
+    para: list[Line] = []
+
+    def flush():
+        if not para:
+            return
+        start = tb.n
+        text = ""
+        for ln in para:
+            j = joiner(text, ln.text)
+            if j:
+                tb.plain(j)
+            tb.add(ln.text, {"page": ln.page, "line": ln.chars[0].line})
+            text += j + ln.text
+        tb.plain("\n")
+        raw.blocks.append(RawParagraph(PText.literal(text, start), Span(start, start + len(text))))
+        para.clear()
+
+    for kind, obj in blocks:
+        if kind == "table":
+            flush()
+            _write_table(obj, tb, raw)
+            continue
+        if para and not _continues(para[-1], obj, margins):
+            flush()
+        para.append(obj)
+    flush()
+
+
+def _continues(a: Line, b: Line, margins: dict) -> bool:
+    """Line *b* carries on the paragraph whose last line is *a*."""
+    left_a, right_a = margins.get(a.page, (a.x0, a.x1))
+    left_b, _ = margins.get(b.page, (b.x0, b.x1))
+    if a.x1 < right_a - 1.5 * a.h:
+        return False            # a line that stops short ends its paragraph
+    if _HEADING.match(b.text):
+        return False
+    if b.page == a.page and b.top - a.bottom > 1.2 * a.h:
+        return False            # a gap between paragraphs
+    if abs(b.h - a.h) > 0.35 * max(a.h, b.h):
+        return False            # a change of type size: a title, a heading
+    if b.x0 > left_b + 0.6 * b.h:
+        # an indented line starts a paragraph, unless both lines are centred: a title wrapped in two
+        mid = (left_b + margins.get(b.page, (b.x0, b.x1))[1]) / 2
+        large = a.h > 1.15 * margins.get("body_h", a.h)   # a title's type is larger than the body's
+        return (b.page == a.page and (large or a.x0 > left_a + 0.3 * a.h) and abs((b.x0 + b.x1) / 2 - mid) <= b.h
+                and abs((a.x0 + a.x1) / 2 - mid) <= a.h)
+    return True
+
+
+def _write_table(t: PTable, tb: TextBuilder, raw: RawDocument) -> None:
+    rows: list[RawRow] = []
+    by_row: dict[int, list[PCell]] = {}
+    for c in t.cells:
+        by_row.setdefault(c.row, []).append(c)
+    for r in sorted(by_row):
+        cells = sorted(by_row[r], key=lambda c: c.col)
+        row_start = tb.n
+        out = []
+        for k, c in enumerate(cells):
+            if k:
+                tb.plain(" | ")
+            start = tb.n
+            if c.pieces:
+                text = ""
+                for piece, p, ln in c.pieces:
+                    j = joiner(text, piece)
+                    if j:
+                        tb.plain(j)
+                    tb.add(piece, {"page": p, "line": ln})
+                    text += j + piece
+            else:
+                text = ""
+                tb.mark({"page": c.page})  # an empty cell: its page (it has no line of text)
+            out.append(RawCell(PText.literal(text, start), Span(start, start + len(text)), c.rowspan, c.colspan))
+        rows.append(RawRow(out, Span(row_start, tb.n)))
+        tb.plain("\n")
+    if rows:
+        raw.blocks.append(RawTable(rows, Span(rows[0].span.start, rows[-1].span.end)))
