@@ -25,7 +25,11 @@ def _load():
 
 
 @pytest.mark.parametrize("rule,case", list(_load()))
-def test_case(rule, case):
+def test_case(rule, case, monkeypatch):
+    import sys
+
+    for module in case.get("without", []):  # lint as if an optional library were not installed
+        monkeypatch.setitem(sys.modules, module, None)
     source = case["source"]
     options = dict(case.get("options", {}))
     options.setdefault("select", case.get("select", [rule]))

@@ -158,9 +158,9 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
         total_chars += n
         pages.append((k + 1, lines, tables))
     if n_pages and total_chars == 0:
-        res = failed(path, "pdf", NO_TEXT, _("no text layer: this PDF ({n} pages) holds only images, and dlint "
-                                             "does not do OCR; lint the report's HTML, .docx or a PDF with text",
-                                             n=n_pages))
+        res = failed(path, "pdf", NO_TEXT, _("no text layer: dlint does not do OCR; the {n} page(s) of this PDF "
+                                             "hold no text (a scan?); lint the report's HTML, its .docx or a PDF "
+                                             "exported with its text", n=n_pages))
         return res
     if n_pages > MAX_PAGES:
         problems.append((UNREADABLE, _("only the first {cap} of {n} pages were read", cap=MAX_PAGES, n=n_pages),
