@@ -18,6 +18,8 @@ line counted from the top of the page.
 """
 from __future__ import annotations
 
+import bisect
+import ctypes
 import re
 from dataclasses import dataclass, field
 
@@ -192,17 +194,22 @@ def _page(page, pno: int, pdfium_c, plt):
     try:
         n = tp.count_chars()
         raw_tp = tp.raw
+        rect = pdfium_c.FS_RECTF()
+        generated, unicode, loose = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode, \
+            pdfium_c.FPDFText_GetLooseCharBox
         for i in range(n):
-            if pdfium_c.FPDFText_IsGenerated(raw_tp, i) == 1:
+            if generated(raw_tp, i) == 1:
                 continue
-            u = pdfium_c.FPDFText_GetUnicode(raw_tp, i)
+            u = unicode(raw_tp, i)
             if u < 32 or u in (0xFFFE, 0xFFFF, 0xFFFD) or 0xD800 <= u <= 0xDFFF:
                 continue
-            c = chr(u)
-            l, b, r, t = tp.get_charbox(i, loose=True)  # font ascent/descent: one baseline for 字 and ，
+            # the loose box (font ascent / descent) puts 字 and ， on one baseline
+            if not loose(raw_tp, i, rect):
+                continue
+            l, b, r, t = rect.left, rect.bottom, rect.right, rect.top
             if r < l or t < b:
                 continue
-            chars.append(Ch(c, l, r, h - t, h - b))
+            chars.append(Ch(chr(u), l, r, h - t, h - b))
     finally:
         tp.close()
     visible = [c for c in chars if not c.c.isspace()]
@@ -294,29 +301,46 @@ def _edges(page, w: float, h: float, pdfium_c) -> list[dict]:
             if bottom - top >= 3:
                 edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
                               "orientation": "v", "object_type": "line"})
-    count = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
-        count += 1
-        if count > 20000:
-            break
-        l, b, r, t = obj.get_bounds()
+    for obj in _paths(page.raw, pdfium_c):
+        fl, fb, fr, ft = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, fl, fb, fr, ft):
+            continue
+        l, b, r, t = fl.value, fb.value, fr.value, ft.value
         x0, x1, top, bottom = l, r, h - t, h - b
         wd, ht = x1 - x0, bottom - top
         if wd <= THIN and ht > THIN:
             add(x0, top, x1, bottom, "v")
         elif ht <= THIN and wd > THIN:
             add(x0, top, x1, bottom, "h")
-        elif wd > THIN and ht > THIN and pdfium_c.FPDFPath_CountSegments(obj.raw) <= 6:
-            import ctypes
+        elif wd > THIN and ht > THIN and pdfium_c.FPDFPath_CountSegments(obj) <= 6:
             fill = ctypes.c_int(0)
             stroke = ctypes.c_int(0)
-            if pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value:
+            if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value:
                 add(x0, top, x1, top, "h")
                 add(x0, bottom, x1, bottom, "h")
                 add(x0, top, x0, bottom, "v")
                 add(x1, top, x1, bottom, "v")
     _close(edges)
     return edges
+
+
+def _paths(container, pdfium_c, depth: int = 0, budget: list | None = None):
+    """Path objects of the page, and of the form XObjects on it (a few levels deep), at most 20000."""
+    budget = budget if budget is not None else [20000]
+    top = depth == 0
+    n = pdfium_c.FPDFPage_CountObjects(container) if top else pdfium_c.FPDFFormObj_CountObjects(container)
+    for i in range(max(n, 0)):
+        if budget[0] <= 0:
+            return
+        obj = pdfium_c.FPDFPage_GetObject(container, i) if top else pdfium_c.FPDFFormObj_GetObject(container, i)
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            budget[0] -= 1
+            yield obj
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+            yield from _paths(obj, pdfium_c, depth + 1, budget)
 
 
 def _close(edges: list[dict]) -> None:
@@ -348,8 +372,13 @@ def _snap(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(xs: list[float], v: float) -> int:
-    best = min(range(len(xs)), key=lambda i: abs(xs[i] - v))
-    return best
+    """The index of the value in sorted *xs* nearest to *v*."""
+    i = bisect.bisect_left(xs, v)
+    if i <= 0:
+        return 0
+    if i >= len(xs):
+        return len(xs) - 1
+    return i if xs[i] - v < v - xs[i - 1] else i - 1
 
 
 def _tables(page, pno, w, h, pdfium_c, plt, chars: list[Ch]) -> list[PTable]:
