@@ -104,6 +104,11 @@ class PTable:
     cells: list
     xs: list = field(default_factory=list)
     nrows: int = 0
+    open_ends: tuple = ()     # "top" / "bottom": the rule there was missing (cut by a page break)
+    last_page: int = 0
+
+    def __post_init__(self) -> None:
+        self.last_page = self.last_page or self.page
 
 
 def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
@@ -150,15 +155,18 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
                          Span(0, 0)))
     n_pages = len(pdf)
     pages = []   # (page number, prose lines, tables)
+    heights: dict[int, float] = {}
     total_chars = 0
     for k in range(min(n_pages, MAX_PAGES)):
         page = pdf[k]
         try:
+            page_h = page.get_size()[1]
             lines, tables, n = _page(page, k + 1, pdfium_c, plt)
         finally:
             page.close()
         total_chars += n
         pages.append((k + 1, lines, tables))
+        heights[k + 1] = page_h
     if n_pages and total_chars == 0:
         res = failed(path, "pdf", NO_TEXT, _("no text layer: dlint does not do OCR; the {n} page(s) of this PDF "
                                              "hold no text (a scan?); lint the report's HTML, its .docx or a PDF "
@@ -167,6 +175,7 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
     if n_pages > MAX_PAGES:
         problems.append((UNREADABLE, _("only the first {cap} of {n} pages were read", cap=MAX_PAGES, n=n_pages),
                          Span(0, 0)))
+    _drop_running_lines(pages, heights)
     tb = TextBuilder()
     raw = RawDocument()
     _write(pages, tb, raw)
@@ -223,6 +232,29 @@ def _page(page, pno: int, pdfium_c, plt):
             in_table.update(id(c) for c in cell.chars)
     lines = _lines([c for c in chars if id(c) not in in_table], pno, h)
     return lines, tables, len(visible)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _drop_running_lines(pages, heights: dict) -> None:
+    """Running headers and footers (a date, the title, a URL, "3/10") are not the report: a line in the
+    top or bottom margin whose text, digits aside, recurs on another page is dropped."""
+    if len(pages) < 2:
+        return
+    seen: dict[str, set] = {}
+    for pno, lines, _t in pages:
+        h = heights.get(pno, 842.0)
+        for ln in lines:
+            if ln.bottom < h * 0.09 or ln.top > h * 0.91:
+                seen.setdefault(_DIGITS.sub("#", ln.text), set()).add(pno)
+    running = {k for k, v in seen.items() if len(v) >= 2}
+    if not running:
+        return
+    for pno, lines, _t in pages:
+        h = heights.get(pno, 842.0)
+        lines[:] = [ln for ln in lines if not ((ln.bottom < h * 0.09 or ln.top > h * 0.91)
+                                               and _DIGITS.sub("#", ln.text) in running)]
 
 
 def _number_lines(chars: list[Ch]) -> None:
@@ -320,7 +352,6 @@ def _edges(page, w: float, h: float, pdfium_c) -> list[dict]:
                 add(x0, bottom, x1, bottom, "h")
                 add(x0, top, x0, bottom, "v")
                 add(x1, top, x1, bottom, "v")
-    _close(edges)
     return edges
 
 
@@ -343,12 +374,13 @@ def _paths(container, pdfium_c, depth: int = 0, budget: list | None = None):
             yield from _paths(obj, pdfium_c, depth + 1, budget)
 
 
-def _close(edges: list[dict]) -> None:
+def _close(edges: list[dict]) -> dict:
     """A table cut by the page break has no bottom rule on this page (or no top rule on the next):
-    draw the missing closing line where the table's vertical rules end."""
+    draw the missing closing line where the table's vertical rules end. Returns {end: y} drawn."""
+    drawn: dict = {}
     vs = [e for e in edges if e["orientation"] == "v"]
     if len(vs) < 2:
-        return
+        return drawn
     for end, pick in (("bottom", max), ("top", min)):
         y = pick(e[end] for e in vs)
         ends = [e for e in vs if abs(e[end] - y) <= 3]
@@ -360,6 +392,8 @@ def _close(edges: list[dict]) -> None:
         if not covered and x1 - x0 >= 3:
             edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
                           "orientation": "h", "object_type": "line"})
+            drawn[end] = y
+    return drawn
 
 
 def _snap(values: list[float], tol: float = 2.0) -> list[float]:
@@ -383,8 +417,9 @@ def _index(xs: list[float], v: float) -> int:
 
 def _tables(page, pno, w, h, pdfium_c, plt, chars: list[Ch]) -> list[PTable]:
     edges = _edges(page, w, h, pdfium_c)
-    if len(edges) < 4:
+    if len(edges) < 3:
         return []
+    drawn = _close(edges)
     edges = plt.merge_edges(edges, 3, 3, 3, 3)
     inter = plt.edges_to_intersections(edges, 3, 3)
     cells = plt.intersections_to_cells(inter)
@@ -395,6 +430,7 @@ def _tables(page, pno, w, h, pdfium_c, plt, chars: list[Ch]) -> list[PTable]:
         pcs = [PCell(float(x0), float(top), float(x1), float(bottom), page=pno) for x0, top, x1, bottom in group]
         t = PTable(pno, min(c.x0 for c in pcs), min(c.top for c in pcs), max(c.x1 for c in pcs),
                    max(c.bottom for c in pcs), pcs)
+        t.open_ends = tuple(end for end, y in drawn.items() if abs((t.bottom if end == "bottom" else t.top) - y) <= 3)
         out.append(t)
     if not out:
         return []
@@ -409,18 +445,31 @@ def _tables(page, pno, w, h, pdfium_c, plt, chars: list[Ch]) -> list[PTable]:
                 break
     for t in out:
         xs = _snap([c.x0 for c in t.cells] + [c.x1 for c in t.cells])
-        ys = _snap([c.top for c in t.cells] + [c.bottom for c in t.cells])
-        t.xs, t.nrows = xs, len(ys) - 1
+        t.xs = xs
         for cell in t.cells:
-            cell.col, cell.row = _index(xs, cell.x0), _index(ys, cell.top)
+            cell.col = _index(xs, cell.x0)
             cell.colspan = max(1, _index(xs, cell.x1) - cell.col)
-            cell.rowspan = max(1, _index(ys, cell.bottom) - cell.row)
             for g in _cluster(cell.chars):
                 text = _line_text(g)
                 if text:
                     cell.pieces.append((text, pno, g[0].line))
+        # Rows are where the columns of figures have their rules: a label column cut short by a page
+        # break (or drawn in odd pieces) must not add rows of its own.
+        numeric = _numeric_cols(t.cells)
+        in_values = [c for c in t.cells if any(k in numeric for k in range(c.col, c.col + c.colspan))]
+        ys = _snap([c.top for c in in_values] + [c.bottom for c in in_values]) if len(in_values) >= 2 else []
+        if len(ys) < 2:
+            ys = _snap([c.top for c in t.cells] + [c.bottom for c in t.cells])
+        t.nrows = len(ys) - 1
+        for cell in t.cells:
+            cell.row = min(_index(ys, cell.top), t.nrows - 1)
+            cell.rowspan = max(1, _index(ys, cell.bottom) - cell.row)
         t.cells.sort(key=lambda c: (c.row, c.col))
     return out
+
+
+def _numeric_cols(cells) -> set:
+    return {k for c in cells if _NUMERIC.match(c.text) for k in range(c.col, c.col + c.colspan)}
 
 
 # ---- the document ----------------------------------------------------------------------------------------
@@ -429,8 +478,59 @@ def _row_key(t: PTable, r: int) -> tuple:
     return tuple((c.col, c.colspan, c.text) for c in t.cells if c.row == r)
 
 
+def _continues_table(a: PTable, b: PTable) -> bool:
+    """*b*, first on its page, carries on *a*, last on the page before: same width, and the break shows
+    (a rule missing at the cut, the header rows repeated, or the very same columns)."""
+    if b.page != a.last_page + 1 or abs(a.x0 - b.x0) > 3 or abs(a.x1 - b.x1) > 3:
+        return False
+    if "bottom" in a.open_ends or "top" in b.open_ends:
+        return True
+    if _row_key(b, 0) and _row_key(b, 0) == _row_key(a, 0):
+        return True
+    return len(a.xs) == len(b.xs) and all(abs(x - y) <= 2 for x, y in zip(a.xs, b.xs))
+
+
+def _trim_empty_tail(t: PTable) -> None:
+    """Rows at the foot of a page that hold nothing (the space a browser leaves when the next row does
+    not fit under a cell that spans rows) are not rows of the report."""
+    while t.nrows > 1:
+        last = t.nrows - 1
+        own = [c for c in t.cells if c.row == last]
+        if not own or any(c.text for c in own):
+            return
+        t.cells = [c for c in t.cells if c.row != last]
+        for c in t.cells:
+            if c.row + c.rowspan - 1 >= last:
+                c.rowspan = max(1, last - c.row)
+        t.nrows -= 1
+
+
+def _fill_holes(t: PTable) -> None:
+    """A grid position no cell covers, under a label cell (a column without figures), belongs to that
+    label cell: a page break split it, and the browser drew the rest of it short or not at all."""
+    numeric = _numeric_cols(t.cells)
+    width = len(t.xs) - 1
+    covered: dict[tuple, PCell] = {}
+    for c in t.cells:
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                covered[(r, k)] = c
+    for r in range(1, t.nrows):
+        for k in range(width):
+            if (r, k) in covered or k in numeric:
+                continue
+            above = covered.get((r - 1, k))
+            if above is None or not above.text or above.row + above.rowspan != r \
+                    or any((r, j) in covered for j in range(above.col, above.col + above.colspan)):
+                continue
+            above.rowspan += 1
+            for j in range(above.col, above.col + above.colspan):
+                covered[(r, j)] = above
+
+
 def _continue_table(a: PTable, b: PTable) -> None:
     """*b* (on the next page) continues *a*: drop its repeated header rows, append its rows to *a*."""
+    _trim_empty_tail(a)
     union = _snap(a.xs + b.xs)
     amap = {i: _index(union, x) for i, x in enumerate(a.xs)}
     bmap = {i: _index(union, x) for i, x in enumerate(b.xs)}
@@ -448,23 +548,31 @@ def _continue_table(a: PTable, b: PTable) -> None:
     while skip < min(b.nrows, a.nrows) - 1 and _row_key(b, skip) and _row_key(b, skip) == _row_key(a, skip):
         skip += 1
     cells = [c for c in b.cells if c.row >= skip]
-    numeric_cols = {k for c in a.cells + b.cells if _NUMERIC.match(c.text) for k in range(c.col, c.col + c.colspan)}
-    last = a.nrows - 1
-    first = min((c.row for c in cells), default=skip)
-    kept = []
+    numeric_cols = _numeric_cols(a.cells + b.cells)
     for c in cells:
-        if c.row == first and not c.text and not any(k in numeric_cols for k in range(c.col, c.col + c.colspan)):
-            above = next((x for x in a.cells if x.col == c.col and x.colspan == c.colspan
-                          and x.row + x.rowspan - 1 == last), None)
-            if above is not None:   # a label cell the page break split: one cell again
-                above.rowspan += c.rowspan
+        c.row = c.row - skip + a.nrows
+    # what covers each grid position at the foot of the table so far
+    bottom: dict[int, PCell] = {}
+    for x in a.cells:
+        for k in range(x.col, x.col + x.colspan):
+            if k not in bottom or bottom[k].row + bottom[k].rowspan < x.row + x.rowspan:
+                bottom[k] = x
+    kept = []
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        if not c.text and not any(k in numeric_cols for k in range(c.col, c.col + c.colspan)):
+            above = bottom.get(c.col)
+            if above is not None and above.col == c.col and above.colspan == c.colspan and above.text \
+                    and above.row + above.rowspan == c.row:
+                above.rowspan += c.rowspan   # a label cell the page break split: one cell again
                 continue
         kept.append(c)
-    for c in kept:
-        c.row = c.row - skip + a.nrows
+        for k in range(c.col, c.col + c.colspan):
+            bottom[k] = c
     a.cells.extend(kept)
     a.nrows += b.nrows - skip
     a.bottom = b.bottom
+    a.last_page = b.page
+    a.open_ends = b.open_ends
 
 
 def _write(pages, tb: TextBuilder, raw: RawDocument) -> None:
@@ -474,8 +582,7 @@ def _write(pages, tb: TextBuilder, raw: RawDocument) -> None:
         items = [(ln.top, "line", ln) for ln in lines] + [(t.top, "table", t) for t in tables]
         items.sort(key=lambda x: x[0])
         for _top, kind, obj in items:
-            if kind == "table" and blocks and blocks[-1][0] == "table" and blocks[-1][1].page < obj.page \
-                    and abs(blocks[-1][1].x0 - obj.x0) <= 3 and abs(blocks[-1][1].x1 - obj.x1) <= 3:
+            if kind == "table" and blocks and blocks[-1][0] == "table" and _continues_table(blocks[-1][1], obj):
                 _continue_table(blocks[-1][1], obj)
                 continue
             blocks.append((kind, obj))
@@ -536,6 +643,7 @@ def _continues(a: Line, b: Line, margins: dict) -> bool:
 
 
 def _write_table(t: PTable, tb: TextBuilder, raw: RawDocument) -> None:
+    _fill_holes(t)
     rows: list[RawRow] = []
     by_row: dict[int, list[PCell]] = {}
     for c in t.cells:
