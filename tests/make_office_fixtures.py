@@ -6,8 +6,9 @@
 One 2021-format report (synth.py, year 2022) with five planted defects, written three ways:
 ``report-2022.html`` (the source), ``report-2022.docx`` (python-docx: section headings numbered by Word's
 own automatic numbering, not typed; table 3's header block and 三、本年度办理结果 merged with vMerge /
-gridSpan) and ``report-2022.pdf`` (the HTML printed by headless Chromium; table 3 runs across a page
-break and Chromium repeats its header rows there). ``PLANTED`` lists what must be found and the exact
+gridSpan), ``report-2022.pdf`` (the HTML printed by headless Chromium; table 3 runs across a page
+break and Chromium repeats its header rows there) and ``report-2022-libreoffice.pdf`` (the .docx
+converted by LibreOffice: table 3 runs over two page breaks, rows break across pages, no header repeated). ``PLANTED`` lists what must be found and the exact
 text each finding must cover; nothing else may be flagged. A clean twin (``clean-2022.html`` / ``.docx``)
 must produce no finding at all (the PDF twin is left out: its fonts make it large).
 """
@@ -148,6 +149,19 @@ def write_pdf(html: str, path: Path) -> None:
         path.write_bytes(out.read_bytes())
 
 
+def write_libreoffice_pdf(docx_path: Path, path: Path) -> None:
+    """The .docx converted by LibreOffice (Debian's libreoffice-writer-nogui): another producer, whose
+    rows break across pages and whose header rows are not repeated."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        print("skipped the LibreOffice PDF: apt-get install -y libreoffice-writer-nogui", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx_path)], check=True,
+                       capture_output=True, timeout=300)
+        path.write_bytes((Path(tmp) / (docx_path.stem + ".pdf")).read_bytes())
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docx", action="store_true", help="only the .docx files")
@@ -161,6 +175,7 @@ def main(argv=None) -> int:
             write_docx(html, OUT / f"{name}-{YEAR}.docx")
         if not a.docx and planted:  # the planted PDF alone shows both sides: five findings, nothing else
             write_pdf(html, OUT / f"{name}-{YEAR}.pdf")
+            write_libreoffice_pdf(OUT / f"{name}-{YEAR}.docx", OUT / f"{name}-{YEAR}-libreoffice.pdf")
     return 0
 
 

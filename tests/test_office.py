@@ -24,6 +24,7 @@ OFFICE = Path(__file__).parent / "fixtures" / "office"
 DOCX = OFFICE / "report-2022.docx"
 CLEAN_DOCX = OFFICE / "clean-2022.docx"
 PDF = OFFICE / "report-2022.pdf"
+LO_PDF = OFFICE / "report-2022-libreoffice.pdf"   # the .docx converted by LibreOffice: rows break across pages
 HTML = OFFICE / "report-2022.html"
 
 # What the planted report must produce, in any format: (code, the exact text of the span)
@@ -41,7 +42,7 @@ def test_the_html_source_of_the_fixtures_finds_the_planted_defects():
     assert got == PLANTED
 
 
-@pytest.mark.parametrize("path", [DOCX, PDF], ids=["docx", "pdf"])
+@pytest.mark.parametrize("path", [DOCX, PDF, LO_PDF], ids=["docx", "pdf-chromium", "pdf-libreoffice"])
 def test_planted_defects_are_found_exactly_and_nothing_else(path, capsys):
     items = _json(path, capsys)
     assert sorted((d["code"], d["text"]) for d in items) == PLANTED
@@ -55,6 +56,17 @@ def test_pdf_findings_carry_their_page_and_line(capsys):
     assert {c: d["start"].get("page") for c, d in items.items()} == {
         "DL211": 2, "DL401": 2, "DL201": 4, "DL204": 5, "DL308": 5}
     assert all(d["start"]["page_line"] >= 1 for d in items.values())
+
+
+def test_libreoffice_pdf_table_split_rows_are_joined():
+    doc = parse_path(LO_PDF)
+    t3 = doc.tables()[1]
+    assert len(t3.rows) == 28
+    labels = [r.label for r in t3.rows]
+    assert "三、本年度办理结果 / （三）不予公开 / 3.危及“三安全一稳定”" in labels       # a row cut by a page break
+    assert "三、本年度办理结果 / （五）不予处理 / 1.信访举报投诉类申请" in labels
+    pages = {doc.source.locate(c.span.start)["page"] for c in t3.cells() if c.text}
+    assert len(pages) >= 2
 
 
 def test_docx_findings_carry_a_location(capsys):

@@ -36,6 +36,7 @@ MAX_PAGES = 500
 THIN = 2.5          # a path object this thin (points) is a ruling line
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
 _PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–\s]*$")
+_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.])")
 _NUMERIC = re.compile(r"^[\s+\-]*[\d０-９][\d０-９,，.．]*\s*%?$")
 
 
@@ -528,6 +529,22 @@ def _fill_holes(t: PTable) -> None:
                 covered[(r, j)] = above
 
 
+def _split_row(a: PTable, head: list, bottom: dict, numeric_cols: set) -> bool:
+    """*head*, the first row of the continuation, is the rest of *a*'s last row: the two line up cell
+    for cell, no column of figures has a figure in both, and the head does not start a new item."""
+    last = a.nrows - 1
+    for c in head:
+        above = bottom.get(c.col)
+        if above is None or above.col != c.col or above.colspan != c.colspan or above.row + above.rowspan - 1 != last:
+            return False
+        in_values = any(k in numeric_cols for k in range(c.col, c.col + c.colspan))
+        if in_values and c.text and above.text:
+            return False
+        if not in_values and c.text and _ITEM.match(c.text):
+            return False
+    return any(c.text for c in head)
+
+
 def _continue_table(a: PTable, b: PTable) -> None:
     """*b* (on the next page) continues *a*: drop its repeated header rows, append its rows to *a*."""
     _trim_empty_tail(a)
@@ -557,6 +574,20 @@ def _continue_table(a: PTable, b: PTable) -> None:
         for k in range(x.col, x.col + x.colspan):
             if k not in bottom or bottom[k].row + bottom[k].rowspan < x.row + x.rowspan:
                 bottom[k] = x
+    first = a.nrows
+    head = [c for c in cells if c.row == first]
+    if head and _split_row(a, head, bottom, numeric_cols):
+        # the page break cut one row in two (a word processor lets rows break across pages): its pieces
+        # are joined to the row they continue, and b's rows move up by one
+        for c in head:
+            above = bottom[c.col]
+            above.pieces.extend(c.pieces)
+            above.rowspan += c.rowspan - 1
+        cells = [c for c in cells if c.row != first]
+        for c in cells:
+            c.row -= 1
+        a.nrows -= 1
+        a.cells.sort(key=lambda c: (c.row, c.col))
     kept = []
     for c in sorted(cells, key=lambda c: (c.row, c.col)):
         if not c.text and not any(k in numeric_cols for k in range(c.col, c.col + c.colspan)):
