@@ -305,3 +305,16 @@ def test_corrupted_pdfs_never_raise(at, junk):
     data = _PDF_BYTES[:at] + junk + _PDF_BYTES[at + len(junk):]
     diags = lint_bytes(data)
     assert not any(d.code == "DL000" for d in diags), [d.message for d in diags]
+
+
+def test_docx_content_controls_tracked_changes_and_fallbacks():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    body = ('<w:sdt><w:sdtContent><w:p><w:r><w:t>收到申请</w:t></w:r><w:del><w:r><w:delText>99</w:delText></w:r>'
+            '</w:del><w:ins><w:r><w:t>12</w:t></w:r></w:ins><w:r><w:t>件</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+            '<w:p><w:r><mc:AlternateContent><mc:Choice><w:t>甲</w:t></mc:Choice><mc:Fallback><w:t>甲</w:t>'
+            '</mc:Fallback></mc:AlternateContent></w:r></w:p>'
+            '<w:tbl><w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>'
+            '<w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>')
+    d = parse_bytes(_zip({"word/document.xml": f'<w:document {w}><w:body>{body}</w:body></w:document>'}))
+    assert [b.text if not isinstance(b, Table) else b.text() for b in d.blocks] == ["收到申请12件", "甲", "规章 | 3"]

@@ -268,8 +268,9 @@ def _int(s, default: int) -> int:
 
 # ---- text ---------------------------------------------------------------------------------------------
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = {W + "del", W + "instrText", W + "delText", W + "fldChar", W + "rPr", W + "pPr", W + "commentReference",
-         W + "footnoteReference", W + "endnoteReference"}
+         W + "footnoteReference", W + "endnoteReference", _MC + "Fallback"}  # Fallback repeats the Choice
 
 
 def paragraph_text(p) -> str:
@@ -437,16 +438,23 @@ def properties_trailer(found: dict, tb: TextBuilder) -> dict:
     return meta
 
 
+def _rows(tbl):
+    """The table's rows, content controls and custom XML around them unwrapped."""
+    for ch in tbl:
+        if ch.tag == W + "tr":
+            yield ch
+        elif ch.tag in (W + "sdt", W + "customXml"):
+            inner = ch.find(W + "sdtContent") if ch.tag == W + "sdt" else ch
+            if inner is not None:
+                yield from _rows(inner)
+
+
 def _table(tbl, t_index: int, numbering: Numbering, tb: TextBuilder) -> RawTable | None:
     rows: list[RawRow] = []
     # (grid column) -> the RawCell a vertical merge continues, and the row it started in
     above: dict[int, RawCell] = {}
     r_index = 0
-    for tr in tbl:
-        if tr.tag != W + "tr":
-            if tr.tag in (W + "sdt", W + "customXml"):
-                continue
-            continue
+    for tr in _rows(tbl):
         r_index += 1
         col = 0
         trpr = tr.find(W + "trPr")
