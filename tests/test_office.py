@@ -318,3 +318,21 @@ def test_docx_content_controls_tracked_changes_and_fallbacks():
             '<w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>')
     d = parse_bytes(_zip({"word/document.xml": f'<w:document {w}><w:body>{body}</w:body></w:document>'}))
     assert [b.text if not isinstance(b, Table) else b.text() for b in d.blocks] == ["收到申请12件", "甲", "规章 | 3"]
+
+
+def test_docx_numbering_continues_across_instances_and_restarts_on_override():
+    numbering = ('<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="1"/>'
+                 '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>')
+
+    def p(text, num):
+        return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+    doc = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           + p("总体情况", 5) + p("主动公开政府信息情况", 6) + p("另一个列表", 7) + '</w:body></w:document>')
+    d = parse_bytes(_zip({"word/document.xml": doc, "word/numbering.xml": numbering}))
+    assert [b.text for b in d.blocks] == ["一、总体情况", "二、主动公开政府信息情况", "一、另一个列表"]

@@ -179,6 +179,7 @@ class Numbering:
         self.abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, list[int | None]] = {}
+        self.started: set[str] = set()
         self.style_num: dict[str, tuple[str, int]] = {}
         if root is not None:
             for an in root.iter(W + "abstractNum"):
@@ -237,7 +238,14 @@ class Numbering:
         levels = self.abstract.get(abs_id)
         if not levels or ilvl not in levels or not 0 <= ilvl < 9:
             return ""
-        counts = self.counters.setdefault(num_id, [None] * 9)
+        # Instances of one abstract numbering continue one another, as in Word; an instance with a
+        # start override restarts the list the first time it is used.
+        counts = self.counters.setdefault(abs_id, [None] * 9)
+        if overrides and num_id not in self.started:
+            for lvl in overrides:
+                if 0 <= lvl < 9:
+                    counts[lvl] = None
+        self.started.add(num_id)
         start = overrides.get(ilvl, levels[ilvl][0])
         counts[ilvl] = start if counts[ilvl] is None else counts[ilvl] + 1
         for deeper in range(ilvl + 1, 9):
