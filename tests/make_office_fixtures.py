@@ -162,6 +162,59 @@ def write_libreoffice_pdf(docx_path: Path, path: Path) -> None:
         path.write_bytes((Path(tmp) / (docx_path.stem + ".pdf")).read_bytes())
 
 
+def write_reportlab_pdf(html: str, path: Path) -> None:
+    """The report laid out by a PDF library (ReportLab, if installed): each table's rules drawn as one
+    path, table 3's header rows repeated on the next page, a CJK font that is not embedded."""
+    try:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table as RLTable, TableStyle
+    except ImportError:
+        print("skipped the ReportLab PDF: pip install reportlab", file=sys.stderr)
+        return
+    from disclosure_lint.document import Table
+    from disclosure_lint.parse import parse_text
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=20, firstLineIndent=24,
+                          wordWrap="CJK")
+    title = ParagraphStyle("title", parent=body, fontSize=16, leading=26, firstLineIndent=0, alignment=1)
+    right = ParagraphStyle("right", parent=body, firstLineIndent=0, alignment=2)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=11, wordWrap="CJK")
+    parsed = parse_text(html, kind="html")
+    story = []
+    if parsed.title is not None:
+        story.append(Paragraph(parsed.title.value, title))
+    n_table = 0
+    for b in parsed.blocks:
+        if isinstance(b, Table):
+            n_table += 1
+            data = [["" for _ in range(b.width)] for _ in b.rows]
+            spans, done = [], set()
+            for r in b.rows:
+                for c in r.cells:
+                    if id(c) in done:
+                        continue
+                    done.add(id(c))
+                    data[c.row][c.col] = Paragraph(c.raw.strip(), cell)
+                    if c.rowspan > 1 or c.colspan > 1:
+                        spans.append(("SPAN", (c.col, c.row), (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
+            widths = [480 / b.width] * b.width if b.width != 10 else [50, 50, 90] + [41.4] * 7
+            t = RLTable(data, colWidths=widths, repeatRows=3 if n_table == 2 else 0)
+            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+                                  + spans))
+            story.append(t)
+            continue
+        if parsed.title is not None and b.text == parsed.title.value:
+            continue
+        style = right if b is parsed.blocks[-1] or b is parsed.blocks[-2] else body
+        story.append(Paragraph(b.text, style))
+    SimpleDocTemplate(str(path), pagesize=A4, title=parsed.title.value if parsed.title else "",
+                      leftMargin=60, rightMargin=60, topMargin=60, bottomMargin=60).build(story)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docx", action="store_true", help="only the .docx files")
@@ -176,6 +229,7 @@ def main(argv=None) -> int:
         if not a.docx and planted:  # the planted PDF alone shows both sides: five findings, nothing else
             write_pdf(html, OUT / f"{name}-{YEAR}.pdf")
             write_libreoffice_pdf(OUT / f"{name}-{YEAR}.docx", OUT / f"{name}-{YEAR}-libreoffice.pdf")
+            write_reportlab_pdf(html, OUT / f"{name}-{YEAR}-reportlab.pdf")
     return 0
 
 

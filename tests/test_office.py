@@ -25,6 +25,7 @@ DOCX = OFFICE / "report-2022.docx"
 CLEAN_DOCX = OFFICE / "clean-2022.docx"
 PDF = OFFICE / "report-2022.pdf"
 LO_PDF = OFFICE / "report-2022-libreoffice.pdf"   # the .docx converted by LibreOffice: rows break across pages
+RL_PDF = OFFICE / "report-2022-reportlab.pdf"     # ReportLab: each grid one path, a font not embedded
 HTML = OFFICE / "report-2022.html"
 
 # What the planted report must produce, in any format: (code, the exact text of the span)
@@ -42,7 +43,8 @@ def test_the_html_source_of_the_fixtures_finds_the_planted_defects():
     assert got == PLANTED
 
 
-@pytest.mark.parametrize("path", [DOCX, PDF, LO_PDF], ids=["docx", "pdf-chromium", "pdf-libreoffice"])
+@pytest.mark.parametrize("path", [DOCX, PDF, LO_PDF, RL_PDF],
+                         ids=["docx", "pdf-chromium", "pdf-libreoffice", "pdf-reportlab"])
 def test_planted_defects_are_found_exactly_and_nothing_else(path, capsys):
     items = _json(path, capsys)
     assert sorted((d["code"], d["text"]) for d in items) == PLANTED
@@ -125,8 +127,9 @@ def test_pdf_table_across_pages_is_one_table():
     assert doc.metadata.get("file_created") is not None
 
 
-def test_docx_and_pdf_extract_the_same_text_for_the_report():
-    d, p = parse_path(DOCX), parse_path(PDF)
+@pytest.mark.parametrize("pdf", [PDF, LO_PDF, RL_PDF], ids=["chromium", "libreoffice", "reportlab"])
+def test_docx_and_pdf_extract_the_same_text_for_the_report(pdf):
+    d, p = parse_path(DOCX), parse_path(pdf)
     assert [b.text if not isinstance(b, Table) else b.text() for b in d.blocks] == \
         [b.text if not isinstance(b, Table) else b.text() for b in p.blocks]
 

@@ -345,15 +345,45 @@ def _edges(page, w: float, h: float, pdfium_c) -> list[dict]:
             add(x0, top, x1, bottom, "v")
         elif ht <= THIN and wd > THIN:
             add(x0, top, x1, bottom, "h")
-        elif wd > THIN and ht > THIN and pdfium_c.FPDFPath_CountSegments(obj) <= 6:
+        elif wd > THIN and ht > THIN:
             fill = ctypes.c_int(0)
             stroke = ctypes.c_int(0)
             if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value:
-                add(x0, top, x1, top, "h")
-                add(x0, bottom, x1, bottom, "h")
-                add(x0, top, x0, bottom, "v")
-                add(x1, top, x1, bottom, "v")
+                # a stroked path: a cell's box, or a whole grid drawn as one path (ReportLab does)
+                for (ax, ay), (bx, by) in _segments(obj, pdfium_c):
+                    if abs(ay - by) <= 0.5:
+                        add(min(ax, bx), h - ay, max(ax, bx), h - ay, "h")
+                    elif abs(ax - bx) <= 0.5:
+                        add(ax, h - max(ay, by), ax, h - min(ay, by), "v")
     return edges
+
+
+def _segments(obj, pdfium_c, cap: int = 5000):
+    """The straight segments of a path object, in page coordinates (curves are not rules)."""
+    n = pdfium_c.FPDFPath_CountSegments(obj)
+    if n <= 0 or n > cap:
+        return
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    cur = start = None
+    for i in range(n):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
+        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            cur = start = pt
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and cur is not None:
+            yield cur, pt
+            cur = pt
+        else:
+            cur = pt
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and cur is not None and start is not None and cur != start:
+            yield cur, start
+            cur = start
 
 
 def _paths(container, pdfium_c, depth: int = 0, budget: list | None = None):
@@ -475,6 +505,10 @@ def _numeric_cols(cells) -> set:
 
 # ---- the document ----------------------------------------------------------------------------------------
 
+def _row_texts(t: PTable, r: int) -> tuple:
+    return tuple(c.text for c in sorted(t.cells, key=lambda c: c.col) if c.row == r)
+
+
 def _row_key(t: PTable, r: int) -> tuple:
     return tuple((c.col, c.colspan, c.text) for c in t.cells if c.row == r)
 
@@ -486,8 +520,8 @@ def _continues_table(a: PTable, b: PTable) -> bool:
         return False
     if "bottom" in a.open_ends or "top" in b.open_ends:
         return True
-    if _row_key(b, 0) and _row_key(b, 0) == _row_key(a, 0):
-        return True
+    if _row_texts(b, 0) and _row_texts(b, 0) == _row_texts(a, 0):
+        return True   # the header repeated (its columns may differ: a part's rows need not show every rule)
     return len(a.xs) == len(b.xs) and all(abs(x - y) <= 2 for x, y in zip(a.xs, b.xs))
 
 
@@ -662,14 +696,16 @@ def _continues(a: Line, b: Line, margins: dict) -> bool:
         return False
     if b.page == a.page and b.top - a.bottom > 1.2 * a.h:
         return False            # a gap between paragraphs
-    if abs(b.h - a.h) > 0.35 * max(a.h, b.h):
+    body_h = margins.get("body_h", a.h)
+    if abs(b.h - a.h) > 0.35 * max(a.h, b.h) or (a.h > 1.15 * body_h) != (b.h > 1.15 * body_h):
         return False            # a change of type size: a title, a heading
     if b.x0 > left_b + 0.6 * b.h:
         # an indented line starts a paragraph, unless both lines are centred: a title wrapped in two
         mid = (left_b + margins.get(b.page, (b.x0, b.x1))[1]) / 2
-        large = a.h > 1.15 * margins.get("body_h", a.h)   # a title's type is larger than the body's
+        large = a.h > 1.15 * body_h   # a title's type is larger than the body's
+        right_b = margins.get(b.page, (b.x0, b.x1))[1]
         return (b.page == a.page and (large or a.x0 > left_a + 0.3 * a.h) and abs((b.x0 + b.x1) / 2 - mid) <= b.h
-                and abs((a.x0 + a.x1) / 2 - mid) <= a.h)
+                and abs((a.x0 + a.x1) / 2 - mid) <= a.h and b.x1 < right_b - b.h)
     return True
 
 
