@@ -339,3 +339,12 @@ def test_docx_numbering_continues_across_instances_and_restarts_on_override():
            + p("总体情况", 5) + p("主动公开政府信息情况", 6) + p("另一个列表", 7) + '</w:body></w:document>')
     d = parse_bytes(_zip({"word/document.xml": doc, "word/numbering.xml": numbering}))
     assert [b.text for b in d.blocks] == ["一、总体情况", "二、主动公开政府信息情况", "一、另一个列表"]
+
+
+def test_entities_in_a_docx_are_not_expanded():
+    laughs = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+              '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+              '<w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>')
+    d = parse_bytes(_zip({"word/document.xml": laughs}))
+    assert len(d.source.text) < 1000

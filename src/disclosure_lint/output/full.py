@@ -30,14 +30,18 @@ def _window(line: str, col0: int, col1: int, cell_len) -> tuple[str, int, int]:
 
 def _where(res, span, a) -> str:
     """The place in a .docx or PDF (the frame below shows the extracted text)."""
+    from ..i18n import _
+
     if a.page is not None:
-        return f" (page {a.page}, line {a.page_line})" if a.page_line else f" (page {a.page})"
+        return _(" (page {page}, line {line})", page=a.page, line=a.page_line) if a.page_line \
+            else _(" (page {page})", page=a.page)
     loc = res.location(span)
     if not loc:
         return ""
     if "paragraph" in loc:
-        return f" (paragraph {loc['paragraph']})"
-    return f" (table {loc.get('table')}, row {loc.get('row')}, cell {loc.get('cell')})"
+        return _(" (paragraph {n})", n=loc["paragraph"])
+    return _(" (table {table}, row {row}, cell {cell})", table=loc.get("table"), row=loc.get("row"),
+             cell=loc.get("cell"))
 
 
 def render(results, stream, color: bool | None = None, **kw) -> None:
