@@ -348,3 +348,13 @@ def test_entities_in_a_docx_are_not_expanded():
               '<w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>')
     d = parse_bytes(_zip({"word/document.xml": laughs}))
     assert len(d.source.text) < 1000
+
+
+def test_a_pdf_whose_glyphs_do_not_map_to_characters_is_said_to_be_read_in_part(monkeypatch):
+    import pypdfium2.raw as pdfium_c
+
+    real = pdfium_c.FPDFText_GetUnicode
+    monkeypatch.setattr(pdfium_c, "FPDFText_GetUnicode", lambda tp, i: 0xE000 if i % 2 else real(tp, i))
+    diags = lint_bytes(PDF.read_bytes(), select=["DL014"])
+    assert [(d.code, d.severity.value) for d in diags] == [("DL014", "warning")]
+    assert "do not map to Unicode" in diags[0].message

@@ -158,11 +158,12 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
     pages = []   # (page number, prose lines, tables)
     heights: dict[int, float] = {}
     total_chars = 0
+    unmapped = [0]   # glyphs whose characters the PDF does not say (no ToUnicode map)
     for k in range(min(n_pages, MAX_PAGES)):
         page = pdf[k]
         try:
             page_h = page.get_size()[1]
-            lines, tables, n = _page(page, k + 1, pdfium_c, plt)
+            lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped)
         finally:
             page.close()
         total_chars += n
@@ -173,6 +174,11 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
                                              "hold no text (a scan?); lint the report's HTML, its .docx or a PDF "
                                              "exported with its text", n=n_pages))
         return res
+    if unmapped[0] > 0.2 * (total_chars + unmapped[0]):
+        problems.append((UNREADABLE, _("{n} of {total} characters in this PDF's text layer do not map to Unicode "
+                                       "(fonts without a ToUnicode table): what was read is incomplete, and dlint "
+                                       "does not do OCR; export the PDF again with its fonts' text",
+                                       n=unmapped[0], total=total_chars + unmapped[0]), Span(0, 0)))
     if n_pages > MAX_PAGES:
         problems.append((UNREADABLE, _("only the first {cap} of {n} pages were read", cap=MAX_PAGES, n=n_pages),
                          Span(0, 0)))
@@ -197,8 +203,9 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
 
 # ---- one page ------------------------------------------------------------------------------------------
 
-def _page(page, pno: int, pdfium_c, plt):
+def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None):
     w, h = page.get_size()
+    unmapped = unmapped if unmapped is not None else [0]
     tp = page.get_textpage()
     chars: list[Ch] = []
     try:
@@ -207,11 +214,15 @@ def _page(page, pno: int, pdfium_c, plt):
         rect = pdfium_c.FS_RECTF()
         generated, unicode, loose = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode, \
             pdfium_c.FPDFText_GetLooseCharBox
+        map_error = getattr(pdfium_c, "FPDFText_HasUnicodeMapError", None)
         for i in range(n):
             if generated(raw_tp, i) == 1:
                 continue
             u = unicode(raw_tp, i)
-            if u < 32 or u in (0xFFFE, 0xFFFF, 0xFFFD) or 0xD800 <= u <= 0xDFFF:
+            if u < 32 or u in (0xFFFE, 0xFFFF, 0xFFFD) or 0xD800 <= u <= 0xDFFF or 0xE000 <= u <= 0xF8FF \
+                    or (map_error is not None and map_error(raw_tp, i) == 1):
+                if u >= 32 or u == 0:
+                    unmapped[0] += 1
                 continue
             # the loose box (font ascent / descent) puts 字 and ， on one baseline
             if not loose(raw_tp, i, rect):
