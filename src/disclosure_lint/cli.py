@@ -1,6 +1,6 @@
 """The ``dlint`` command.
 
-    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt), or - for stdin
+    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt, *.docx, *.pdf), or - for stdin
     dlint parse FILE                    print the document tree with spans
     dlint explain CODE                  print a rule's documentation
     dlint rules                         list every rule
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 
-EXTENSIONS = (".html", ".htm", ".txt")
+EXTENSIONS = (".html", ".htm", ".txt", ".docx", ".docm", ".pdf")
 SUBCOMMANDS = ("check", "parse", "explain", "rules")
 
 
@@ -41,7 +41,7 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--edition", help="force the edition (2008, 2019, 2021, work-summary)")
     p.add_argument("--year", type=int, help="force the report year")
     p.add_argument("--agency-level", choices=["government", "department", "town"], help="force the agency level")
-    p.add_argument("--kind", choices=["html", "text"], help="force the input format")
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"], help="force the input format")
     p.add_argument("--config", help="use this configuration file for every path")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--show-settings", action="store_true", help="print the settings used for the first path and exit")
@@ -371,7 +371,7 @@ def _statistics(results, out, as_json: bool = False) -> None:
 def _parse_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dlint parse", description="Print the document tree with spans.")
     p.add_argument("file")
-    p.add_argument("--kind", choices=["html", "text"])
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"])
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
     args = p.parse_args(argv)
     from .dump import dump_tree
