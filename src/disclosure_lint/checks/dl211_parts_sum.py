@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Related
-from ..facts.breakdowns import find_breakdowns
+from ..facts.breakdowns import find_breakdowns, find_rate_pairs
 from ..registry import rule
 
 
@@ -10,6 +10,13 @@ def breakdowns(ctx):
     cached = getattr(ctx, "_breakdowns", None)
     if cached is None:
         cached = ctx._breakdowns = find_breakdowns(ctx.document, ctx.numbers)
+    return cached
+
+
+def rate_pairs(ctx):
+    cached = getattr(ctx, "_rate_pairs", None)
+    if cached is None:
+        cached = ctx._rate_pairs = find_rate_pairs(ctx.document, ctx.numbers)
     return cached
 
 

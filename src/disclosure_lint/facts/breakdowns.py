@@ -21,11 +21,21 @@ from decimal import Decimal
 from ..document import Document
 from .numbers import NumberFact, find_numbers
 
-__all__ = ["Breakdown", "find_breakdowns", "PARTITIONS"]
+__all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_pairs"]
 
-_QIZHONG = re.compile(r"^\s*[，,。]?\s*(?:其中|包括|含)\s*[:：，,]?")
-_OTHER = re.compile(r"其他|其余|其它|剩余|另有|另外")
-_ETC = re.compile(r"^\s*[）)”\"」]?\s*等")
+# “，其中”, “。其中，”, “，（其中：”: a list of parts follows (matched at a position, never on a slice of the rest).
+_QIZHONG = re.compile(r"\s*[，,。：:]?\s*([（(])?\s*(?:其中|包括|含)\s*[:：，,]?")
+# “在…主动公开的1913条政府信息中，”: the whole, then the parts after “中，”.
+_AMONG = re.compile(r"[^，,。；;：:\d（）()、]{0,12}中\s*[，,：:]")
+# “共N件，网上申请、当面申请分别为a件、b件”.
+_RESPECTIVELY = re.compile(r"\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
+# “…a件、b件，共N件”: a whole stated after its parts.
+_SUM_BEFORE = re.compile(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
+_SUM_WORD = re.compile(r"(?:共计|合计|总计|共)(?:为)?\s*$")
+_SHARE_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
+# 其他 / 其余 close a list; 另有 / 另外 add something beside the whole (“含结转18件，另有72件…”), so they do not.
+_OTHER = re.compile(r"其他|其余|其它|剩余")
+_ETC = re.compile(r"\s*[）)”\"」]?\s*等")
 PARTITIONS = (
     ("主动公开", "依申请公开", "不公开"),
     ("主动公开", "依申请公开", "不予公开"),
@@ -72,7 +82,72 @@ def _known_partition(labels: list[str]) -> bool:
     return False
 
 
+def _share_of(text: str, p: NumberFact, nums: list[NumberFact], starts: list[int]):
+    """The percentage written right after part *p* (“1397条，占73%”), or None."""
+    m = _SHARE_AFTER.match(text, p.end)
+    if not m:
+        return None
+    nxt = _between(nums, starts, m.end(), m.end() + 1)
+    return nxt[0] if nxt and nxt[0].percent else None
+
+
+def _continuation(text, nums, starts, unit, pos):
+    """A part in the sentence starting at *pos* that goes on a list across “。”.
+
+    The sentence must open with a short clause “label N unit” whose number is followed by its share
+    (“各乡镇主动公开政府信息534条，占27%”); returns (part, the end of its share) or None.
+    """
+    end = text.find("。", pos)
+    end = len(text) if end < 0 else end
+    comma = min([x for x in (text.find("，", pos, end), text.find(",", pos, end), text.find("；", pos, end)) if x >= 0]
+                or [end])
+    if comma - pos > 30:
+        return None
+    inside = [n for n in _between(nums, starts, pos, comma) if not n.percent]
+    if len(inside) != 1 or inside[0].unit != unit or inside[0].approx:
+        return None
+    part = inside[0]
+    share = _share_of(text, part, nums, starts)
+    if share is None:
+        return None
+    return part, share.end
+
+
+def _complete(parts, labels, tail, whole, shares):
+    if any(_OTHER.search(lab) for lab in labels):
+        return True, "a part is labelled 其他"
+    if _known_partition(labels):
+        return True, "the parts form a known partition"
+    if _ETC.match(tail):
+        return False, "the list ends in 等"
+    if len(shares) == len(parts) >= 2 and all(s is not None and not s.approx for s in shares):
+        total = sum(s.value for s in shares)
+        places = min(len(s.raw.split(".")[1]) if "." in s.raw else 0 for s in shares)
+        tolerance = Decimal(5).scaleb(-places - 1) * len(parts)  # each share may be off by half a unit
+        if abs(total - 100) <= tolerance:
+            return True, "the parts' shares add up to 100%"
+        if total < 100:
+            return False, "the parts' shares add up to less than 100%"
+    if len(parts) >= 3 and whole.value and abs(sum(p.value for p in parts) - whole.value) <= whole.value * Decimal("0.05"):
+        return True, "three or more parts within 5% of the whole"
+    return False, "the parts may be examples"
+
+
+def _labels(text, start, parts):
+    labels = []
+    prev = start
+    for p in parts:
+        labels.append(_label(text, prev, p.start))
+        prev = p.end
+    return labels
+
+
 def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> list[Breakdown]:
+    """Every breakdown of the prose, in the forms reports write them (see the module docstring).
+
+    Linear in the text: positions are looked up with ``find`` / ``match(text, pos)`` and bisection,
+    never by slicing the rest of the text per number.
+    """
     out = []
     by_block: dict[int, list[NumberFact]] = {}
     blocks = {}
@@ -86,48 +161,174 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
         for i, w in enumerate(nums):
             if w.percent or w.unit is None:
                 continue
-            m = _QIZHONG.match(text[w.end:w.end + 8])
+            b = _after_whole(text, w, nums, starts, block)
+            if b is not None:
+                out.append(b)
+            b = _before_whole(text, i, w, nums)
+            if b is not None:
+                out.append(b)
+    return out
+
+
+def _is_subtotal(text: str, n: NumberFact) -> bool:
+    """A number written as a total (“共5件”): not one of the parts of an enclosing list."""
+    return bool(_SUM_WORD.search(text, max(0, n.start - 4), n.start))
+
+
+def _after_whole(text, w, nums, starts, block):
+    """“W，其中A、B、C”, “W（其中：…）”, “W。其中，A，占x%。B，占y%”, “W…中，A；B；C”, “W，A、B分别为a、b”."""
+    m = _QIZHONG.match(text, w.end)
+    respectively = None
+    paren = None
+    if m and m.end() - w.end <= 10:
+        paren = m.group(1)
+    else:
+        m = _AMONG.match(text, w.end)
+        if not m:
+            m = _RESPECTIVELY.match(text, w.end)
             if not m:
+                return None
+            respectively = m.group(1)
+    start = m.end()
+    stop = text.find("。", start)
+    stop = len(text) if stop < 0 else stop
+    if paren:
+        close = text.find("）" if paren == "（" else ")", start, start + 2000)
+        if close >= 0:
+            stop = close
+    if respectively is None:
+        # Items listed with ；go on only while each segment is a short “label N unit(, 占Y%)”.
+        seg_start = text.find("；", start, stop)
+        while seg_start >= 0:
+            seg_end = text.find("；", seg_start + 1, stop)
+            seg_stop = seg_end if seg_end >= 0 else stop
+            has = any(n.end <= seg_stop and n.unit == w.unit for n in _between(nums, starts, seg_start + 1, seg_stop))
+            seg = text[seg_start + 1:seg_stop]  # one segment, bounded by the list itself
+            if len(re.sub(r"[，,]?占[^；]*%", "", seg)) > 24 or not has:
+                stop = seg_start
+                break
+            seg_start = seg_end
+    else:
+        semi = text.find("；", start, stop)
+        if semi >= 0:
+            stop = semi
+    parts = [n for n in _between(nums, starts, start, stop) if n.end <= stop and not n.percent
+             and n.unit == w.unit and not _is_subtotal(text, n)]
+    # a nested “其中” inside the clause starts a breakdown of its own: stop before it
+    nested = text.find("其中", start, stop)
+    if nested >= 0:
+        parts = [p for p in parts if p.start < nested]
+    if not parts:
+        return None
+    # “…1397条，占73%。各乡镇…534条，占27%”: a list of shared parts goes on across sentences.
+    end = stop
+    if not paren and respectively is None and stop < len(text) and text[stop] == "。" \
+            and _share_of(text, parts[-1], nums, starts) is not None:
+        pos = stop + 1
+        while True:
+            c = _continuation(text, nums, starts, w.unit, pos)
+            if c is None:
+                break
+            parts.append(c[0])
+            end = c[1]
+            nxt = text.find("。", end)
+            if nxt < 0 or text[end:nxt].strip():
+                break  # the sentence goes on with something else (“，政府信息公开量较大的部门是…”)
+            pos = nxt + 1
+    if len(parts) < 2:
+        return None
+    if respectively is not None:
+        labels = [x.strip(" “”\"'") for x in re.split(r"[、和及与]", respectively)]
+        if len(labels) != len(parts):
+            labels = _labels(text, start, parts)
+    else:
+        labels = _labels(text, start, parts)
+    shares = [_share_of(text, p, nums, starts) for p in parts]
+    complete, reason = _complete(parts, labels, text[parts[-1].end:parts[-1].end + 8], w, shares)
+    return Breakdown(w, parts, labels, complete, reason, block)
+
+
+def _before_whole(text, i, w, nums):
+    """“当面申请2件、网上申请3件，共5件”: the whole after parts listed with 、."""
+    if i < 2 or w.percent:
+        return None
+    m = _SUM_BEFORE.search(text, max(0, w.start - 6), w.start)
+    if not m:
+        return None
+    parts: list[NumberFact] = []
+    j = i - 1
+    right = m.start()  # the list ends at the comma before 共
+    while j >= 0:
+        p = nums[j]
+        if p.percent:
+            j -= 1
+            continue
+        if p.unit != w.unit or p.end > right:
+            break
+        gap = text[p.end:right]
+        if parts and not re.fullmatch(r"\s*、\s*[^，,。；;、\d]{0,12}", gap):
+            break
+        if not parts and gap.strip():
+            break  # the last part ends right at the comma before 共
+        parts.insert(0, p)
+        left = max(text.rfind(c, 0, p.start) for c in "，,。；;、：:（(") + 1
+        right = left - 1
+        if right < 0 or text[right] != "、":
+            break
+        j -= 1
+    if len(parts) < 2 or _SUM_WORD.search(text, max(0, parts[0].start - 4), parts[0].start):
+        return None
+    first = max(text.rfind(c, 0, parts[0].start) for c in "，,。；;：:（(") + 1
+    labels = _labels(text, first, parts)
+    return Breakdown(w, parts, labels, True, "the whole is stated after its parts (共N)", w.block)
+
+
+@dataclass
+class RatePair:
+    """“受理117件，办结171件，办结率100%”: a count received, a count completed, and maybe the rate."""
+
+    whole: NumberFact      # 受理 / 收到
+    part: NumberFact       # 办结 / 答复
+    rate: NumberFact | None
+    whole_word: str
+    part_word: str
+    rate_word: str
+    block: object
+    carried: bool = False  # the sentence speaks of cases carried over (结转, 上年): 办结 may exceed 受理
+
+
+_RECEIVED = re.compile(r"(受理|收到|接收|接到|新收)")
+_DONE = re.compile(r"[，,]\s*(?:已|共|均|全部|依法)?(办结|答复|办理完毕|处理)")
+_CARRIED = re.compile(r"结转|上年|去年|往年|遗留|累计|以前年度")
+_RATE = re.compile(r"[，,]\s*((?:办结|答复|处理)率)(?:为|达到|达)?\s*")
+
+
+def find_rate_pairs(doc: Document, numbers: list[NumberFact] | None = None) -> list[RatePair]:
+    """Each “受理N件，办结M件(，办结率P%)” written in one sentence, with nothing between the clauses."""
+    out = []
+    by_block: dict[int, list[NumberFact]] = {}
+    for n in numbers if numbers is not None else [x for b in doc.paragraphs() for x in find_numbers(b.ptext, b)]:
+        by_block.setdefault(id(n.block), []).append(n)
+    for nums in by_block.values():
+        block = nums[0].block
+        text = block.text
+        for i in range(len(nums) - 1):
+            w, p = nums[i], nums[i + 1]
+            if w.percent or p.percent or w.unit is None or w.unit != p.unit or w.approx or p.approx:
                 continue
-            start = w.end + m.end()
-            stop = len(text)
-            s = re.search(r"[。]", text[start:])  # parts are often listed with ；
-            if s:
-                stop = start + s.start()
-            # Items listed with ；go on only while each segment is a short “label N unit(, 占Y%)”.
-            seg_start = text.find("；", start, stop)
-            while seg_start >= 0:
-                seg_end = text.find("；", seg_start + 1, stop)
-                seg = text[seg_start + 1:seg_end if seg_end >= 0 else stop]
-                has = any(n.end <= seg_start + 1 + len(seg) and n.unit == w.unit
-                          for n in _between(nums, starts, seg_start + 1, seg_start + 1 + len(seg)))
-                if len(re.sub(r"[，,]?占[^；]*%", "", seg)) > 24 or not has:
-                    stop = seg_start
-                    break
-                seg_start = seg_end
-            parts = [n for n in _between(nums, starts, start, stop) if n.end <= stop and not n.percent
-                     and n.unit == w.unit]
-            # a nested “其中” inside the clause starts a breakdown of its own: stop before it
-            nested = text.find("其中", start, stop)
-            if nested >= 0:
-                parts = [p for p in parts if p.start < nested]
-            if len(parts) < 2:
+            a = max(text.rfind(c, 0, w.start) for c in "，,。；;：:") + 1
+            mw = _RECEIVED.search(text, a, w.start)
+            if not mw or w.start - mw.end() > 16:
                 continue
-            labels = []
-            prev = start
-            for p in parts:
-                labels.append(_label(text, prev, p.start))
-                prev = p.end
-            tail = text[parts[-1].end:stop]
-            if any(_OTHER.search(lab) for lab in labels):
-                complete, reason = True, "a part is labelled 其他"
-            elif _known_partition(labels):
-                complete, reason = True, "the parts form a known partition"
-            elif _ETC.match(tail):
-                complete, reason = False, "the list ends in 等"
-            elif len(parts) >= 3 and w.value and abs(sum(p.value for p in parts) - w.value) <= w.value * Decimal("0.05"):
-                complete, reason = True, "three or more parts within 5% of the whole"
-            else:
-                complete, reason = False, "the parts may be examples"
-            out.append(Breakdown(w, parts, labels, complete, reason, block))
+            md = _DONE.match(text, w.end)
+            if not md or p.start - md.end() > 6 or any(c in text[md.end():p.start] for c in "，,。；;"):
+                continue
+            rate = None
+            rate_word = ""
+            mr = _RATE.match(text, p.end)
+            if mr and i + 2 < len(nums) and nums[i + 2].percent and nums[i + 2].start == mr.end():
+                rate, rate_word = nums[i + 2], mr.group(1)
+            z = text.find("。", p.end)
+            carried = bool(_CARRIED.search(text[a:z if z >= 0 else len(text)]))  # one sentence
+            out.append(RatePair(w, p, rate, mw.group(1), md.group(1), rate_word, block, carried))
     return out
