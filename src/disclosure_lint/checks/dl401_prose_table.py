@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..diagnostics import Finding, Related
 from ..document import Number
 from ..normalize import ascii_digits
+from ..facts.breakdowns import sentence_start, next_mark
 from ..registry import rule
 
 _W = r"[^。；;，,\d]"
@@ -191,14 +192,13 @@ def _about_disclosure(text: str, m, what: str) -> bool:
     """Whether the sentence around *m* speaks of disclosure figures (not 审批 cases or complaints)."""
     if what == "in_force":
         return True
-    a = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-    z = text.find("。", m.end())
-    sentence = text[a:z if z >= 0 else len(text)]
-    if _ELSEWHERE.search(sentence):
+    a = sentence_start(text, "。；", m.start())
+    z = next_mark(text, "。", m.end())
+    if _ELSEWHERE.search(text, a, z):
         return False
     if what == "proactive":
-        clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+        clause_start = sentence_start(text, "，,。；;：:", m.start(), 60)
         return bool(_WHOLE_PREFIX.match(text[clause_start:m.start()]))
     if what == "received" and re.search(r"(?:网上|网络|信函|当面|传真|邮件|邮寄)(?:方式)?申请", m.group(0)):
         return False  # one channel, not the year's total
-    return bool(_ABOUT.search(text, max(0, a - 200), z if z >= 0 else len(text)))
+    return bool(_ABOUT.search(text, max(0, a - 200), z))

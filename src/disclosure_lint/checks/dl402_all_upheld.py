@@ -6,6 +6,7 @@ import re
 from ..diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
+from ..facts.breakdowns import sentence_start
 from ..registry import rule
 
 # “均获维持”, “均予维持”, “全部维持”: every case ended with the decision upheld.
@@ -69,7 +70,7 @@ def check(ctx):
         for pat, cols, what in ((_UPHELD, ("corrected", "other", "pending"), "upheld"),
                                 (_CLOSED, ("pending",), "closed")):
             for m in pat.finditer(text):
-                a = text.rfind("。", 0, m.start()) + 1
+                a = sentence_start(text, "。；;", m.start())
                 groups = _groups(text[a:m.start()], m.start() - a)
                 bad = []
                 for g in groups:

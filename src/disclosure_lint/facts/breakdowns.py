@@ -69,6 +69,22 @@ def _label(text: str, a: int, b: int) -> str:
     return lab.strip(" “”\"'「」（）()：:")
 
 
+_REACH = 600  # how far a sentence end is looked for: keeps every lookup bounded, the search linear
+
+
+def sentence_start(text: str, chars: str, pos: int, reach: int = _REACH) -> int:
+    """Where the clause ending at *pos* starts: just after the last of *chars*, looking back at most *reach*."""
+    lo = max(0, pos - reach)
+    return max(max(text.rfind(c, lo, pos) for c in chars) + 1, lo)
+
+
+def next_mark(text: str, ch: str, pos: int, reach: int = _REACH) -> int:
+    """The next *ch* from *pos*, looking ahead at most *reach* (else where the look ended)."""
+    hi = min(len(text), pos + reach)
+    i = text.find(ch, pos, hi)
+    return hi if i < 0 else i
+
+
 def _between(nums: list[NumberFact], starts: list[int], a: int, z: int) -> list[NumberFact]:
     """The numbers that start in ``[a, z)``."""
     return nums[bisect.bisect_left(starts, a):bisect.bisect_left(starts, z)]
@@ -97,8 +113,7 @@ def _continuation(text, nums, starts, unit, pos):
     The sentence must open with a short clause “label N unit” whose number is followed by its share
     (“各乡镇主动公开政府信息534条，占27%”); returns (part, the end of its share) or None.
     """
-    end = text.find("。", pos)
-    end = len(text) if end < 0 else end
+    end = next_mark(text, "。", pos)
     comma = min([x for x in (text.find("，", pos, end), text.find(",", pos, end), text.find("；", pos, end)) if x >= 0]
                 or [end])
     if comma - pos > 30:
@@ -190,8 +205,7 @@ def _after_whole(text, w, nums, starts, block):
                 return None
             respectively = m.group(1)
     start = m.end()
-    stop = text.find("。", start)
-    stop = len(text) if stop < 0 else stop
+    stop = next_mark(text, "。", start, 2000)
     if paren:
         close = text.find("）" if paren == "（" else ")", start, start + 2000)
         if close >= 0:
@@ -231,12 +245,16 @@ def _after_whole(text, w, nums, starts, block):
                 break
             parts.append(c[0])
             end = c[1]
-            nxt = text.find("。", end)
-            if nxt < 0 or text[end:nxt].strip():
+            nxt = next_mark(text, "。", end, 40)
+            if nxt >= len(text) or text[nxt] != "。" or text[end:nxt].strip():
                 break  # the sentence goes on with something else (“，政府信息公开量较大的部门是…”)
             pos = nxt + 1
-    if len(parts) < 2:
+    if not parts:
         return None
+    if len(parts) == 1:
+        # one part: bounded by its whole and its share taken of it, never summed
+        labels = _labels(text, start, parts)
+        return Breakdown(w, parts, labels, False, "a single part", block)
     if respectively is not None:
         labels = [x.strip(" “”\"'") for x in re.split(r"[、和及与]", respectively)]
         if len(labels) != len(parts):
@@ -265,20 +283,19 @@ def _before_whole(text, i, w, nums):
             continue
         if p.unit != w.unit or p.end > right:
             break
-        gap = text[p.end:right]
-        if parts and not re.fullmatch(r"\s*、\s*[^，,。；;、\d]{0,12}", gap):
-            break
-        if not parts and gap.strip():
-            break  # the last part ends right at the comma before 共
+        if text[p.end:right].strip():
+            break  # each part ends right at the 、 (or, the last, at the comma before 共)
+        left = sentence_start(text, "，,。；;、：:（(", p.start, 40)
+        if parts and p.start - left > 12:
+            break  # a long clause is not one item of the list
         parts.insert(0, p)
-        left = max(text.rfind(c, 0, p.start) for c in "，,。；;、：:（(") + 1
         right = left - 1
         if right < 0 or text[right] != "、":
             break
         j -= 1
     if len(parts) < 2 or _SUM_WORD.search(text, max(0, parts[0].start - 4), parts[0].start):
         return None
-    first = max(text.rfind(c, 0, parts[0].start) for c in "，,。；;：:（(") + 1
+    first = sentence_start(text, "，,。；;：:（(", parts[0].start, 40)
     labels = _labels(text, first, parts)
     return Breakdown(w, parts, labels, True, "the whole is stated after its parts (共N)", w.block)
 
@@ -316,7 +333,7 @@ def find_rate_pairs(doc: Document, numbers: list[NumberFact] | None = None) -> l
             w, p = nums[i], nums[i + 1]
             if w.percent or p.percent or w.unit is None or w.unit != p.unit or w.approx or p.approx:
                 continue
-            a = max(text.rfind(c, 0, w.start) for c in "，,。；;：:") + 1
+            a = sentence_start(text, "，,。；;：:", w.start, 40)
             mw = _RECEIVED.search(text, a, w.start)
             if not mw or w.start - mw.end() > 16:
                 continue
@@ -328,7 +345,7 @@ def find_rate_pairs(doc: Document, numbers: list[NumberFact] | None = None) -> l
             mr = _RATE.match(text, p.end)
             if mr and i + 2 < len(nums) and nums[i + 2].percent and nums[i + 2].start == mr.end():
                 rate, rate_word = nums[i + 2], mr.group(1)
-            z = text.find("。", p.end)
-            carried = bool(_CARRIED.search(text[a:z if z >= 0 else len(text)]))  # one sentence
+            z = next_mark(text, "。", p.end)
+            carried = bool(_CARRIED.search(text, sentence_start(text, "。", w.start), z))  # one sentence
             out.append(RatePair(w, p, rate, mw.group(1), md.group(1), rate_word, block, carried))
     return out
