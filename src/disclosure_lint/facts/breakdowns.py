@@ -27,6 +27,8 @@ __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_
 _QIZHONG = re.compile(r"\s*[，,。：:]?\s*([（(])?\s*(?:其中|包括|含)\s*[:：，,]?")
 # “在…主动公开的1913条政府信息中，”: the whole, then the parts after “中，”.
 _AMONG = re.compile(r"[^，,。；;：:\d（）()、]{0,12}中\s*[，,：:]")
+_UNDER_WAY = re.compile(r"(?:办理|处理|审理|审查|进行|推进|实施|建设|运行|整改)中")
+_NOT_PARTS = re.compile(r"年|月|同比|环比|增长|下降|分别")
 # “共N件，网上申请、当面申请分别为a件、b件”.
 _RESPECTIVELY = re.compile(r"\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
 # “…a件、b件，共N件”: a whole stated after its parts.
@@ -199,10 +201,12 @@ def _after_whole(text, w, nums, starts, block):
         paren = m.group(1)
     else:
         m = _AMONG.match(text, w.end)
+        if m and _UNDER_WAY.search(text, m.start(), m.end()):
+            return None  # “12件正在办理中，” is a state, not a set
         if not m:
             m = _RESPECTIVELY.match(text, w.end)
-            if not m:
-                return None
+            if not m or _NOT_PARTS.search(m.group(1)):
+                return None  # “2019年、2020年分别为…” compares years, it does not split the whole
             respectively = m.group(1)
     start = m.end()
     stop = next_mark(text, "。", start, 2000)
