@@ -92,6 +92,11 @@ def _stats_targets(ctx, what: str, window: str, m):
     from ..indicators import row_name
 
     label = row_name(ctx.edition.tables.get("stats", {}), st, row)
+    if re.search(r"累计|历年|截至", window):
+        # “累计主动公开…”: the writer may mean the 历年累计 column, or the year's running count
+        cum = st.cell(row, "cumulative")
+        if _val(cum) is not None:
+            return {v, _val(cum)}, [cell, cum], f"the 统计表's {label} (本年度 or 历年累计)"
     return {v}, [cell], f"the 统计表's {label} (本年度)"
 
 
@@ -175,7 +180,7 @@ def check(ctx):
                     continue
                 if (m.start(g), m.end(g)) in seen or not _about_disclosure(text, m, what):
                     continue
-                t = _targets(ctx, what, text[max(0, m.start() - 10):m.end()], m)
+                t = _targets(ctx, what, text[max(0, m.start() - 12):m.end()], m)
                 if t is None:
                     continue
                 seen.add((m.start(g), m.end(g)))

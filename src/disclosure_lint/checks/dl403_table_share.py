@@ -16,6 +16,10 @@ _OUTCOME = re.compile(r"(予以公开(?:及|和|、|与)部分公开|(?<!部分)
                       r"(\d+(?:\.\d+)?)\s*[%％]")
 
 
+# “办结率100%”: the cases closed this year over the cases to handle (新收 + 上年结转).
+_RATE = re.compile(r"(?<!时)(?<!期)(?<!限)(办结率|答复率)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
 def _val(cell):
     return Decimal(cell.value.value) if cell is not None and isinstance(cell.value, Number) else None
 
@@ -53,7 +57,11 @@ def check(ctx):
     **Why it matters.** A share that fits no total of the report's own table is a stale figure or a
     wrong count, and readers quote shares more than counts.
 
-    **Example.** ``予以公开及部分公开258件，占33.9%`` with （七）总计 805: 258 / 805 = 32.0%.
+    A 办结率 / 答复率 is compared with （七）总计 divided by 新收 + 上年结转 (or by 新收 alone);
+    按时办结率 and 及时答复率 measure something else and are not checked.
+
+    **Example.** ``予以公开及部分公开258件，占33.9%`` with （七）总计 805: 258 / 805 = 32.0%;
+    ``办结率100%`` while table 3 carries 6 cases over to next year.
 
     **How to fix.** Recompute the share from the table, or correct the count.
 
@@ -68,7 +76,11 @@ def check(ctx):
     **为何重要。** 占比与本报告表格的任何总数都对不上，说明数字是旧稿遗留或件数有误，而读者引用占比多于
     件数。
 
-    **示例。** ``予以公开及部分公开258件，占33.9%``，（七）总计为805：258 ÷ 805 = 32.0%。
+    办结率、答复率与（七）总计除以新收加上年结转（或仅除以新收）之商核对；按时办结率、及时答复率反映的是
+    另一指标，不核对。
+
+    **示例。** ``予以公开及部分公开258件，占33.9%``，（七）总计为805：258 ÷ 805 = 32.0%；``办结率100%``，
+    而表三有6件结转下年度继续办理。
 
     **修改方法。** 按表格重新计算占比，或更正件数。
     """
@@ -95,3 +107,26 @@ def check(ctx):
             yield Finding(p.ptext.span(m.start(3), m.end(3)),
                           _("“{outcome}” {count}, 占{shown}%: no total of table 3 gives that share ({tried})",
                             outcome=m.group(1), count=m.group(2), shown=m.group(3), tried=tried), related)
+    total, new, carried = t3.cell("total", "total"), t3.cell("new", "total"), t3.cell("carried", "total")
+    if _val(total) is None or not _val(new):
+        return
+    dens = [(_val(new), [new], "一、本年新收")]
+    if _val(carried) is not None:
+        dens.insert(0, (_val(new) + _val(carried), [new, carried], "新收 + 上年结转"))
+    for p in ctx.document.paragraphs():
+        text = p.text
+        for m in _RATE.finditer(text):
+            if text[max(0, m.start() - 4):m.start()].endswith(("按时", "按期", "及时", "限时", "满意")):
+                continue
+            shown = Decimal(m.group(2))
+            places = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
+            if any(_fits(_val(total), d, shown, places) for d, _c, _n in dens):
+                continue
+            q = Decimal(1).scaleb(-places)
+            tried = "; ".join(f"{_val(total)} / {d} ({name}) = {(_val(total) * 100 / d).quantize(q, ROUND_HALF_UP)}%"
+                              for d, _c, name in dens)
+            yield Finding(p.ptext.span(m.start(2), m.end(2)),
+                          _("{rate_word} {shown}% does not follow from table 3: （七）总计 {tried}",
+                            rate_word=m.group(1), shown=m.group(2), tried=tried),
+                          [Related(total.value.span, "（七）总计")] + [Related(c.value.span, name)
+                                                                     for _d, cells, name in dens[:1] for c in cells])
