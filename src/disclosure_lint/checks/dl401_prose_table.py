@@ -158,8 +158,15 @@ def check(ctx):
     **What it checks.** 收到申请N件 against table 3 一、本年新收 总计 (reports use it for 新收 alone
     or for 新收 + 上年结转: either is accepted), 办结N件 against （七）总计, 结转下年度N件 against
     四、结转下年度继续办理, 行政复议N件 against table 4's 复议总计, 行政诉讼N件 against the two litigation
-    totals, 现行有效N件 against table 2. The finding points at the number in the text; the related
-    span is the table cell. Blank cells are not read as zero: no check then.
+    totals, 现行有效N件 against table 2. Also read: 收到N件申请, N件结转 / 结转至次年(2026年)N件,
+    涉及自然人N件 / 商业企业N件 / 法人或其他组织N件 (新收, or 新收 + 上年结转), 予以公开N件 and
+    予以公开及部分公开N件, N份…行政复议申请. In a pre-2019 report with the 政府信息公开情况统计表
+    (``rules/2008.toml``): 主动公开政府信息N条 (the year's whole only — not 各乡镇…N条), 收到申请N件,
+    答复总数N条, 网上 / 信函 / 当面 / 传真 / 电子邮件申请N件, 行政复议N件, 行政诉讼N件 against the
+    本年度 column (累计 figures may also be the 历年累计 column). Sentences about 审批, 咨询, 投诉,
+    信访 or hotline cases are not compared, nor is one channel's count read as the total. The
+    finding points at the number in the text; the related span is the table cell. Blank cells are
+    not read as zero: no check then.
 
     **Why it matters.** The prose is what most readers read; if it disagrees with the table, one
     of them is wrong.

@@ -1,15 +1,32 @@
 """Prose breakdowns: “共N条，其中A条、B条、C条”, and percentages “X件，占Y%”.
 
+The forms read, as reports write them:
+
+- “共N条，其中A条、B条、C条”, parts listed with 、，or ；(a ；-segment must stay a short “label N”);
+- “共公布政府信息2599条，(其中…，其他…)”: the parts in brackets;
+- “在…主动公开的1913条政府信息中，A…133条，占6.95%；…”: the whole before “…中，”;
+- “1913条。其中，A…1397条，占73%。B…534条，占27%”: a list going on across sentences while each
+  part carries its share;
+- “共N件，A、B分别为a件、b件”;
+- “当面申请2件、网上申请3件，共5件”: a whole stated after its parts (complete by construction);
+- a single part after 其中 (bounded by its whole, its share taken of it, never summed);
+- “受理117件，办结171件，办结率100%”: :class:`RatePair`.
+
 Whether a breakdown is *complete* (its parts must add up to the whole) cannot be read from the
 grammar: “发布信息356条，其中政策文件12条、政策解读9条” lists examples. The heuristic, in order:
 
-1. a part is labelled 其他 / 其余 / 其它 / 剩余 / 另有 — the writer closed the list: complete;
+1. a part is labelled 其他 / 其余 / 其它 / 剩余 — the writer closed the list: complete
+   (另有 / 另外 add something beside the whole, so they do not);
 2. the part labels form a known partition (主动公开 / 依申请公开 / 不公开; 办结 / 未办结 …): complete;
 3. the list ends in 等 / 等等: partial;
-4. three or more parts whose sum is within 5% of the whole: complete (a typing error, not examples);
-5. anything else (two parts, a sum far below the whole): partial.
+4. every part carries a share and the shares add up to 100% (within rounding): complete; to less:
+   partial;
+5. three or more parts whose sum is within 5% of the whole: complete (a typing error, not examples);
+6. anything else (two parts, a sum far below the whole): partial.
 
-Approximate numbers (余, 多, 约, 近, 超过) never take part in an exact check.
+Approximate numbers (余, 多, 约, 近, 超过) never take part in an exact check. The search is linear:
+positions are looked up with ``find`` / ``match(text, pos)`` within bounded reaches and bisection,
+never by slicing the rest of the text per number.
 """
 from __future__ import annotations
 
