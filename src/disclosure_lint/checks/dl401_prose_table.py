@@ -32,11 +32,15 @@ PATTERNS = (
     # 收到1份有关政府信息公开行政复议申请
     ("review", re.compile(r"(?<![\d.])(\d+)\s*(?:件|起|宗|份)[^。；;，,、\d]{0,14}?行政复议(?:申请|案件)")),
     ("litigation", re.compile(rf"行政诉讼{_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
+    # 行政复议7件，诉讼9件
+    ("litigation", re.compile(r"行政复议[^。；;\d]{0,10}?\d+\s*(?:件|起|宗)[，,、和及]\s*诉讼(?:案件)?(?<![\d.])(\d+)\s*(?:件|起|宗)")),
     ("in_force", re.compile(rf"现行有效{_W}{{0,12}}?(?<![\d.])(\d+)\s*(?:件|个|部|项)")),
     # the 2008-era 统计表
     ("proactive", re.compile(r"主动公开(?:政府)?信息(?:数为|数|总数|总量)?(?:为|共|共计)?\s*(?<![\d.])(\d+)\s*(?:条|件)")),
     # 答复总数N条, 对依申请公开的答复数N条 (not 同意公开答复数N条, a part)
     ("replies", re.compile(rf"(?:答复总数|对[^。；;，,、\d]{{0,10}}的答复(?:总数|数)?)(?:为|共|共计)?(?<![\d.])(\d+)\s*{_U}")),
+    ("answer_partial", re.compile(rf"同意部分公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("answer_open", re.compile(rf"(?<!部分)同意公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("channel", re.compile(rf"(网上|网络|信函|当面|传真|电子邮件)(?:、(?:传真|信函))?(?:方式)?申请(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
 )
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
@@ -82,7 +86,8 @@ def _stats_targets(ctx, what: str, window: str, m):
             row = _CHANNELS.get(word)
     else:
         row = {"received": "requests", "decided": "replies", "replies": "replies", "review": "review",
-               "litigation": "litigation", "proactive": "proactive"}.get(what)
+               "litigation": "litigation", "proactive": "proactive", "answer_open": "replies_open",
+               "answer_partial": "replies_partial"}.get(what)
     if row is None or row not in st.rows:
         return None
     cell = st.cell(row, "year")
@@ -162,7 +167,8 @@ def check(ctx):
     涉及自然人N件 / 商业企业N件 / 法人或其他组织N件 (新收, or 新收 + 上年结转), 予以公开N件 and
     予以公开及部分公开N件, N份…行政复议申请. In a pre-2019 report with the 政府信息公开情况统计表
     (``rules/2008.toml``): 主动公开政府信息N条 (the year's whole only — not 各乡镇…N条), 收到申请N件,
-    答复总数N条, 网上 / 信函 / 当面 / 传真 / 电子邮件申请N件, 行政复议N件, 行政诉讼N件 against the
+    答复总数N条, 同意(部分)公开答复N条, 网上 / 信函 / 当面 / 传真 / 电子邮件申请N件, 行政复议N件,
+    行政诉讼N件 (or 行政复议N件，诉讼M件) against the
     本年度 column (累计 figures may also be the 历年累计 column). Sentences about 审批, 咨询, 投诉,
     信访 or hotline cases are not compared, nor is one channel's count read as the total. The
     finding points at the number in the text; the related span is the table cell. Blank cells are
