@@ -52,6 +52,8 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
 
@@ -257,6 +259,10 @@ def _check(argv: list[str]) -> int:
 
     for name, err in plugin_errors():
         print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
+    if args.fix or args.diff:
+        status = _fix(files, cli, args)
+        if args.diff:
+            return status
     stdin = sys.stdin.buffer.read() if "-" in files else None
     results = _run(files, cli, args, stdin)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
@@ -306,6 +312,23 @@ def _check(argv: list[str]) -> int:
     if internal or any(e for e in errors):
         return 2
     return 1 if failed else 0
+
+
+def _fix(files: list[str], cli: dict, args) -> int:
+    """--fix / --diff (see fixcmd.py): 2 when a file could not be fixed, 1 when --diff shows changes."""
+    from .config import options_for
+    from .fixcmd import run_fixes
+    from .i18n import _
+
+    def options_of(path: str):
+        return options_for(path, cli, _config_for(path, args.config, args.isolated))
+
+    changed, edits, refused = run_fixes(files, options_of, diff=args.diff, out=sys.stdout, err=sys.stderr)
+    if not args.diff and not args.quiet and changed:
+        print(_("dlint: applied {edits} fix(es) in {files} file(s)", edits=edits, files=changed), file=sys.stderr)
+    if refused:
+        return 2
+    return 1 if args.diff and changed else 0
 
 
 def _statistics(results, out) -> None:
