@@ -4,6 +4,7 @@
     dlint parse FILE                    print the document tree with spans
     dlint explain CODE                  print a rule's documentation
     dlint rules                         list every rule
+    dlint server                        the language server (LSP) on stdio, for editors
 
 Exit status: 0 nothing at or above --fail-on, 1 something was, 2 usage error, unreadable path or
 internal error.
@@ -20,7 +21,7 @@ from pathlib import Path
 from . import __version__
 
 EXTENSIONS = (".html", ".htm", ".txt")
-SUBCOMMANDS = ("check", "parse", "explain", "rules")
+SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
 
 
 def _codes(s: str) -> tuple[str, ...]:
@@ -29,7 +30,7 @@ def _codes(s: str) -> tuple[str, ...]:
 
 def _parser_check() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dlint", description="Lint government information-disclosure annual reports.",
-                                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules")
+                                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules | dlint server")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", "--output-format", dest="format",
                    choices=["full", "concise", "json", "sarif", "github", "junit"],
@@ -421,6 +422,10 @@ def main(argv: list[str] | None = None) -> int:
                 return _explain(rest)
             if cmd == "rules":
                 return _rules(rest)
+            if cmd == "server":
+                from .server import main as server_main
+
+                return server_main(rest)
             return _check(rest)
         return _check(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0

@@ -17,7 +17,8 @@ from typing import Callable, TextIO
 
 from .i18n import _
 
-__all__ = ["FixOutcome", "fix_bytes", "fix_file", "unified_diff", "run_fixes", "write_atomically"]
+__all__ = ["FixOutcome", "fix_bytes", "fix_file", "fix_text", "line_edits", "unified_diff", "run_fixes",
+           "write_atomically"]
 
 MAX_PASSES = 5
 
@@ -79,6 +80,41 @@ def fix_bytes(data: bytes, path: str | None, options) -> FixOutcome:
         current, source = new, again
         out.applied += n
     out.new = current
+    return out
+
+
+def fix_text(text: str, path: str | None, options) -> tuple[str, int]:
+    """*text* (what an editor holds) with every safe fix applied, as ``--fix`` would; and the edit count."""
+    from .engine import lint_document
+    from .fixes import apply_to_text, choose_edits
+    from .parse import parse_source
+    from .source import Source
+
+    applied = 0
+    for _pass in range(MAX_PASSES):
+        doc = parse_source(Source(text, path), options.kind)
+        edits = choose_edits(lint_document(doc, options))
+        if not edits:
+            break
+        new = apply_to_text(text, edits)
+        if new == text:
+            break
+        text = new
+        applied += len(edits)
+    return text, applied
+
+
+def line_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """``(start, end, replacement)`` code-point edits turning *old* into *new*, whole changed lines at a time."""
+    a = old.splitlines(keepends=True)
+    b = new.splitlines(keepends=True)
+    starts = [0]
+    for line in a:
+        starts.append(starts[-1] + len(line))
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append((starts[i1], starts[i2], "".join(b[j1:j2])))
     return out
 
 

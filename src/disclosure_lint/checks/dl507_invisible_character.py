@@ -46,8 +46,14 @@ def _invisible(doc) -> list[tuple[Span, list[Span]]]:
     seen: set[int] = set()
     out = []
     for bs in sorted(set(blocks)):
+        lo, hi = bs.start, bs.end
+        if not html:  # a text line: invisible characters at its ends are outside the trimmed paragraph
+            line, _col = doc.source.line_col(lo)
+            lo = doc.source.line_starts[line - 1]
+            nl = text.find("\n", hi)
+            hi = len(text) if nl < 0 else nl
         found = []
-        for m in _ZW.finditer(text, bs.start, bs.end):
+        for m in _ZW.finditer(text, lo, hi):
             a, z = m.start(), m.end()
             if a in seen or a == 0 or (html and _in_markup(text, bs.start, a)):
                 continue
