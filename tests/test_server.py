@@ -177,3 +177,44 @@ async def test_incremental_change_and_select_setting(client: LanguageClient, tmp
     client.workspace_did_change_configuration(T.DidChangeConfigurationParams(settings={"select": ["DL505"]}))
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_word_and_pdf_files_are_linted_from_disk_on_save(client: LanguageClient, tmp_path):
+    """A .pdf is not held by the editor: on save it is read from disk through the CLI's reader selection, and
+    gets what the CLI reports for it (a DL001 finding until a PDF reader is installed, its findings after)."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    uri = path.as_uri()
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    p = subprocess.run([sys.executable, "-m", "disclosure_lint", "--format", "json", "--no-progress", str(path)],
+                       capture_output=True, text=True, encoding="utf-8")
+    cli = sorted((d["code"], d["message"]) for d in json.loads(p.stdout))
+    assert cli and sorted((d.code, d.message) for d in client.diagnostics[uri]) == cli
+
+
+def test_without_pygls_the_server_says_how_to_install_it():
+    code = ("import sys; sys.modules['pygls'] = None; from disclosure_lint.cli import main; "
+            "sys.exit(main(['server']))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 2 and "disclosure-lint[server]" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_editor_setups_in_the_docs_are_well_formed():
+    import tomllib
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    blocks = {}
+    for chunk in text.split("```")[1::2]:
+        lang, _, body = chunk.partition("\n")
+        blocks.setdefault(lang.strip(), []).append(body)
+    vscode = json.loads(blocks["json"][0])
+    assert vscode["glspc.server.command"] == "dlint" and vscode["glspc.server.commandArguments"] == ["server"]
+    helix = tomllib.loads(blocks["toml"][0])
+    assert helix["language-server"]["dlint"] == {"command": "dlint", "args": ["server"],
+                                                 "config": {"dlint": {"lang": "zh"}}}
+    assert 'cmd = { "dlint", "server" }' in blocks["lua"][0]
+    assert '("dlint" "server"' in blocks["elisp"][0]
