@@ -202,7 +202,10 @@ def test_without_pygls_the_server_says_how_to_install_it():
 
 
 def test_editor_setups_in_the_docs_are_well_formed():
-    import tomllib
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
 
     from .conftest import ROOT
 

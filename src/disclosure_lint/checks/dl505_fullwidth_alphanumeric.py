@@ -60,8 +60,12 @@ def check(ctx):
         i, j = found[0].start(), found[-1].end()
         n = sum(m.end() - m.start() for m in found)
         edits = edits_for(source, pt, pieces)
-        yield Finding(pt.span(i, j),
-                      _("{count} full-width digits or letters in {where}: {runs}", count=n, where=where(kind),
-                        runs=listing(m.group() for m in found)),
+        runs = listing(m.group() for m in found)
+        if n == 1:
+            message = _("a full-width digit or letter in {where}: {runs}", where=where(kind), runs=runs)
+        else:
+            message = _("{count} full-width digits or letters in {where}: {runs}", count=n, where=where(kind),
+                        runs=runs)
+        yield Finding(pt.span(i, j), message,
                       suggestion=exact_suggestion(source, pt, i, j, apply_pieces(text, i, j, pieces)),
                       fix=Fix(edits) if edits else None)

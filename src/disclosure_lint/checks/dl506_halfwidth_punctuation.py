@@ -74,9 +74,13 @@ def check(ctx):
             continue
         i, j = max(0, pieces[0][0] - 1), min(len(text), pieces[-1][1] + 1)  # each mark with its neighbours
         edits = edits_for(source, pt, pieces)  # all or none: a bracket pair is never half converted
-        yield Finding(pt.span(i, j),
-                      _("{count} half-width punctuation marks in Chinese text in {where}: {marks}",
-                        count=len(pieces), where=where(kind),
-                        marks=listing(text[max(0, a - 1):b + 1] for a, b, _r in pieces)),
+        marks = listing(text[max(0, a - 1):b + 1] for a, b, _r in pieces)
+        if len(pieces) == 1:
+            message = _("a half-width punctuation mark in Chinese text in {where}: {marks}", where=where(kind),
+                        marks=marks)
+        else:
+            message = _("{count} half-width punctuation marks in Chinese text in {where}: {marks}",
+                        count=len(pieces), where=where(kind), marks=marks)
+        yield Finding(pt.span(i, j), message,
                       suggestion=exact_suggestion(source, pt, i, j, apply_pieces(text, i, j, pieces)),
                       fix=Fix(edits) if edits and len(edits) == len(pieces) else None)
