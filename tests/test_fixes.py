@@ -183,3 +183,12 @@ def test_fixes_never_change_a_number(pieces):
     text = "".join(pieces)
     fixed, _n = fix_text(text, None, Options())
     assert _numbers(fixed) == _numbers(text), (text, fixed)
+
+
+def test_a_symlink_stays_a_link(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("政府信息公開工作年度報告\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    dlint("--fix", str(link))
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "政府信息公开工作年度报告\n"

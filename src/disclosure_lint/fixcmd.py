@@ -127,7 +127,10 @@ def fix_file(path: str, options) -> FixOutcome:
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file in the same folder and ``os.replace``."""
+    """Write *data* to *path* through a temporary file in the same folder and ``os.replace``.
+
+    A symbolic link is followed: the file it points to is replaced, the link stays a link."""
+    path = os.path.realpath(path)
     folder = os.path.dirname(os.path.abspath(path))
     mode = stat.S_IMODE(os.stat(path).st_mode)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".dlint-tmp")

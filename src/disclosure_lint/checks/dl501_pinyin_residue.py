@@ -86,4 +86,5 @@ def check(ctx):
         at = doc_anchor(ctx).start  # a finding about the whole page: an empty span at the top of the report
         yield Finding(Span(at, at),
                       _("this page was machine-converted by a mirror site: {count} pinyin annotations in "
-                        "{units} paragraphs or cells; `dlint --fix` removes them", count=total, units=paragraphs))
+                        "{units} paragraphs or cells; `dlint --fix` removes those not next to a figure", count=total,
+                        units=paragraphs))
