@@ -20,6 +20,7 @@ import html
 from typing import Iterable, Sequence
 
 from .diagnostics import Diagnostic, Edit
+from .i18n import _
 from .source import Source, Span
 
 __all__ = ["edit_for", "choose_edits", "apply_to_text", "apply_to_bytes", "FixRefused"]
@@ -113,18 +114,18 @@ def apply_to_bytes(data: bytes, source: Source, edits: Sequence[Edit]) -> tuple[
     """
     enc = source.encoding
     if source.binary:
-        raise FixRefused(f"the input is not text ({source.binary})")
+        raise FixRefused(_("the input is not text ({what})", what=source.binary))
     if any(enc.lower().replace("-", "_").startswith(s.replace("-", "_")) for s in _STATEFUL):
-        raise FixRefused(f"the encoding {enc} cannot be edited piecewise")
+        raise FixRefused(_("the encoding {encoding} cannot be edited piecewise", encoding=enc))
     text = source.text
     try:
         encoded = text.encode(enc)
     except (UnicodeEncodeError, LookupError):
-        raise FixRefused(f"the text cannot be written back as {enc}") from None
+        raise FixRefused(_("the text cannot be written back as {encoding}", encoding=enc)) from None
     prefix_len = len(data) - len(encoded)
     if prefix_len < 0 or data[prefix_len:] != encoded or (prefix_len and data[:prefix_len] not in _BOMS):
-        raise FixRefused(f"the file does not decode and re-encode identically as {enc} "
-                         "(undecodable or truncated bytes); nothing was changed")
+        raise FixRefused(_("the file does not decode and re-encode identically as {encoding} "
+                           "(undecodable or truncated bytes); nothing was changed", encoding=enc))
     out = [data[:prefix_len]]
     pos, bpos = 0, prefix_len
     applied = 0
