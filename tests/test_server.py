@@ -59,7 +59,7 @@ def cli_findings(path) -> list[tuple[str, str, str]]:
     p = subprocess.run([sys.executable, "-m", "disclosure_lint", "--format", "json", "--no-progress", str(path)],
                        capture_output=True, text=True, encoding="utf-8")
     assert p.returncode in (0, 1), p.stderr
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # line ends as they are (read_text would translate \r\n)
     return sorted((d["code"], d["message"], text[d["start"]["offset"]:d["end"]["offset"]])
                   for d in json.loads(p.stdout))
 
@@ -221,3 +221,25 @@ def test_editor_setups_in_the_docs_are_well_formed():
                                                  "config": {"dlint": {"lang": "zh"}}}
     assert 'cmd = { "dlint", "server" }' in blocks["lua"][0]
     assert '("dlint" "server"' in blocks["elisp"][0]
+
+
+@pytest.mark.asyncio
+async def test_an_html_report_with_crlf_and_entities_gives_the_cli_findings(client: LanguageClient, tmp_path):
+    from .conftest import ROOT
+
+    text = (ROOT / "examples" / "defects-2022.html").read_text(encoding="utf-8")
+    text = text.replace("\r\n", "\n").replace("\n", "\r\n").replace(
+        "规范公开属性源头认定", "😀&nbsp;𠀀規(guī)范公开属性源头&#8203;认定", 1)
+    path = tmp_path / "report.html"
+    path.write_text(text, encoding="utf-8", newline="")
+    uri = path.as_uri()
+    client.text_document_did_open(T.DidOpenTextDocumentParams(
+        T.TextDocumentItem(uri=uri, language_id="html", version=1, text=text)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    got = lsp_findings(text, client.diagnostics[uri])
+    assert got == cli_findings(path)
+    assert {"DL201", "DL501", "DL507"} <= {code for code, _m, _t in got}
+    assert any(d.related_information for d in client.diagnostics[uri])
+    for d in client.diagnostics[uri]:
+        for r in d.related_information or ():
+            assert r.location.uri == uri and offset_of(text, r.location.range.start) <= len(text)
