@@ -192,3 +192,15 @@ def test_a_symlink_stays_a_link(tmp_path):
     link.symlink_to(target)
     dlint("--fix", str(link))
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "政府信息公开工作年度报告\n"
+
+
+def test_duplicated_passage_is_an_editor_fix_never_applied_by_fix_and_no_empty_suggestion():
+    from disclosure_lint import lint_text
+
+    text = "一、总体情况\n聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会。\n"
+    ds = [d for d in lint_text(text, kind="text", select=["DL503"])]
+    assert ds and all(d.suggestion is None for d in ds)
+    d = ds[0]
+    assert d.fix is not None and not d.fix.safe and d.fix.edits[0].replacement == ""
+    assert choose_edits(ds) == [] and choose_edits(ds, safe_only=False) == list(d.fix.edits)
+    assert fix_text(text, None, Options())[0] == text
