@@ -243,3 +243,22 @@ async def test_an_html_report_with_crlf_and_entities_gives_the_cli_findings(clie
     for d in client.diagnostics[uri]:
         for r in d.related_information or ():
             assert r.location.uri == uri and offset_of(text, r.location.range.start) <= len(text)
+
+
+@pytest.mark.asyncio
+async def test_configuration_files_are_read_as_the_cli_reads_them(client: LanguageClient, tmp_path):
+    (tmp_path / "dlint.toml").write_text('ignore = ["DL502"]\n', encoding="utf-8")
+    text = "政府信息公开工作年度報告\n本年度共收到申请２８件\n"
+    uri = await open_report(client, tmp_path, text)
+    assert [d.code for d in client.diagnostics[uri]] == ["DL505"]
+    assert lsp_findings(text, client.diagnostics[uri]) == cli_findings(tmp_path / "report.txt")
+    # edited while the server runs: the next lint reads it again
+    (tmp_path / "dlint.toml").write_text('ignore = ["DL505"]\n', encoding="utf-8")
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri]] == ["DL502"]
+    (tmp_path / "dlint.toml").write_text('select = "DL5"\nbogus = 1\n', encoding="utf-8")
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    [d] = client.diagnostics[uri]
+    assert d.code == "DL000" and "configuration error" in d.message and "bogus" in d.message

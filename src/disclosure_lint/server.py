@@ -99,8 +99,11 @@ def _in_language(lang: str | None):
 
 
 def _options(path: str | None, settings: Settings, root: str | None):
-    from .config import Config, find_config, options_for
+    from .config import Config, find_config, load_config, options_for
 
+    # A configuration file edited while the editor runs must count at the next lint: no cached reading.
+    find_config.cache_clear()
+    load_config.cache_clear()
     cli = {"select": settings.select, "ignore": settings.ignore}
     if path:
         config = find_config(Path(path).resolve().parent)
