@@ -262,3 +262,12 @@ async def test_configuration_files_are_read_as_the_cli_reads_them(client: Langua
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     [d] = client.diagnostics[uri]
     assert d.code == "DL000" and "configuration error" in d.message and "bogus" in d.message
+
+
+@pytest.mark.asyncio
+async def test_close_clears_the_diagnostics(client: LanguageClient, tmp_path):
+    uri = await open_report(client, tmp_path, "政府信息公开工作年度報告\n")
+    assert client.diagnostics[uri]
+    client.text_document_did_close(T.DidCloseTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []

@@ -207,6 +207,8 @@ def build_server():
         source, diags, problem = await loop.run_in_executor(
             None, lint_for_editor, text, path, server.settings, server.workspace.root_path)
         if text is not None:
+            if uri not in server.workspace.text_documents:
+                return  # closed while linting
             doc = server.workspace.get_text_document(uri)
             if doc.source != text:
                 return  # edited while linting: a newer run is on its way
