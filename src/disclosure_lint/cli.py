@@ -4,6 +4,7 @@
     dlint parse FILE                    print the document tree with spans
     dlint explain CODE                  print a rule's documentation
     dlint rules                         list every rule
+    dlint server                        the language server (LSP) on stdio, for editors
 
 Exit status: 0 nothing at or above --fail-on, 1 something was, 2 usage error, unreadable path or
 internal error.
@@ -20,7 +21,7 @@ from pathlib import Path
 from . import __version__
 
 EXTENSIONS = (".html", ".htm", ".txt", ".docx", ".docm", ".pdf")
-SUBCOMMANDS = ("check", "parse", "explain", "rules")
+SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
 
 
 def _codes(s: str) -> tuple[str, ...]:
@@ -29,7 +30,7 @@ def _codes(s: str) -> tuple[str, ...]:
 
 def _parser_check() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dlint", description="Lint government information-disclosure annual reports.",
-                                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules")
+                                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules | dlint server")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", "--output-format", dest="format",
                    choices=["full", "concise", "json", "sarif", "github", "junit", "csv", "html"],
@@ -56,6 +57,8 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
 
@@ -272,6 +275,10 @@ def _check(argv: list[str]) -> int:
 
     for name, err in plugin_errors():
         print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
+    if args.fix or args.diff:
+        status = _fix(files, cli, args)
+        if args.diff:
+            return status
     stdin = sys.stdin.buffer.read() if "-" in files else None
     results = _run(files, cli, args, stdin)
     if args.write_baseline:
@@ -342,6 +349,23 @@ def _check(argv: list[str]) -> int:
     if internal or any(e for e in errors):
         return 2
     return 1 if failed and not args.exit_zero else 0
+
+
+def _fix(files: list[str], cli: dict, args) -> int:
+    """--fix / --diff (see fixcmd.py): 2 when a file could not be fixed, 1 when --diff shows changes."""
+    from .config import options_for
+    from .fixcmd import run_fixes
+    from .i18n import _
+
+    def options_of(path: str):
+        return options_for(path, cli, _config_for(path, args.config, args.isolated))
+
+    changed, edits, refused = run_fixes(files, options_of, diff=args.diff, out=sys.stdout, err=sys.stderr)
+    if not args.diff and not args.quiet and changed:
+        print(_("dlint: applied {edits} fix(es) in {files} file(s)", edits=edits, files=changed), file=sys.stderr)
+    if refused:
+        return 2
+    return 1 if args.diff and changed else 0
 
 
 def _statistics(results, out, as_json: bool = False) -> None:
@@ -443,6 +467,10 @@ def main(argv: list[str] | None = None) -> int:
                 return _explain(rest)
             if cmd == "rules":
                 return _rules(rest)
+            if cmd == "server":
+                from .server import main as server_main
+
+                return server_main(rest)
             return _check(rest)
         return _check(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0

@@ -6,7 +6,7 @@ from enum import Enum
 
 from .source import Span
 
-__all__ = ["Severity", "Related", "Finding", "Diagnostic"]
+__all__ = ["Severity", "Related", "Edit", "Fix", "Finding", "Diagnostic"]
 
 
 class Severity(str, Enum):
@@ -34,6 +34,22 @@ class Related:
     message: str
 
 
+@dataclass(frozen=True)
+class Edit:
+    """Replace the source text at ``span`` (code-point offsets) with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that repair a finding. ``safe`` fixes cannot change a figure and are applied by ``--fix``."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
 @dataclass
 class Finding:
     """What a rule yields: where, what, and optionally the related places and a suggestion."""
@@ -44,6 +60,7 @@ class Finding:
     suggestion: str | None = None
     severity: Severity | None = None   # overrides the rule's default (e.g. 2019's "encouraged" format)
     code: str | None = None            # only for rules that report several codes (reader problems)
+    fix: Fix | None = None             # edits that repair it (see fixes.py)
 
 
 @dataclass
@@ -56,6 +73,7 @@ class Diagnostic:
     span: Span
     related: list[Related] = field(default_factory=list)
     suggestion: str | None = None
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple:
         return (self.path or "", self.span.start, self.span.end, self.code, self.message)

@@ -70,7 +70,7 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
                     continue
                 seen.add(key)
                 out.append(Diagnostic(path, code, spec.name, _severity(spec, f, options), f.message, f.span,
-                                      list(f.related), f.suggestion))
+                                      list(f.related), f.suggestion, f.fix))
         except Exception as exc:  # a rule must never crash the run
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,

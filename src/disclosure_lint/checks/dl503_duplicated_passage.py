@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Related
+from ..diagnostics import Edit, Finding, Fix, Related
 from ..registry import rule
+from ..source import Span
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -14,6 +15,14 @@ MAX_RUN = 40
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
 _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
+
+
+def _deletion(ctx, span: Span) -> Fix | None:
+    """Deleting the repetition, offered to editors but never applied by ``--fix`` (it removes content);
+    only where the span holds no markup, so that no tag is cut."""
+    if "<" in ctx.document.source.text[span.start:span.end]:
+        return None
+    return Fix((Edit(span, ""),), safe=False)
 
 
 @rule("DL503", "duplicated-passage", "warning")
@@ -28,14 +37,14 @@ def check(ctx):
 
     **Example.** ``聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会``.
 
-    **How to fix.** Delete the repetition.
+    **How to fix.** Delete the repetition (an editor offers it as a quick fix; `dlint --fix` leaves content alone).
     """
     prev = None
     for b in ctx.document.paragraphs():
         text = b.text
         if prev is not None and text == prev.text and len(_CJK.findall(text)) >= MIN_SENTENCE:
             yield Finding(b.span, "this paragraph repeats the one before it", [Related(prev.span, "the first copy")],
-                          suggestion="")
+                          fix=_deletion(ctx, b.span))
         prev = b
         seen: dict[str, tuple[int, int]] = {}
         reported = []
@@ -49,7 +58,7 @@ def check(ctx):
                 start = m.start() + (len(m.group()) - len(m.group().lstrip()))
                 yield Finding(b.ptext.span(start, start + len(s)), f"this sentence already occurs in the paragraph: "
                               f"“{key[:30]}{'…' if len(key) > 30 else ''}”", [Related(b.ptext.span(a, z), "the first copy")],
-                              suggestion="")
+                              fix=_deletion(ctx, b.ptext.span(start, start + len(s))))
                 reported.append((start, start + len(s)))
             else:
                 seen[key] = (m.start(), m.end())
@@ -75,7 +84,8 @@ def check(ctx):
                 a, z = i + hit, i + 2 * hit
                 if not any(x <= a < y for x, y in reported):
                     yield Finding(b.ptext.span(a, z), f"“{text[i:i + hit]}” is written twice in a row",
-                                  [Related(b.ptext.span(i, i + hit), "the first copy")], suggestion="")
+                                  [Related(b.ptext.span(i, i + hit), "the first copy")],
+                                  fix=_deletion(ctx, b.ptext.span(a, z)))
                 i = z
             else:
                 i += 1
