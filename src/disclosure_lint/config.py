@@ -9,6 +9,7 @@ overrides.  Keys::
     severity = { DL104 = "warning" }
     edition = "2021"           year = 2023               agency-level = "department"
     fail-on = "warning"        town-deadline = "03-31"   edition-files = ["my-edition.toml"]
+    lang = "zh"                (message language: zh or en; default from LANG / LC_ALL / LC_MESSAGES)
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ else:  # pragma: no cover
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
 
 KEYS = {"select", "extend-select", "ignore", "per-file-ignores", "severity", "edition", "year", "agency-level",
-        "fail-on", "town-deadline", "edition-files", "extend"}
+        "fail-on", "town-deadline", "edition-files", "extend", "lang"}
 
 
 class ConfigError(ValueError):
@@ -121,6 +122,12 @@ def options_for(file_path: str | None, cli: dict, config: Config | None) -> Opti
         o.agency_level = v.get("agency-level")
         o.town_deadline = v.get("town-deadline")
         o.edition_files = tuple(v.get("edition-files", ()))
+        if v.get("lang") is not None:
+            from .i18n import normalize_language
+
+            o.lang = normalize_language(v["lang"])
+            if o.lang is None:
+                raise ValueError(f"`lang` must be \"zh\" or \"en\", not {v['lang']!r}")
         pfi = v.get("per-file-ignores", {})
         if file_path and pfi and config and config.path:
             try:
@@ -137,7 +144,7 @@ def options_for(file_path: str | None, cli: dict, config: Config | None) -> Opti
         o.select = cli["select"]
     o.extend_select += cli.get("extend_select", ())
     o.ignore += cli.get("ignore", ())
-    for k in ("edition", "year", "agency_level", "kind"):
+    for k in ("edition", "year", "agency_level", "kind", "lang"):
         if cli.get(k) is not None:
             setattr(o, k, cli[k])
     if cli.get("fail_on"):

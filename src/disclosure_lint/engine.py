@@ -9,6 +9,7 @@ import traceback
 from .context import Context
 from .diagnostics import Diagnostic, Finding, Severity
 from .document import Document
+from .i18n import _
 from .options import Options
 from .registry import RuleSpec, all_rules
 from .source import Span
@@ -74,8 +75,9 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
         except Exception as exc:  # a rule must never crash the run
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,
-                                  f"rule {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc} "
-                                  f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report this",
+                                  _("rule {code} ({name}) failed: {error} [{where}]; please report this",
+                                    code=spec.code, name=spec.name, error=f"{type(exc).__name__}: {exc}",
+                                    where=f"{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}"),
                                   Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
     out.sort(key=Diagnostic.sort_key)

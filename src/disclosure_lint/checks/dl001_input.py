@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
+from ..i18n import _
 from ..registry import rule
 from ..source import Span
 
@@ -70,7 +71,7 @@ def no_report_content(ctx):
     if doc.source.binary:
         return
     if not any(b.text.strip() if hasattr(b, "ptext") else b.rows for b in doc.blocks):
-        yield Finding(Span(0, 0), "no report content was found in the input")
+        yield Finding(Span(0, 0), _("no report content was found in the input"))
 
 
 @rule("DL009", "unused-suppression", "warning")

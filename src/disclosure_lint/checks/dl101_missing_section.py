@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
 from ..facts.script import to_simplified
+from ..i18n import _
 from ..normalize import PINYIN
 from ..registry import rule
 from ..source import Span
@@ -37,8 +38,10 @@ def check(ctx):
         text = PINYIN.sub("", to_simplified("\n".join(b.text if hasattr(b, "ptext") else b.text() for b in doc.blocks)))
         for item in ed.items:
             if not any(k in text for k in item.get("keywords", [])):
-                yield Finding(doc_anchor(ctx), f"the report does not cover “{item['heading']}”, "
-                              f"an item {ed.data.get('legal_basis', 'the 条例')} requires ({edition_name(ctx)})",
+                yield Finding(doc_anchor(ctx), _("the report does not cover “{heading}”, an item {basis} requires "
+                                                 "({edition})", heading=item["heading"],
+                                                 basis=ed.data.get("legal_basis") or _("the 条例"),
+                                                 edition=edition_name(ctx)),
                               severity=Severity.parse(item.get("severity", "error")))
         return
     if not doc.sections() and not doc.tables():
@@ -54,12 +57,13 @@ def check(ctx):
         expected = f"{cn_number(spec['number'])}、{spec['heading']}"
         if before is not None:
             at = Span(before.section.heading.span.start, before.section.heading.span.start)
-            where = f"expected before “{before.section.heading.text}”"
+            where = _("expected before “{heading}”", heading=before.section.heading.text)
         elif after is not None:
             end = after.section.span.end
             at = Span(end, end)
-            where = f"expected after “{after.section.heading.text}”"
+            where = _("expected after “{heading}”", heading=after.section.heading.text)
         else:
-            at, where = doc_anchor(ctx), "no required section was found"
-        yield Finding(at, f"missing section “{expected}” ({edition_name(ctx)}); {where}",
+            at, where = doc_anchor(ctx), _("no required section was found")
+        yield Finding(at, _("missing section “{section}” ({edition}); {where}", section=expected,
+                            edition=edition_name(ctx), where=where),
                       suggestion=expected, severity=Severity.parse(spec.get("severity", "error")))

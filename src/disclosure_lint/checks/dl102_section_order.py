@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Related
+from ..i18n import _
 from ..registry import rule
 from ..structure import match_sections
 from ._common import edition_name, is_annual
@@ -31,7 +32,9 @@ def check(ctx):
         pos = order[m.spec["key"]]
         if pos < best:
             yield Finding(m.section.heading.title.span(),
-                          f"“{m.section.heading.text}” comes after “{prev.section.heading.text}” but belongs before it "
-                          f"({edition_name(ctx)})", [Related(prev.section.heading.span, "the section it follows")])
+                          _("“{heading}” comes after “{previous}” but belongs before it ({edition})",
+                            heading=m.section.heading.text, previous=prev.section.heading.text,
+                            edition=edition_name(ctx)),
+                          [Related(prev.section.heading.span, _("the section it follows"))])
         else:
             best, prev = pos, m

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 from ..structure import match_sections
 from ._common import cn_number, edition_name, is_annual
@@ -28,5 +29,7 @@ def check(ctx):
     for m in match_sections(ctx.document.sections(), ctx.edition):
         if m.spec and not m.exact:
             std = f"{cn_number(m.spec['number'])}、{m.spec['heading']}"
-            yield Finding(m.section.heading.title.span(), f"heading “{m.section.heading.text}” is not the standard "
-                          f"wording of {edition_name(ctx)}: “{std}”", suggestion=m.spec["heading"])
+            yield Finding(m.section.heading.title.span(), _("heading “{heading}” is not the standard wording of "
+                                                            "{edition}: “{standard}”", heading=m.section.heading.text,
+                                                            edition=edition_name(ctx), standard=std),
+                          suggestion=m.spec["heading"])

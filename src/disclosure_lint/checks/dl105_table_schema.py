@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
+from ..i18n import _, _n
 from ..normalize import label_key
 from ..registry import rule
 from ..source import Span
@@ -52,7 +53,8 @@ def check(ctx):
         if view is None:
             sec = secs.get(spec["key"])
             at = sec.heading.title.span() if sec else doc_anchor(ctx)
-            yield Finding(at, f"{_TABLE_NAMES.get(name, name)} is missing ({edition_name(ctx)})")
+            yield Finding(at, _("{table} is missing ({edition})", table=_TABLE_NAMES.get(name, name),
+                                edition=edition_name(ctx)))
             continue
         schema = ed.tables[name]
         if name == "table3":
@@ -63,9 +65,11 @@ def check(ctx):
             missing = [r["label"] for r in schema["rows"] if r["key"] in keys and r["key"] not in present]
             if missing:
                 at = view.tables[0].span
-                yield Finding(Span(at.start, at.start), f"{_TABLE_NAMES[name]} lacks {len(missing)} "
-                              f"row{'s' if len(missing) > 1 else ''} of {edition_name(ctx)}: {'、'.join(missing[:8])}"
-                              f"{'…' if len(missing) > 8 else ''}", severity=Severity.WARNING)
+                yield Finding(Span(at.start, at.start),
+                              _n("{table} lacks {n} row of {edition}: {rows}", "{table} lacks {n} rows of {edition}: {rows}",
+                                 len(missing), table=_TABLE_NAMES[name], n=len(missing), edition=edition_name(ctx),
+                                 rows="、".join(missing[:8]) + ("…" if len(missing) > 8 else "")),
+                              severity=Severity.WARNING)
         others = _other_labels(ctx, name)
         for row in view.unknown_rows:
             label = row.label
@@ -74,11 +78,13 @@ def check(ctx):
             if any(label_key(c.text).lstrip("（一二三四五六七八九十）、.1234567890") in others for c in row.labels):
                 continue
             yield Finding(row.labels[-1].span if row.labels else row.span,
-                          f"row “{label[:40]}” of {_TABLE_NAMES.get(name, name)} matches no row of {edition_name(ctx)}",
+                          _("row “{row}” of {table} matches no row of {edition}", row=label[:40],
+                            table=_TABLE_NAMES.get(name, name), edition=edition_name(ctx)),
                           severity=Severity.WARNING)
         want = len(view.columns) if name != "table4" else len(view.columns) * len(view.groups)
         for key, row, n in view.short_rows:
             if all(t.from_text for t in view.tables):
                 continue  # a text extraction drops trailing blank cells: a short row may be blanks
-            yield Finding(row.span, f"row “{row.label[:40]}” of {_TABLE_NAMES.get(name, name)} has {n} values, "
-                          f"{want} expected", severity=Severity.WARNING)
+            yield Finding(row.span, _("row “{row}” of {table} has {n} values, {expected} expected", row=row.label[:40],
+                                      table=_TABLE_NAMES.get(name, name), n=n, expected=want),
+                          severity=Severity.WARNING)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
+from ..i18n import _
 from ..normalize import label_key
 from ..registry import rule
 from ._common import edition_name, is_annual
@@ -44,19 +45,24 @@ def check(ctx):
                     for k, shown in wanted:
                         if k in key and shown not in reported:
                             reported.add(shown)
-                            yield Finding(cell.value.span, f"“{shown}” is a label of the 2019 tables; a report for "
-                                          f"{year} must use {edition_name(ctx)}")
+                            yield Finding(cell.value.span, _("“{label}” is a label of the 2019 tables; a report for "
+                                                             "{year} must use {edition}", label=shown, year=year,
+                                                             edition=edition_name(ctx)))
         view = ctx.tables.get("table3")
         if view is not None and "other_0" in view.rows:
             row = view.rows["other_0"]
-            yield Finding(row.labels[-1].value.span, "table 3 has a single （六）其他处理 row, as in the 2019 format; "
-                          f"{edition_name(ctx)} splits it into three numbered rows")
+            yield Finding(row.labels[-1].value.span, _("table 3 has a single （六）其他处理 row, as in the 2019 format; "
+                                                       "{edition} splits it into three numbered rows",
+                                                       edition=edition_name(ctx)))
     if year >= 2019 and ed.structure:
         old = [label_key(h) for h in ed.data.get("pre2019_headings", [])]
         for sec in ctx.document.sections():
             key = label_key(sec.heading.title.text)
             if any(key == o or key.startswith(o) for o in old):
-                yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” is a heading of the pre-2019 structure; "
-                              f"a report for {year} uses {edition_name(ctx)}"
-                              + (" (for 2019 the new format was encouraged, not required)" if soft else ""),
+                yield Finding(sec.heading.title.span(),
+                              (_("“{heading}” is a heading of the pre-2019 structure; a report for {year} uses "
+                                 "{edition} (for 2019 the new format was encouraged, not required)",
+                                 heading=sec.heading.text, year=year, edition=edition_name(ctx)) if soft else
+                               _("“{heading}” is a heading of the pre-2019 structure; a report for {year} uses {edition}",
+                                 heading=sec.heading.text, year=year, edition=edition_name(ctx))),
                               severity=sev)

@@ -5,6 +5,7 @@ import re
 
 from ..diagnostics import Finding, Related
 from ..document import Heading, Table
+from ..i18n import _
 from ..normalize import cn_numeral_value
 from ..registry import rule
 from ._common import is_annual
@@ -45,10 +46,10 @@ def check(ctx):
         declared = int(n_text) if n_text.isdigit() else cn_numeral_value(n_text)
         listed = [x for x in _SPLIT.split(m.group("list")) if x.strip()]
         span = b.ptext.span(m.start("n"), m.end("n"))
-        rel = [Related(s.heading.span, "a top-level section") for s in sections[:8]]
+        rel = [Related(s.heading.span, _("a top-level section")) for s in sections[:8]]
         # a statistics table listed as the last part is a part without a numbered heading
         tables_as_part = 1 if listed and "表" in listed[-1] and doc.tables() else 0
         if declared and declared not in (len(sections), len(sections) + tables_as_part):
-            yield Finding(span, f"the introduction declares {declared} parts but the report has {len(sections)} "
-                          "top-level sections", rel)
+            yield Finding(span, _("the introduction declares {declared} parts but the report has {n} top-level "
+                                  "sections", declared=declared, n=len(sections)), rel)
         return

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..diagnostics import Finding, Related
 from ..facts.breakdowns import find_breakdowns
+from ..i18n import _
 from ..registry import rule
 
 
@@ -36,6 +37,9 @@ def check(ctx):
             continue
         if b.total != b.whole.value:
             arith = " + ".join(p.raw for p in b.parts)
-            yield Finding(b.whole.span, f"{b.whole.raw} ≠ {arith} = {b.total} ({b.reason}, so the parts should add "
-                          "up to the whole)", [Related(p.span, f"part “{lab}” {p.raw}") for p, lab in zip(b.parts, b.labels)],
+            yield Finding(b.whole.span, _("{whole} ≠ {arithmetic} = {total} ({reason}, so the parts should add up to "
+                                          "the whole)", whole=b.whole.raw, arithmetic=arith, total=b.total,
+                                          reason=_(b.reason)),
+                          [Related(p.span, _("part “{label}” {value}", label=lab, value=p.raw))
+                           for p, lab in zip(b.parts, b.labels)],
                           suggestion=str(b.total))

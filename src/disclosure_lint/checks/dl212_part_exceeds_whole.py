@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Related, Severity
+from ..i18n import _
 from ..registry import rule
 from .dl211_parts_sum import breakdowns
 
@@ -24,9 +25,11 @@ def check(ctx):
             continue
         big = [(p, lab) for p, lab in zip(b.parts, b.labels) if not p.approx and p.value > b.whole.value]
         for p, lab in big:
-            yield Finding(p.span, f"part “{lab}” {p.raw} is larger than its whole {b.whole.raw}",
-                          [Related(b.whole.span, "the whole")])
+            yield Finding(p.span, _("part “{label}” {value} is larger than its whole {whole}", label=lab, value=p.raw,
+                                    whole=b.whole.raw),
+                          [Related(b.whole.span, _("the whole"))])
         if not big and not b.complete and b.total > b.whole.value and not any(p.approx for p in b.parts):
-            yield Finding(b.whole.span, f"the parts add up to {b.total}, more than the whole {b.whole.raw}",
-                          [Related(p.span, f"part “{lab}”") for p, lab in zip(b.parts, b.labels)],
+            yield Finding(b.whole.span, _("the parts add up to {total}, more than the whole {whole}", total=b.total,
+                                          whole=b.whole.raw),
+                          [Related(p.span, _("part “{label}”", label=lab)) for p, lab in zip(b.parts, b.labels)],
                           severity=Severity.WARNING)

@@ -5,6 +5,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..diagnostics import Finding, Related
+from ..i18n import _
 from ..registry import rule
 from .dl211_parts_sum import breakdowns
 
@@ -47,12 +48,13 @@ def check(ctx):
         if not _SHARE.match(n.block.text[x.end:n.start]):
             continue
         base = parent.get(id(x))
-        why = "the whole of its breakdown"
+        why = _("the whole of its breakdown")
         if base is None or base.approx or not base.value:
             continue
         shown = n.value
         places = len(n.raw.split(".")[1]) if "." in n.raw else 0
         if not _ok(x.value, base.value, shown, places):
             pct = (x.value * 100 / base.value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-            yield Finding(n.span, f"{x.raw} / {base.raw} = {pct}%, not {n.raw}% (base: {base.raw}, {why})",
-                          [Related(x.span, "the count"), Related(base.span, "the base")], suggestion=f"{pct}")
+            yield Finding(n.span, _("{count} / {base} = {pct}%, not {shown}% (base: {base}, {why})", count=x.raw,
+                                    base=base.raw, pct=pct, shown=n.raw, why=why),
+                          [Related(x.span, _("the count")), Related(base.span, _("the base"))], suggestion=f"{pct}")

@@ -5,6 +5,7 @@ import re
 
 from ..detect import PERIOD, YEAR_IN_TITLE
 from ..diagnostics import Finding, Related
+from ..i18n import _
 from ..registry import rule
 
 _TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -37,13 +38,15 @@ def check(ctx):
         pm = PERIOD.search(p.text)
         if pm and int(pm.group(1)) != year:
             yield Finding(p.ptext.span(pm.start(1), pm.end(1)),
-                          f"the statistics period starts in {pm.group(1)} but the title says {year}",
-                          [Related(title_span, "the title")], suggestion=str(year))
+                          _("the statistics period starts in {period_year} but the title says {year}",
+                            period_year=pm.group(1), year=year),
+                          [Related(title_span, _("the title"))], suggestion=str(year))
             break
     for t in doc.tables():
         for row in t.header_rows()[:4]:
             for cell in row.labels:
                 tm = _TABLE_YEAR.fullmatch(cell.text.strip())
                 if tm and int(tm.group(1)) != year:
-                    yield Finding(cell.value.span, f"the table header names {tm.group(1)} but the title says {year}",
-                                  [Related(title_span, "the title")], suggestion=str(year))
+                    yield Finding(cell.value.span, _("the table header names {header_year} but the title says {year}",
+                                                     header_year=tm.group(1), year=year),
+                                  [Related(title_span, _("the title"))], suggestion=str(year))

@@ -5,6 +5,7 @@ import re
 
 from ..diagnostics import Finding, Severity
 from ..facts.dates import parse_dates
+from ..i18n import _
 from ..registry import rule
 from ._common import is_annual
 
@@ -36,7 +37,7 @@ def check(ctx):
         m = _PERIOD_SENTENCE.search(p.text)
         if m:
             if _EMPTY.match(p.text[m.start("body") - 1:m.end("body") + 1].strip()) or not re.search(r"\d", m.group("body")):
-                yield Finding(p.ptext.span(m.start(), m.end()), "the statistics period is empty (“自至”)")
+                yield Finding(p.ptext.span(m.start(), m.end()), _("the statistics period is empty (“自至”)"))
                 break
             sub = p.ptext[m.start("body"):m.end("body")]
             ds = parse_dates(sub, p, year)
@@ -45,8 +46,9 @@ def check(ctx):
                 ok_a = (a.year, a.month, a.day) == (year, 1, 1)
                 ok_b = (b.year, b.month, b.day) == (year, 12, 31)
                 if not (ok_a and ok_b):
-                    yield Finding(a.span.cover(b.span), f"the statistics period runs from {a.raw} to {b.raw}, "
-                                  f"not 1 January to 31 December {year}",
+                    yield Finding(a.span.cover(b.span), _("the statistics period runs from {start} to {end}, "
+                                                          "not 1 January to 31 December {year}", start=a.raw,
+                                                          end=b.raw, year=year),
                                   suggestion=f"{year}年1月1日至{year}年12月31日")
             break
     for p in doc.paragraphs():
@@ -54,5 +56,6 @@ def check(ctx):
             y = int(m.group("y")) if m.group("y") else year
             mo, d = int(m.group("m")), int(m.group("d"))
             if y == year and (mo, d) != (12, 31) and mo == 12:
-                yield Finding(p.ptext.span(m.start(), m.end()), f"a figure is stated as of {mo}月{d}日, "
-                              f"not for the whole of {year}", severity=Severity.WARNING)
+                yield Finding(p.ptext.span(m.start(), m.end()), _("a figure is stated as of {month}月{day}日, not for "
+                                                                  "the whole of {year}", month=mo, day=d, year=year),
+                              severity=Severity.WARNING)

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding
+from ..i18n import N_, _
 from ..registry import rule
 from ._common import is_annual
+
+_DATE_SOURCES = {"signature": N_("signature"), "written_date": N_("written date"),
+                 "published_date": N_("published date")}
 
 
 @rule("DL303", "dated-before-period-end", "error")
@@ -28,5 +32,7 @@ def check(ctx):
         return
     year = ctx.info.year
     if dd.date().year <= year:
-        yield Finding(dd.span, f"the report for {year} is dated {dd.raw}, on or before 31 December {year} "
-                      f"(document date from the {ctx.dates.document_date_source.replace('_', ' ')})")
+        yield Finding(dd.span, _("the report for {year} is dated {date}, on or before 31 December {year} "
+                                 "(document date from the {source})", year=year, date=dd.raw,
+                                 source=_(_DATE_SOURCES.get(ctx.dates.document_date_source,
+                                                            ctx.dates.document_date_source.replace("_", " ")))))

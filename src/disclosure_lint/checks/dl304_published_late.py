@@ -4,23 +4,26 @@ from __future__ import annotations
 import datetime as dt
 
 from ..diagnostics import Finding
+from ..i18n import N_, _
 from ..registry import rule
 from ._common import is_annual
 
-_LEVEL = {"government": "a government's own report", "department": "a department's report",
-          "town": "a town or sub-district report"}
+_LEVEL = {"government": N_("a government's own report"), "department": N_("a department's report"),
+          "town": N_("a town or sub-district report")}
 
 
 def deadline(year: int, level: str, town_deadline: str | None) -> tuple[dt.date, str]:
     if year <= 2018:
-        return dt.date(year + 1, 3, 31), "31 March for every agency (2008 条例 第三十一条)"
+        return dt.date(year + 1, 3, 31), _("31 March for every agency (2008 条例 第三十一条)")
     if level == "department":
-        return dt.date(year + 1, 1, 31), "31 January for departments (2019 条例 第四十九条)"
+        return dt.date(year + 1, 1, 31), _("31 January for departments (2019 条例 第四十九条)")
     if level == "town":
         mm, dd = (town_deadline or "03-31").split("-")
-        return dt.date(year + 1, int(mm), int(dd)), f"{int(mm)}月{int(dd)}日 for towns and sub-districts " \
-                                                     f"({'configured' if town_deadline else 'default; set town-deadline'})"
-    return dt.date(year + 1, 3, 31), "31 March for a government's own report (2019 条例 第五十条)"
+        return dt.date(year + 1, int(mm), int(dd)), (
+            _("{month}月{day}日 for towns and sub-districts (configured)", month=int(mm), day=int(dd)) if town_deadline
+            else _("{month}月{day}日 for towns and sub-districts (default; set town-deadline)", month=int(mm),
+                   day=int(dd)))
+    return dt.date(year + 1, 3, 31), _("31 March for a government's own report (2019 条例 第五十条)")
 
 
 @rule("DL304", "published-late", "error")
@@ -46,7 +49,7 @@ def check(ctx):
     dates = ctx.dates
     used, which = dates.published, "发布日期"
     if used is None or used.date() is None:
-        used, which = dates.document_date, "the document date (the page gives no 发布日期)"
+        used, which = dates.document_date, _("the document date (the page gives no 发布日期)")
     if used is None or used.date() is None:
         return
     info = ctx.info
@@ -54,6 +57,8 @@ def check(ctx):
     if used.date() > limit:
         days = (used.date() - limit).days
         shown = used.raw if used.raw.strip() == used.date().isoformat() else f"{used.raw} ({used.date().isoformat()})"
-        yield Finding(used.span, f"published {shown} ({which}), {days} days after the deadline "
-                      f"{limit.isoformat()}: {why}; agency level: {_LEVEL.get(info.agency_level, info.agency_level)} "
-                      f"({info.agency_level_source})")
+        yield Finding(used.span, _("published {date} ({which}), {days} days after the deadline {deadline}: {why}; "
+                                   "agency level: {level} ({level_source})", date=shown, which=which, days=days,
+                                   deadline=limit.isoformat(), why=why,
+                                   level=_(_LEVEL.get(info.agency_level, info.agency_level)),
+                                   level_source=info.agency_level_source))

@@ -5,6 +5,7 @@ import re
 
 from ..diagnostics import Finding, Related
 from ..facts.dates import FUTURE
+from ..i18n import _
 from ..registry import rule
 
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
@@ -48,5 +49,6 @@ def check(ctx):
         span = f.month_span if f.month_span is not None and f.year == doc_day.year and not f.year_inferred else f.span
         if f.year_inferred and f.month_span is not None:
             span = f.month_span
-        yield Finding(span, f"“{f.raw}” is after the document's own date {dd.raw}: a statement of fact cannot refer "
-                      "to a later time", [Related(dd.span, "the document date")])
+        yield Finding(span, _("“{date}” is after the document's own date {document_date}: a statement of fact cannot "
+                              "refer to a later time", date=f.raw, document_date=dd.raw),
+                      [Related(dd.span, _("the document date"))])

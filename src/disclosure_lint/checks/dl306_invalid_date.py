@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 
 
@@ -24,4 +25,4 @@ def check(ctx):
     for f in list(dates.facts) + [x for x in (dates.published, dates.written) if x is not None]:
         if f.problem and f.span not in seen:
             seen.add(f.span)
-            yield Finding(f.span, f"“{f.raw}” is not a real date: {f.problem}")
+            yield Finding(f.span, _("“{date}” is not a real date: {problem}", date=f.raw, problem=f.problem))

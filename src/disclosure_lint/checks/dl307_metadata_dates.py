@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Related, Severity
+from ..i18n import _
 from ..registry import rule
 
 APART_DAYS = 60
@@ -25,13 +26,15 @@ def check(ctx):
     d = ctx.dates
     w, p, s = d.written, d.published, d.signature
     if w and p and w.date() and p.date() and w.date() > p.date():
-        yield Finding(w.span, f"成文日期 {w.date()} is after 发布日期 {p.date()}", [Related(p.span, "发布日期")],
+        yield Finding(w.span, _("成文日期 {written} is after 发布日期 {published}", written=w.date(), published=p.date()),
+                      [Related(p.span, _("发布日期"))],
                       severity=Severity.ERROR)
     if s and s.date():
-        for other, name in ((p, "发布日期"), (w, "成文日期")):
+        for other, name in ((p, _("发布日期")), (w, _("成文日期"))):
             if other and other.date() and abs((other.date() - s.date()).days) > APART_DAYS:
-                later = name if other.date() > s.date() else "the signature date"
-                yield Finding(other.span, f"{name} {other.date()} and the signature date {s.date()} are "
-                              f"{abs((other.date() - s.date()).days)} days apart; {later} is probably a "
-                              "re-publication date", [Related(s.span, "the signature date")])
+                later = name if other.date() > s.date() else _("the signature date")
+                yield Finding(other.span, _("{name} {date} and the signature date {signature} are {days} days apart; "
+                                            "{later} is probably a re-publication date", name=name, date=other.date(),
+                                            signature=s.date(), days=abs((other.date() - s.date()).days), later=later),
+                              [Related(s.span, _("the signature date"))])
                 break

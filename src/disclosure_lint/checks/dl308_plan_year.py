@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 from ._common import is_annual
 
@@ -39,6 +40,7 @@ def check(ctx):
                 clause = re.split(r"[。；;]", p.text[m.end():], maxsplit=1)[0]
                 if int(m.group(1)) != year or "了" in clause[:12]:
                     continue  # 将 as 把 (“将…列入了…”) tells what was done
-                yield Finding(p.ptext.span(m.start(1), m.end(1)), f"a plan in the report for {year} names {year}; "
-                              f"plans are for {year + 1}", suggestion=str(year + 1))
+                yield Finding(p.ptext.span(m.start(1), m.end(1)), _("a plan in the report for {year} names {year}; "
+                                                                    "plans are for {next_year}", year=year,
+                                                                    next_year=year + 1), suggestion=str(year + 1))
                 break

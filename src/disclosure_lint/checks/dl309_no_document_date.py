@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 from ._common import doc_anchor, is_annual
 
@@ -24,5 +25,5 @@ def check(ctx):
         return
     d = ctx.dates
     if d.document_date is None and d.published is None:
-        yield Finding(doc_anchor(ctx), "no document date was found (signature, 成文日期 or 发布日期); "
-                      "DL303 and DL304 could not run")
+        yield Finding(doc_anchor(ctx), _("no document date was found (signature, 成文日期 or 发布日期); "
+                                         "DL303 and DL304 could not run"))

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..diagnostics import Finding, Related
 from ..document import Number
+from ..i18n import _
 from ..normalize import ascii_digits
 from ..registry import rule
 
@@ -35,14 +36,14 @@ def _targets(ctx, what: str, window: str):
             return None
         accept = {v}
         cells = [cell]
-        desc = {"received": "table 3 一、本年新收 总计", "decided": "table 3 （七）总计",
-                "carried_next": "table 3 四、结转下年度继续办理 总计"}[what]
+        desc = {"received": _("table 3 一、本年新收 总计"), "decided": _("table 3 （七）总计"),
+                "carried_next": _("table 3 四、结转下年度继续办理 总计")}[what]
         if what == "received":
             carried = t3.cell("carried", "total")
             if _val(carried) is not None:
                 accept.add(v + _val(carried))
                 cells.append(carried)
-                desc += " (or 新收 + 上年结转)"
+                desc += _(" (or 新收 + 上年结转)")
         return accept, cells, desc
     if what in ("review", "litigation") and t4 is not None:
         groups = ["review"] if what == "review" else ["direct", "after"]
@@ -50,13 +51,13 @@ def _targets(ctx, what: str, window: str):
         vals = [_val(c) for c in cells]
         if any(v is None for v in vals):
             return None
-        return {sum(vals)}, cells, "table 4 行政复议总计" if what == "review" else "table 4 行政诉讼总计 (两栏之和)"
+        return {sum(vals)}, cells, _("table 4 行政复议总计") if what == "review" else _("table 4 行政诉讼总计 (两栏之和)")
     if what == "in_force" and t2 is not None:
         rows = [r for r, w in (("rules", "规章"), ("normative", "规范性文件")) if w in window] or ["rules", "normative"]
         cells = [t2.cell(r, "现行有效件数") for r in rows]
         if any(_val(c) is None for c in cells):
             return None
-        return {sum(_val(c) for c in cells)}, cells, "table 2 现行有效件数"
+        return {sum(_val(c) for c in cells)}, cells, _("table 2 现行有效件数")
     return None
 
 
@@ -92,6 +93,6 @@ def check(ctx):
                 n = Decimal(m.group(1))
                 if n not in accept:
                     yield Finding(p.ptext.span(m.start(1), m.end(1)),
-                                  f"the text says {m.group(0).strip()}, but {desc} is "
-                                  f"{' or '.join(str(a) for a in sorted(accept))}",
+                                  _("the text says {text}, but {cell} is {values}", text=m.group(0).strip(), cell=desc,
+                                    values=_(" or ").join(str(a) for a in sorted(accept))),
                                   [Related(c.value.span, desc) for c in cells], suggestion=str(min(accept)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..normalize import PINYIN
 from ..registry import rule
 
@@ -34,5 +35,6 @@ def check(ctx):
         if "(" not in text:
             continue
         for m in _AFTER_CJK.finditer(text):
-            yield Finding(pt.span(m.start(), m.end()), f"pinyin annotation “{m.group()}” after “{text[m.start() - 1]}”",
+            yield Finding(pt.span(m.start(), m.end()), _("pinyin annotation “{annotation}” after “{character}”",
+                                                         annotation=m.group(), character=text[m.start() - 1]),
                           suggestion="")

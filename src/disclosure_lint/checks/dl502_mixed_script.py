@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding
+from ..i18n import _n
 from ..facts.script import t2s_table, to_simplified, traditional_positions
 from ..normalize import PINYIN
 from ..registry import rule
@@ -38,6 +39,7 @@ def check(ctx):
                 pairs.append(pair)
         simplified = PINYIN.sub("", to_simplified(text))
         yield Finding(b.ptext.span(pos[0], pos[-1] + 1),
-                      f"{len(pos)} traditional character{'s' if len(pos) > 1 else ''} in this paragraph "
-                      f"({'、'.join(pairs[:6])}{'…' if len(pairs) > 6 else ''})",
+                      _n("{n} traditional character in this paragraph ({pairs})",
+                         "{n} traditional characters in this paragraph ({pairs})", len(pos), n=len(pos),
+                         pairs="、".join(pairs[:6]) + ("…" if len(pairs) > 6 else "")),
                       suggestion=simplified if len(simplified) <= 400 else simplified[:400] + "…")

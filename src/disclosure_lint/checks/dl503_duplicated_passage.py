@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Finding, Related
+from ..i18n import _
 from ..registry import rule
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
@@ -34,7 +35,7 @@ def check(ctx):
     for b in ctx.document.paragraphs():
         text = b.text
         if prev is not None and text == prev.text and len(_CJK.findall(text)) >= MIN_SENTENCE:
-            yield Finding(b.span, "this paragraph repeats the one before it", [Related(prev.span, "the first copy")],
+            yield Finding(b.span, _("this paragraph repeats the one before it"), [Related(prev.span, _("the first copy"))],
                           suggestion="")
         prev = b
         seen: dict[str, tuple[int, int]] = {}
@@ -47,8 +48,10 @@ def check(ctx):
             if key in seen:
                 a, z = seen[key]
                 start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-                yield Finding(b.ptext.span(start, start + len(s)), f"this sentence already occurs in the paragraph: "
-                              f"“{key[:30]}{'…' if len(key) > 30 else ''}”", [Related(b.ptext.span(a, z), "the first copy")],
+                yield Finding(b.ptext.span(start, start + len(s)),
+                              _("this sentence already occurs in the paragraph: “{sentence}”",
+                                sentence=key[:30] + ("…" if len(key) > 30 else "")),
+                              [Related(b.ptext.span(a, z), _("the first copy"))],
                               suggestion="")
                 reported.append((start, start + len(s)))
             else:
@@ -74,8 +77,8 @@ def check(ctx):
             if hit:
                 a, z = i + hit, i + 2 * hit
                 if not any(x <= a < y for x, y in reported):
-                    yield Finding(b.ptext.span(a, z), f"“{text[i:i + hit]}” is written twice in a row",
-                                  [Related(b.ptext.span(i, i + hit), "the first copy")], suggestion="")
+                    yield Finding(b.ptext.span(a, z), _("“{passage}” is written twice in a row", passage=text[i:i + hit]),
+                                  [Related(b.ptext.span(i, i + hit), _("the first copy"))], suggestion="")
                 i = z
             else:
                 i += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 
 _MEASURES = "条件个项次份篇期场家起"
@@ -53,4 +54,5 @@ def check(ctx):
                     continue
                 a = sm.start() + m.start()
                 word = text[max(0, a - 2):a + 1]
-                yield Finding(b.ptext.span(a, a + 1), f"“{word}”: the measure word {mw} has no number before it")
+                yield Finding(b.ptext.span(a, a + 1), _("“{word}”: the measure word {measure} has no number before it",
+                                                        word=word, measure=mw))

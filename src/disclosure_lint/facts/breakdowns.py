@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import Document
+from ..i18n import N_
 from .numbers import NumberFact, find_numbers
 
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS"]
@@ -120,14 +121,14 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
                 prev = p.end
             tail = text[parts[-1].end:stop]
             if any(_OTHER.search(lab) for lab in labels):
-                complete, reason = True, "a part is labelled 其他"
+                complete, reason = True, N_("a part is labelled 其他")
             elif _known_partition(labels):
-                complete, reason = True, "the parts form a known partition"
+                complete, reason = True, N_("the parts form a known partition")
             elif _ETC.match(tail):
-                complete, reason = False, "the list ends in 等"
+                complete, reason = False, N_("the list ends in 等")
             elif len(parts) >= 3 and w.value and abs(sum(p.value for p in parts) - w.value) <= w.value * Decimal("0.05"):
-                complete, reason = True, "three or more parts within 5% of the whole"
+                complete, reason = True, N_("three or more parts within 5% of the whole")
             else:
-                complete, reason = False, "the parts may be examples"
+                complete, reason = False, N_("the parts may be examples")
             out.append(Breakdown(w, parts, labels, complete, reason, block))
     return out

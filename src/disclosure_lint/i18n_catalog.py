@@ -1,0 +1,240 @@
+"""Maintain the message catalogs (needs the ``i18n`` extra: ``pip install -e ".[i18n]"``).
+
+    python -m disclosure_lint.i18n_catalog update     extract every message, merge into each .po, compile the .mo
+    python -m disclosure_lint.i18n_catalog check      list messages without a translation (exit 1 if any), stale .mo
+    python -m disclosure_lint.i18n_catalog compile    .po → .mo only
+    python -m disclosure_lint.i18n_catalog set "English template {x}" "中文模板 {x}"   add or change one translation
+
+What is extracted (Babel's Python extractor over ``src/disclosure_lint``, keywords ``_``, ``N_`` and
+``_n``), plus two kinds of message that are not literals in a ``_()`` call: the display title of
+every built-in rule (``Table row total``, derived from its kebab-case name) and the description of
+every identity in ``rules/*.toml``.
+
+After merging a branch that adds messages: ``update``, fill in the empty ``msgstr ""`` (and the
+entries marked ``#, fuzzy``, whose old translation is only a guess) in
+``src/disclosure_lint/locale/zh_CN/LC_MESSAGES/dlint.po`` — or use ``set`` — then ``update`` again
+(it compiles) and commit the .po and the .mo.  ``check`` is what the test suite enforces.
+"""
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent.parent
+EDITIONS = ROOT / "rules" if (ROOT / "rules").is_dir() else PACKAGE / "editions"
+KEYWORDS = {"_": None, "N_": None, "_n": (1, 2)}
+LOCALES = ("zh_CN",)
+PROJECT = "disclosure-lint"
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+
+
+def _babel():
+    try:
+        import babel  # noqa: F401
+    except ImportError:
+        print("dlint: error: the catalog tools need Babel: pip install 'disclosure-lint[i18n]'", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def po_path(locale: str) -> Path:
+    return PACKAGE / "locale" / locale / "LC_MESSAGES" / "dlint.po"
+
+
+def template():
+    """Every message of the package as a Babel catalog (the POT)."""
+    _babel()
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    cat = Catalog(project=PROJECT, fuzzy=False)
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("NOTE:",),
+            strip_comment_tags=True):
+        if filename.startswith("locale"):
+            continue
+        cat.add(message, None, [(f"src/disclosure_lint/{filename}", None)], auto_comments=comments,
+                context=context)
+    for msgid, where, note in _extra_messages():
+        if msgid in cat:
+            cat[msgid].locations.append((where, None))
+        else:
+            cat.add(msgid, None, [(where, None)], auto_comments=[note])
+    return cat
+
+
+def _extra_messages():
+    """Messages that are not string literals in a ``_()`` call: rule titles and identity descriptions."""
+    import inspect
+
+    from .registry import all_rules
+
+    for spec in all_rules():
+        if spec.plugin != "builtin":
+            continue
+        try:
+            where = Path(inspect.getsourcefile(spec.func)).resolve().relative_to(ROOT).as_posix()
+        except (TypeError, ValueError):
+            where = spec.module
+        yield spec.title, where, f"the display title of rule {spec.code} ({spec.name})"
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    for f in sorted(EDITIONS.glob("*.toml")):
+        data = tomllib.loads(f.read_text(encoding="utf-8"))
+        for ident in data.get("identities", []):
+            if ident.get("description"):
+                yield ident["description"], f"rules/{f.name}", f"identity {ident.get('code', '')} (the 勾稽关系)"
+
+
+def _read(locale: str):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    p = po_path(locale)
+    if not p.is_file():
+        return Catalog(locale=locale, project=PROJECT, domain="dlint", fuzzy=False)
+    with open(p, "rb") as fh:
+        return read_po(fh, locale=locale, domain="dlint")
+
+
+def _write_po(cat, locale: str) -> None:
+    from babel.messages.pofile import write_po
+
+    p = po_path(locale)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    # no line numbers and a fixed header: the .po changes only when a message does (clean merges)
+    write_po(buf, cat, width=120, include_lineno=False, sort_output=True, ignore_obsolete=True)
+    text = re.sub(rb'"(POT-Creation-Date|PO-Revision-Date|Generated-By): [^"]*\\n"\n', b"", buf.getvalue())
+    p.write_bytes(text)
+
+
+def _mo_bytes(cat) -> bytes:
+    import datetime as dt
+
+    from babel.messages.mofile import write_mo
+
+    # a fixed date in the header: the .mo changes only when a translation does
+    cat.creation_date = cat.revision_date = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    buf = io.BytesIO()
+    write_mo(buf, cat, use_fuzzy=False)
+    return buf.getvalue()
+
+
+def _mo_dict(data: bytes) -> dict:
+    """What a compiled catalog translates (the header, which names the Babel version, left out)."""
+    import gettext
+
+    tr = gettext.GNUTranslations(io.BytesIO(data))
+    return {k: v for k, v in tr._catalog.items() if k != ""}
+
+
+def compile_catalogs() -> None:
+    for locale in LOCALES:
+        cat = _read(locale)
+        po_path(locale).with_suffix(".mo").write_bytes(_mo_bytes(cat))
+
+
+def update() -> int:
+    tmpl = template()
+    for locale in LOCALES:
+        cat = _read(locale)
+        cat.update(tmpl, no_fuzzy_matching=False, update_header_comment=False)
+        cat.fuzzy = False
+        _write_po(cat, locale)
+    compile_catalogs()
+    for locale in LOCALES:
+        print(f"updated {po_path(locale).relative_to(ROOT)} and its .mo")
+    return check()
+
+
+def fields(text: str) -> set[str]:
+    return set(_FIELD.findall(text))
+
+
+def problems(locale: str = "zh_CN") -> list[str]:
+    """What is wrong with one catalog: untranslated or fuzzy messages, fields a translation uses
+    that its message does not pass, and a .mo that does not match the .po."""
+    tmpl = template()
+    cat = _read(locale)
+    out = []
+    for msg in tmpl:
+        if not msg.id:
+            continue
+        tr = cat.get(msg.id, msg.context)
+        shown = msg.id if isinstance(msg.id, str) else msg.id[0]
+        where = ", ".join(loc for loc, _ in msg.locations)
+        if tr is None or not tr.string or (isinstance(tr.string, tuple) and not all(tr.string)):
+            out.append(f"untranslated: {shown!r} ({where})")
+        elif tr.fuzzy:
+            out.append(f"fuzzy (check and remove the fuzzy mark): {shown!r} ({where})")
+        else:
+            ids = msg.id if isinstance(msg.id, tuple) else (msg.id,)
+            strs = tr.string if isinstance(tr.string, tuple) else (tr.string,)
+            allowed = set().union(*(fields(i) for i in ids))
+            for s in strs:
+                extra = fields(s) - allowed
+                if extra:
+                    out.append(f"translation uses fields the message does not pass ({', '.join(sorted(extra))}): "
+                               f"{shown!r} ({where})")
+    mo = po_path(locale).with_suffix(".mo")
+    if not mo.is_file() or _mo_dict(mo.read_bytes()) != _mo_dict(_mo_bytes(cat)):
+        out.append(f"{mo.relative_to(ROOT)} is stale: run `python -m disclosure_lint.i18n_catalog compile`")
+    return out
+
+
+def check() -> int:
+    bad = 0
+    for locale in LOCALES:
+        for p in problems(locale):
+            print(f"{locale}: {p}")
+            bad += 1
+    if bad:
+        print(f"{bad} problem(s); fill in {', '.join(str(po_path(x).relative_to(ROOT)) for x in LOCALES)} "
+              "and run `python -m disclosure_lint.i18n_catalog update`")
+        return 1
+    print("every message has a translation")
+    return 0
+
+
+def set_translation(msgid: str, msgstr: str, locale: str = "zh_CN") -> int:
+    cat = _read(locale)
+    msg = cat.get(msgid)
+    if msg is None:
+        tmpl = template()
+        if tmpl.get(msgid) is None:
+            print(f"dlint: error: no message {msgid!r} in the package (run update after adding it)", file=sys.stderr)
+            return 2
+        cat.add(msgid, msgstr, tmpl[msgid].locations, auto_comments=tmpl[msgid].auto_comments)
+    else:
+        msg.string = msgstr
+        msg.flags.discard("fuzzy")
+    _write_po(cat, locale)
+    compile_catalogs()
+    return 0
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    cmd = argv[0] if argv else "check"
+    if cmd == "update":
+        return update()
+    if cmd == "check":
+        return check()
+    if cmd == "compile":
+        _babel()
+        compile_catalogs()
+        return 0
+    if cmd == "set" and len(argv) == 3:
+        _babel()
+        return set_translation(argv[1], argv[2])
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
