@@ -146,7 +146,7 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
     except Exception as exc:  # the last line of defence: report, never a traceback
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
                        _("dlint failed on this file: {error}; please report this",
-                         error=f"{type(exc).__name__}: {exc}"), Span(0, 0))
+                         error=": ".join((type(exc).__name__, str(exc)))), Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     finally:
         if lang is not None:
@@ -179,7 +179,7 @@ def _run(files, cli, args, stdin):
         if progress:
             done = len(results)
             rate = done / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, completed=done, found=found, rate=_("{rate} files/s", rate=f"{rate:.1f}"))
+            progress.update(task, completed=done, found=found, rate=_("{rate} files/s", rate=format(rate, ".1f")))
     try:
         if jobs > 1 and len(files) >= 4:
             from concurrent.futures import ProcessPoolExecutor
@@ -379,8 +379,10 @@ def _explain(argv: list[str]) -> int:
         if spec is None:
             print(_("dlint: error: no rule {code}; `dlint rules` lists them", code=repr(args.code)), file=sys.stderr)
             return 2
-        print(_("{code} {name} (default severity: {severity})", code=spec.code, title=rule_title(spec),
-                name=spec.name, severity=severity_label(spec.severity)) + "\n")
+        header = _("{code} {name} (default severity: {severity})", code=spec.code, name=spec.name,
+                   severity=severity_label(spec.severity))
+        title = rule_title(spec)
+        print((header if title == spec.title else f"{header}\n{title}") + "\n")
         print(rule_doc(spec))
     return 0
 

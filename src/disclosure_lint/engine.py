@@ -76,8 +76,8 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,
                                   _("rule {code} ({name}) failed: {error} [{where}]; please report this",
-                                    code=spec.code, name=spec.name, error=f"{type(exc).__name__}: {exc}",
-                                    where=f"{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}"),
+                                    code=spec.code, name=spec.name, error=": ".join((type(exc).__name__, str(exc))),
+                                    where=":".join((tb.filename.rsplit("/", 1)[-1], str(tb.lineno)))),
                                   Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
     out.sort(key=Diagnostic.sort_key)

@@ -37,7 +37,8 @@ from typing import Iterator, Mapping
 
 __all__ = ["_", "N_", "_n", "LANGUAGES", "DOMAIN", "LOCALE_DIR", "ZH_MARKER",
            "normalize_language", "language_from_env", "get_language", "set_language", "reset_language", "use_language",
-           "translate", "split_doc", "rule_doc", "rule_title", "rule_summary", "severity_label"]
+           "translate", "split_doc", "rule_doc", "rule_title", "rule_summary", "severity_label",
+           "english_title", "display_name"]
 
 LANGUAGES = ("en", "zh")
 DOMAIN = "dlint"
@@ -203,6 +204,13 @@ def rule_title(spec, lang: str | None = None) -> str:
     the stable identifier (JSON, configuration)."""
     title = getattr(spec, "title", None) or english_title(spec.name)
     return translate(title, _lang(lang))
+
+
+def display_name(name: str, lang: str | None = None) -> str:
+    """How a finding's rule is shown to people: the kebab-case name in English; the translated
+    title and the name (``繁简混用 mixed-script``) in another language."""
+    title = translate(english_title(name), _lang(lang))
+    return name if title == english_title(name) else f"{title} {name}"
 
 
 _SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}

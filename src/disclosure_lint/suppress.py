@@ -106,7 +106,7 @@ def apply_suppressions(document: Document, diags: list[Diagnostic], selected: se
             unused = [c for c in d.codes if c not in d.used and any(s.startswith(c) or c.startswith(s) for s in selected)]
             if unused:
                 kept.append(Diagnostic(document.path, "DL009", "unused-suppression", Severity.WARNING,
-                                       _("`{directive}` suppresses nothing", directive=f"{d.action}={','.join(unused)}"),
+                                       _("`{directive}` suppresses nothing", directive=d.action + "=" + ",".join(unused)),
                                        d.span))
         for d in bad:
             kept.append(Diagnostic(document.path, "DL009", "unused-suppression", Severity.WARNING,

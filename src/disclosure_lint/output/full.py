@@ -29,7 +29,7 @@ def _window(line: str, col0: int, col1: int, cell_len) -> tuple[str, int, int]:
 
 
 def render(results, stream, color: bool | None = None, **kw) -> None:
-    from ..i18n import _, _n, severity_label
+    from ..i18n import _, _n, display_name, severity_label
     from rich.cells import cell_len
     from rich.console import Console
     from rich.markup import escape
@@ -43,7 +43,7 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
             a, b = res.start(d.span), res.end(d.span)
             sev = d.severity.value
             console.print(f"[bold]{escape(res.path)}:{a.line}:{a.column}:[/] [{_STYLE[sev]}]{d.code}[/] "
-                          f"[{_STYLE[sev]}]{severity_label(sev)}[/]: {escape(d.message)} [dim]({d.name})[/]")
+                          f"[{_STYLE[sev]}]{severity_label(sev)}[/]: {escape(d.message)} [dim]({display_name(d.name)})[/]")
             line = res.lines.get(a.line)
             if line is not None:
                 end_col = b.column - 1 if b.line == a.line else len(line)
@@ -62,7 +62,8 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
                           len(d.related) - MAX_RELATED, n=len(d.related) - MAX_RELATED)
                 console.print(f"  [dim]= {more}[/]")
             if d.suggestion is not None:
-                console.print(f"  [green]= {_('suggestion:')}[/] {escape(d.suggestion)}")
+                label = _("suggestion:")
+                console.print(f"  [green]= {label}[/] {escape(d.suggestion)}")
             console.print()
     total = sum(counts.values())
     if total:
@@ -72,4 +73,4 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
         parts = _(", ").join(words[s](counts[s]) for s in ("error", "warning", "info") if counts[s])
         console.print(_n("Found {n} finding ({parts}).", "Found {n} findings ({parts}).", total, n=total, parts=parts))
     else:
-        console.print(f"[green]{_('All checks passed.')}[/]")
+        console.print("[green]" + _("All checks passed.") + "[/]")
