@@ -222,7 +222,7 @@ def identity_findings(ctx) -> list[Finding]:
         if not chosen:
             continue
         code = chosen[0]
-        msgs = "; ".join(f"{i.where}: {i.arithmetic()}" for i in insts)
+        msgs = _("; ").join(_("{where}: {arithmetic}", where=i.where, arithmetic=i.arithmetic()) for i in insts)
         related = []
         seen = {id(cell)}
         for i in insts:
@@ -243,7 +243,9 @@ def identity_findings(ctx) -> list[Finding]:
         suggestion = None
         if len(inst.lhs) == 1 and primary is inst.lhs[0]:
             suggestion = _plain(_num(primary.cell) - inst.diff)
-        findings.append(Finding(primary.cell.value.span, f"{inst.where}: {inst.arithmetic()} ({inst.description})",
+        findings.append(Finding(primary.cell.value.span,
+                                _("{where}: {arithmetic} ({description})", where=inst.where,
+                                  arithmetic=inst.arithmetic(), description=inst.description),
                                 related, suggestion, code=inst.code))
     # Checks that could not run because of blank cells: one info per identity and table, never an error.
     blank_by_code: dict[str, list[Instance]] = {}
@@ -287,9 +289,24 @@ not reconcile is marked down as 数据不准确 whatever the prose says.
 **How to fix.** {fix}
 """
 
+_IDENTITY_DOC_ZH = """{summary}
 
-def identity_rule(code: str, name: str, severity: str, *, summary: str, example: str, fix: str):
-    """Define and register the rule that reports the failures of one declared identity."""
+**检查内容。** 该勾稽关系在格式版本文件中声明（`rules/<edition>.toml` 中 `code = "{code}"` 的
+`[[identities]]`），按精确的十进制算术核对。空白和不适用的单元格从不按零计算：含空白项的等式不核验，
+每张表给出一条提示，说明哪些单元格为空白（DL010）。
+
+**问题影响。** 勾稽关系是评估人员首先核对的内容；表内数据对不上，无论正文怎么写，都会被认定为“数据不准确”。
+
+**示例。** {example}
+
+**修改方法。** {fix}
+"""
+
+
+def identity_rule(code: str, name: str, severity: str, *, summary: str, example: str, fix: str,
+                  summary_zh: str | None = None, example_zh: str | None = None, fix_zh: str | None = None):
+    """Define and register the rule that reports the failures of one declared identity (the ``*_zh``
+    texts make the Chinese part of its documentation)."""
     from .registry import rule
 
     def check(ctx):
@@ -298,5 +315,8 @@ def identity_rule(code: str, name: str, severity: str, *, summary: str, example:
                 yield f
 
     check.__doc__ = _IDENTITY_DOC.format(summary=summary, code=code, example=example, fix=fix)
+    if summary_zh:
+        check.__doc__ += "\n【中文】\n" + _IDENTITY_DOC_ZH.format(summary=summary_zh, code=code,
+                                                                 example=example_zh or example, fix=fix_zh or fix)
     check.__name__ = check.__qualname__ = f"check_{code.lower()}"
     return rule(code, name, severity)(check)

@@ -9,7 +9,7 @@ import traceback
 from .context import Context
 from .diagnostics import Diagnostic, Finding, Severity
 from .document import Document
-from .i18n import _
+from .i18n import _, use_language
 from .options import Options
 from .registry import RuleSpec, all_rules
 from .source import Span
@@ -54,6 +54,11 @@ def _severity(spec: RuleSpec, finding: Finding, options: Options) -> Severity:
 
 def lint_document(document: Document, options: Options | None = None) -> list[Diagnostic]:
     options = options or Options()
+    with use_language(options.lang):  # None keeps the caller's language
+        return _lint_document(document, options)
+
+
+def _lint_document(document: Document, options: Options) -> list[Diagnostic]:
     ctx = Context(document, options)
     out: list[Diagnostic] = []
     seen: set[tuple] = set()

@@ -90,6 +90,36 @@ def _extra_messages():
                 yield ident["description"], f"rules/{f.name}", f"identity {ident.get('code', '')} (the 勾稽关系)"
 
 
+def literal_messages(root: Path = PACKAGE) -> dict[str, str]:
+    """Every string-literal msgid of a ``_()``, ``N_()`` or ``_n()`` call under *root* (Babel-free, by
+    the ``ast`` module), with where it is: ``{msgid: "path:line"}`` (the singular of a ``_n``: the
+    catalog keys a plural by it)."""
+    import ast
+
+    out: dict[str, str] = {}
+    for f in sorted(root.rglob("*.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"), str(f))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in KEYWORDS and node.args):
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
+                out.setdefault(arg.value, f"{f.relative_to(root.parent)}:{node.lineno}")
+    return out
+
+
+def untranslated(messages, lang: str = "zh") -> list[str]:
+    """The messages the compiled catalog of *lang* does not translate (read as the runtime reads it)."""
+    import gettext
+
+    from .i18n import DOMAIN, LOCALE_DIR, _LOCALES
+
+    tr = gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[_LOCALES[lang]])
+    known = {k[0] if isinstance(k, tuple) else k for k in tr._catalog}
+    return [m for m in messages if m not in known or not tr._catalog.get(m, tr._catalog.get((m, 0), "x"))]
+
+
 def _read(locale: str):
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po

@@ -39,6 +39,19 @@ def check(ctx):
     **Example.** A table 3 with no ``四、结转下年度继续办理`` row.
 
     **How to fix.** Use the edition's template tables unchanged; write 0 for none.
+
+    【中文】
+    缺少必需的统计表、行或列，或行名无法识别。
+
+    **检查内容。** 2019版和2021版格式要求有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）
+    和表四（政府信息公开行政复议、行政诉讼情况）。各表的行按栏目名称与格式版本的表样（``rules/<edition>.toml`` 中的
+    ``[tables.*]``）逐行对应：缺表为错误；缺行、行名对应不上、某行数值个数少于列数为警告。另一版格式的栏目交由 DL106 处理。
+
+    **问题影响。** 缺表或缺行，统计数据就无法比较和核验；某行少一个数，往往是数字错位到了别的栏目下。
+
+    **示例。** 表三没有“四、结转下年度继续办理”一行。
+
+    **修改方法。** 原样使用该版格式的表样，没有发生的填 0。
     """
     if not is_annual(ctx) or not ctx.edition.tables or not ctx.document.sections():
         return

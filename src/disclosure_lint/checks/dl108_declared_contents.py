@@ -29,6 +29,18 @@ def check(ctx):
     **Example.** “…等六个部分” followed by five top-level sections.
 
     **How to fix.** Make the introduction name the parts the report really has.
+
+    【中文】
+    导语所列的组成部分与正文章节不一致。
+
+    **检查内容。** 类似“全文包括总体情况、……、其他需要报告的事项等六个部分”的句子声明了报告的部分数；
+    该数字应等于一级章节数，所列部分的个数也应与之相同。
+
+    **问题影响。** 声明与实际不符，说明报告是从其他年度或其他单位的模板复制而来、没有认真修改。
+
+    **示例。** 导语写“……等六个部分”，正文只有五个一级章节。
+
+    **修改方法。** 让导语列出报告实际包含的部分。
     """
     if not is_annual(ctx):
         return

@@ -43,6 +43,20 @@ def check(ctx):
 
     **How to fix.** Publish by the deadline; if the page date is a re-publication date, keep the
     original date on the page.
+
+    【中文】
+    报告逾期发布。
+
+    **检查内容。** 将发布日期（页面上的“发布日期”“发布时间”；页面没有时取报告日期）与发布时限比较：2018年度及以前，
+    各行政机关均为次年3月31日前；2019年度起，政府部门为次年1月31日前，县级以上地方人民政府本级报告为次年3月31日前。
+    乡镇（街道）没有全国统一时限，可在配置中用 ``town-deadline`` 设定（默认3月31日）。提示信息写明时限、所用日期
+    以及机关层级的判断依据（可用 ``--agency-level`` 指定）。
+
+    **问题影响。** 逾期发布是评估中最常记录的问题。
+
+    **示例。** 某政府部门2022年度报告于2023-02-15发布：时限为2023-01-31。
+
+    **修改方法。** 按时发布；如果页面日期是重新发布的日期，应在页面上保留原始发布日期。
     """
     if not is_annual(ctx) or ctx.info.year is None:
         return

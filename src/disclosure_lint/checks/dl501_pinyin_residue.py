@@ -26,6 +26,18 @@ def check(ctx):
     **Example.** ``政府信息公開工作年度報(bào)告`` → remove ``(bào)``.
 
     **How to fix.** Delete the annotations (the suggestion is the empty string).
+
+    【中文】
+    汉字后跟带声调的括号拼音：報(bào)告。
+
+    **检查内容。** 段落、标题和表格单元格中每一处“汉字 + (拼音)”且拼音带声调的情况（``規(guī)``、``報(bào)``）。
+    每处单独报告、定位在注音上，便于逐一查找删除（JSON 输出列出全部，``--statistics`` 给出计数）。
+
+    **问题影响。** 镜像网站和阅读辅助工具会在汉字后加注拼音；复制回报告后，每句话都无法正常阅读。
+
+    **示例。** ``政府信息公開工作年度報(bào)告`` → 删除 ``(bào)``。
+
+    **修改方法。** 删除拼音注音（建议值为空字符串）。
     """
     doc = ctx.document
     units = [(b.ptext, b.text) for b in doc.paragraphs()]

@@ -23,6 +23,18 @@ def check(ctx):
     **Example.** ``政府信息公開工作年度報告`` → ``政府信息公开工作年度报告`` (2 characters).
 
     **How to fix.** Convert the text to simplified characters.
+
+    【中文】
+    大陆地区报告中出现繁体字。
+
+    **检查内容。** OpenCC 转换表（``TSCharacters``，来自 ``opencc-python-reimplemented`` 包）会转换为其他简体字、
+    且本身不是规范简体字的字符。每段最多报告一次：写明繁体字个数、前几处对应关系，建议值为该段的简体文本。
+
+    **问题影响。** 大陆地区的报告以简体字发布；繁体字来自镜像网站或复制粘贴，搜索引擎和评估工具都会漏检。
+
+    **示例。** ``政府信息公開工作年度報告`` → ``政府信息公开工作年度报告``（2个字）。
+
+    **修改方法。** 将文字转换为简体字。
     """
     table = t2s_table()
     if not table:

@@ -8,7 +8,7 @@ def line_of(res, d) -> str:
     if d.suggestion is not None:
         from ..i18n import _
 
-        msg += " " + _("(suggestion: {suggestion})", suggestion=d.suggestion)
+        msg += _(" (suggestion: {suggestion})", suggestion=d.suggestion)
     return f"{res.path}:{p.line}:{p.column}: {d.code} {d.severity.value}: {msg}"
 
 

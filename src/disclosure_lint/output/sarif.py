@@ -35,7 +35,7 @@ def render(results, stream, **kw) -> None:
             item = {
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity.value],
-                "message": {"text": d.message + (" " + _("(suggestion: {suggestion})", suggestion=d.suggestion)
+                "message": {"text": d.message + (_(" (suggestion: {suggestion})", suggestion=d.suggestion)
                                                  if d.suggestion else "")},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": res.path.replace("\\", "/")},
                                                     "region": _region(res, d.span)}}],
