@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .i18n import _, _n, reset_language, set_language, use_language
+from .i18n import N_, _, _n, reset_language, set_language, use_language
 
 EXTENSIONS = (".html", ".htm", ".txt")
 SUBCOMMANDS = ("check", "parse", "explain", "rules")
@@ -57,6 +57,38 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
+
+
+def _localized(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The parser with its description and help texts in the active language (the catalog takes
+    them from the parsers themselves: ``i18n_catalog`` reads ``cli_help_texts``)."""
+    from .i18n import translate
+
+    p.description = translate(p.description) if p.description else p.description
+    p.epilog = translate(p.epilog) if p.epilog else p.epilog
+    for a in p._actions:
+        if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help:
+            a.help = translate(a.help)
+    return p
+
+
+def cli_help_texts() -> list[str]:
+    """Every description and help text of the command line (for the message catalog)."""
+    out = []
+    for p in (_parser_check(),):
+        out += [x for x in (p.description, p.epilog) if x]
+        out += [a.help for a in p._actions if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help]
+    return out
+
+
+def _early_language(argv: list[str]) -> str | None:
+    """``--lang`` before the parser exists, so that --help is in that language too."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in ("zh", "en") else None
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1] if a.split("=", 1)[1] in ("zh", "en") else None
+    return None
 
 
 def _collect(paths: list[str], errors: list[str]) -> list[str]:
@@ -236,7 +268,7 @@ def _in_own_process(args):
 
 
 def _check(argv: list[str]) -> int:
-    parser = _parser_check()
+    parser = _localized(_parser_check())
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
@@ -347,11 +379,11 @@ def _statistics(results, out) -> None:
 
 
 def _parse_cmd(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint parse", description="Print the document tree with spans.")
+    p = argparse.ArgumentParser(prog="dlint parse", description=N_("Print the document tree with spans."))
     p.add_argument("file")
     p.add_argument("--kind", choices=["html", "text"])
-    p.add_argument("--json", action="store_true", help="print the tree as JSON")
-    args = p.parse_args(argv)
+    p.add_argument("--json", action="store_true", help=N_("print the tree as JSON"))
+    args = _localized(p).parse_args(argv)
     from .dump import dump_tree
     from .parse import parse_bytes
 
@@ -367,10 +399,10 @@ def _parse_cmd(argv: list[str]) -> int:
 
 
 def _explain(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint explain", description="Print a rule's documentation.")
-    p.add_argument("code", help="a rule code (DL201) or name (table-row-total)")
-    p.add_argument("--lang", choices=["zh", "en"], help="language (default: from LC_ALL / LC_MESSAGES / LANG)")
-    args = p.parse_args(argv)
+    p = argparse.ArgumentParser(prog="dlint explain", description=N_("Print a rule's documentation."))
+    p.add_argument("code", help=N_("a rule code (DL201) or name (table-row-total)"))
+    p.add_argument("--lang", choices=["zh", "en"], help=N_("language (default: from LC_ALL / LC_MESSAGES / LANG)"))
+    args = _localized(p).parse_args(argv)
     from .i18n import rule_doc, rule_title, severity_label
     from .registry import get_rule
 
@@ -388,10 +420,10 @@ def _explain(argv: list[str]) -> int:
 
 
 def _rules(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint rules", description="List every rule.")
+    p = argparse.ArgumentParser(prog="dlint rules", description=N_("List every rule."))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", choices=["zh", "en"], help="language (default: from LC_ALL / LC_MESSAGES / LANG)")
-    args = p.parse_args(argv)
+    p.add_argument("--lang", choices=["zh", "en"], help=N_("language (default: from LC_ALL / LC_MESSAGES / LANG)"))
+    args = _localized(p).parse_args(argv)
     from .i18n import rule_summary, rule_title, severity_label
     from .registry import all_rules
 
@@ -433,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
+    if _early_language(argv):
+        set_language(_early_language(argv))
     try:
         if argv and argv[0] in SUBCOMMANDS:
             cmd, rest = argv[0], argv[1:]

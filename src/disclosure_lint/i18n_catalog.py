@@ -71,6 +71,10 @@ def _extra_messages():
 
     from .registry import all_rules
 
+    from .cli import cli_help_texts
+
+    for text in cli_help_texts():
+        yield text, "src/disclosure_lint/cli.py", "a help text of the command line"
     for spec in all_rules():
         if spec.plugin != "builtin":
             continue
