@@ -111,6 +111,15 @@ def test_normalize_language():
     assert normalize_language("zh") == normalize_language("zh-CN") == normalize_language("zh_CN.UTF-8") == "zh"
     assert normalize_language("en") == normalize_language("C") == "en"
     assert normalize_language("xx") is None and normalize_language("") is None
+    assert normalize_language("Chinese (Simplified)_China") == "zh"  # how Windows names its locale
+
+
+def test_rule_markdown_for_hovers():
+    from disclosure_lint.i18n import rule_markdown
+
+    spec = get_rule("DL304")
+    assert rule_markdown(spec, "zh").startswith("**DL304 逾期发布（`published-late`，默认级别：错误）**\n\n报告逾期发布。")
+    assert rule_markdown(spec, "en").startswith("**DL304 Published late (`published-late`, default severity: error)**")
 
 
 def test_use_language_nests_and_restores(monkeypatch):

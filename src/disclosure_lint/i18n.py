@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextvars
 import gettext as _gettext
 import os
+import sys
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,7 @@ from typing import Iterator, Mapping
 __all__ = ["_", "N_", "_n", "LANGUAGES", "DOMAIN", "LOCALE_DIR", "ZH_MARKER",
            "normalize_language", "language_from_env", "get_language", "set_language", "reset_language", "use_language",
            "translate", "split_doc", "rule_doc", "rule_title", "rule_summary", "severity_label",
-           "english_title", "display_name"]
+           "english_title", "display_name", "rule_markdown"]
 
 LANGUAGES = ("en", "zh")
 DOMAIN = "dlint"
@@ -61,7 +62,7 @@ def normalize_language(value: object) -> str | None:
     v = v.split(".", 1)[0].split("@", 1)[0]
     if v in ("c", "posix") or v.startswith("en") or v == "english":
         return "en"
-    if v.startswith("zh") or v in ("chinese", "cn", "中文", "简体中文"):
+    if v.startswith(("zh", "chinese")) or v in ("cn", "中文", "简体中文"):
         return "zh"
     return None
 
@@ -75,6 +76,8 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> str:
     """
     env = os.environ if environ is None else environ
     locale = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    if not locale and environ is None and sys.platform == "win32":
+        return normalize_language(_windows_locale()) or "en"  # Windows sets no LANG: ask the system
     loc = normalize_language(locale) if locale else None
     if not locale or locale.split(".", 1)[0] in ("C", "POSIX"):
         return "en"
@@ -83,6 +86,16 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> str:
         if lang:
             return lang
     return loc or "en"
+
+
+def _windows_locale() -> str:
+    try:
+        import ctypes
+        import locale
+
+        return locale.windows_locale.get(ctypes.windll.kernel32.GetUserDefaultUILanguage(), "")
+    except Exception:  # not Windows after all, or no ctypes
+        return ""
 
 
 def get_language() -> str:
@@ -211,6 +224,17 @@ def display_name(name: str, lang: str | None = None) -> str:
     title and the name (``繁简混用 mixed-script``) in another language."""
     title = translate(english_title(name), _lang(lang))
     return name if title == english_title(name) else f"{title} {name}"
+
+
+def rule_markdown(spec, lang: str | None = None) -> str:
+    """A rule's documentation as one Markdown text for a hover or a help page: a heading line with
+    code, title, name and default severity, then :func:`rule_doc`."""
+    lang = _lang(lang)
+    title = rule_title(spec, lang)
+    with use_language(lang):
+        head = _("{code} {title} (`{name}`, default severity: {severity})", code=spec.code, title=title,
+                 name=spec.name, severity=severity_label(spec.severity))
+    return f"**{head}**\n\n{rule_doc(spec, lang)}"
 
 
 _SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
