@@ -4,6 +4,8 @@
     python -m disclosure_lint.i18n_catalog check      list messages without a translation (exit 1 if any), stale .mo
     python -m disclosure_lint.i18n_catalog compile    .po → .mo only
     python -m disclosure_lint.i18n_catalog set "English template {x}" "中文模板 {x}"   add or change one translation
+    python -m disclosure_lint.i18n_catalog todo > todo.tsv      the untranslated messages, one per line, a tab after each
+    python -m disclosure_lint.i18n_catalog import todo.tsv      read back "English<TAB>中文" lines (blank ones skipped)
 
 What is extracted (Babel's Python extractor over ``src/disclosure_lint``, keywords ``_``, ``N_`` and
 ``_n``), plus two kinds of message that are not literals in a ``_()`` call: the display title of
@@ -235,20 +237,64 @@ def check() -> int:
     return 0
 
 
-def set_translation(msgid: str, msgstr: str, locale: str = "zh_CN") -> int:
+def todo(locale: str = "zh_CN") -> list[str]:
+    """The msgids (the singular of a plural) that have no translation yet, or only a fuzzy one."""
+    tmpl = template()
+    cat = _read(locale)
+    out = []
+    for msg in tmpl:
+        if not msg.id:
+            continue
+        tr = cat.get(msg.id, msg.context)
+        if tr is None or tr.fuzzy or not tr.string or (isinstance(tr.string, tuple) and not all(tr.string)):
+            out.append(msg.id if isinstance(msg.id, str) else msg.id[0])
+    return out
+
+
+def import_tsv(path: str, locale: str = "zh_CN") -> int:
+    """Set the translations of a file of ``English template<TAB>中文`` lines; returns the exit status."""
+    pairs = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if "\t" not in line:
+            print(f"{path}:{n}: no tab between the message and its translation", file=sys.stderr)
+            return 2
+        en, zh = line.split("\t", 1)
+        if zh.strip():
+            pairs.append((en, zh.strip()))
+    status = 0
+    for en, zh in pairs:
+        status = max(status, set_translation(en, zh, locale, compile_=False))
+    compile_catalogs()
+    print(f"{len(pairs)} translation(s) read from {path}")
+    return status
+
+
+def set_translation(msgid: str, msgstr: str, locale: str = "zh_CN", compile_: bool = True) -> int:
     cat = _read(locale)
     msg = cat.get(msgid)
+    if msg is None:  # the singular of a plural
+        msg = next((m for m in cat if isinstance(m.id, tuple) and m.id[0] == msgid), None)
     if msg is None:
         tmpl = template()
         if tmpl.get(msgid) is None:
             print(f"dlint: error: no message {msgid!r} in the package (run update after adding it)", file=sys.stderr)
             return 2
-        cat.add(msgid, msgstr, tmpl[msgid].locations, auto_comments=tmpl[msgid].auto_comments)
+        m = tmpl[msgid]
+        cat.add(m.id, (msgstr,) * cat.num_plurals if isinstance(m.id, tuple) else msgstr, m.locations,
+                auto_comments=m.auto_comments)
     else:
-        msg.string = msgstr
+        extra = fields(msgstr) - set().union(*(fields(i) for i in (msg.id if isinstance(msg.id, tuple) else (msg.id,))))
+        if extra:
+            print(f"dlint: error: the translation of {msgid!r} uses fields the message does not pass: "
+                  f"{', '.join(sorted(extra))}", file=sys.stderr)
+            return 2
+        msg.string = (msgstr,) * cat.num_plurals if isinstance(msg.id, tuple) else msgstr
         msg.flags.discard("fuzzy")
     _write_po(cat, locale)
-    compile_catalogs()
+    if compile_:
+        compile_catalogs()
     return 0
 
 
@@ -266,6 +312,13 @@ def main(argv=None) -> int:
     if cmd == "set" and len(argv) == 3:
         _babel()
         return set_translation(argv[1], argv[2])
+    if cmd == "todo":
+        for m in todo():
+            print(f"{m}\t")
+        return 0
+    if cmd == "import" and len(argv) == 2:
+        _babel()
+        return import_tsv(argv[1])
     print(__doc__)
     return 2
 
