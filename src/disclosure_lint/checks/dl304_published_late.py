@@ -23,7 +23,7 @@ def deadline(year: int, level: str, town_deadline: str | None) -> tuple[dt.date,
             _("{month}月{day}日 for towns and sub-districts (configured)", month=int(mm), day=int(dd)) if town_deadline
             else _("{month}月{day}日 for towns and sub-districts (default; set town-deadline)", month=int(mm),
                    day=int(dd)))
-    return dt.date(year + 1, 3, 31), _("31 March for a government's own report (2019 条例 第五十条)")
+    return dt.date(year + 1, 3, 31), _("31 March for a government's own report (2019 条例 第四十九条)")
 
 
 @rule("DL304", "published-late", "error")
