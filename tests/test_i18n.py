@@ -252,3 +252,12 @@ def test_jobs_workers_speak_the_language(tmp_path):
     zh = [d for d in data if d["path"].endswith("r0.html")]
     assert [sorted(d) for d in en] == [sorted(d) for d in zh]
     assert [(d["code"], d["start"], d["end"]) for d in en] == [(d["code"], d["start"], d["end"]) for d in zh]
+
+
+def test_severity_does_not_depend_on_the_language():
+    from disclosure_lint import lint_bytes
+
+    data = b"\xef\xbb\xbf<p>2022\xe5\xb9\xb4\xff\xfe</p>"  # UTF-8 BOM, then invalid bytes: replaced, an error
+    en = [(d.code, d.severity) for d in lint_bytes(data, kind="html", select=["DL001"])]
+    zh = [(d.code, d.severity) for d in lint_bytes(data, kind="html", select=["DL001"], lang="zh")]
+    assert en == zh and en and en[0][1].value == "error"
