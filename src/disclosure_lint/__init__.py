@@ -39,25 +39,34 @@ def _options(options):
 
 
 def lint_path(path, **options):
-    """Lint one file; returns the list of :class:`~disclosure_lint.diagnostics.Diagnostic`."""
+    """Lint one file; returns the list of :class:`~disclosure_lint.diagnostics.Diagnostic`.
+    ``lang="zh"`` gives Chinese messages (default: the active language, see :mod:`disclosure_lint.i18n`)."""
     from .engine import lint_document
+    from .i18n import use_language
 
     opts = _options(options)
-    return lint_document(parse_path(path, opts.kind), opts)
+    with use_language(opts.lang):
+        return lint_document(parse_path(path, opts.kind), opts)
 
 
 def lint_text(text: str, *, kind: str = "html", path: str | None = None, **options):
     """Lint report text; ``kind`` is ``"html"`` or ``"text"``."""
     from .engine import lint_document
+    from .i18n import use_language
 
-    return lint_document(parse_text(text, kind=kind, path=path), _options(options))
+    opts = _options(options)
+    with use_language(opts.lang):
+        return lint_document(parse_text(text, kind=kind, path=path), opts)
 
 
 def lint_bytes(data: bytes, *, path: str | None = None, kind: str | None = None, **options):
     from .engine import lint_document
+    from .i18n import use_language
     from .parse import parse_bytes
 
-    return lint_document(parse_bytes(data, path, kind), _options(options))
+    opts = _options(options)
+    with use_language(opts.lang):
+        return lint_document(parse_bytes(data, path, kind), opts)
 
 
 def __getattr__(name):

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from .diagnostics import Finding, Related, Severity
 from .document import Blank, Cell, NotApplicable, Number
+from .i18n import _, _n
 from .tables import TableView
 
 __all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
@@ -71,7 +72,7 @@ def _fmt(cell: Cell) -> str:
     if isinstance(v, Number):
         return _plain(Decimal(v.value))
     if isinstance(v, Blank):
-        return "(blank)"
+        return _("(blank)")
     if isinstance(v, NotApplicable):
         return v.raw or "—"
     return repr(cell.text)
@@ -111,11 +112,11 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
         rhs = [term(r, c, -1, name_of(r, c)) for r, c in rhs_refs]
         if any(t is None for t in lhs + rhs) or not rhs:
             return None  # a row or column is missing: DL105 says so
-        return Instance(identity["code"], identity.get("description", ""), where, lhs, rhs)
+        return Instance(identity["code"], _(identity.get("description", "")), where, lhs, rhs)
 
     if each == "row":
         for r in view.row_order:
-            inst = build(f"row “{rows.get(r, r)}”", [(r, c) for c in identity["lhs"]],
+            inst = build(_("row “{row}”", row=rows.get(r, r)), [(r, c) for c in identity["lhs"]],
                          [(r, c) for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
             if inst:
                 out.append(inst)
@@ -124,7 +125,7 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
         rhs_rows = [r for r in _expand(identity["rhs"], view.row_order) if r in view.rows or "*" not in r]
         rhs_rows = [r for r in rhs_rows if r not in lhs_rows or identity["lhs"] == identity["rhs"]]
         for c in view.columns:
-            inst = build(f"column “{cols.get(c, c)}”", [(r, c) for r in lhs_rows], [(r, c) for r in rhs_rows],
+            inst = build(_("column “{column}”", column=cols.get(c, c)), [(r, c) for r in lhs_rows], [(r, c) for r in rhs_rows],
                          lambda r, _c: rows.get(r, r))
             if inst:
                 out.append(inst)
@@ -194,7 +195,7 @@ def _label(view: TableView, cell: Cell, schema: dict) -> str:
     for (r, c), x in view.cells.items():
         if x is cell:
             return f"“{rows.get(r, r)}” × “{cols.get(c, c)}”"
-    return "this cell"
+    return _("this cell")
 
 
 def identity_findings(ctx) -> list[Finding]:
@@ -221,7 +222,7 @@ def identity_findings(ctx) -> list[Finding]:
         if not chosen:
             continue
         code = chosen[0]
-        msgs = "; ".join(f"{i.where}: {i.arithmetic()}" for i in insts)
+        msgs = _("; ").join(_("{where}: {arithmetic}", where=i.where, arithmetic=i.arithmetic()) for i in insts)
         related = []
         seen = {id(cell)}
         for i in insts:
@@ -230,8 +231,9 @@ def identity_findings(ctx) -> list[Finding]:
                     seen.add(id(t.cell))
                     related.append(Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)} ({i.code})"))
         findings.append(Finding(cell.value.span,
-                                f"{_label(view, cell, schema)} is {_fmt(cell)}, which breaks {len(insts)} identities "
-                                f"({msgs}); {_plain(value)} would satisfy them all",
+                                _("{cell} is {value}, which breaks {n} identities ({arithmetic}); {fixed} would "
+                                  "satisfy them all", cell=_label(view, cell, schema), value=_fmt(cell), n=len(insts),
+                                  arithmetic=msgs, fixed=_plain(value)),
                                 related, _plain(value), code=code))
     for inst in failing:
         if id(inst) in explained:
@@ -241,7 +243,9 @@ def identity_findings(ctx) -> list[Finding]:
         suggestion = None
         if len(inst.lhs) == 1 and primary is inst.lhs[0]:
             suggestion = _plain(_num(primary.cell) - inst.diff)
-        findings.append(Finding(primary.cell.value.span, f"{inst.where}: {inst.arithmetic()} ({inst.description})",
+        findings.append(Finding(primary.cell.value.span,
+                                _("{where}: {arithmetic} ({description})", where=inst.where,
+                                  arithmetic=inst.arithmetic(), description=inst.description),
                                 related, suggestion, code=inst.code))
     # Checks that could not run because of blank cells: one info per identity and table, never an error.
     blank_by_code: dict[str, list[Instance]] = {}
@@ -256,12 +260,15 @@ def identity_findings(ctx) -> list[Finding]:
                 if id(t.cell) not in seen:
                     seen.add(id(t.cell))
                     cells.append(t)
-        where = ", ".join(i.where for i in insts[:3]) + (f" and {len(insts) - 3} more" if len(insts) > 3 else "")
+        where = _(", ").join(i.where for i in insts[:3]) + (_(" and {n} more", n=len(insts) - 3) if len(insts) > 3 else "")
         findings.append(Finding(cells[0].cell.value.span,
-                                f"{code} ({insts[0].description}) could not be checked for {len(insts)} "
-                                f"{'instance' if len(insts) == 1 else 'instances'} ({where}): "
-                                f"{len(cells)} blank or not-applicable cells are not read as zero",
-                                [Related(t.cell.value.span, f"{t.name} is blank") for t in cells[:20]],
+                                _n("{code} ({description}) could not be checked for {n} instance ({where}): "
+                                   "{blanks} blank or not-applicable cells are not read as zero",
+                                   "{code} ({description}) could not be checked for {n} instances ({where}): "
+                                   "{blanks} blank or not-applicable cells are not read as zero", len(insts),
+                                   code=code, description=insts[0].description, n=len(insts), where=where,
+                                   blanks=len(cells)),
+                                [Related(t.cell.value.span, _("{name} is blank", name=t.name)) for t in cells[:20]],
                                 severity=Severity.INFO, code=UNCHECKED))
     ctx._identity_findings = findings
     return findings
@@ -282,9 +289,24 @@ not reconcile is marked down as 数据不准确 whatever the prose says.
 **How to fix.** {fix}
 """
 
+_IDENTITY_DOC_ZH = """{summary}
 
-def identity_rule(code: str, name: str, severity: str, *, summary: str, example: str, fix: str):
-    """Define and register the rule that reports the failures of one declared identity."""
+**检查内容。** 该勾稽关系在格式版本文件中声明（`rules/<edition>.toml` 中 `code = "{code}"` 的
+`[[identities]]`），按精确的十进制算术核对。空白和不适用的单元格从不按零计算：含空白项的等式不核验，
+每张表给出一条提示，说明哪些单元格为空白（DL010）。
+
+**问题影响。** 勾稽关系是评估人员首先核对的内容；表内数据对不上，无论正文怎么写，都会被认定为“数据不准确”。
+
+**示例。** {example}
+
+**修改方法。** {fix}
+"""
+
+
+def identity_rule(code: str, name: str, severity: str, *, summary: str, example: str, fix: str,
+                  summary_zh: str | None = None, example_zh: str | None = None, fix_zh: str | None = None):
+    """Define and register the rule that reports the failures of one declared identity (the ``*_zh``
+    texts make the Chinese part of its documentation)."""
     from .registry import rule
 
     def check(ctx):
@@ -293,5 +315,8 @@ def identity_rule(code: str, name: str, severity: str, *, summary: str, example:
                 yield f
 
     check.__doc__ = _IDENTITY_DOC.format(summary=summary, code=code, example=example, fix=fix)
+    if summary_zh:
+        check.__doc__ += "\n【中文】\n" + _IDENTITY_DOC_ZH.format(summary=summary_zh, code=code,
+                                                                 example=example_zh or example, fix=fix_zh or fix)
     check.__name__ = check.__qualname__ = f"check_{code.lower()}"
     return rule(code, name, severity)(check)

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .i18n import N_, _, _n, reset_language, set_language, use_language
 
 EXTENSIONS = (".html", ".htm", ".txt", ".docx", ".docm", ".pdf")
 SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
@@ -56,11 +57,45 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes (default: all cores)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="message language (default: lang in the configuration, else LC_ALL / LC_MESSAGES / LANG)")
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
     p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
     p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
+
+
+def _localized(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The parser with its description and help texts in the active language (the catalog takes
+    them from the parsers themselves: ``i18n_catalog`` reads ``cli_help_texts``)."""
+    from .i18n import translate
+
+    p.description = translate(p.description) if p.description else p.description
+    p.epilog = translate(p.epilog) if p.epilog else p.epilog
+    for a in p._actions:
+        if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help:
+            a.help = translate(a.help)
+    return p
+
+
+def cli_help_texts() -> list[str]:
+    """Every description and help text of the command line (for the message catalog)."""
+    out = []
+    for p in (_parser_check(),):
+        out += [x for x in (p.description, p.epilog) if x]
+        out += [a.help for a in p._actions if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help]
+    return out
+
+
+def _early_language(argv: list[str]) -> str | None:
+    """``--lang`` before the parser exists, so that --help is in that language too."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in ("zh", "en") else None
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1] if a.split("=", 1)[1] in ("zh", "en") else None
+    return None
 
 
 def _collect(paths: list[str], errors: list[str]) -> list[str]:
@@ -77,9 +112,9 @@ def _collect(paths: list[str], errors: list[str]) -> list[str]:
         elif os.path.isfile(p):
             files.append(p)
         elif os.path.exists(p):
-            errors.append(f"{p}: not a regular file")
+            errors.append(_("{path}: not a regular file", path=p))
         else:
-            errors.append(f"{p}: no such file or directory")
+            errors.append(_("{path}: no such file or directory", path=p))
     return files
 
 
@@ -100,6 +135,12 @@ def _config_for(path: str, config_path: str | None, isolated: bool):
 
 
 def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None):
+    # The language travels in ``cli`` so that a worker process (--jobs) speaks it too.
+    with use_language(cli.get("lang")):
+        return _lint_one(path, cli, config_path, isolated, stdin)
+
+
+def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None):
     from .config import ConfigError, options_for
     from .diagnostics import Diagnostic, Severity
     from .engine import lint_document
@@ -111,7 +152,7 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
     try:
         options = options_for(None if path == "-" else path, cli, _config_for(path, config_path, isolated))
     except ConfigError as exc:
-        return FileResult(shown, [], error=f"configuration error: {exc}")
+        return FileResult(shown, [], error=_("configuration error: {error}", error=exc))
     try:
         if path == "-":
             data = stdin or b""
@@ -119,12 +160,13 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
             with open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        return FileResult(shown, [], error=f"{shown}: cannot read: {exc.strerror or exc}")
+        return FileResult(shown, [], error=_("{path}: cannot read: {reason}", path=shown, reason=exc.strerror or exc))
     # The tree holds many small objects and a few reference cycles: collecting during a lint
     # costs up to half the time; the cycles are freed once the file is done.
     size = len(data)
     gc_was = gc.isenabled()
     gc.disable()
+    lang = set_language(options.lang) if options.lang else None
     try:
         source = source_from_bytes(data, shown)
         del data  # the decoded text is all that is needed from here on: do not hold both
@@ -135,17 +177,21 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
         return res
     except MemoryError:
         d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
-                       f"the input is too large to lint in the memory available ({size} bytes)", Span(0, 0))
+                       _("the input is too large to lint in the memory available ({size} bytes)", size=size),
+                       Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     except RecursionError as exc:
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       f"the input is nested too deeply to lint: {exc}", Span(0, 0))
+                       _("the input is nested too deeply to lint: {error}", error=exc), Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     except Exception as exc:  # the last line of defence: report, never a traceback
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       f"dlint failed on this file: {type(exc).__name__}: {exc}; please report this", Span(0, 0))
+                       _("dlint failed on this file: {error}; please report this",
+                         error=": ".join((type(exc).__name__, str(exc)))), Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     finally:
+        if lang is not None:
+            reset_language(lang)
         if gc_was:
             gc.enable()
 
@@ -170,8 +216,9 @@ def _run(files, cli, args, stdin):
 
         from rich.console import Console
 
-        progress = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[found]} findings"), TextColumn("{task.fields[rate]}"),
+        progress = Progress(TextColumn(_("linting")), BarColumn(), MofNCompleteColumn(),
+                            TextColumn(_("{found} findings", found="{task.fields[found]}")),
+                            TextColumn("{task.fields[rate]}"),
                             TimeRemainingColumn(), transient=True, console=Console(file=sys.stderr))
         task = progress.add_task("lint", total=len(files), found=0, rate="")
         progress.start()
@@ -182,7 +229,7 @@ def _run(files, cli, args, stdin):
         if progress:
             done = len(results)
             rate = done / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, completed=done, found=found, rate=f"{rate:.1f} files/s")
+            progress.update(task, completed=done, found=found, rate=_("{rate} files/s", rate=format(rate, ".1f")))
     try:
         if jobs > 1 and len(files) >= 4:
             from concurrent.futures import ProcessPoolExecutor
@@ -233,39 +280,44 @@ def _in_own_process(args):
 
         shown = "<stdin>" if args[0] == "-" else args[0]
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       "the process linting this file died (a crash below Python); please report this file",
+                       _("the process linting this file died (a crash below Python); please report this file"),
                        Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
 
 
 def _check(argv: list[str]) -> int:
-    parser = _parser_check()
+    parser = _localized(_parser_check())
     args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
     if not args.paths:
         parser.print_usage(sys.stderr)
-        print("dlint: error: no PATH given (use . for the current folder, - for stdin)", file=sys.stderr)
+        print(_("dlint: error: no PATH given (use . for the current folder, - for stdin)"), file=sys.stderr)
         return 2
     errors: list[str] = []
     files = _collect(args.paths, errors)
     if not files and not errors:
-        print(f"dlint: warning: no {', '.join(EXTENSIONS)} files found in {', '.join(args.paths)}", file=sys.stderr)
+        print(_("dlint: warning: no {extensions} files found in {paths}", extensions=", ".join(EXTENSIONS),
+                paths=", ".join(args.paths)), file=sys.stderr)
     cli = {"select": args.select, "extend_select": args.extend_select, "ignore": args.ignore,
            "fail_on": args.fail_on, "edition": args.edition, "year": args.year,
-           "agency_level": args.agency_level, "kind": args.kind}
+           "agency_level": args.agency_level, "kind": args.kind, "lang": args.lang}
     from .config import ConfigError, options_for
 
     if args.config and not os.path.isfile(args.config):
-        print(f"dlint: error: --config {args.config}: no such file", file=sys.stderr)
+        print(_("dlint: error: --config {path}: no such file", path=args.config), file=sys.stderr)
         return 2
     try:
         first = files[0] if files else "-"
         opts = options_for(None if first == "-" else first, cli, _config_for(first, args.config, args.isolated))
     except ConfigError as exc:
-        print(f"dlint: error: {exc}", file=sys.stderr)
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
         return 2
+    if opts.lang and not args.lang:  # the configuration names the language of this run's own lines
+        set_language(opts.lang)
     if args.show_settings:
         cfg = _config_for(first, args.config, args.isolated)
-        print(f"config file: {cfg.path or '(none)'}")
+        print(_("config file: {path}", path=cfg.path or _("(none)")))
         for k, v in vars(opts).items():
             print(f"{k} = {v!r}")
         return 0
@@ -274,7 +326,8 @@ def _check(argv: list[str]) -> int:
     from .registry import plugin_errors
 
     for name, err in plugin_errors():
-        print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
+        print(_("dlint: warning: plugin {name} failed to load and was skipped: {error}", name=repr(name), error=err),
+              file=sys.stderr)
     if args.fix or args.diff:
         status = _fix(files, cli, args)
         if args.diff:
@@ -320,12 +373,13 @@ def _check(argv: list[str]) -> int:
         if any(d.severity.rank >= fo.rank for d in res.diagnostics):
             failed = True
     for e in errors:
-        print(f"dlint: error: {e}", file=sys.stderr)
+        print(_("dlint: error: {error}", error=e), file=sys.stderr)
     try:
         out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
             else sys.stdout
     except OSError as exc:
-        print(f"dlint: error: --output-file {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+        print(_("dlint: error: --output-file {path}: {reason}", path=args.output_file, reason=exc.strerror or exc),
+              file=sys.stderr)
         return 2
     try:
         if args.statistics:
@@ -389,22 +443,24 @@ def _statistics(results, out, as_json: bool = False) -> None:
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         name, sev = names[code]
         out.write(f"{n:6d}\t{code}\t{name}\t{sev}\n")
-    out.write(f"{sum(counts.values()):6d}\ttotal in {len(results)} file{'s' if len(results) != 1 else ''}\n")
+    total = _n("total in {n} file", "total in {n} files", len(results), n=len(results))
+    out.write(f"{sum(counts.values()):6d}\t{total}\n")
 
 
 def _parse_cmd(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint parse", description="Print the document tree with spans.")
+    p = argparse.ArgumentParser(prog="dlint parse", description=N_("Print the document tree with spans."))
     p.add_argument("file")
     p.add_argument("--kind", choices=["html", "text", "docx", "pdf"])
-    p.add_argument("--json", action="store_true", help="print the tree as JSON")
-    args = p.parse_args(argv)
+    p.add_argument("--json", action="store_true", help=N_("print the tree as JSON"))
+    args = _localized(p).parse_args(argv)
     from .dump import dump_tree
     from .parse import parse_bytes
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
-        print(f"dlint: error: {args.file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        print(_("dlint: error: {error}", error=_("{path}: cannot read: {reason}", path=args.file,
+                                                   reason=exc.strerror or exc)), file=sys.stderr)
         return 2
     doc = parse_bytes(data, args.file, args.kind)
     dump_tree(doc, sys.stdout, as_json=args.json)
@@ -412,36 +468,49 @@ def _parse_cmd(argv: list[str]) -> int:
 
 
 def _explain(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint explain", description="Print a rule's documentation.")
-    p.add_argument("code", help="a rule code (DL201) or name (table-row-total)")
-    args = p.parse_args(argv)
+    p = argparse.ArgumentParser(prog="dlint explain", description=N_("Print a rule's documentation."))
+    p.add_argument("code", help=N_("a rule code (DL201) or name (table-row-total)"))
+    p.add_argument("--lang", choices=["zh", "en"], help=N_("language (default: from LC_ALL / LC_MESSAGES / LANG)"))
+    args = _localized(p).parse_args(argv)
+    from .i18n import rule_doc, rule_title, severity_label
     from .registry import get_rule
 
-    spec = get_rule(args.code)
-    if spec is None:
-        print(f"dlint: error: no rule {args.code!r}; `dlint rules` lists them", file=sys.stderr)
-        return 2
-    print(f"{spec.code} {spec.name} (default severity: {spec.severity.value})\n")
-    print(spec.doc)
+    with use_language(args.lang):
+        spec = get_rule(args.code)
+        if spec is None:
+            print(_("dlint: error: no rule {code}; `dlint rules` lists them", code=repr(args.code)), file=sys.stderr)
+            return 2
+        header = _("{code} {name} (default severity: {severity})", code=spec.code, name=spec.name,
+                   severity=severity_label(spec.severity))
+        title = rule_title(spec)
+        print((header if title == spec.title else f"{header}\n{title}") + "\n")
+        print(rule_doc(spec))
     return 0
 
 
 def _rules(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint rules", description="List every rule.")
+    p = argparse.ArgumentParser(prog="dlint rules", description=N_("List every rule."))
     p.add_argument("--json", action="store_true")
-    args = p.parse_args(argv)
+    p.add_argument("--lang", choices=["zh", "en"], help=N_("language (default: from LC_ALL / LC_MESSAGES / LANG)"))
+    args = _localized(p).parse_args(argv)
+    from .i18n import rule_summary, rule_title, severity_label
     from .registry import all_rules
 
     rules = all_rules()
-    if args.json:
-        import json
+    with use_language(args.lang):
+        if args.json:
+            import json
 
-        json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-                    "plugin": r.plugin} for r in rules], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return 0
-    for r in rules:
-        print(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
+            json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": rule_summary(r),
+                        "title": rule_title(r), "plugin": r.plugin} for r in rules],
+                      sys.stdout, ensure_ascii=False, indent=2)
+            print()
+            return 0
+        from rich.cells import cell_len
+
+        for r in rules:
+            sev = severity_label(r.severity)
+            print(f"{r.code}  {r.name:<28} {sev}{' ' * max(1, 9 - cell_len(sev))}{rule_summary(r)}")
     return 0
 
 
@@ -456,8 +525,17 @@ def _tolerant_streams() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import contextvars
+
+    # --lang and the configuration's lang set the language for this run only, never for the caller.
+    return contextvars.copy_context().run(_main, argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
+    if _early_language(argv):
+        set_language(_early_language(argv))
     try:
         if argv and argv[0] in SUBCOMMANDS:
             cmd, rest = argv[0], argv[1:]
@@ -476,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
-        print("dlint: interrupted", file=sys.stderr)
+        print(_("dlint: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

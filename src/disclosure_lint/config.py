@@ -9,6 +9,7 @@ overrides.  Keys::
     severity = { DL104 = "warning" }
     edition = "2021"           year = 2023               agency-level = "department"
     fail-on = "warning"        town-deadline = "03-31"   edition-files = ["my-edition.toml"]
+    lang = "zh"                (message language: zh or en; default from LANG / LC_ALL / LC_MESSAGES)
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import Severity
+from .i18n import _
 from .options import Options
 
 if sys.version_info >= (3, 11):
@@ -30,7 +32,7 @@ else:  # pragma: no cover
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
 
 KEYS = {"select", "extend-select", "ignore", "per-file-ignores", "severity", "edition", "year", "agency-level",
-        "fail-on", "town-deadline", "edition-files", "extend"}
+        "fail-on", "town-deadline", "edition-files", "extend", "lang"}
 
 
 class ConfigError(ValueError):
@@ -52,9 +54,9 @@ def _read_table(path: Path) -> dict | None:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        raise ConfigError(_("cannot read {path}: {reason}", path=path, reason=exc.strerror)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(_("{path}: invalid TOML: {error}", path=path, error=exc)) from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("dlint")
     return data.get("tool", {}).get("dlint", data)
@@ -67,7 +69,7 @@ def load_config(path: Path, _depth: int = 0) -> Config:
         return Config(path, {})
     unknown = set(table) - KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+        raise ConfigError(_("{path}: unknown setting(s): {keys}", path=path, keys=", ".join(sorted(unknown))))
     values = dict(table)
     # paths in a config file are relative to that file
     if "edition-files" in values:
@@ -75,7 +77,7 @@ def load_config(path: Path, _depth: int = 0) -> Config:
     ext = values.pop("extend", None)
     if ext:
         if _depth > 10:
-            raise ConfigError(f"{path}: `extend` chain is too deep (a cycle?)")
+            raise ConfigError(_("{path}: `extend` chain is too deep (a cycle?)", path=path))
         base = load_config((path.parent / os.path.expanduser(ext)).resolve(), _depth + 1)
         merged = dict(base.values)
         merged.update(values)
@@ -100,7 +102,7 @@ def _codes(v, key: str) -> tuple[str, ...]:
     if isinstance(v, str):
         v = [v]
     if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) for x in v):
-        raise ConfigError(f"`{key}` must be a list of rule codes")
+        raise ConfigError(_("`{key}` must be a list of rule codes", key=key))
     return tuple(x.strip().upper() for x in v)
 
 
@@ -121,6 +123,12 @@ def options_for(file_path: str | None, cli: dict, config: Config | None) -> Opti
         o.agency_level = v.get("agency-level")
         o.town_deadline = v.get("town-deadline")
         o.edition_files = tuple(v.get("edition-files", ()))
+        if v.get("lang") is not None:
+            from .i18n import normalize_language
+
+            o.lang = normalize_language(v["lang"])
+            if o.lang is None:
+                raise ValueError(_("`lang` must be \"zh\" or \"en\", not {value}", value=repr(v["lang"])))
         pfi = v.get("per-file-ignores", {})
         if file_path and pfi and config and config.path:
             try:
@@ -131,17 +139,18 @@ def options_for(file_path: str | None, cli: dict, config: Config | None) -> Opti
                 if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(file_path), pattern):
                     o.ignore += _codes(codes, "per-file-ignores")
     except (TypeError, ValueError) as exc:
-        where = config.path if config and config.path else "configuration"
+        where = config.path if config and config.path else _("configuration")
         raise ConfigError(f"{where}: {exc}") from None
     if cli.get("select"):
         o.select = cli["select"]
     o.extend_select += cli.get("extend_select", ())
     o.ignore += cli.get("ignore", ())
-    for k in ("edition", "year", "agency_level", "kind"):
+    for k in ("edition", "year", "agency_level", "kind", "lang"):
         if cli.get(k) is not None:
             setattr(o, k, cli[k])
     if cli.get("fail_on"):
         o.fail_on = Severity.parse(cli["fail_on"])
     if o.agency_level and o.agency_level not in ("government", "department", "town"):
-        raise ConfigError(f"agency level must be government, department or town, not {o.agency_level!r}")
+        raise ConfigError(_("agency level must be government, department or town, not {value}",
+                            value=repr(o.agency_level)))
     return o

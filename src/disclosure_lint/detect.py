@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .document import Document, Heading
 from .editions import Edition
+from .i18n import _
 from .options import Options
 from .source import Span
 
@@ -107,11 +108,11 @@ def detect(doc: Document, editions: dict[str, Edition], options: Options) -> Rep
     else:
         kind = "annual-report"
     if options.agency_level:
-        level, level_source = options.agency_level, "option"
+        level, level_source = options.agency_level, _("set by --agency-level or the configuration")
     else:
         name = _agency_name(doc)
         level = agency_level(name)
-        level_source = f"from “{name}”" if level else "assumed"
+        level_source = _("from “{name}”", name=name) if level else _("assumed")
         if level is None:
             level = "government"
             notes.append("the agency level could not be determined; a government's own report was assumed")

@@ -25,7 +25,9 @@ class Severity(str, Enum):
         try:
             return cls(s.strip().lower())
         except ValueError:
-            raise ValueError(f"unknown severity {s!r} (use error, warning or info)") from None
+            from .i18n import _
+
+            raise ValueError(_("unknown severity {value} (use error, warning or info)", value=repr(s))) from None
 
 
 @dataclass(frozen=True)

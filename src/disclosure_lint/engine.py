@@ -9,6 +9,7 @@ import traceback
 from .context import Context
 from .diagnostics import Diagnostic, Finding, Severity
 from .document import Document
+from .i18n import _, use_language
 from .options import Options
 from .registry import RuleSpec, all_rules
 from .source import Span
@@ -53,6 +54,11 @@ def _severity(spec: RuleSpec, finding: Finding, options: Options) -> Severity:
 
 def lint_document(document: Document, options: Options | None = None) -> list[Diagnostic]:
     options = options or Options()
+    with use_language(options.lang):  # None keeps the caller's language
+        return _lint_document(document, options)
+
+
+def _lint_document(document: Document, options: Options) -> list[Diagnostic]:
     ctx = Context(document, options)
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
@@ -74,8 +80,9 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
         except Exception as exc:  # a rule must never crash the run
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,
-                                  f"rule {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc} "
-                                  f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report this",
+                                  _("rule {code} ({name}) failed: {error} [{where}]; please report this",
+                                    code=spec.code, name=spec.name, error=": ".join((type(exc).__name__, str(exc))),
+                                    where=":".join((tb.filename.rsplit("/", 1)[-1], str(tb.lineno)))),
                                   Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
     out.sort(key=Diagnostic.sort_key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .cells import cell_value
 from .document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue
+from .i18n import _
 from .readers.blocks import RawTable
 from .source import Span
 
@@ -36,12 +37,12 @@ def resolve(raw: RawTable) -> Table:
                 c += 1
             colspan = rc.colspan
             if colspan > MAX_COLSPAN or c + colspan > MAX_WIDTH:
-                problems.append((f"colspan={colspan} was clipped", rc.span))
+                problems.append((_("colspan={colspan} was clipped", colspan=colspan), rc.span))
                 colspan = max(1, min(colspan, MAX_COLSPAN, MAX_WIDTH - c))
             rowspan = rc.rowspan
             if rowspan > nrows - r:
                 if rowspan - (nrows - r) > 1 and not raw.from_text:
-                    problems.append((f"rowspan={rowspan} runs past the table's last row", rc.span))
+                    problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
                 rowspan = nrows - r
             pt = rc.ptext.collapse_space()
             # a blank cell's span is its content (the &nbsp;), else the whole cell
@@ -49,7 +50,7 @@ def resolve(raw: RawTable) -> Table:
             cell = Cell(pt, rc.ptext.text, rc.span, cell_value(pt, blank_at), r, c, rowspan, colspan, rc.is_header)
             for dc in range(colspan):
                 if c + dc in row:
-                    problems.append(("cells overlap: a rowspan and a colspan claim the same position", rc.span))
+                    problems.append((_("cells overlap: a rowspan and a colspan claim the same position"), rc.span))
                     continue
                 row[c + dc] = cell
                 if rowspan > 1:
@@ -65,7 +66,8 @@ def resolve(raw: RawTable) -> Table:
         cells = [cells_at[c] for c in sorted(cells_at)]
         holes = [c for c in range(max(cells_at) + 1 if cells_at else 0) if c not in cells_at]
         if holes and not raw.from_text:
-            problems.append((f"row {r + 1} has no cell at column {holes[0] + 1}", raw_row.span))
+            problems.append((_("row {row} has no cell at column {column}", row=r + 1, column=holes[0] + 1),
+                             raw_row.span))
         widths.add(len(cells_at))
         row = Row(r, cells, raw_row.span)
         _split_labels(row)
@@ -73,8 +75,8 @@ def resolve(raw: RawTable) -> Table:
     if not raw.from_text and len(widths) > 1 and rows:
         short = [r for r in rows if len(grid[r.index]) < width]
         if short and len(short) < len(rows):
-            problems.append((f"{len(short)} of {len(rows)} rows are narrower than the table ({width} columns): "
-                             "ragged rows", short[0].span))
+            problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
+                               short=len(short), n=len(rows), width=width), short[0].span))
     return Table(raw.span, rows, width, problems, raw.from_text)
 
 

@@ -5,6 +5,7 @@ import os
 
 from .build import build_document
 from .document import Document, MetaField, Metadata, Section
+from .i18n import _
 from .readers import BINARY_KINDS, read, read_binary, sniff_kind
 from .readers.blocks import RawDocument
 from .source import Source, Span
@@ -21,7 +22,7 @@ def parse_source(source: Source, kind: str | None = None) -> Document:
         return _parse_binary(source, kind)
     if source.binary:
         doc = build_document(source, RawDocument(), kind)
-        doc.problems.append(("DL001", f"the input is not a text report: it looks like {source.binary}",
+        doc.problems.append(("DL001", _("the input is not a text report: it looks like {kind}", kind=_(source.binary)),
                              Span(0, 0)))
         return doc
     raw = read(source, kind)
@@ -54,7 +55,8 @@ def source_from_bytes(data: bytes, path: str | None = None) -> Source:
         data = data[:MAX_BYTES]
     src = Source.from_bytes(data, path)
     if truncated:
-        src.problems.append(f"the input is larger than {MAX_BYTES // (1024 * 1024)} MB; only the first part was read")
+        src.problems.append(_("the input is larger than {size} MB; only the first part was read",
+                              size=MAX_BYTES // (1024 * 1024)))
     return src
 
 

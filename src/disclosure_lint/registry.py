@@ -34,8 +34,30 @@ class RuleSpec:
     plugin: str = "builtin"
 
     @property
-    def doc(self) -> str:
+    def full_doc(self) -> str:
+        """The whole docstring: English, then a line 【中文】 and the Chinese text."""
         return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def doc(self) -> str:
+        """The English documentation (``i18n.rule_doc(spec, lang)`` gives either language)."""
+        from .i18n import split_doc
+
+        return split_doc(self.full_doc)[0]
+
+    @property
+    def doc_zh(self) -> str | None:
+        """The Chinese documentation (the part after 【中文】), or None."""
+        from .i18n import split_doc
+
+        return split_doc(self.full_doc)[1]
+
+    @property
+    def title(self) -> str:
+        """The English display title (``Table row total``); ``i18n.rule_title(spec, lang)`` translates it."""
+        from .i18n import english_title
+
+        return english_title(self.name)
 
     @property
     def summary(self) -> str:

@@ -11,6 +11,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from .i18n import N_, _
+
 __all__ = ["Span", "Source", "decode", "DecodeResult"]
 
 
@@ -46,13 +48,13 @@ _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Z
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""", re.I)
 
 _MAGIC = (
-    (b"%PDF-", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .zip file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (a .doc or .xls file)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"{\\rtf", "an RTF document"),
+    (b"%PDF-", N_("a PDF file")),
+    (b"PK\x03\x04", N_("a ZIP archive (a .docx, .xlsx or .zip file)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an OLE file (a .doc or .xls file)")),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"{\\rtf", N_("an RTF document")),
 )
 
 _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030", "csgb2312", "chinese"}
@@ -93,7 +95,7 @@ def _looks_binary(data: bytes) -> str | None:
         return None
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(sample) * 0.10:
-        return "binary data"
+        return N_("binary data")
     return None
 
 
@@ -104,7 +106,7 @@ def decode(data: bytes) -> DecodeResult:
             text = data[len(bom):].decode(enc, errors="replace")
             res = DecodeResult(text, enc, "bom")
             if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-                res.problems.append(f"invalid {enc} sequences were replaced with U+FFFD")
+                res.problems.append(_("invalid {encoding} sequences were replaced with U+FFFD", encoding=enc))
             return res
     binary = _looks_binary(data)
     if binary:
@@ -114,12 +116,13 @@ def decode(data: bytes) -> DecodeResult:
     if declared:
         codec = _norm_codec(declared)
         if codec is None:
-            problems.append(f"the page declares an unknown charset {declared!r}")
+            problems.append(_("the page declares an unknown charset {charset}", charset=repr(declared)))
         else:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                problems.append(f"the page declares {declared!r} but is not valid {codec} (byte {exc.start})")
+                problems.append(_("the page declares {charset} but is not valid {codec} (byte {byte})",
+                                  charset=repr(declared), codec=codec, byte=exc.start))
             else:
                 if codec not in ("utf-8", "ascii") and not data.isascii():
                     # A declaration that lies: multi-byte UTF-8 is almost never valid by accident.
@@ -127,7 +130,8 @@ def decode(data: bytes) -> DecodeResult:
                         utf8 = data.decode("utf-8")
                     except UnicodeDecodeError:
                         return DecodeResult(text, codec, "declared", problems)
-                    problems.append(f"the page declares {declared!r} but is valid UTF-8; read as UTF-8")
+                    problems.append(_("the page declares {charset} but is valid UTF-8; read as UTF-8",
+                                      charset=repr(declared)))
                     return DecodeResult(utf8, "utf-8", "utf-8", problems)
                 return DecodeResult(text, codec, "declared", problems)
     try:
@@ -138,7 +142,7 @@ def decode(data: bytes) -> DecodeResult:
         return DecodeResult(data.decode("gb18030"), "gb18030", "gb18030", problems)
     except UnicodeDecodeError:
         pass
-    problems.append("the bytes are neither UTF-8 nor GB18030; invalid sequences were replaced with U+FFFD")
+    problems.append(_("the bytes are neither UTF-8 nor GB18030; invalid sequences were replaced with U+FFFD"))
     return DecodeResult(data.decode("utf-8", errors="replace"), "utf-8", "fallback", problems)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
+from ..i18n import _, _n
 from ..normalize import label_key
 from ..registry import rule
 from ..source import Span
@@ -38,6 +39,19 @@ def check(ctx):
     **Example.** A table 3 with no ``四、结转下年度继续办理`` row.
 
     **How to fix.** Use the edition's template tables unchanged; write 0 for none.
+
+    【中文】
+    缺少必需的统计表、行或列，或行名无法识别。
+
+    **检查内容。** 2019版和2021版格式要求有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）
+    和表四（政府信息公开行政复议、行政诉讼情况）。各表的行按栏目名称与格式版本的表样（``rules/<edition>.toml`` 中的
+    ``[tables.*]``）逐行对应：缺表为错误；缺行、行名对应不上、某行数值个数少于列数为警告。另一版格式的栏目交由 DL106 处理。
+
+    **问题影响。** 缺表或缺行，统计数据就无法比较和核验；某行少一个数，往往是数字错位到了别的栏目下。
+
+    **示例。** 表三没有“四、结转下年度继续办理”一行。
+
+    **修改方法。** 原样使用该版格式的表样，没有发生的填 0。
     """
     if not is_annual(ctx) or not ctx.edition.tables or not ctx.document.sections():
         return
@@ -52,7 +66,8 @@ def check(ctx):
         if view is None:
             sec = secs.get(spec["key"])
             at = sec.heading.title.span() if sec else doc_anchor(ctx)
-            yield Finding(at, f"{_TABLE_NAMES.get(name, name)} is missing ({edition_name(ctx)})")
+            yield Finding(at, _("{table} is missing ({edition})", table=_TABLE_NAMES.get(name, name),
+                                edition=edition_name(ctx)))
             continue
         schema = ed.tables[name]
         if name == "table3":
@@ -63,9 +78,11 @@ def check(ctx):
             missing = [r["label"] for r in schema["rows"] if r["key"] in keys and r["key"] not in present]
             if missing:
                 at = view.tables[0].span
-                yield Finding(Span(at.start, at.start), f"{_TABLE_NAMES[name]} lacks {len(missing)} "
-                              f"row{'s' if len(missing) > 1 else ''} of {edition_name(ctx)}: {'、'.join(missing[:8])}"
-                              f"{'…' if len(missing) > 8 else ''}", severity=Severity.WARNING)
+                yield Finding(Span(at.start, at.start),
+                              _n("{table} lacks {n} row of {edition}: {rows}", "{table} lacks {n} rows of {edition}: {rows}",
+                                 len(missing), table=_TABLE_NAMES[name], n=len(missing), edition=edition_name(ctx),
+                                 rows="、".join(missing[:8]) + ("…" if len(missing) > 8 else "")),
+                              severity=Severity.WARNING)
         others = _other_labels(ctx, name)
         for row in view.unknown_rows:
             label = row.label
@@ -74,11 +91,13 @@ def check(ctx):
             if any(label_key(c.text).lstrip("（一二三四五六七八九十）、.1234567890") in others for c in row.labels):
                 continue
             yield Finding(row.labels[-1].span if row.labels else row.span,
-                          f"row “{label[:40]}” of {_TABLE_NAMES.get(name, name)} matches no row of {edition_name(ctx)}",
+                          _("row “{row}” of {table} matches no row of {edition}", row=label[:40],
+                            table=_TABLE_NAMES.get(name, name), edition=edition_name(ctx)),
                           severity=Severity.WARNING)
         want = len(view.columns) if name != "table4" else len(view.columns) * len(view.groups)
         for key, row, n in view.short_rows:
             if all(t.from_text for t in view.tables):
                 continue  # a text extraction drops trailing blank cells: a short row may be blanks
-            yield Finding(row.span, f"row “{row.label[:40]}” of {_TABLE_NAMES.get(name, name)} has {n} values, "
-                          f"{want} expected", severity=Severity.WARNING)
+            yield Finding(row.span, _("row “{row}” of {table} has {n} values, {expected} expected", row=row.label[:40],
+                                      table=_TABLE_NAMES.get(name, name), n=n, expected=want),
+                          severity=Severity.WARNING)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Related, Severity
+from ..i18n import _
 from ..registry import rule
 from ..i18n import _
 from .dl211_parts_sum import breakdowns, rate_pairs
@@ -23,17 +24,31 @@ def check(ctx):
     **Example.** ``共受理申请12件，其中网上申请15件``; ``共受理审批事项117件，办结171件``.
 
     **How to fix.** Correct the whole or the part.
+
+    【中文】
+    分项大于总数，或各分项合计超过总数。
+
+    **检查内容。** 在“共N件，其中A件、B件”中，任何分项都不得大于N（错误）。DL211 不视为完整列举的，各分项可能有交叉，
+    合计超过N只报警告。
+
+    **问题影响。** 分项大于总数必然是录入错误。
+
+    **示例。** ``共受理申请12件，其中网上申请15件``。
+
+    **修改方法。** 更正总数或分项。
     """
     for b in breakdowns(ctx):
         if b.whole.approx:
             continue
         big = [(p, lab) for p, lab in zip(b.parts, b.labels) if not p.approx and p.value > b.whole.value]
         for p, lab in big:
-            yield Finding(p.span, f"part “{lab}” {p.raw} is larger than its whole {b.whole.raw}",
-                          [Related(b.whole.span, "the whole")])
+            yield Finding(p.span, _("part “{label}” {value} is larger than its whole {whole}", label=lab, value=p.raw,
+                                    whole=b.whole.raw),
+                          [Related(b.whole.span, _("the whole"))])
         if not big and not b.complete and b.total > b.whole.value and not any(p.approx for p in b.parts):
-            yield Finding(b.whole.span, f"the parts add up to {b.total}, more than the whole {b.whole.raw}",
-                          [Related(p.span, f"part “{lab}”") for p, lab in zip(b.parts, b.labels)],
+            yield Finding(b.whole.span, _("the parts add up to {total}, more than the whole {whole}", total=b.total,
+                                          whole=b.whole.raw),
+                          [Related(p.span, _("part “{label}”", label=lab)) for p, lab in zip(b.parts, b.labels)],
                           severity=Severity.WARNING)
     for r in rate_pairs(ctx):
         if r.part.value > r.whole.value and not r.carried:

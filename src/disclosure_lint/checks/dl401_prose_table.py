@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..diagnostics import Finding, Related
 from ..document import Number
+from ..i18n import _
 from ..normalize import ascii_digits
 from ..facts.breakdowns import sentence_start, next_mark
 from ..registry import rule
@@ -69,7 +70,7 @@ def _t3_figure(t3, row: str, cols: list[str], desc: str, with_carried: bool):
         if all(v is not None for v in cv):
             accept.add(sum(vals) + sum(cv))
             cells += carried
-            desc += " (or 新收 + 上年结转)"
+            desc += _(" (or 新收 + 上年结转)")
     return accept, cells, desc
 
 
@@ -101,8 +102,8 @@ def _stats_targets(ctx, what: str, window: str, m):
         # “累计主动公开…”: the writer may mean the 历年累计 column, or the year's running count
         cum = st.cell(row, "cumulative")
         if _val(cum) is not None:
-            return {v, _val(cum)}, [cell, cum], f"the 统计表's {label} (本年度 or 历年累计)"
-    return {v}, [cell], f"the 统计表's {label} (本年度)"
+            return {v, _val(cum)}, [cell, cum], _("the 统计表's {label} (本年度 or 历年累计)", label=label)
+    return {v}, [cell], _("the 统计表's {label} (本年度)", label=label)
 
 
 def _targets(ctx, what: str, window: str, m=None):
@@ -113,16 +114,16 @@ def _targets(ctx, what: str, window: str, m=None):
     if what in ("natural", "commercial", "legal_persons") and t3 is not None:
         cols = {"natural": ["natural"], "commercial": ["commercial"],
                 "legal_persons": ["commercial", "research", "welfare", "legal", "other"]}[what]
-        desc = {"natural": "table 3 一、本年新收 自然人", "commercial": "table 3 一、本年新收 商业企业",
-                "legal_persons": "table 3 一、本年新收 法人或其他组织"}[what]
+        desc = {"natural": _("table 3 一、本年新收 自然人"), "commercial": _("table 3 一、本年新收 商业企业"),
+                "legal_persons": _("table 3 一、本年新收 法人或其他组织")}[what]
         return _t3_figure(t3, "new", cols, desc, True)
     if what in ("open", "open_partial") and t3 is not None:
         rows = ["open"] if what == "open" else ["open", "partial"]
         cells = [t3.cell(r, "total") for r in rows]
         if any(_val(c) is None for c in cells):
             return None
-        return {sum(_val(c) for c in cells)}, cells, ("table 3 （一）予以公开 总计" if what == "open"
-                                                      else "table 3 （一）予以公开 + （二）部分公开 总计")
+        return {sum(_val(c) for c in cells)}, cells, (_("table 3 （一）予以公开 总计") if what == "open"
+                                                      else _("table 3 （一）予以公开 + （二）部分公开 总计"))
     if what in ("received", "decided", "carried_next") and t3 is not None:
         key = {"received": "new", "decided": "total", "carried_next": "carry_next"}[what]
         cell = t3.cell(key, "total")
@@ -131,14 +132,14 @@ def _targets(ctx, what: str, window: str, m=None):
             return None
         accept = {v}
         cells = [cell]
-        desc = {"received": "table 3 一、本年新收 总计", "decided": "table 3 （七）总计",
-                "carried_next": "table 3 四、结转下年度继续办理 总计"}[what]
+        desc = {"received": _("table 3 一、本年新收 总计"), "decided": _("table 3 （七）总计"),
+                "carried_next": _("table 3 四、结转下年度继续办理 总计")}[what]
         if what == "received":
             carried = t3.cell("carried", "total")
             if _val(carried) is not None:
                 accept.add(v + _val(carried))
                 cells.append(carried)
-                desc += " (or 新收 + 上年结转)"
+                desc += _(" (or 新收 + 上年结转)")
         return accept, cells, desc
     if what in ("review", "litigation") and t4 is not None:
         groups = ["review"] if what == "review" else ["direct", "after"]
@@ -146,13 +147,13 @@ def _targets(ctx, what: str, window: str, m=None):
         vals = [_val(c) for c in cells]
         if any(v is None for v in vals):
             return None
-        return {sum(vals)}, cells, "table 4 行政复议总计" if what == "review" else "table 4 行政诉讼总计 (两栏之和)"
+        return {sum(vals)}, cells, _("table 4 行政复议总计") if what == "review" else _("table 4 行政诉讼总计 (两栏之和)")
     if what == "in_force" and t2 is not None:
         rows = [r for r, w in (("rules", "规章"), ("normative", "规范性文件")) if w in window] or ["rules", "normative"]
         cells = [t2.cell(r, "现行有效件数") for r in rows]
         if any(_val(c) is None for c in cells):
             return None
-        return {sum(_val(c) for c in cells)}, cells, "table 2 现行有效件数"
+        return {sum(_val(c) for c in cells)}, cells, _("table 2 现行有效件数")
     return None
 
 
@@ -180,6 +181,20 @@ def check(ctx):
     **Example.** ``全年共收到政府信息公开申请25件`` while table 3 says 新收 总计 23.
 
     **How to fix.** Correct the text or the table.
+
+    【中文】
+    正文所述数字与统计表不一致。
+
+    **检查内容。** “收到申请N件”对照表三“一、本年新收”的总计（有的报告指本年新收，有的指本年新收加上年结转，两种都认可），
+    “办结N件”对照“（七）总计”，“结转下年度N件”对照“四、结转下年度继续办理”，“行政复议N件”对照表四复议总计，
+    “行政诉讼N件”对照两栏诉讼总计之和，“现行有效N件”对照表二。问题定位在正文中的数字上，相关位置为表中单元格。
+    单元格空白时不按零计算，不作检查。
+
+    **问题影响。** 多数读者只看正文；正文与统计表不一致，二者必有一错。
+
+    **示例。** 正文写 ``全年共收到政府信息公开申请25件``，表三新收总计却是 23。
+
+    **修改方法。** 更正正文或统计表。
     """
     if not ctx.tables:
         return
@@ -201,8 +216,8 @@ def check(ctx):
                 n = Decimal(m.group(g))
                 if n not in accept:
                     yield Finding(p.ptext.span(m.start(g), m.end(g)),
-                                  f"the text says {m.group(0).strip()}, but {desc} is "
-                                  f"{' or '.join(str(a) for a in sorted(accept))}",
+                                  _("the text says {text}, but {cell} is {values}", text=m.group(0).strip(), cell=desc,
+                                    values=_(" or ").join(str(a) for a in sorted(accept))),
                                   [Related(c.value.span, desc) for c in cells], suggestion=str(min(accept)))
 
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import Document
+from ..i18n import N_
 from .numbers import NumberFact, find_numbers
 
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_pairs"]
@@ -149,22 +150,22 @@ def _continuation(text, nums, starts, unit, pos):
 
 def _complete(parts, labels, tail, whole, shares):
     if any(_OTHER.search(lab) for lab in labels):
-        return True, "a part is labelled 其他"
+        return True, N_("a part is labelled 其他")
     if _known_partition(labels):
-        return True, "the parts form a known partition"
+        return True, N_("the parts form a known partition")
     if _ETC.match(tail):
-        return False, "the list ends in 等"
+        return False, N_("the list ends in 等")
     if len(shares) == len(parts) >= 2 and all(s is not None and not s.approx for s in shares):
         total = sum(s.value for s in shares)
         places = min(len(s.raw.split(".")[1]) if "." in s.raw else 0 for s in shares)
         tolerance = Decimal(5).scaleb(-places - 1) * len(parts)  # each share may be off by half a unit
         if abs(total - 100) <= tolerance:
-            return True, "the parts' shares add up to 100%"
+            return True, N_("the parts' shares add up to 100%")
         if total < 100:
-            return False, "the parts' shares add up to less than 100%"
+            return False, N_("the parts' shares add up to less than 100%")
     if len(parts) >= 3 and whole.value and abs(sum(p.value for p in parts) - whole.value) <= whole.value * Decimal("0.05"):
-        return True, "three or more parts within 5% of the whole"
-    return False, "the parts may be examples"
+        return True, N_("three or more parts within 5% of the whole")
+    return False, N_("the parts may be examples")
 
 
 def _labels(text, start, parts):
@@ -275,7 +276,7 @@ def _after_whole(text, w, nums, starts, block):
     if len(parts) == 1:
         # one part: bounded by its whole and its share taken of it, never summed
         labels = _labels(text, start, parts)
-        return Breakdown(w, parts, labels, False, "a single part", block)
+        return Breakdown(w, parts, labels, False, N_("a single part"), block)
     if respectively is not None:
         labels = [x.strip(" “”\"'") for x in re.split(r"[、和及与]", respectively)]
         if len(labels) != len(parts):
@@ -318,7 +319,7 @@ def _before_whole(text, i, w, nums):
         return None
     first = sentence_start(text, "，,。；;：:（(", parts[0].start, 40)
     labels = _labels(text, first, parts)
-    return Breakdown(w, parts, labels, True, "the whole is stated after its parts (共N)", w.block)
+    return Breakdown(w, parts, labels, True, N_("the whole is stated after its parts (共N)"), w.block)
 
 
 @dataclass

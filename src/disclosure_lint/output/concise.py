@@ -6,7 +6,9 @@ def line_of(res, d) -> str:
     p = res.start(d.span)
     msg = d.message.replace("\n", " ")
     if d.suggestion is not None:
-        msg += f" (suggestion: {d.suggestion})"
+        from ..i18n import _
+
+        msg += _(" (suggestion: {suggestion})", suggestion=d.suggestion)
     return f"{res.path}:{p.line}:{p.column}: {d.code} {d.severity.value}: {msg}"
 
 

@@ -45,6 +45,7 @@ def _where(res, span, a) -> str:
 
 
 def render(results, stream, color: bool | None = None, **kw) -> None:
+    from ..i18n import _, _n, display_name, severity_label
     from rich.cells import cell_len
     from rich.console import Console
     from rich.markup import escape
@@ -58,7 +59,8 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
             a, b = res.start(d.span), res.end(d.span)
             sev = d.severity.value
             console.print(f"[bold]{escape(res.path)}:{a.line}:{a.column}:[/]{escape(_where(res, d.span, a))} "
-                          f"[{_STYLE[sev]}]{d.code}[/] [{_STYLE[sev]}]{sev}[/]: {escape(d.message)} [dim]({d.name})[/]")
+                          f"[{_STYLE[sev]}]{d.code}[/] [{_STYLE[sev]}]{severity_label(sev)}[/]: {escape(d.message)} "
+                          f"[dim]({display_name(d.name)})[/]")
             line = res.lines.get(a.line)
             if line is not None:
                 end_col = b.column - 1 if b.line == a.line else len(line)
@@ -69,17 +71,23 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
                 console.print(f"[blue]{gutter} |[/] " + " " * lead + f"[{_STYLE[sev]}]" + "^" * carets + "[/]")
             for r in d.related[:MAX_RELATED]:
                 p = res.start(r.span)
-                console.print(f"  [dim]= related {p.line}:{p.column}:[/] {escape(r.message)}")
+                where = _("related {line}:{column}:", line=p.line, column=p.column)
+                console.print(f"  [dim]= {where}[/] {escape(r.message)}")
             if len(d.related) > MAX_RELATED:
-                console.print(f"  [dim]= … and {len(d.related) - MAX_RELATED} more related places "
-                              "(--format json lists them all)[/]")
+                more = _n("… and {n} more related place (--format json lists them all)",
+                          "… and {n} more related places (--format json lists them all)",
+                          len(d.related) - MAX_RELATED, n=len(d.related) - MAX_RELATED)
+                console.print(f"  [dim]= {more}[/]")
             if d.suggestion is not None:
-                console.print(f"  [green]= suggestion:[/] {escape(d.suggestion)}")
+                label = _("suggestion:")
+                console.print(f"  [green]= {label}[/] {escape(d.suggestion)}")
             console.print()
     total = sum(counts.values())
     if total:
-        parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
-                          if counts[s])
-        console.print(f"Found {total} finding{'s' if total != 1 else ''} ({parts}).")
+        words = {"error": lambda k: _n("{n} error", "{n} errors", k, n=k),
+                 "warning": lambda k: _n("{n} warning", "{n} warnings", k, n=k),
+                 "info": lambda k: _n("{n} info", "{n} infos", k, n=k)}
+        parts = _(", ").join(words[s](counts[s]) for s in ("error", "warning", "info") if counts[s])
+        console.print(_n("Found {n} finding ({parts}).", "Found {n} findings ({parts}).", total, n=total, parts=parts))
     else:
-        console.print("[green]All checks passed.[/]")
+        console.print("[green]" + _("All checks passed.") + "[/]")

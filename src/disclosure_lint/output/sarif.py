@@ -21,14 +21,16 @@ def _region(res, span):
 
 
 def render(results, stream, **kw) -> None:
+    from ..i18n import _, rule_doc, rule_summary
+
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     sarif_rules = [{
         "id": r.code,
         "name": r.name,
-        "shortDescription": {"text": r.summary or r.name},
-        "fullDescription": {"text": r.doc or r.name},
-        "help": {"text": r.doc or r.name, "markdown": r.doc or r.name},
+        "shortDescription": {"text": rule_summary(r) or r.name},
+        "fullDescription": {"text": rule_doc(r) or r.name},
+        "help": {"text": rule_doc(r) or r.name, "markdown": rule_doc(r) or r.name},
         "defaultConfiguration": {"level": _LEVEL[r.severity.value]},
     } for r in rules]
     out_results = []
@@ -37,7 +39,8 @@ def render(results, stream, **kw) -> None:
             item = {
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity.value],
-                "message": {"text": d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")},
+                "message": {"text": d.message + (_(" (suggestion: {suggestion})", suggestion=d.suggestion)
+                                                 if d.suggestion else "")},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": res.path.replace("\\", "/")},
                                                     "region": _region(res, d.span)}}],
             }
