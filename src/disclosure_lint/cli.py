@@ -52,6 +52,8 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
+    p.add_argument("--no-corpus", action="store_true",
+                   help="with several files, do not group them by agency and year nor run the cross-report rules (DL6)")
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
 
@@ -92,7 +94,8 @@ def _config_for(path: str, config_path: str | None, isolated: bool):
     return find_config(base)
 
 
-def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None):
+def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+             summarise: bool = False):
     from .config import ConfigError, options_for
     from .diagnostics import Diagnostic, Severity
     from .engine import lint_document
@@ -122,6 +125,10 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
         source = source_from_bytes(data, shown)
         del data  # the decoded text is all that is needed from here on: do not hold both
         doc = parse_source(source, options.kind)
+        if summarise:  # several files: also the small per-report summary the corpus stage needs
+            from .corpus.run import lint_with_summary
+
+            return lint_with_summary(shown, doc, options)
         diags = lint_document(doc, options)
         return resolve_positions(shown, doc.source, diags)
     except MemoryError:
@@ -143,7 +150,8 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
 
 def _run(files, cli, args, stdin):
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None) for f in files]
+    corpus = len(files) > 1 and not args.no_corpus
+    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None, corpus) for f in files]
     show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
     results = []
     progress = None
@@ -259,6 +267,11 @@ def _check(argv: list[str]) -> int:
         print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
     stdin = sys.stdin.buffer.read() if "-" in files else None
     results = _run(files, cli, args, stdin)
+    if len(files) > 1 and not args.no_corpus:
+        from .corpus.run import corpus_stage
+
+        errors += corpus_stage(results, lambda p: _options_or_default(p, cli, args, opts),
+                               lambda p: _config_for(p, args.config, args.isolated))
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     internal = False
     failed = False
@@ -308,6 +321,16 @@ def _check(argv: list[str]) -> int:
     return 1 if failed else 0
 
 
+def _options_or_default(path, cli, args, default):
+    from .config import ConfigError, options_for
+
+    try:
+        return options_for(None if path == "<stdin>" else path, cli,
+                           _config_for("-" if path == "<stdin>" else path, args.config, args.isolated))
+    except ConfigError:
+        return default
+
+
 def _statistics(results, out) -> None:
     from collections import Counter
 
@@ -325,10 +348,19 @@ def _statistics(results, out) -> None:
 
 def _parse_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dlint parse", description="Print the document tree with spans.")
-    p.add_argument("file")
+    p.add_argument("file", nargs="?")
     p.add_argument("--kind", choices=["html", "text"])
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
+    p.add_argument("--corpus", nargs="+", metavar="PATH",
+                   help="show how these files and folders group into series (agency, years) instead")
+    p.add_argument("--config", help="configuration file (for [tool.dlint.reports] overrides) with --corpus")
     args = p.parse_args(argv)
+    if args.corpus:
+        from .corpus.run import parse_corpus
+
+        return parse_corpus(args.corpus, args, _collect, _config_for)
+    if not args.file:
+        p.error("give a FILE, or --corpus PATH...")
     from .dump import dump_tree
     from .parse import parse_bytes
 

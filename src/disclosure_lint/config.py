@@ -9,6 +9,7 @@ overrides.  Keys::
     severity = { DL104 = "warning" }
     edition = "2021"           year = 2023               agency-level = "department"
     fail-on = "warning"        town-deadline = "03-31"   edition-files = ["my-edition.toml"]
+    reports = { "crawl/*syq*" = { agency = "平潭综合实验区" } }   # corpus grouping overrides (see corpus.group)
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ else:  # pragma: no cover
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
 
 KEYS = {"select", "extend-select", "ignore", "per-file-ignores", "severity", "edition", "year", "agency-level",
-        "fail-on", "town-deadline", "edition-files", "extend"}
+        "fail-on", "town-deadline", "edition-files", "extend", "reports"}
 
 
 class ConfigError(ValueError):

@@ -32,6 +32,7 @@ class Severity(str, Enum):
 class Related:
     span: Span
     message: str
+    path: str | None = None   # another report's file (cross-report findings); None: the finding's own file
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Finding:
     suggestion: str | None = None
     severity: Severity | None = None   # overrides the rule's default (e.g. 2019's "encouraged" format)
     code: str | None = None            # only for rules that report several codes (reader problems)
+    path: str | None = None            # cross-report rules: the report the finding sits on
 
 
 @dataclass

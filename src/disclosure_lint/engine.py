@@ -51,13 +51,16 @@ def _severity(spec: RuleSpec, finding: Finding, options: Options) -> Severity:
     return sev
 
 
-def lint_document(document: Document, options: Options | None = None) -> list[Diagnostic]:
+def lint_document(document: Document, options: Options | None = None, *, context: Context | None = None
+                  ) -> list[Diagnostic]:
+    """Lint one report. *context* lets a caller keep the Context (and its facts) to reuse them,
+    e.g. for the per-report summary of the corpus stage; cross-report rules never run here."""
     options = options or Options()
-    ctx = Context(document, options)
+    ctx = context if context is not None else Context(document, options)
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
     path = document.path
-    rules = selected_rules(options)
+    rules = [r for r in selected_rules(options) if r.scope == "report"]
     ctx.selected = frozenset(r.code for r in rules)
     for spec in rules:
         try:

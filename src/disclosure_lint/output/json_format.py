@@ -19,10 +19,18 @@ def as_dicts(res):
             "message": d.message,
             "start": res.start(d.span).as_dict(),
             "end": res.end(d.span).as_dict(),
-            "related": [{"message": r.message, "start": res.start(r.span).as_dict(),
-                         "end": res.end(r.span).as_dict()} for r in d.related],
+            "related": [_related(res, r) for r in d.related],
             "suggestion": d.suggestion,
         }
+
+
+def _related(res, r) -> dict:
+    a, b = res.related_range(r)
+    out = {"message": r.message, "start": a.as_dict(), "end": b.as_dict()}
+    other = res.elsewhere(r)
+    if other is not None:  # a place in another report (cross-report rules)
+        out["path"] = other
+    return out
 
 
 def render(results, stream, **kw) -> None:

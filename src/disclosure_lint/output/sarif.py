@@ -10,8 +10,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _region(res, span):
-    a, b = res.start(span), res.end(span)
+def _region(res, span, related=None):
+    a, b = res.related_range(related) if related is not None else (res.start(span), res.end(span))
     return {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
             "charOffset": a.offset, "charLength": b.offset - a.offset}
 
@@ -42,8 +42,8 @@ def render(results, stream, **kw) -> None:
             if d.related:
                 item["relatedLocations"] = [
                     {"id": k, "message": {"text": r.message},
-                     "physicalLocation": {"artifactLocation": {"uri": res.path.replace("\\", "/")},
-                                          "region": _region(res, r.span)}}
+                     "physicalLocation": {"artifactLocation": {"uri": (res.elsewhere(r) or res.path).replace("\\", "/")},
+                                          "region": _region(res, r.span, r)}}
                     for k, r in enumerate(d.related)]
             out_results.append(item)
     doc = {
