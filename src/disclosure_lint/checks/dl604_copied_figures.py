@@ -19,8 +19,9 @@ def check(ctx):
     **What it checks.** Across the reports given to dlint: a sentence stating three or more figures
     (two of them at least 10; years, dates and numbering left out) whose run of figures appears in
     a report of another agency, or in the agency's own report of the year before. A run found in
-    more than five reports is a template's or chance's and is ignored. The finding sits on the later
-    report; related places are the same sentences in the other file.
+    more than five reports is a template's or chance's and is ignored; two reports must share two
+    runs, or one run of five or more figures. The finding sits on the later report; related places
+    are the same sentences in the other file.
 
     **Why it matters.** Two agencies do not publish the same figures, and this year's figures are
     not last year's: shared runs are copied text whose figures were never updated.
@@ -35,7 +36,7 @@ def check(ctx):
 
     **检查内容。** 在提供给 dlint 的报告之间：某句话列出三个以上数字（其中至少两个不小于10，年份、
     日期和序号除外），同一组数字又出现在其他机关的报告中，或出现在本机关上一年度的报告中。出现在
-    五份以上报告中的数字组视为模板或巧合，不作判断。问题标注在较晚的报告上，关联位置指向另一文件中
+    五份以上报告中的数字组视为模板或巧合，不作判断；两份报告须有两组相同数字，或一组五个以上的相同数字。问题标注在较晚的报告上，关联位置指向另一文件中
     的相同语句。
 
     **为何重要。** 不同机关不会公布完全相同的数字，本年度的数字也不应与上年相同：相同的数字组说明

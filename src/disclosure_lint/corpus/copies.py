@@ -5,7 +5,8 @@ Sub-quadratic at crawl scale:
 * **Figures** — each sentence's run of figures (three or more numbers, two of them at least 10 or
   with decimals; years, dates and numbering left out) is filed under the run itself, one pass over
   the corpus. A run found in more than :data:`MAX_SHARE` reports is a template's or chance's, not a
-  copy, and is dropped.
+  copy, and is dropped. Two reports must share two distinct runs, or one run of five or more
+  figures: one short run can be shared by chance.
 * **Passages** — sentences of at least 30 normalised characters (years masked, the agency's own
   names masked, template sentences such as 本报告… / 统计期限 / contact details left out). Identical
   sentences are filed by hash; a sentence shared by more than :data:`MAX_SHARE` agencies is
@@ -158,6 +159,7 @@ def find_copies(ctx) -> dict:
         rank = (weight, -abs((m.later.identity.year or 0) - (m.other.identity.year or 0)), m.other.path)
         if old is None or rank > old[0]:
             best[key] = (rank, m)
-    out = [m for _r, m in best.values()]
+    out = [m for _r, m in best.values()
+           if m.kind != "figures" or len({u.figures for u, _o in m.units}) >= 2 or max(len(u.figures) for u, _o in m.units) >= 5]
     out.sort(key=lambda m: (m.later.path, m.kind, m.other.path))
     return {"matches": out, "notes": notes}
