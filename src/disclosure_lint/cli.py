@@ -150,7 +150,7 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
 
 def _run(files, cli, args, stdin):
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    corpus = len(files) > 1 and not args.no_corpus
+    corpus = len(files) > 1 and not getattr(args, "no_corpus", False)
     work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None, corpus) for f in files]
     show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
     results = []
