@@ -13,7 +13,8 @@ def check(ctx):
 
     **What it checks.** Across the reports given to dlint: sentences of at least 30 characters
     (years and the agency's own name masked; template sentences such as 本报告…, the statistics
-    period and contact details left out) that are identical or nearly identical (MinHash/LSH,
+    period and contact details left out; sentences stating three or more figures are DL604's) that
+    are identical or nearly identical (MinHash/LSH,
     Jaccard ≥ 0.8 on character 3-grams) to sentences of another agency's report, adding up to at
     least 60 characters; or, within one agency, sentences of 存在的主要问题及改进情况 copied from the
     report of the year before. A sentence found in more than five agencies' reports is a template's
@@ -33,7 +34,7 @@ def check(ctx):
     与另一份报告存在大段相同文字，或照抄上一年度的“存在的主要问题及改进情况”（内容雷同）。
 
     **检查内容。** 在提供给 dlint 的报告之间：30字以上的语句（年份和本机关名称不计，“本报告……”、
-    统计期限、联系方式等模板语句除外）与其他机关报告中的语句相同或基本相同（MinHash/LSH，
+    统计期限、联系方式等模板语句除外；列有三个以上数字的语句由 DL604 比较）与其他机关报告中的语句相同或基本相同（MinHash/LSH，
     字符三元组 Jaccard 相似度 ≥ 0.8），合计不少于60字；或同一机关本年度“存在的主要问题及改进情况”
     照抄上一年度报告。出现在五个以上机关报告中的语句视为模板。问题标注在较晚的报告上，关联位置指向
     另一文件中的相同语句。近似匹配需要安装 ``corpus`` 扩展（datasketch），未安装时只比较完全相同的

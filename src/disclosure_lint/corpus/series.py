@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..synth import ReportSpec, render_html
 
-__all__ = ["agency_name", "SeriesReport", "generate_corpus"]
+__all__ = ["agency_name", "SeriesReport", "generate_corpus", "generate_corpus_range"]
 
 _DIGITS = "甲乙丙丁戊己庚辛壬癸"
 _WORDS = ("规范", "公开", "目录", "解读", "回应", "关切", "平台", "网站", "栏目", "政策", "文件", "标准", "流程", "考核",
@@ -58,10 +58,16 @@ class SeriesReport:
 
 def generate_corpus(agencies: int, years: list[int], *, seed: int = 0, breaks=(), copies=(),
                     wrapper: bool = False) -> list[SeriesReport]:
+    """Agencies 0 … agencies−1, each a consistent series over *years* (see the module docstring)."""
+    return list(generate_corpus_range(0, agencies, years, seed=seed, breaks=breaks, copies=copies, wrapper=wrapper))
+
+
+def generate_corpus_range(first: int, last: int, years: list[int], *, seed: int = 0, breaks=(), copies=(),
+                          wrapper: bool = False):
+    """The series of agencies first … last−1 (a slice of a larger corpus, for parallel generation)."""
     breaks = set(map(tuple, breaks))
     copy_of = {(a, y): (fa, fy) for a, y, fa, fy in copies}
-    out: list[SeriesReport] = []
-    for a in range(agencies):
+    for a in range(first, last):
         rng = random.Random(f"{seed}/{a}")
         name = agency_name(a)
         carry: dict | None = None
@@ -98,6 +104,5 @@ def generate_corpus(agencies: int, years: list[int], *, seed: int = 0, breaks=()
 
             m = _model(spec)
             carry = {c: m["v3"][("carry_next", c)] for c in m["cols"]}
-            out.append(SeriesReport(f"{a}/{y}.html", name, y, render_html(spec)))
+            yield SeriesReport(f"{a}/{y}.html", name, y, render_html(spec))
             prev_year = y
-    return out

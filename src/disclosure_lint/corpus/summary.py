@@ -138,14 +138,18 @@ class _Locator:
 
     def __call__(self, span: Span) -> Loc:
         src = self.source
-        n = len(src.text)
+        text = src.text
+        n = len(text)
         a, b = min(span.start, n), min(span.end, n)
         l1, c1 = src.line_col(a)
         l2, c2 = src.line_col(b)
-        line = src.line_text(l1) if l1 <= len(src.line_starts) else ""
-        w0 = max(0, c1 - 1 - FRAME)
-        w1 = min(len(line), max(c1 - 1, (c2 - 1) if l2 == l1 else c1 - 1) + FRAME)
-        return Loc(span.start, span.end, l1, c1, l2, c2, line[w0:w1], w0 + 1)
+        starts = src.line_starts
+        line_start = starts[l1 - 1]
+        line_end = starts[l1] if l1 < len(starts) else n
+        w0 = max(line_start, a - FRAME)
+        w1 = min(line_end, (b if l2 == l1 else a) + FRAME)
+        frame = text[w0:w1].rstrip("\r\n")  # only a window is sliced: lines of Word HTML run to 100 KB
+        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1)
 
 
 def _cell(view, row: str, col: str, loc: _Locator) -> CellFact | None:
