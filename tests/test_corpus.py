@@ -124,7 +124,7 @@ def test_summary_round_trips_through_json(planted):
 def test_parse_corpus_shows_groups_and_config_overrides(planted, tmp_path, capsys):
     assert main(["parse", "--corpus", str(planted / "0"), str(planted / "1")]) == 0
     out = capsys.readouterr().out
-    assert "甲县  (government, 3 reports)" in out and "乙县  (government, 3 reports)" in out
+    assert "甲县  (government, 3 report(s))" in out and "乙县  (government, 3 report(s))" in out
     d = tmp_path / "c"
     d.mkdir()
     (d / "a.txt").write_text("某局2020年政府信息公开工作年度报告\n", encoding="utf-8")

@@ -128,8 +128,10 @@ def find_copies(ctx) -> dict:
     try:
         from datasketch import MinHash, MinHashLSH
     except ImportError:
-        notes.append("near-identical passages were not looked for: install the corpus extra "
-                     "(pip install 'disclosure-lint[corpus]'); identical ones were")
+        from ..i18n import _
+
+        notes.append(_("near-identical passages were not looked for: install the corpus extra "
+                       "(pip install 'disclosure-lint[corpus]'); identical ones were"))
         MinHash = None
     if MinHash is not None and len(distinct) > 1:
         shingles = [[t[k:k + 3].encode("utf-8") for k in range(len(t) - 2)] for t in distinct]

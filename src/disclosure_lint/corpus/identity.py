@@ -155,11 +155,23 @@ def _evidence(doc) -> list[tuple[str, str]]:
 def report_identity(doc_or_ctx, options=None) -> ReportIdentity:
     """The identity of a report: normalised agency, agency level, report year, edition, confidence.
 
-    Accepts a :class:`~disclosure_lint.document.Document` or a rule
-    :class:`~disclosure_lint.context.Context` (whose detected year and edition are reused). The year
-    and edition come from :mod:`disclosure_lint.detect`, so ``--year`` / ``--edition`` apply.
+    Accepts a :class:`~disclosure_lint.document.Document`, a rule
+    :class:`~disclosure_lint.context.Context` (whose detected year and edition are reused), a
+    :class:`~disclosure_lint.corpus.summary.ReportSummary`, or a lint result (``FileResult``) made
+    with a summary (the CLI's corpus stage). The year and edition come from
+    :mod:`disclosure_lint.detect`, so ``--year`` / ``--edition`` (*options*) apply.
+
+        >>> report_identity(parse_path("2021.html")).agency      # doctest: +SKIP
+        '平潭综合实验区'
     """
     from ..context import Context
+
+    ident = getattr(doc_or_ctx, "identity", None)
+    if isinstance(ident, ReportIdentity):   # a ReportSummary
+        return ident
+    summary = getattr(doc_or_ctx, "summary", None)
+    if summary is not None and isinstance(getattr(summary, "identity", None), ReportIdentity):  # a FileResult
+        return summary.identity
 
     ctx = doc_or_ctx if isinstance(doc_or_ctx, Context) else Context(doc_or_ctx, options)
     doc = ctx.document

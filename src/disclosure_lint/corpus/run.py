@@ -60,20 +60,21 @@ def corpus_stage(results, options_of, config_of) -> list[str]:
 
 
 def print_grouping(grouping, stream) -> None:
+    from ..i18n import _
+
     for s in grouping.series:
         level = s.reports[0].identity.level
-        stream.write(f"{s.agency}  ({level}, {len(s.reports)} report{'s' if len(s.reports) != 1 else ''})\n")
-        years = s.years
+        stream.write(_("{agency}  ({level}, {n} report(s))", agency=s.agency, level=level, n=len(s.reports)) + "\n")
         prev = None
         for r in s.reports:
             y = r.identity.year
             if prev is not None and y - prev > 1:
-                stream.write(f"    … no report for {prev + 1}{'' if y - prev == 2 else f'–{y - 1}'}\n")
+                missing = f"{prev + 1}" if y - prev == 2 else f"{prev + 1}–{y - 1}"
+                stream.write("    … " + _("no report for {missing}", missing=missing) + "\n")
             prev = y
             stream.write(f"  {y}  {r.identity.edition or '-':<13} {r.identity.confidence:<7} {r.path}\n")
-        del years
     if grouping.unsure:
-        stream.write("not grouped (unsure):\n")
+        stream.write(_("not grouped (unsure):") + "\n")
         for r in grouping.unsure:
             why = "; ".join(r.identity.notes)
             stream.write(f"  {r.identity.year or '????'}  {r.identity.agency or '?'}  {r.path}  — {why}\n")

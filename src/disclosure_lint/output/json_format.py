@@ -2,7 +2,7 @@
 
 Each element: ``path, code, name, severity, message, start, end, related, suggestion``; positions
 are ``{"line", "column", "offset"}`` with 1-based line and column (code points) and 0-based offset;
-``end`` is exclusive.
+``end`` is exclusive. A related place in another report (cross-report rules) also has ``"path"``.
 """
 from __future__ import annotations
 
