@@ -11,6 +11,12 @@ part a Dask cluster would run) runs in a process pool and its summaries go throu
 would between machines; stage 2 (the cross-report rules) is timed on the largest size and on the
 first N reports of it. Read the 10k / 1k ratios: linear is ~10x, all-pairs would be ~100x.
 Also prints recall and precision of the planted defects.
+
+Measured 2026-11-29 on the shared 2-core machine (load average ~10):
+    stage 1: 10000 reports in 820 s on 2 processes (164 ms per report per core); summaries 5.7 KB of JSON
+    stage 2,  1000 reports: grouping+chains 0.42 s, copy detection  2.15 s, all DL6 rules  3.44 s; 8/8 planted, precision 1.00
+    stage 2, 10000 reports: grouping+chains 2.92 s, copy detection 19.82 s, all DL6 rules 22.95 s; 80/80 planted, precision 1.00
+    ratio 10x reports: grouping+chains 7.0x, copy detection 9.2x, all 6.7x (linear = 10x, all pairs = 100x)
 """
 from __future__ import annotations
 

@@ -172,3 +172,13 @@ def test_real_series_matches_the_hand_checked_labels(capsys):
         assert set(want) <= set(got), sorted(set(want) - set(got))
         extra = set(got) - set(want)
         assert all(c in ("DL601", "DL602", "DL603", "DL608") and p.endswith(".txt") for c, p, _r in extra), extra
+
+
+def test_bad_reports_mapping_is_a_configuration_error(planted, tmp_path, capsys):
+    import shutil
+
+    d = tmp_path / "bad"
+    shutil.copytree(planted / "0", d / "0")
+    (d / "dlint.toml").write_text('[reports]\n"0/*" = { agency = "甲县", year = "twenty" }\n', encoding="utf-8")
+    assert main(["--no-progress", "--select", "DL6", str(d)]) == 2
+    assert "`reports` must map path patterns" in capsys.readouterr().err

@@ -29,9 +29,11 @@ def _overrides(summary, config) -> None:
     mapping = (config.values.get("reports") if config is not None else None) or None
     if not mapping:
         return
-    if not isinstance(mapping, dict) or not all(isinstance(v, dict) for v in mapping.values()):
+    if not isinstance(mapping, dict) or not all(isinstance(v, dict) for v in mapping.values()) or \
+            not all(isinstance(v.get("year", 0), int) and isinstance(v.get("agency", ""), str)
+                    and set(v) <= {"agency", "year", "kind"} for v in mapping.values()):
         raise ConfigError(f"{config.path}: `reports` must map path patterns to tables like "
-                          "{ agency = \"…\", year = 2021 }")
+                          "{ agency = \"…\", year = 2021 } (keys agency, year, kind)")
     apply_overrides(summary, mapping, str(config.root))
 
 
@@ -54,8 +56,11 @@ def corpus_stage(results, options_of, config_of) -> list[str]:
         summaries.append(s)
     if len(summaries) < 2:
         return errors
-    found = lint_summaries(summaries, options_of)
-    attach(results, found, summaries)
+    try:
+        found = lint_summaries(summaries, options_of)
+        attach(results, found, summaries)
+    except Exception as exc:  # the last line of defence: a clear error, never a traceback
+        errors.append(f"the cross-report stage failed: {type(exc).__name__}: {exc}; please report this")
     return errors
 
 
