@@ -62,6 +62,8 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
     p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
     p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
+    p.add_argument("--no-corpus", action="store_true",
+                   help=N_("with several files, do not group them by agency and year nor run the cross-report rules (DL6)"))
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
 
@@ -134,13 +136,15 @@ def _config_for(path: str, config_path: str | None, isolated: bool):
     return find_config(base)
 
 
-def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None):
+def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+             summarise: bool = False):
     # The language travels in ``cli`` so that a worker process (--jobs) speaks it too.
     with use_language(cli.get("lang")):
-        return _lint_one(path, cli, config_path, isolated, stdin)
+        return _lint_one(path, cli, config_path, isolated, stdin, summarise)
 
 
-def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None):
+def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+              summarise: bool = False):
     from .config import ConfigError, options_for
     from .diagnostics import Diagnostic, Severity
     from .engine import lint_document
@@ -171,6 +175,12 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
         source = source_from_bytes(data, shown)
         del data  # the decoded text is all that is needed from here on: do not hold both
         doc = parse_source(source, options.kind)
+        if summarise:  # several files: also the small per-report summary the corpus stage needs
+            from .corpus.run import lint_with_summary
+
+            res = lint_with_summary(shown, doc, options)
+            res.report = _report_identity(doc, options)
+            return res
         diags = lint_document(doc, options)
         res = resolve_positions(shown, doc.source, diags)
         res.report = _report_identity(doc, options)
@@ -207,7 +217,8 @@ def _report_identity(doc, options) -> dict:
 
 def _run(files, cli, args, stdin):
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None) for f in files]
+    corpus = len(files) > 1 and not getattr(args, "no_corpus", False)
+    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None, corpus) for f in files]
     show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
     results = []
     progress = None
@@ -334,6 +345,11 @@ def _check(argv: list[str]) -> int:
             return status
     stdin = sys.stdin.buffer.read() if "-" in files else None
     results = _run(files, cli, args, stdin)
+    if len(files) > 1 and not args.no_corpus:
+        from .corpus.run import corpus_stage
+
+        errors += corpus_stage(results, lambda p: _options_or_default(p, cli, args, opts),
+                               lambda p: _config_for(p, args.config, args.isolated))
     if args.write_baseline:
         from .batch.baseline import write_baseline
 
@@ -422,6 +438,16 @@ def _fix(files: list[str], cli: dict, args) -> int:
     return 1 if args.diff and changed else 0
 
 
+def _options_or_default(path, cli, args, default):
+    from .config import ConfigError, options_for
+
+    try:
+        return options_for(None if path == "<stdin>" else path, cli,
+                           _config_for("-" if path == "<stdin>" else path, args.config, args.isolated))
+    except ConfigError:
+        return default
+
+
 def _statistics(results, out, as_json: bool = False) -> None:
     from collections import Counter
 
@@ -449,10 +475,19 @@ def _statistics(results, out, as_json: bool = False) -> None:
 
 def _parse_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dlint parse", description=N_("Print the document tree with spans."))
-    p.add_argument("file")
+    p.add_argument("file", nargs="?")
     p.add_argument("--kind", choices=["html", "text", "docx", "pdf"])
     p.add_argument("--json", action="store_true", help=N_("print the tree as JSON"))
+    p.add_argument("--corpus", nargs="+", metavar="PATH",
+                   help=N_("show how these files and folders group into series (agency, years) instead"))
+    p.add_argument("--config", help=N_("configuration file (for [tool.dlint.reports] overrides) with --corpus"))
     args = _localized(p).parse_args(argv)
+    if args.corpus:
+        from .corpus.run import parse_corpus
+
+        return parse_corpus(args.corpus, args, _collect, _config_for)
+    if not args.file:
+        p.error(_("give a FILE, or --corpus PATH..."))
     from .dump import dump_tree
     from .parse import parse_bytes
 

@@ -10,6 +10,7 @@ overrides.  Keys::
     edition = "2021"           year = 2023               agency-level = "department"
     fail-on = "warning"        town-deadline = "03-31"   edition-files = ["my-edition.toml"]
     lang = "zh"                (message language: zh or en; default from LANG / LC_ALL / LC_MESSAGES)
+    reports = { "crawl/*syq*" = { agency = "平潭综合实验区" } }   # corpus grouping overrides (see corpus.group)
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ else:  # pragma: no cover
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
 
 KEYS = {"select", "extend-select", "ignore", "per-file-ignores", "severity", "edition", "year", "agency-level",
-        "fail-on", "town-deadline", "edition-files", "extend", "lang"}
+        "fail-on", "town-deadline", "edition-files", "extend", "lang", "reports"}
 
 
 class ConfigError(ValueError):

@@ -34,6 +34,7 @@ class Severity(str, Enum):
 class Related:
     span: Span
     message: str
+    path: str | None = None   # another report's file (cross-report findings); None: the finding's own file
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Finding:
     severity: Severity | None = None   # overrides the rule's default (e.g. 2019's "encouraged" format)
     code: str | None = None            # only for rules that report several codes (reader problems)
     fix: Fix | None = None             # edits that repair it (see fixes.py)
+    path: str | None = None            # cross-report rules: the report the finding sits on
 
 
 @dataclass

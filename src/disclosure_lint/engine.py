@@ -52,18 +52,21 @@ def _severity(spec: RuleSpec, finding: Finding, options: Options) -> Severity:
     return sev
 
 
-def lint_document(document: Document, options: Options | None = None) -> list[Diagnostic]:
+def lint_document(document: Document, options: Options | None = None, *, context: Context | None = None
+                  ) -> list[Diagnostic]:
+    """Lint one report. *context* lets a caller keep the Context (and its facts) to reuse them,
+    e.g. for the per-report summary of the corpus stage; cross-report rules never run here."""
     options = options or Options()
     with use_language(options.lang):  # None keeps the caller's language
-        return _lint_document(document, options)
+        return _lint_document(document, options, context)
 
 
-def _lint_document(document: Document, options: Options) -> list[Diagnostic]:
-    ctx = Context(document, options)
+def _lint_document(document: Document, options: Options, context: Context | None = None) -> list[Diagnostic]:
+    ctx = context if context is not None else Context(document, options)
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
     path = document.path
-    rules = selected_rules(options)
+    rules = [r for r in selected_rules(options) if r.scope == "report"]
     ctx.selected = frozenset(r.code for r in rules)
     for spec in rules:
         try:

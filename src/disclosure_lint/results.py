@@ -37,6 +37,11 @@ class FileResult:
     locations: dict[Span, dict] = field(default_factory=dict)  # .docx: paragraph, or table / row / cell
     contexts: dict[Span, tuple[str, str]] = field(default_factory=dict)  # a little text either side (same line)
     report: dict = field(default_factory=dict)               # agency, level, year, edition (batch formats)
+    summary: object | None = None       # the report's corpus.ReportSummary, when the corpus stage asked for it
+    # Related places in other reports (cross-report findings): keyed by (path, span), and the lines
+    # their code frames show, keyed by (path, line).
+    other_positions: dict[tuple[str, Span], tuple[Position, Position]] = field(default_factory=dict)
+    other_lines: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def start(self, span: Span) -> Position:
         return self.positions[span][0]
@@ -52,6 +57,17 @@ class FileResult:
 
     def context(self, span: Span) -> tuple[str, str]:
         return self.contexts.get(span, ("", ""))
+    def elsewhere(self, related) -> str | None:
+        """The other file a related place lies in, or None when it lies in this file."""
+        p = getattr(related, "path", None)
+        return p if p and p != self.path else None
+
+    def related_range(self, related) -> tuple[Position, Position]:
+        other = self.elsewhere(related)
+        if other is not None:
+            return self.other_positions[(other, related.span)]
+        return self.positions[related.span]
+
 
 
 def _pos(source: Source, offset: int, end: bool = False) -> Position:
@@ -82,7 +98,7 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
     res = FileResult(path, diags)
     locate = getattr(source, "locate", None)
     for d in diags:
-        for span in [d.span] + [r.span for r in d.related]:
+        for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
             if span not in res.positions:
                 res.positions[span] = (_pos(source, span.start), _pos(source, span.end, end=len(span) > 0))
                 res.texts[span] = source.slice(span)

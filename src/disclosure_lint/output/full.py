@@ -70,9 +70,22 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
                 console.print(f"[blue]{a.line} |[/] {escape(text)}")
                 console.print(f"[blue]{gutter} |[/] " + " " * lead + f"[{_STYLE[sev]}]" + "^" * carets + "[/]")
             for r in d.related[:MAX_RELATED]:
-                p = res.start(r.span)
-                where = _("related {line}:{column}:", line=p.line, column=p.column)
-                console.print(f"  [dim]= {where}[/] {escape(r.message)}")
+                other = res.elsewhere(r)
+                if other is None:
+                    p = res.start(r.span)
+                    where = _("related {line}:{column}:", line=p.line, column=p.column)
+                    console.print(f"  [dim]= {where}[/] {escape(r.message)}")
+                    continue
+                # a place in another report: name the file and show its code frame
+                p, q = res.related_range(r)
+                console.print(f"  [dim]= {_('related')}[/] [bold]{escape(other)}:{p.line}:{p.column}:[/] {escape(r.message)}")
+                line = res.other_lines.get((other, p.line))
+                if line is not None:
+                    end_col = q.column - 1 if q.line == p.line else len(line)
+                    text, lead, carets = _window(line, p.column - 1, end_col, cell_len)
+                    gutter = " " * len(str(p.line))
+                    console.print(f"  [blue]{gutter} |[/] {escape(text)}")
+                    console.print(f"  [blue]{gutter} |[/] " + " " * lead + "[dim]" + "^" * carets + "[/]")
             if len(d.related) > MAX_RELATED:
                 more = _n("… and {n} more related place (--format json lists them all)",
                           "… and {n} more related places (--format json lists them all)",

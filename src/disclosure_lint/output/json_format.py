@@ -5,7 +5,8 @@ positions are ``{"line", "column", "offset"}`` with 1-based line and column (cod
 0-based offset; ``end`` is exclusive. ``text`` is exactly what the span covers. For a PDF, positions
 also carry ``page`` and ``page_line`` (the line counted on that page); for a .docx, a ``location``
 object names the ``paragraph``, or the ``table``, ``row`` and ``cell`` (all 1-based). Line and column
-are then in the extracted text that ``dlint parse`` shows.
+are then in the extracted text that ``dlint parse`` shows. A related place in another report
+(cross-report rules) also has ``"path"``.
 """
 from __future__ import annotations
 
@@ -24,12 +25,22 @@ def as_dicts(res):
             "end": res.end(d.span).as_dict(),
             "text": res.text(d.span),
             **({"location": res.location(d.span)} if res.location(d.span) else {}),
-            "related": [{"message": r.message, "start": res.start(r.span).as_dict(),
-                         "end": res.end(r.span).as_dict(), "text": res.text(r.span),
-                         **({"location": res.location(r.span)} if res.location(r.span) else {})}
-                        for r in d.related],
+            "related": [_related(res, r) for r in d.related],
             "suggestion": d.suggestion,
         }
+
+
+def _related(res, r) -> dict:
+    a, b = res.related_range(r)
+    out = {"message": r.message, "start": a.as_dict(), "end": b.as_dict()}
+    other = res.elsewhere(r)
+    if other is not None:  # a place in another report (cross-report rules)
+        out["path"] = other
+        return out
+    out["text"] = res.text(r.span)
+    if res.location(r.span):
+        out["location"] = res.location(r.span)
+    return out
 
 
 def render(results, stream, **kw) -> None:

@@ -10,10 +10,13 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _region(res, span):
-    a, b = res.start(span), res.end(span)
+def _region(res, span, related=None):
+    a, b = res.related_range(related) if related is not None else (res.start(span), res.end(span))
     region = {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
-              "charOffset": a.offset, "charLength": b.offset - a.offset, "snippet": {"text": res.text(span)}}
+              "charOffset": a.offset, "charLength": b.offset - a.offset}
+    if related is not None and res.elsewhere(related) is not None:
+        return region  # a place in another report: its text is in that report
+    region["snippet"] = {"text": res.text(span)}
     where = res.location(span) or ({"page": a.page, "pageLine": a.page_line} if a.page is not None else None)
     if where:  # .docx / PDF: the place in the original document (line and column are in the extracted text)
         region["properties"] = {k: v for k, v in where.items() if v is not None}
@@ -49,8 +52,8 @@ def render(results, stream, **kw) -> None:
             if d.related:
                 item["relatedLocations"] = [
                     {"id": k, "message": {"text": r.message},
-                     "physicalLocation": {"artifactLocation": {"uri": res.path.replace("\\", "/")},
-                                          "region": _region(res, r.span)}}
+                     "physicalLocation": {"artifactLocation": {"uri": (res.elsewhere(r) or res.path).replace("\\", "/")},
+                                          "region": _region(res, r.span, r)}}
                     for k, r in enumerate(d.related)]
             out_results.append(item)
     doc = {
