@@ -99,10 +99,13 @@ class Structure:
 
 def _cell_ok(run: Run, a: int, b: int, col: ColSpec) -> bool:
     # no space inside the cell, and the characters make a number the column allows
-    for c in run.cuts:
-        if a < c < b:
-            return False
-    return _valid(run.chars[a:b], col)
+    memo = run.__dict__.setdefault("_ok", {})
+    key = (a, b, col)
+    got = memo.get(key)
+    if got is None:
+        got = not any(a < c < b for c in run.cuts) and _valid(run.chars[a:b], col)
+        memo[key] = got
+    return got
 
 
 def structural(run: Run, cols: list[ColSpec]) -> Structure:
@@ -132,7 +135,12 @@ def structural(run: Run, cols: list[ColSpec]) -> Structure:
                     if q in bwd[k + 1] and _cell_ok(run, p, q, col):
                         cells[k].add((p, q))
     run._bwd = bwd  # reused by the enumeration: a branch that cannot be completed is never entered
-    return Structure(count, cells)
+    run._structure, run._structure_cols = Structure(count, cells), list(cols)
+    return run._structure
+
+
+def _sub_run(run: Run, end: int) -> Run:
+    return Run(run.chars[:end], run.offsets[:end], frozenset(c for c in run.cuts if c < end))
 
 
 def enumerate_splits(run: Run, cols: list[ColSpec], identities: list[tuple[list[int], list[int]]] = (),
@@ -141,30 +149,63 @@ def enumerate_splits(run: Run, cols: list[ColSpec], identities: list[tuple[list[
 
     Returns ``(splits, complete)``: each split is a list of ``(a, b)`` bounds; *complete* is False
     when a cap stopped the search (then more splits may exist).
+
+    An identity whose left side is one column after all of its right side fixes that column's
+    value when the search reaches it, and bounds the right side before (a part never exceeds the
+    largest value the total's possible cells allow).  When the total is the last column
+    (``总计 = the six applicant columns``), each possible total is tried in turn and the parts are
+    searched for that exact sum, which prunes nearly everything.
     """
-    if not hasattr(run, "_bwd"):
-        structural(run, cols)
+    m = len(cols)
+    identities = list(identities)
+    st = run.__dict__.get("_structure")
+    if st is None or run.__dict__.get("_structure_cols") != cols:
+        st = structural(run, cols)
+    if st.count == 0:
+        return [], True
+    budget = [max_steps]
+    if len(identities) == 1 and identities[0][0] == [m - 1] and sorted(identities[0][1]) == list(range(m - 1)) \
+            and check is None:
+        out: list[list[tuple[int, int]]] = []
+        complete = True
+        for a, b in sorted(st.cells[m - 1]):
+            total = cell_number(run.chars[a:b])
+            sub = _sub_run(run, a)
+            structural(sub, cols[:-1])
+            got, ok = _search(sub, cols[:-1], [], None, max_results - len(out), budget, exact=total)
+            out.extend(g + [(a, b)] for g in got)
+            if not ok or len(out) >= max_results:
+                complete = False
+                break
+        return out, complete
+    return _search(run, cols, identities, check, max_results, budget, caps=st)
+
+
+def _search(run: Run, cols: list[ColSpec], identities, check, max_results: int, budget: list[int],
+            exact=None, caps: Structure | None = None):
     bwd = run._bwd
     n, m = len(run.chars), len(cols)
-    # An identity whose left side is one column after all of its right side: that column's value
-    # is fixed when the search reaches it.
     determined: dict[int, tuple[list[int], list[int]]] = {}
     at_depth: dict[int, list[tuple[list[int], list[int]]]] = {}
+    bound_of: dict[int, list[tuple[list[int], int]]] = {}  # rhs column -> [(rhs, largest possible lhs)]
     for lhs, rhs in identities:
         if len(lhs) == 1 and all(r < lhs[0] for r in rhs):
             determined[lhs[0]] = (lhs, rhs)
+            if caps is not None and caps.cells[lhs[0]]:
+                top = max(cell_number(run.chars[a:b]) for a, b in caps.cells[lhs[0]])
+                for r in rhs:
+                    bound_of.setdefault(r, []).append((rhs, top))
         else:
             at_depth.setdefault(max(lhs + rhs), []).append((lhs, rhs))
     out: list[list[tuple[int, int]]] = []
     bounds: list[tuple[int, int]] = []
     values: list = []
-    steps = 0
     complete = True
 
-    def rec(k: int, p: int) -> bool:
-        nonlocal steps, complete
+    def rec(k: int, p: int, acc) -> bool:
+        nonlocal complete
         if k == m:
-            if p != n:
+            if p != n or (exact is not None and acc != exact):
                 return True
             if check is None or check(values):
                 out.append(list(bounds))
@@ -178,8 +219,8 @@ def enumerate_splits(run: Run, cols: list[ColSpec], identities: list[tuple[list[
             _, rhs = determined[k]
             want = sum(values[r] for r in rhs)
         for q in range(p + 1, min(n, p + col.maxlen) + 1):
-            steps += 1
-            if steps > max_steps:
+            budget[0] -= 1
+            if budget[0] < 0:
                 complete = False
                 return False
             if q not in bwd[k + 1] or not _cell_ok(run, p, q, col):
@@ -187,10 +228,14 @@ def enumerate_splits(run: Run, cols: list[ColSpec], identities: list[tuple[list[
             v = cell_number(run.chars[p:q])
             if want is not None and v != want:
                 continue
+            if exact is not None and acc + v > exact:
+                break  # longer cells only grow (no leading zeros)
+            if k in bound_of and any(sum(values[r] for r in rhs if r < k) + v > top for rhs, top in bound_of[k]):
+                break
             values.append(v)
             bounds.append((p, q))
             ok = all(sum(values[i] for i in lhs) == sum(values[i] for i in rhs) for lhs, rhs in at_depth.get(k, ()))
-            go = rec(k + 1, q) if ok else True
+            go = rec(k + 1, q, acc + v) if ok else True
             values.pop()
             bounds.pop()
             if not go:
@@ -198,5 +243,5 @@ def enumerate_splits(run: Run, cols: list[ColSpec], identities: list[tuple[list[
         return True
 
     if 0 in bwd[0]:
-        rec(0, 0)
+        rec(0, 0, 0)
     return out, complete
