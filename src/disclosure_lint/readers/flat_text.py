@@ -65,6 +65,15 @@ def _known_headings() -> tuple[str, ...]:
     return tuple(sorted(keys, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _by_prefix() -> dict[str, tuple[str, ...]]:
+    """Known headings by their first two characters (a typo is looked for after them)."""
+    out: dict[str, list[str]] = {}
+    for key in _known_headings():
+        out.setdefault(key[:2], []).append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _near(a: str, b: str) -> bool:
     """Edit distance at most 1 (a typo such as 行政法复议 in a heading)."""
     if abs(len(a) - len(b)) > 1:
@@ -87,7 +96,7 @@ def _strong_title_end(view: NormView, pos: int, end: int) -> int | None:
     k = view._norm_at(pos)
     norm, idx = view.norm, view.idx
     best = None
-    for key in _known_headings():
+    for key in _by_prefix().get(norm[k:k + 2], ()):
         lengths = [len(key)] if len(key) < 8 else [len(key), len(key) + 1, len(key) - 1]
         for n in lengths:
             if k + n > len(idx):

@@ -20,23 +20,19 @@ _DROP = set(" \t\r\n\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad")
 class NormView:
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         end = len(text) if end is None else end
-        chars: list[str] = []
-        idx: list[int] = []
-        for i in range(start, end):
-            ch = text[i]
-            if ch in _DROP:
-                continue
-            if ch.isascii() and ch not in ",;:()[]/\"'.":
-                chars.append(ch)
-                idx.append(i)
-                continue
-            out = label_key(ch) if not ch.isdigit() else unicodedata.normalize("NFKC", ch)
-            for o in out:
-                chars.append(o)
-                idx.append(i)
+        seg = text[start:end]
+        # one translation table for the distinct characters of the text: C-speed for a 1 MB body
+        mapping: dict[int, str | None] = {}
+        for ch in set(seg):
+            out = None if ch in _DROP else label_key(ch)
+            mapping[ord(ch)] = out[0] if out else None  # the rare multi-character NFKC form keeps its first
         self.text = text
-        self.norm = "".join(chars)
-        self.idx = idx
+        self.norm = seg.translate(mapping)
+        drop = {c for c, m in mapping.items() if m is None}
+        if drop:
+            self.idx = [start + i for i, ch in enumerate(seg) if ord(ch) not in drop]
+        else:
+            self.idx = list(range(start, end))
 
     def find(self, label: str, src_from: int, src_to: int | None = None) -> tuple[int, int] | None:
         """Source [start, end) of the first occurrence of *label* (compared as label keys) in the range."""
