@@ -6,6 +6,8 @@ digits. Unit checks for the search, the numbering cut, signs and decimals, and t
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint import lint_text, parse_text
@@ -13,6 +15,8 @@ from disclosure_lint.context import Context
 from disclosure_lint.document import Number, Unread
 from disclosure_lint.recover.splits import ColSpec, enumerate_splits, make_run, structural
 from disclosure_lint.recover.view import strip_numbering_tail
+
+from .conftest import SHARED, needs_shared, shared_files
 
 HEAD = "标题: 平潭综合实验区2021年度政府信息公开工作年度报告\n==================== 正文 ====================\n"
 IDENTITY = ["DL201", "DL202", "DL203", "DL204"]
@@ -203,3 +207,24 @@ def test_2008_statistics_table_rows():
     for c in t.cells():
         if isinstance(c.value, Number):
             assert text[c.value.span.start:c.value.span.end] == str(c.value.value)
+
+
+@needs_shared
+def test_real_extractions_read_as_their_html_pages():
+    """Every table cell read from a crawler extraction equals the HTML page's (never a wrong figure)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("accuracy", Path(__file__).parents[1] / "benchmarks" / "accuracy.py")
+    acc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(acc)
+    same = differ = 0
+    for txt in shared_files("corpus/real/*_pingtan-*.txt"):
+        html = SHARED / "corpus" / "real-html" / (txt.stem + ".html")
+        if not html.exists():
+            continue
+        got = acc.agreement(acc.describe(txt), acc.describe(html))
+        assert got["differ"] == 0, (txt.name, got["wrong"])
+        same += got["same"]
+        differ += got["differ"]
+    if same:
+        assert same >= 1400  # 1486 of 1553 cells on the corpus this was written against

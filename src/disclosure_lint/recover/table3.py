@@ -127,6 +127,8 @@ def find_table3(view: NormView, lo: int, hi: int, editions) -> Recovered | None:
         return None
     keys = [r["key"] for r in schema["rows"] if not r.get("outdated")]
     solve(runs, row_identities(ed, "table3"), column_identities=column_identities(ed, "table3"), schema_keys=keys)
+    if sum(1 for r in runs if r.n_splits) < 3:
+        return None  # labels mentioned in prose, not a table: fewer than three rows whose digits fill the columns
     desc = next((i.get("description", "") for i in ed.identities
                  if i.get("table") == "table3" and i.get("each") == "row"), "")
     raw_rows = []
