@@ -62,7 +62,7 @@ def row_notes(table: str, r: RowRun, descriptions: dict[str, str]) -> list[tuple
     """The info finding for a row that was not read, or not read whole."""
     n_cells = len(r.cols)
     unread = sum(1 for m in r.modes if m in ("ambiguous", "unsplit"))
-    digits = r.run.chars
+    digits = r.run.chars if len(r.run.chars) <= 40 else r.run.chars[:40] + "…"
     where = run_span(r)
     if r.status == "unsplit":
         if r.reason == "count":

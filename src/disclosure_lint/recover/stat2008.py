@@ -24,6 +24,7 @@ _ROW = re.compile(rf"{_S}(?P<label>(?:[^\d\s]|\s(?=\D)|\d{{1,2}}[.．、](?=\D))
                   rf"{_S}(?=[0-9０-９])")
 _NUMBERED = re.compile(r"(\d{1,2})[.．、]")
 COL = ColSpec(maxlen=9)
+MAX_ROWS = 60     # the 统计表 has about twenty rows
 
 
 def _later_not_smaller(values) -> bool:
@@ -46,7 +47,7 @@ def find_stat2008(view: NormView, lo: int, hi: int) -> Recovered | None:
     runs: list[RowRun] = []
     problems = []
     pos = h.end()
-    while True:
+    while len(runs) < MAX_ROWS:
         m = _ROW.match(text, pos, hi)
         if m is None:
             break

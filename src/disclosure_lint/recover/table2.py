@@ -18,6 +18,7 @@ from .view import NormView, value_run
 
 __all__ = ["find_table2"]
 
+MAX_BLOCKS = 16     # table 2 has nine blocks at most; a page with more banners is not one table 2
 _BANNER = re.compile(r"第二十条第[（(][一二三四五六七八九十]{1,3}[）)]项")
 _SKIP = re.compile(r"[ \t\u00a0\u3000]*(?:[（(][^）)]{0,20}[）)][ \t\u00a0\u3000]*)?")
 _UNIT = re.compile(r"[ \t\u00a0\u3000]*(?:万元|元)")
@@ -48,7 +49,11 @@ def _match_at(view: NormView, labels: list[str], pos: int, hi: int):
 
 def find_table2(view: NormView, lo: int, hi: int, editions) -> Recovered | None:
     text = view.text
-    banners = [m for m in _BANNER.finditer(text, lo, hi)]
+    banners = []
+    for m in _BANNER.finditer(text, lo, hi):
+        banners.append(m)
+        if len(banners) >= MAX_BLOCKS:
+            break
     if not banners:
         return None
     best = None
