@@ -228,3 +228,16 @@ def test_real_extractions_read_as_their_html_pages():
         differ += got["differ"]
     if same:
         assert same >= 1400  # 1486 of 1553 cells on the corpus this was written against
+
+
+def test_code_frames_far_into_a_one_line_body(tmp_path, capsys):
+    """A finding at column 5000 of a one-line body gets its code frame (the line is kept that far)."""
+    from disclosure_lint.cli import main
+
+    prose = "全区做好政府信息公开工作，" * 400
+    body = prose + flat_table3({k: ([0] * 7 if k not in ("open",) else [1, 0, 0, 0, 0, 0, 2]) for k in KEYS}, {})
+    f = tmp_path / "flat.txt"
+    f.write_text(HEAD + body + "\n", encoding="utf-8")
+    assert main(["--format", "full", "--select", "DL201", "--jobs", "1", str(f)]) == 1
+    out = capsys.readouterr().out
+    assert "DL201" in out and "^" in out and "（一）予以公开1000002" in out
