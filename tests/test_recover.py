@@ -235,9 +235,9 @@ def test_code_frames_far_into_a_one_line_body(tmp_path, capsys):
     from disclosure_lint.cli import main
 
     prose = "全区做好政府信息公开工作，" * 400
-    body = prose + flat_table3({k: ([0] * 7 if k not in ("open",) else [1, 0, 0, 0, 0, 0, 2]) for k in KEYS}, {})
+    body = prose + flat_table3({k: ([0] * 7 if k not in ("open",) else [0, 0, 0, 0, 0, 0, 1]) for k in KEYS}, {})
     f = tmp_path / "flat.txt"
     f.write_text(HEAD + body + "\n", encoding="utf-8")
     assert main(["--format", "full", "--select", "DL201", "--jobs", "1", str(f)]) == 1
     out = capsys.readouterr().out
-    assert "DL201" in out and "^" in out and "（一）予以公开1000002" in out
+    assert "DL201" in out and "^" in out and "（一）予以公开0000001" in out

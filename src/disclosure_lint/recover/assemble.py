@@ -69,6 +69,11 @@ def row_notes(table: str, r: RowRun, descriptions: dict[str, str]) -> list[tuple
             msg = _("{table}: the digits “{digits}” of row “{label}” cannot be split into {n} cells "
                     "(a blank cell may have been dropped); the row is not read",
                     table=table, digits=digits, label=r.label, n=n_cells)
+        elif r.reason == "blank":
+            msg = _("{table}: the digits “{digits}” of row “{label}” split into {n} cells one way only, and it "
+                    "breaks {identity}; they also fit fewer cells, so a blank cell may have been dropped by the "
+                    "extraction and the cells shifted; the row is not read",
+                    table=table, digits=digits, label=r.label, n=n_cells, identity=descriptions.get("row", ""))
         elif r.reason == "row":
             msg = _("{table}: no split of the digits “{digits}” of row “{label}” into {n} cells satisfies "
                     "{identity}; {unread} cells are not read and no identity is checked on them",

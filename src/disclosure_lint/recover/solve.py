@@ -9,7 +9,9 @@ fixed it (:attr:`RowRun.modes`):
 2. **chosen** — the row's own identities (``总计 = the six applicant columns``) leave one split, or,
    when several remain, the column identities (``一 + 二 = （七）总计 + 四``, ``（七）总计 = the outcome
    rows``) leave one combination.  An identity used to choose holds by construction, so it is not
-   evidence; the identities that were not used still check the chosen cells.
+   evidence; and a column identity that fails through a chosen cell is no error either: no split
+   is consistent, which an extraction that dropped a blank cell explains as well as a wrong
+   figure, so those rows become unread (DL005).  Only forced cells carry identity errors.
 3. **ambiguous** / **unsplit** — several splits remain, or none fits: the cells are not read
    (:class:`~disclosure_lint.document.Unread`), and the row gets an info finding (DL004, DL005).
 """
@@ -45,6 +47,18 @@ class RowRun:
         return [cell_number(self.run.chars[a:b]) for a, b in split]
 
 
+def make_run_like(run: Run) -> Run:
+    """A fresh copy of *run* (the search caches its tables on the run)."""
+    return Run(run.chars, run.offsets, run.cuts)
+
+
+def _holds(r: RowRun, split, local, check) -> bool:
+    v = r.values(split)
+    if any(sum(v[i] for i in lhs) != sum(v[i] for i in rhs) for lhs, rhs in local):
+        return False
+    return check is None or bool(check(v))
+
+
 def _expand(patterns: list[str], keys: list[str], schema_keys: list[str]) -> list[str]:
     """The rows an identity side names; [] when a row it needs was not found (it cannot choose then)."""
     out = []
@@ -75,6 +89,12 @@ def solve(rows: list[RowRun], local: list[tuple[list[int], list[int]]] = (), che
         if st.count == 1:
             r.candidates, _ = enumerate_splits(r.run, r.cols, max_results=1)
             r.status = "forced"
+            if (local or check is not None) and not _holds(r, r.candidates[0], local, check) \
+                    and structural(make_run_like(r.run), r.cols[:-1]).count:
+                # The only split breaks the row's own identity, and the digits also fit one cell fewer:
+                # an extraction drops blank cells, so the split may be shifted. Not read, not an error.
+                r.status, r.reason, r.candidates = "unsplit", "blank", []
+                r.structure = None
             continue
         if not local and check is None:
             r.status, r.reason = "ambiguous", "several"
@@ -90,10 +110,44 @@ def solve(rows: list[RowRun], local: list[tuple[list[int], list[int]]] = (), che
         else:
             r.status, r.reason = "ambiguous", "several"
             pending.append(r)
+    keys = list(schema_keys) or [r.key for r in rows]
     if pending and column_identities:
-        _joint(rows, pending, column_identities, list(schema_keys) or [r.key for r in rows])
+        _joint(rows, pending, column_identities, keys)
     for r in rows:
         _modes(r)
+    if column_identities:
+        _no_evidence_from_choices(rows, column_identities, keys)
+
+
+def _no_evidence_from_choices(rows: list[RowRun], identities, schema_keys: list[str]) -> None:
+    """A column identity that fails on cells the identities chose is no finding: those rows are not read.
+
+    Forced cells are read data and their failures stay errors; a chosen cell was picked because the
+    row's own identity held, so a failure through it means no split is consistent (DL005), which
+    may be the extraction's doing (a dropped blank cell) as much as the report's.
+    """
+    keys = [r.key for r in rows]
+    by_key = {r.key: r for r in rows}
+    changed = True
+    while changed:
+        changed = False
+        for lhs, rhs in identities:
+            lk = _expand(lhs, keys, schema_keys)
+            rk = [k for k in _expand(rhs, keys, schema_keys) if k not in lk]
+            if not lk or not rk:
+                continue
+            for c in range(len(rows[0].cols)):
+                cells = [(by_key[k], by_key[k].bounds[c], by_key[k].modes[c]) for k in lk + rk]
+                if any(b is None for _, b, _ in cells):
+                    continue
+                vals = [cell_number(r.run.chars[b[0]:b[1]]) for r, b, _ in cells]
+                if sum(vals[:len(lk)]) == sum(vals[len(lk):]):
+                    continue
+                chosen = {id(r): r for r, _, m in cells if m == "chosen"}
+                for r in chosen.values():
+                    r.status, r.reason, r.candidates = "unsplit", "column", []
+                    _modes(r)
+                    changed = True
 
 
 def _joint(rows: list[RowRun], pending: list[RowRun], identities, schema_keys: list[str]) -> None:

@@ -83,10 +83,10 @@ def find_table3(view: NormView, lo: int, hi: int, editions) -> Recovered | None:
         found = _locate(view, lo, hi, rows)
         if not found or found[0][0]["key"] != "new":
             continue
-        score = len(found)
+        score = 2 * len(found) - len(rows)  # rows found, less the edition's rows not found
         if best is None or score > best[0]:
             best = (score, ed, schema, found)
-    if best is None or best[0] < 3:
+    if best is None or len(best[3]) < 3:
         return None
     _, ed, schema, found = best
     groups: dict[str, int] = {}
