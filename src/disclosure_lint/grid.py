@@ -7,7 +7,7 @@ are clipped and recorded as problems (DL002), never raised.
 from __future__ import annotations
 
 from .cells import cell_value
-from .document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue
+from .document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread
 from .i18n import _
 from .readers.blocks import RawTable
 from .source import Span
@@ -47,7 +47,8 @@ def resolve(raw: RawTable) -> Table:
             pt = rc.ptext.collapse_space()
             # a blank cell's span is its content (the &nbsp;), else the whole cell
             blank_at = rc.ptext.span() if len(rc.ptext) else rc.span
-            cell = Cell(pt, rc.ptext.text, rc.span, cell_value(pt, blank_at), r, c, rowspan, colspan, rc.is_header)
+            value = Unread(rc.span, rc.ptext.text) if rc.recovery in ("ambiguous", "unsplit") else cell_value(pt, blank_at)
+            cell = Cell(pt, rc.ptext.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
             for dc in range(colspan):
                 if c + dc in row:
                     problems.append((_("cells overlap: a rowspan and a colspan claim the same position"), rc.span))
@@ -97,5 +98,5 @@ def _split_labels(row: Row) -> None:
     # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
     row.labels = distinct[:k]
     row.values = distinct[k:]
-    if not any(isinstance(c.value, (Number, NotApplicable, Blank)) for c in row.values):
+    if not any(isinstance(c.value, (Number, NotApplicable, Blank, Unread)) for c in row.values):
         row.labels, row.values = distinct, []

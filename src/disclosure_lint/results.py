@@ -108,10 +108,17 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
                         res.locations[span] = loc
         if d.span not in res.contexts:
             res.contexts[d.span] = _context(source, d.span)
-        if frame_lines:
+    if frame_lines:
+        # a long line is kept up to the furthest finding on it (one-line text bodies put tables at column 5000)
+        need: dict[int, int] = {}
+        for d in diags:
             a, b = res.positions[d.span]
             for ln in range(a.line, min(b.line, a.line + 2) + 1):
-                if ln not in res.lines and ln <= len(source.line_starts):
-                    line = source.line_text(ln)
-                    res.lines[ln] = line if len(line) <= 2000 else line[:2000]
+                col = (b.column if b.line == ln else a.column) + 100
+                need[ln] = max(need.get(ln, 0), col)
+        for ln, col in need.items():
+            if ln <= len(source.line_starts):
+                line = source.line_text(ln)
+                keep = max(2000, col)
+                res.lines[ln] = line if len(line) <= keep else line[:keep]
     return res

@@ -1,6 +1,8 @@
 """The text reader: reports extracted to text, tables flattened to ``|``-separated rows.
 
-A line is a paragraph or a heading, unless it belongs to a table: it holds a
+A line longer than :data:`~.flat_text.FLAT_MIN` with no bars is a crawler's one-line body, read
+by :mod:`.flat_text` (headings found inline, tables recovered from run-together digits).
+Otherwise a line is a paragraph or a heading, unless it belongs to a table: it holds a
 ``|``, or it is a short label line between two table lines.  A row whose values
 run onto the next line (the next line starts with a value, no label, and the
 two together are no wider than the table) is joined back into one row.
@@ -12,6 +14,7 @@ import re
 from ..ptext import PText
 from ..source import Source, Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from .flat_text import is_flat, read_flat
 
 __all__ = ["read_text"]
 
@@ -103,7 +106,9 @@ def read_text(source: Source) -> RawDocument:
     for (s, line), kind in zip(body, kinds):
         if kind != "table":
             close_table()
-            if kind == "text":
+            if kind == "text" and is_flat(line):
+                read_flat(text, s, s + len(line), doc)  # a crawler's one-line body
+            elif kind == "text":
                 pt = PText.literal(line, s)
                 doc.blocks.append(RawParagraph(pt, Span(s, s + len(line))))
             continue
