@@ -82,20 +82,17 @@ def rule_url(code: str, name: str, base: str | None = None) -> str:
 
 
 def rule_doc(spec, lang: str | None) -> str:
-    """The rule's documentation in *lang* for hover. The one place to switch to the i18n API.
+    """The rule's documentation in *lang* for hover (English when the rule has no Chinese part)."""
+    from .i18n import rule_doc as _rule_doc
 
-    Until then: a rule docstring holds the English text, a line ``【中文】`` and the Chinese text.
-    """
-    doc = spec.doc
-    english, sep, chinese = doc.partition("【中文】")
-    if lang and lang.lower().startswith("zh") and sep and chinese.strip():
-        return chinese.strip()
-    return english.strip()
+    return _rule_doc(spec, lang).strip()
 
 
 def _in_language(lang: str | None):
-    """The context messages are produced in. The i18n work sets the language here after merging."""
-    return contextlib.nullcontext(lang)
+    """The context messages are produced in: the workspace's ``lang`` setting, else the caller's."""
+    from .i18n import use_language
+
+    return use_language(lang)
 
 
 def _options(path: str | None, settings: Settings, root: str | None):

@@ -228,10 +228,16 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
     view = next((v for k, v in ctx.tables.items() if k not in ("table2", "table3", "table4")
                  and {"year", "cumulative"} <= set(v.columns)), None)
     if view is not None:
+        from ..indicators import row_name
+
+        schema = ctx.edition.tables.get("stats", {}) if ctx.edition is not None else {}
         for r in view.row_order:
             y, c = _cell(view, r, "year", loc), _cell(view, r, "cumulative", loc)
-            if y is not None and c is not None:
-                s.stats[r] = {"year": y, "cumulative": c}
+            # keyed by the row's label as the report writes it (as for a table read without a schema),
+            # so that chains match rows across reports read either way and messages name the row
+            key = stats_row_key(row_name(schema, view, r)) or r
+            if y is not None and c is not None and key not in s.stats:
+                s.stats[key] = {"year": y, "cumulative": c}
         return
     for t in ctx.document.tables():
         if not isinstance(t, Table):

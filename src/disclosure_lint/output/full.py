@@ -78,7 +78,8 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
                     continue
                 # a place in another report: name the file and show its code frame
                 p, q = res.related_range(r)
-                console.print(f"  [dim]= {_('related')}[/] [bold]{escape(other)}:{p.line}:{p.column}:[/] {escape(r.message)}")
+                related = _("related")
+                console.print(f"  [dim]= {related}[/] [bold]{escape(other)}:{p.line}:{p.column}:[/] {escape(r.message)}")
                 line = res.other_lines.get((other, p.line))
                 if line is not None:
                     end_col = q.column - 1 if q.line == p.line else len(line)
