@@ -3,7 +3,7 @@
 Each case lints its ``source`` with only the file's rule selected (plus ``select`` if given) and
 compares the findings, as ``(code, the text the primary span slices to)``, with ``expect``; a case may
 also pin ``severity``, ``suggestion`` and a ``message`` substring. An empty ``expect`` means the rule
-must stay silent.
+must stay silent. ``without: [module, …]`` lints as if those optional libraries were not installed.
 """
 from __future__ import annotations
 
@@ -25,7 +25,11 @@ def _load():
 
 
 @pytest.mark.parametrize("rule,case", list(_load()))
-def test_case(rule, case):
+def test_case(rule, case, monkeypatch):
+    import sys
+
+    for module in case.get("without", []):  # lint as if an optional library were not installed
+        monkeypatch.setitem(sys.modules, module, None)
     source = case["source"]
     options = dict(case.get("options", {}))
     options.setdefault("select", case.get("select", [rule]))

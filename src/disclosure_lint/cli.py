@@ -1,6 +1,6 @@
 """The ``dlint`` command.
 
-    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt), or - for stdin
+    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt, *.docx, *.pdf), or - for stdin
     dlint parse FILE                    print the document tree with spans
     dlint explain CODE                  print a rule's documentation
     dlint rules                         list every rule
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 
-EXTENSIONS = (".html", ".htm", ".txt")
+EXTENSIONS = (".html", ".htm", ".txt", ".docx", ".docm", ".pdf")
 SUBCOMMANDS = ("check", "parse", "explain", "rules")
 
 
@@ -32,7 +32,7 @@ def _parser_check() -> argparse.ArgumentParser:
                                 epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", "--output-format", dest="format",
-                   choices=["full", "concise", "json", "sarif", "github", "junit"],
+                   choices=["full", "concise", "json", "sarif", "github", "junit", "csv", "html"],
                    help="output format (default: full on a terminal, concise otherwise)")
     p.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the configured ones)")
     p.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to enable as well")
@@ -41,11 +41,15 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--edition", help="force the edition (2008, 2019, 2021, work-summary)")
     p.add_argument("--year", type=int, help="force the report year")
     p.add_argument("--agency-level", choices=["government", "department", "town"], help="force the agency level")
-    p.add_argument("--kind", choices=["html", "text"], help="force the input format")
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"], help="force the input format")
     p.add_argument("--config", help="use this configuration file for every path")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--show-settings", action="store_true", help="print the settings used for the first path and exit")
-    p.add_argument("--statistics", action="store_true", help="print a count per rule code instead of findings")
+    p.add_argument("--statistics", action="store_true",
+                   help="print a count per rule code instead of findings (as JSON with --format json)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the findings of this run as a baseline and exit 0")
     p.add_argument("--output-file", "-o", help="write the output to this file")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success; only findings")
     p.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes (default: all cores)")
@@ -123,7 +127,9 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
         del data  # the decoded text is all that is needed from here on: do not hold both
         doc = parse_source(source, options.kind)
         diags = lint_document(doc, options)
-        return resolve_positions(shown, doc.source, diags)
+        res = resolve_positions(shown, doc.source, diags)
+        res.report = _report_identity(doc, options)
+        return res
     except MemoryError:
         d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
                        f"the input is too large to lint in the memory available ({size} bytes)", Span(0, 0))
@@ -139,6 +145,15 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
     finally:
         if gc_was:
             gc.enable()
+
+
+def _report_identity(doc, options) -> dict:
+    from .batch.report_info import EMPTY, report_identity
+
+    try:
+        return report_identity(doc, options)
+    except Exception:  # identity is for the batch formats only: never lose the findings over it
+        return dict(EMPTY)
 
 
 def _run(files, cli, args, stdin):
@@ -259,6 +274,25 @@ def _check(argv: list[str]) -> int:
         print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
     stdin = sys.stdin.buffer.read() if "-" in files else None
     results = _run(files, cli, args, stdin)
+    if args.write_baseline:
+        from .batch.baseline import write_baseline
+
+        try:
+            n = write_baseline(results, args.write_baseline)
+        except OSError as exc:
+            print(f"dlint: error: --write-baseline {args.write_baseline}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"dlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline {args.write_baseline}",
+              file=sys.stderr)
+        return 0
+    if args.baseline:
+        from .batch.baseline import BaselineError, filter_new, load_baseline
+
+        try:
+            results = filter_new(results, load_baseline(args.baseline), args.baseline)
+        except BaselineError as exc:
+            print(f"dlint: error: {exc}", file=sys.stderr)
+            return 2
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     internal = False
     failed = False
@@ -288,7 +322,7 @@ def _check(argv: list[str]) -> int:
         return 2
     try:
         if args.statistics:
-            _statistics(results, out)
+            _statistics(results, out, as_json=(args.format == "json"))
         elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
             pass
         else:
@@ -297,7 +331,9 @@ def _check(argv: list[str]) -> int:
             color = {"always": True, "never": False}.get(args.color)
             if args.output_file:
                 color = False
-            render(fmt, [r for r in results if not r.error], out, color=color)
+            # the scorecard lists unreadable files too (without a score); the other formats list findings
+            shown = results if fmt == "html" else [r for r in results if not r.error]
+            render(fmt, shown, out, color=color)
     finally:
         if args.output_file:
             out.close()
@@ -305,10 +341,10 @@ def _check(argv: list[str]) -> int:
         return 2
     if internal or any(e for e in errors):
         return 2
-    return 1 if failed else 0
+    return 1 if failed and not args.exit_zero else 0
 
 
-def _statistics(results, out) -> None:
+def _statistics(results, out, as_json: bool = False) -> None:
     from collections import Counter
 
     counts: Counter = Counter()
@@ -317,6 +353,15 @@ def _statistics(results, out) -> None:
         for d in r.diagnostics:
             counts[d.code] += 1
             names[d.code] = (d.name, d.severity.value)
+    if as_json:
+        import json
+
+        json.dump({"files": len(results), "total": sum(counts.values()),
+                   "rules": [{"code": c, "name": names[c][0], "severity": names[c][1], "count": n}
+                             for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]},
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         name, sev = names[code]
         out.write(f"{n:6d}\t{code}\t{name}\t{sev}\n")
@@ -326,7 +371,7 @@ def _statistics(results, out) -> None:
 def _parse_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dlint parse", description="Print the document tree with spans.")
     p.add_argument("file")
-    p.add_argument("--kind", choices=["html", "text"])
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"])
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
     args = p.parse_args(argv)
     from .dump import dump_tree

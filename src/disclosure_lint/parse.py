@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 
 from .build import build_document
-from .document import Document, Metadata, Section
-from .readers import read, sniff_kind
+from .document import Document, MetaField, Metadata, Section
+from .readers import BINARY_KINDS, read, read_binary, sniff_kind
 from .readers.blocks import RawDocument
 from .source import Source, Span
 
@@ -17,6 +17,8 @@ MAX_BYTES = 64 * 1024 * 1024
 
 def parse_source(source: Source, kind: str | None = None) -> Document:
     kind = kind or sniff_kind(source, source.path)
+    if kind in BINARY_KINDS:
+        return _parse_binary(source, kind)
     if source.binary:
         doc = build_document(source, RawDocument(), kind)
         doc.problems.append(("DL001", f"the input is not a text report: it looks like {source.binary}",
@@ -26,6 +28,23 @@ def parse_source(source: Source, kind: str | None = None) -> Document:
     doc = build_document(source, raw, kind)
     for p in source.problems:
         doc.problems.append(("DL001", p, Span(0, 0)))
+    return doc
+
+
+def _parse_binary(source: Source, kind: str) -> Document:
+    """A .docx or PDF: the reader's extracted text becomes the document's source."""
+    try:
+        data = source.text.encode("latin-1") if source.binary else source.text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = source.text.encode("utf-8")
+    res = read_binary(data, kind, source.path)
+    doc = build_document(res.source, res.raw, kind)
+    for name, (value, span) in res.meta.items():
+        doc.metadata.set(MetaField(name, value, span))
+    doc.problems.extend(res.problems)
+    for p in source.problems:
+        if "larger than" in p:
+            doc.problems.append(("DL001", p, Span(0, 0)))
     return doc
 
 

@@ -14,9 +14,16 @@ class Position:
     line: int
     column: int
     offset: int
+    page: int | None = None          # PDF: the page, and the line counted on that page
+    page_line: int | None = None
 
     def as_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "offset": self.offset}
+        d = {"line": self.line, "column": self.column, "offset": self.offset}
+        if self.page is not None:
+            d["page"] = self.page
+            if self.page_line:
+                d["page_line"] = self.page_line
+        return d
 
 
 @dataclass
@@ -26,25 +33,65 @@ class FileResult:
     positions: dict[Span, tuple[Position, Position]] = field(default_factory=dict)
     lines: dict[int, str] = field(default_factory=dict)     # source lines the code frames show
     error: str | None = None                                 # the file could not be read at all
+    texts: dict[Span, str] = field(default_factory=dict)     # the text each reported span covers, exactly
+    locations: dict[Span, dict] = field(default_factory=dict)  # .docx: paragraph, or table / row / cell
+    contexts: dict[Span, tuple[str, str]] = field(default_factory=dict)  # a little text either side (same line)
+    report: dict = field(default_factory=dict)               # agency, level, year, edition (batch formats)
 
     def start(self, span: Span) -> Position:
         return self.positions[span][0]
 
+    def text(self, span: Span) -> str:
+        return self.texts.get(span, "")
+
+    def location(self, span: Span) -> dict | None:
+        return self.locations.get(span)
+
     def end(self, span: Span) -> Position:
         return self.positions[span][1]
 
+    def context(self, span: Span) -> tuple[str, str]:
+        return self.contexts.get(span, ("", ""))
 
-def _pos(source: Source, offset: int) -> Position:
+
+def _pos(source: Source, offset: int, end: bool = False) -> Position:
     line, col = source.line_col(offset)
+    locate = getattr(source, "locate", None)   # an extracted text (.docx, PDF) knows the original's places
+    if locate is not None:
+        loc = locate(max(offset - 1, 0) if end and offset else offset)
+        if loc and "page" in loc:
+            return Position(line, col, offset, loc["page"], loc.get("line"))
     return Position(line, col, offset)
+
+
+CONTEXT = 24  # characters of context kept either side of a finding, within its line (baseline matching)
+
+
+def _context(source: Source, span: Span) -> tuple[str, str]:
+    text = source.text
+    a = max(0, span.start - CONTEXT)
+    nl = max(text.rfind("\n", a, span.start), text.rfind("\r", a, span.start))
+    before = text[(nl + 1 if nl >= 0 else a):span.start]
+    b = min(len(text), span.end + CONTEXT)
+    after = text[span.end:b]
+    cut = min((i for i in (after.find("\n"), after.find("\r")) if i >= 0), default=-1)
+    return before, (after[:cut] if cut >= 0 else after)
 
 
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
     res = FileResult(path, diags)
+    locate = getattr(source, "locate", None)
     for d in diags:
         for span in [d.span] + [r.span for r in d.related]:
             if span not in res.positions:
-                res.positions[span] = (_pos(source, span.start), _pos(source, span.end))
+                res.positions[span] = (_pos(source, span.start), _pos(source, span.end, end=len(span) > 0))
+                res.texts[span] = source.slice(span)
+                if locate is not None:
+                    loc = locate(span.start)
+                    if loc and "page" not in loc:
+                        res.locations[span] = loc
+        if d.span not in res.contexts:
+            res.contexts[d.span] = _context(source, d.span)
         if frame_lines:
             a, b = res.positions[d.span]
             for ln in range(a.line, min(b.line, a.line + 2) + 1):

@@ -36,6 +36,7 @@ class TableView:
     short_rows: list[tuple[str, Row, int]] = field(default_factory=list)  # (key, row, values found)
     columns: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    parents: dict[str, str] = field(default_factory=dict)  # a 其中 row's total (indicator tables)
 
     def cell(self, row: str, col: str) -> Cell | None:
         return self.cells.get((row, col))
@@ -200,4 +201,11 @@ def match_tables(doc: Document, edition: Edition | None) -> dict[str, TableView]
         v = _match_table4(doc, t["table4"])
         if v:
             out["table4"] = v
+    for name, schema in t.items():
+        if schema.get("kind") == "indicators":  # the 2008-era 统计表
+            from .indicators import match_indicators
+
+            v = match_indicators(doc, schema, name)
+            if v:
+                out[name] = v
     return out

@@ -19,12 +19,13 @@ def undecodable_input(ctx):
     **What it checks.** The bytes are decoded in a fixed order: byte-order mark, the page's own
     declaration (``<meta charset>``, ``http-equiv``, XML declaration), strict UTF-8, GB18030 (which
     covers GBK and GB2312), then a last resort that never fails. This rule reports binary input
-    (a PDF, a Word file, an image), a declaration that lies, and any use of the last resort.
+    dlint has no reader for (a .doc, an image; .docx and PDF files are read), a declaration that
+    lies, and any use of the last resort.
 
     **Why it matters.** A report that cannot be decoded cannot be checked; a page whose declared
     charset is wrong shows mojibake to some readers.
 
-    **Example.** ``dlint report.pdf`` → ``DL001 the input is not a text report: it looks like a PDF file``.
+    **Example.** ``dlint report.doc`` → ``DL001 the input is not a text report: it looks like an OLE file``.
 
     **How to fix.** Lint the HTML page or a text extraction; fix the page's ``<meta charset>``.
     """

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Related
-from ..facts.breakdowns import find_breakdowns
+from ..facts.breakdowns import find_breakdowns, find_rate_pairs
 from ..registry import rule
 
 
@@ -10,6 +10,13 @@ def breakdowns(ctx):
     cached = getattr(ctx, "_breakdowns", None)
     if cached is None:
         cached = ctx._breakdowns = find_breakdowns(ctx.document, ctx.numbers)
+    return cached
+
+
+def rate_pairs(ctx):
+    cached = getattr(ctx, "_rate_pairs", None)
+    if cached is None:
+        cached = ctx._rate_pairs = find_rate_pairs(ctx.document, ctx.numbers)
     return cached
 
 
@@ -22,6 +29,12 @@ def check(ctx):
     A breakdown counts as complete when a part is labelled 其他 / 其余, when the labels form a
     known partition (主动公开 / 依申请公开 / 不公开 …), or when three or more parts come within 5%
     of the whole; a list ending in 等 is partial. Approximate figures (余, 多, 约) are skipped.
+
+    The forms read: “共N条，其中A、B、C”; “共N条，(其中A…，其他…)” in brackets; “N条政府信息中，A；B；C”;
+    “N条。其中，A…，占x%。B…，占y%” (a list goes on across sentences while each part carries its
+    share); “N件，A、B分别为a件、b件”; and a whole stated after its parts (“A a件、B b件，共N件”,
+    complete by construction). Parts whose shares add up to 100% form a complete list; shares adding
+    up to less keep it open. 另有 adds something beside the whole and does not close a list.
 
     **Why it matters.** Prose figures are quoted by the press and by evaluators; a breakdown that
     does not add up discredits the whole report.

@@ -6,7 +6,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..diagnostics import Finding, Related
 from ..registry import rule
-from .dl211_parts_sum import breakdowns
+from ..i18n import _
+from .dl211_parts_sum import breakdowns, rate_pairs
 
 _SHARE = re.compile(r"^\s*[，,、（(]?\s*(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
 
@@ -28,6 +29,9 @@ def check(ctx):
     not checked (reports often take it from another sentence).
 
     **Why it matters.** A wrong percentage is usually a stale figure from an earlier draft.
+
+    A rate written after its figures (“受理117件，办结171件，办结率100%”) is compared with the
+    completed count divided by the received one.
 
     **Example.** ``共收到申请80件，其中网上申请20件，占30%`` — 20 / 80 = 25%.
 
@@ -56,3 +60,14 @@ def check(ctx):
             pct = (x.value * 100 / base.value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
             yield Finding(n.span, f"{x.raw} / {base.raw} = {pct}%, not {n.raw}% (base: {base.raw}, {why})",
                           [Related(x.span, "the count"), Related(base.span, "the base")], suggestion=f"{pct}")
+    for r in rate_pairs(ctx):
+        if r.rate is None or r.rate.approx or not r.whole.value or r.carried:
+            continue
+        places = len(r.rate.raw.split(".")[1]) if "." in r.rate.raw else 0
+        if not _ok(r.part.value, r.whole.value, r.rate.value, places):
+            pct = (r.part.value * 100 / r.whole.value).quantize(Decimal(1).scaleb(-max(places, 1)), ROUND_HALF_UP)
+            yield Finding(r.rate.span,
+                          _("{rate_word} {rate}% contradicts its figures: {done} {part} / {received} {whole} = {pct}%",
+                            rate_word=r.rate_word, rate=r.rate.raw, done=r.part_word, part=r.part.raw,
+                            received=r.whole_word, whole=r.whole.raw, pct=pct),
+                          [Related(r.part.span, r.part_word), Related(r.whole.span, r.whole_word)])

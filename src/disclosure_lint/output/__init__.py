@@ -10,6 +10,8 @@ FORMATS = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "csv": "csv_format",
+    "html": "html_report",
 }
 
 

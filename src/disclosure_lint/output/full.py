@@ -28,6 +28,22 @@ def _window(line: str, col0: int, col1: int, cell_len) -> tuple[str, int, int]:
     return text.replace("\t", " "), lead, carets
 
 
+def _where(res, span, a) -> str:
+    """The place in a .docx or PDF (the frame below shows the extracted text)."""
+    from ..i18n import _
+
+    if a.page is not None:
+        return _(" (page {page}, line {line})", page=a.page, line=a.page_line) if a.page_line \
+            else _(" (page {page})", page=a.page)
+    loc = res.location(span)
+    if not loc:
+        return ""
+    if "paragraph" in loc:
+        return _(" (paragraph {n})", n=loc["paragraph"])
+    return _(" (table {table}, row {row}, cell {cell})", table=loc.get("table"), row=loc.get("row"),
+             cell=loc.get("cell"))
+
+
 def render(results, stream, color: bool | None = None, **kw) -> None:
     from rich.cells import cell_len
     from rich.console import Console
@@ -41,8 +57,8 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
             counts[d.severity.value] += 1
             a, b = res.start(d.span), res.end(d.span)
             sev = d.severity.value
-            console.print(f"[bold]{escape(res.path)}:{a.line}:{a.column}:[/] [{_STYLE[sev]}]{d.code}[/] "
-                          f"[{_STYLE[sev]}]{sev}[/]: {escape(d.message)} [dim]({d.name})[/]")
+            console.print(f"[bold]{escape(res.path)}:{a.line}:{a.column}:[/]{escape(_where(res, d.span, a))} "
+                          f"[{_STYLE[sev]}]{d.code}[/] [{_STYLE[sev]}]{sev}[/]: {escape(d.message)} [dim]({d.name})[/]")
             line = res.lines.get(a.line)
             if line is not None:
                 end_col = b.column - 1 if b.line == a.line else len(line)

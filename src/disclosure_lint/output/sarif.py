@@ -12,8 +12,12 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def _region(res, span):
     a, b = res.start(span), res.end(span)
-    return {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
-            "charOffset": a.offset, "charLength": b.offset - a.offset}
+    region = {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
+              "charOffset": a.offset, "charLength": b.offset - a.offset, "snippet": {"text": res.text(span)}}
+    where = res.location(span) or ({"page": a.page, "pageLine": a.page_line} if a.page is not None else None)
+    if where:  # .docx / PDF: the place in the original document (line and column are in the extracted text)
+        region["properties"] = {k: v for k, v in where.items() if v is not None}
+    return region
 
 
 def render(results, stream, **kw) -> None:
