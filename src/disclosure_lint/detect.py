@@ -16,7 +16,7 @@ from .source import Span
 __all__ = ["ReportInfo", "detect", "YEAR_IN_TITLE", "PERIOD"]
 
 YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
-PERIOD = re.compile(r"(?:统计)?(?:期限|时限|时间|期间|区间)?\s*(?:自|从|为)\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+PERIOD = re.compile(r"(?<!\s)(?:统计)?(?:期限|时限|时间|期间|区间)?\s*(?:自|从|为)\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _SUMMARY = re.compile(r"工作总结|情况汇报|工作要点落实情况|落实情况的函|工作情况报告|总結|匯報")
 _ANNUAL = re.compile(r"年度报告|年报|年度報告|年報|報\([a-zü\u0101-\u01dc]+\)告")
 _TOWN = re.compile(r"(乡|镇|街道|街道办事处|苏木)(人民政府)?$")
