@@ -150,8 +150,11 @@ class Table:
         return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in self.rows)
 
     def cells(self) -> Iterator[Cell]:
+        """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
         for r in self.rows:
-            yield from _distinct(r.cells)
+            for c in _distinct(r.cells):
+                if c.row == r.index:
+                    yield c
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:

@@ -10,7 +10,7 @@ from ..registry import rule
 from ..i18n import _
 from .dl211_parts_sum import breakdowns, rate_pairs
 
-_SHARE = re.compile(r"^\s*[，,、（(]?\s*(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
+_SHARE = re.compile(r"^\s*(?:[，,、（(]\s*)?(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
 
 
 def _ok(x: Decimal, base: Decimal, shown: Decimal, places: int) -> bool:

@@ -49,7 +49,7 @@ def check(ctx):
             if not hasattr(p, "ptext"):
                 continue
             for m in _PLAN.finditer(p.text):
-                clause = re.split(r"[。；;]", p.text[m.end():], maxsplit=1)[0]
+                clause = re.split(r"[。；;]", p.text[m.end():m.end() + 12], maxsplit=1)[0]
                 if int(m.group(1)) != year or "了" in clause[:12]:
                     continue  # 将 as 把 (“将…列入了…”) tells what was done
                 yield Finding(p.ptext.span(m.start(1), m.end(1)), _("a plan in the report for {year} names {year}; "

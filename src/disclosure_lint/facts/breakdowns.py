@@ -42,20 +42,22 @@ from .numbers import NumberFact, find_numbers
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_pairs"]
 
 # “，其中”, “。其中，”, “，（其中：”: a list of parts follows (matched at a position, never on a slice of the rest).
-_QIZHONG = re.compile(r"\s*[，,。：:]?\s*([（(])?\s*(?:其中|包括|含)\s*[:：，,]?")
+# Each run of spaces is followed by a required literal or opens a group that starts with one, and no
+# match starts inside a run of spaces: linear however long the run (issue 18).
+_QIZHONG = re.compile(r"(?<!\s)\s*(?:[，,。：:]\s*)?(?:([（(])\s*)?(?:其中|包括|含)\s*[:：，,]?")
 # “在…主动公开的1913条政府信息中，”: the whole, then the parts after “中，”.
 _AMONG = re.compile(r"[^，,。；;：:\d（）()、]{0,12}中\s*[，,：:]")
 _UNDER_WAY = re.compile(r"(?:办理|处理|审理|审查|进行|推进|实施|建设|运行|整改)中")
 _NOT_PARTS = re.compile(r"年|月|同比|环比|增长|下降|分别")
 # “共N件，网上申请、当面申请分别为a件、b件”.
-_RESPECTIVELY = re.compile(r"\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
+_RESPECTIVELY = re.compile(r"(?<!\s)\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
 # “…a件、b件，共N件”: a whole stated after its parts.
 _SUM_BEFORE = re.compile(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
 _SUM_WORD = re.compile(r"(?:共计|合计|总计|共)(?:为)?\s*$")
-_SHARE_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
+_SHARE_AFTER = re.compile(r"(?<!\s)\s*(?:[，,（(]\s*)?(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
 # 其他 / 其余 close a list; 另有 / 另外 add something beside the whole (“含结转18件，另有72件…”), so they do not.
 _OTHER = re.compile(r"其他|其余|其它|剩余")
-_ETC = re.compile(r"\s*[）)”\"」]?\s*等")
+_ETC = re.compile(r"(?<!\s)\s*(?:[）)”\"」]\s*)?等")
 PARTITIONS = (
     ("主动公开", "依申请公开", "不公开"),
     ("主动公开", "依申请公开", "不予公开"),

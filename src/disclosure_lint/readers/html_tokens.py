@@ -35,9 +35,12 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
     i = 0
     text_start = 0
     find = text.find
+    # No tag, end tag or declaration can end after the last '>': past it every '<' is text. Without
+    # this, a page that ends in thousands of unclosed "<a " retries a scan to the end at each of them.
+    last_gt = text.rfind(">")
     while i < n:
         lt = find("<", i)
-        if lt < 0:
+        if lt < 0 or lt > last_gt:
             break
         nxt = text[lt + 1:lt + 2]
         tok = None
