@@ -11,6 +11,7 @@ internal error.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import time
@@ -18,8 +19,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_jobs import Terminated, handle_signals
 
-EXTENSIONS = (".html", ".htm", ".txt")
+from .cli_walk import EXTENSIONS  # noqa: E402  (re-exported: the suffixes a folder walk lints)
+
 SUBCOMMANDS = ("check", "parse", "explain", "rules")
 
 
@@ -49,31 +52,20 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--output-file", "-o", help="write the output to this file")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success; only findings")
     p.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes (default: all cores)")
+    p.add_argument("--timeout-per-file", type=float, default=60.0, metavar="SECONDS",
+                   help="give up on a file after this long and report it as DL000 (default 60; 0: never)")
+    p.add_argument("--extension", action="append", default=[], metavar="SUFFIX",
+                   help="also lint files with this suffix in folders (.shtml, .xhtml); repeatable")
+    p.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
+                   help="gitignore-style pattern of paths to skip in folders (replaces the defaults)")
+    p.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                   help="pattern of paths to skip in folders, in addition to the defaults")
+    p.add_argument("--no-respect-gitignore", action="store_true", help="lint files .gitignore excludes too")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
-
-
-def _collect(paths: list[str], errors: list[str]) -> list[str]:
-    files: list[str] = []
-    for p in paths:
-        if p == "-":
-            files.append("-")
-        elif os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.lower().endswith(EXTENSIONS):
-                        files.append(os.path.join(root, n))
-        elif os.path.isfile(p):
-            files.append(p)
-        elif os.path.exists(p):
-            errors.append(f"{p}: not a regular file")
-        else:
-            errors.append(f"{p}: no such file or directory")
-    return files
 
 
 # ---- the work done per file (top level, so a process pool can run it) --------------------------
@@ -100,6 +92,9 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
     from .results import FileResult, resolve_positions
     from .source import Source, Span
 
+    from .output.safe import path as safe_path
+    from .safe_io import read_regular
+
     shown = "<stdin>" if path == "-" else path
     try:
         options = options_for(None if path == "-" else path, cli, _config_for(path, config_path, isolated))
@@ -109,10 +104,9 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
         if path == "-":
             data = stdin or b""
         else:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            data = read_regular(path, MAX_BYTES)
     except OSError as exc:
-        return FileResult(shown, [], error=f"{shown}: cannot read: {exc.strerror or exc}")
+        return FileResult(shown, [], error=f"{safe_path(shown)}: cannot read: {exc.strerror or exc}")
     # The tree holds many small objects and a few reference cycles: collecting during a lint
     # costs up to half the time; the cycles are freed once the file is done.
     size = len(data)
@@ -123,7 +117,10 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
         del data  # the decoded text is all that is needed from here on: do not hold both
         doc = parse_source(source, options.kind)
         diags = lint_document(doc, options)
-        return resolve_positions(shown, doc.source, diags)
+        res = resolve_positions(shown, doc.source, diags)
+        for d in diags:
+            d.source = None  # positions are resolved: a batch must not hold every file's text
+        return res
     except MemoryError:
         d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
                        f"the input is too large to lint in the memory available ({size} bytes)", Span(0, 0))
@@ -142,103 +139,85 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
 
 
 def _run(files, cli, args, stdin):
+    from .cli_jobs import run_batch
+
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    if len(files) < 4:
+        jobs = 1  # starting workers costs more than it saves
     work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None) for f in files]
     show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
-    results = []
     progress = None
+    state = {"done": 0, "found": 0}
     if show_progress:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        from rich.console import Console
-
+        # auto_refresh off: no refresh thread, so forking a replacement worker is safe
         progress = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[found]} findings"), TextColumn("{task.fields[rate]}"),
-                            TimeRemainingColumn(), transient=True, console=Console(file=sys.stderr))
+                            TimeRemainingColumn(), transient=True, auto_refresh=False,
+                            console=Console(file=sys.stderr))
         task = progress.add_task("lint", total=len(files), found=0, rate="")
         progress.start()
-    found = 0
     started = time.perf_counter()
 
-    def tick():
+    def tick(res):
+        state["done"] += 1
+        state["found"] += len(res.diagnostics)
         if progress:
-            done = len(results)
-            rate = done / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, completed=done, found=found, rate=f"{rate:.1f} files/s")
+            rate = state["done"] / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, completed=state["done"], found=state["found"], rate=f"{rate:.1f} files/s")
+            progress.refresh()
     try:
-        if jobs > 1 and len(files) >= 4:
-            from concurrent.futures import ProcessPoolExecutor
-            from concurrent.futures.process import BrokenProcessPool
-
-            try:
-                with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                    chunk = max(1, min(16, len(files) // (jobs * 4)))
-                    for res in pool.map(_star, work, chunksize=chunk):
-                        results.append(res)
-                        found += len(res.diagnostics)
-                        tick()
-            except BrokenProcessPool:
-                # A worker died (a crash below Python). Lint the rest one file per fresh worker, so only
-                # the file that kills its worker is reported, and the batch goes on.
-                for w in work[len(results):]:
-                    res = _in_own_process(w)
-                    results.append(res)
-                    found += len(res.diagnostics)
-                    tick()
-        else:
-            for w in work:
-                res = lint_one(*w)
-                results.append(res)
-                found += len(res.diagnostics)
-                tick()
+        # a budget per file is for batches (one file that stalls must not hold the others back)
+        timeout = max(0.0, getattr(args, "timeout_per_file", 0.0) or 0.0) if len(files) > 1 else 0.0
+        return run_batch(work, lint_one, jobs, timeout, tick)
     finally:
         if progress:
             progress.stop()
-    return results
-
-
-def _star(args):
-    return lint_one(*args)
-
-
-def _in_own_process(args):
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_star, args).result()
-    except BrokenProcessPool:
-        from .diagnostics import Diagnostic, Severity
-        from .results import resolve_positions
-        from .source import Source, Span
-
-        shown = "<stdin>" if args[0] == "-" else args[0]
-        d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       "the process linting this file died (a crash below Python); please report this file",
-                       Span(0, 0))
-        return resolve_positions(shown, Source(""), [d])
 
 
 def _check(argv: list[str]) -> int:
+    from .cli_io import same_file_as_input, use_color, write_error_exit
+    from .cli_walk import collect
+    from .config import ConfigError, options_for
+    from .output.safe import path as safe_path
+    from .safe_io import read_stream
+    from .settings import SettingsError, _extensions
+
     parser = _parser_check()
     args = parser.parse_args(argv)
     if not args.paths:
         parser.print_usage(sys.stderr)
         print("dlint: error: no PATH given (use . for the current folder, - for stdin)", file=sys.stderr)
         return 2
-    errors: list[str] = []
-    files = _collect(args.paths, errors)
-    if not files and not errors:
-        print(f"dlint: warning: no {', '.join(EXTENSIONS)} files found in {', '.join(args.paths)}", file=sys.stderr)
+    if args.config and not os.path.isfile(args.config):
+        print(f"dlint: error: --config {safe_path(args.config)}: no such file", file=sys.stderr)
+        return 2
     cli = {"select": args.select, "extend_select": args.extend_select, "ignore": args.ignore,
            "fail_on": args.fail_on, "edition": args.edition, "year": args.year,
            "agency_level": args.agency_level, "kind": args.kind}
-    from .config import ConfigError, options_for
-
-    if args.config and not os.path.isfile(args.config):
-        print(f"dlint: error: --config {args.config}: no such file", file=sys.stderr)
+    # settings that shape the walk come from the configuration of the first path (or --config)
+    try:
+        first_path = args.paths[0]
+        walk_cfg = _config_for(first_path if not os.path.isdir(first_path) else os.path.join(first_path, "_"),
+                               args.config, args.isolated)
+        extensions = tuple(walk_cfg.values.get("extension", ())) + _extensions("--extension", list(args.extension))
+    except (ConfigError, SettingsError) as exc:
+        print(f"dlint: error: {exc}", file=sys.stderr)
         return 2
+    exclude = args.exclude if args.exclude is not None else walk_cfg.values.get("exclude")
+    walk = collect(args.paths, extensions=extensions, exclude=exclude,
+                   extend_exclude=tuple(walk_cfg.values.get("extend-exclude", ())) + tuple(args.extend_exclude),
+                   respect_gitignore=not args.no_respect_gitignore,
+                   root=str(walk_cfg.root) if walk_cfg.path else None)
+    files, errors = walk.files, list(walk.errors)
+    for note in walk.notes:
+        print(f"dlint: note: {note}", file=sys.stderr)
+    if not files and not errors:
+        suffixes = ", ".join(dict.fromkeys(EXTENSIONS + extensions))
+        print(f"dlint: warning: no {suffixes} files found in {', '.join(safe_path(p) for p in args.paths)}",
+              file=sys.stderr)
     try:
         first = files[0] if files else "-"
         opts = options_for(None if first == "-" else first, cli, _config_for(first, args.config, args.isolated))
@@ -247,17 +226,29 @@ def _check(argv: list[str]) -> int:
         return 2
     if args.show_settings:
         cfg = _config_for(first, args.config, args.isolated)
-        print(f"config file: {cfg.path or '(none)'}")
+        print(f"config file: {safe_path(str(cfg.path)) if cfg.path else '(none)'}")
         for k, v in vars(opts).items():
             print(f"{k} = {v!r}")
         return 0
+    if args.output_file:
+        clash = same_file_as_input(args.output_file, files)
+        if clash is not None:
+            print(f"dlint: error: --output-file {safe_path(args.output_file)} is one of the inputs "
+                  f"({safe_path(clash)}); refusing to overwrite it", file=sys.stderr)
+            return 2
     if args.dump_tree:
+        if errors:
+            for e in errors:
+                print(f"dlint: error: {e}", file=sys.stderr)
+            return 2
         return _parse_cmd([f for f in files if f != "-"][:1] or ["-"])
     from .registry import plugin_errors
 
     for name, err in plugin_errors():
         print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+    from .parse import MAX_BYTES
+
+    stdin = read_stream(sys.stdin.buffer, MAX_BYTES) if "-" in files else None
     results = _run(files, cli, args, stdin)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     internal = False
@@ -284,23 +275,32 @@ def _check(argv: list[str]) -> int:
         out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
             else sys.stdout
     except OSError as exc:
-        print(f"dlint: error: --output-file {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"dlint: error: --output-file {safe_path(args.output_file)}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
-        if args.statistics:
-            _statistics(results, out)
-        elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
-            pass
-        else:
-            from .output import render
+        try:
+            if args.statistics:
+                _statistics(results, out)
+            elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
+                pass
+            else:
+                from .output import render
 
-            color = {"always": True, "never": False}.get(args.color)
+                color = False if args.output_file else use_color(args.color, out)
+                try:
+                    render(fmt, [r for r in results if not r.error], out, color=color)
+                except OSError:
+                    raise
+                except Exception as exc:  # a formatter bug: one line, exit 2, never a traceback
+                    print(f"dlint: error: internal error in the {fmt} format: {type(exc).__name__}: {exc}; "
+                          "please report this", file=sys.stderr)
+                    return 2
+            out.flush()
+        finally:
             if args.output_file:
-                color = False
-            render(fmt, [r for r in results if not r.error], out, color=color)
-    finally:
-        if args.output_file:
-            out.close()
+                out.close()
+    except OSError as exc:
+        return write_error_exit(exc, args.output_file)
     if errors and not results:
         return 2
     if internal or any(e for e in errors):
@@ -330,15 +330,24 @@ def _parse_cmd(argv: list[str]) -> int:
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
     args = p.parse_args(argv)
     from .dump import dump_tree
-    from .parse import parse_bytes
+    from .output.safe import path as safe_path
+    from .parse import MAX_BYTES, parse_bytes
+    from .safe_io import read_regular, read_stream
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        data = read_stream(sys.stdin.buffer, MAX_BYTES) if args.file == "-" else read_regular(args.file, MAX_BYTES)
     except OSError as exc:
-        print(f"dlint: error: {args.file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        print(f"dlint: error: {safe_path(args.file)}: cannot read: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    doc = parse_bytes(data, args.file, args.kind)
+    try:
+        doc = parse_bytes(data, args.file, args.kind)
+    except (Exception, RecursionError) as exc:
+        print(f"dlint: error: {safe_path(args.file)}: cannot parse: {type(exc).__name__}: {exc}; please report this",
+              file=sys.stderr)
+        return 2
+    del data
     dump_tree(doc, sys.stdout, as_json=args.json)
+    sys.stdout.flush()
     return 0
 
 
@@ -386,24 +395,40 @@ def _tolerant_streams() -> None:
             pass
 
 
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        cmd, rest = argv[0], argv[1:]
+        if cmd == "parse":
+            return _parse_cmd(rest)
+        if cmd == "explain":
+            return _explain(rest)
+        if cmd == "rules":
+            return _rules(rest)
+        return _check(rest)
+    return _check(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            cmd, rest = argv[0], argv[1:]
-            if cmd == "parse":
-                return _parse_cmd(rest)
-            if cmd == "explain":
-                return _explain(rest)
-            if cmd == "rules":
-                return _rules(rest)
-            return _check(rest)
-        return _check(argv)
+        with handle_signals():
+            return _dispatch(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
         print("dlint: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Terminated as exc:  # SIGTERM / SIGINT / SIGHUP: workers are stopped by now
+        import signal
+
+        if exc.signum == signal.SIGINT:
+            print("dlint: interrupted", file=sys.stderr)
+        return 128 + exc.signum
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) or getattr(exc, "errno", None) in (errno.EPIPE, errno.ENOSPC, errno.EIO):
+            from .cli_io import write_error_exit
+
+            return write_error_exit(exc, None)
+        print(f"dlint: error: {exc}", file=sys.stderr)
+        return 2

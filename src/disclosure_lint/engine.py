@@ -78,5 +78,8 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
                                   f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report this",
                                   Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
+    for i, d in enumerate(out):
+        d.order = i
+        d.source = document.source
     out.sort(key=Diagnostic.sort_key)
     return out

@@ -25,6 +25,8 @@ class FileResult:
     diagnostics: list[Diagnostic]
     positions: dict[Span, tuple[Position, Position]] = field(default_factory=dict)
     lines: dict[int, str] = field(default_factory=dict)     # source lines the code frames show
+    # per finding span: (line, excerpt of that line around the span, 1-based column of its first character)
+    frames: dict[Span, tuple[int, str, int]] = field(default_factory=dict)
     error: str | None = None                                 # the file could not be read at all
 
     def start(self, span: Span) -> Position:
@@ -39,6 +41,21 @@ def _pos(source: Source, offset: int) -> Position:
     return Position(line, col, offset)
 
 
+FRAME_CONTEXT = 400  # code points kept either side of a span's start for its code frame
+
+
+def _excerpt(source: Source, a: Position) -> tuple[int, str, int]:
+    starts = source.line_starts
+    line_start = starts[a.line - 1]
+    line_end = starts[a.line] if a.line < len(starts) else len(source.text)
+    lo = max(line_start, a.offset - FRAME_CONTEXT)
+    hi = min(line_end, a.offset + FRAME_CONTEXT)
+    text = source.text[lo:hi]
+    if hi == line_end:
+        text = text.rstrip("\r\n")
+    return a.line, text, lo - line_start + 1
+
+
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
     res = FileResult(path, diags)
     for d in diags:
@@ -47,6 +64,8 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
                 res.positions[span] = (_pos(source, span.start), _pos(source, span.end))
         if frame_lines:
             a, b = res.positions[d.span]
+            if d.span not in res.frames and a.line <= len(source.line_starts):
+                res.frames[d.span] = _excerpt(source, a)
             for ln in range(a.line, min(b.line, a.line + 2) + 1):
                 if ln not in res.lines and ln <= len(source.line_starts):
                     line = source.line_text(ln)

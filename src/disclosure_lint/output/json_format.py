@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import json
 
+from .safe import json_text
+
 
 def as_dicts(res):
     for d in res.diagnostics:
         yield {
-            "path": res.path,
+            "path": json_text(res.path),
             "code": d.code,
             "name": d.name,
             "severity": d.severity.value,
-            "message": d.message,
+            "message": json_text(d.message),
             "start": res.start(d.span).as_dict(),
             "end": res.end(d.span).as_dict(),
-            "related": [{"message": r.message, "start": res.start(r.span).as_dict(),
+            "related": [{"message": json_text(r.message), "start": res.start(r.span).as_dict(),
                          "end": res.end(r.span).as_dict()} for r in d.related],
-            "suggestion": d.suggestion,
+            "suggestion": json_text(d.suggestion) if d.suggestion is not None else None,
         }
 
 

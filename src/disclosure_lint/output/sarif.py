@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from .safe import json_text
 from ..registry import all_rules
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -14,6 +15,14 @@ def _region(res, span):
     a, b = res.start(span), res.end(span)
     return {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
             "charOffset": a.offset, "charLength": b.offset - a.offset}
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for *path* (percent-encoded: spaces, ``%``, controls, non-UTF-8 bytes)."""
+    from urllib.parse import quote
+
+    raw = path.replace("\\", "/").encode("utf-8", "surrogateescape")
+    return quote(raw, safe="/:._-~()!*'@,;=+$")
 
 
 def render(results, stream, **kw) -> None:
@@ -29,20 +38,21 @@ def render(results, stream, **kw) -> None:
     } for r in rules]
     out_results = []
     for res in results:
+        uri = _uri(res.path)
         for d in res.diagnostics:
             item = {
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity.value],
-                "message": {"text": d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": res.path.replace("\\", "/")},
+                "message": {"text": json_text(d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
                                                     "region": _region(res, d.span)}}],
             }
             if d.code in index:
                 item["ruleIndex"] = index[d.code]
             if d.related:
                 item["relatedLocations"] = [
-                    {"id": k, "message": {"text": r.message},
-                     "physicalLocation": {"artifactLocation": {"uri": res.path.replace("\\", "/")},
+                    {"id": k, "message": {"text": json_text(r.message)},
+                     "physicalLocation": {"artifactLocation": {"uri": uri},
                                           "region": _region(res, r.span)}}
                     for k, r in enumerate(d.related)]
             out_results.append(item)
