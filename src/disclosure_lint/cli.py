@@ -30,8 +30,15 @@ def _codes(s: str) -> tuple[str, ...]:
     return tuple(x.strip().upper() for x in s.split(",") if x.strip())
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line naming the bad value and the valid ones (exit 2), not the whole usage."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see dlint --help)\n")
+
+
 def _parser_check() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="dlint", description="Lint government information-disclosure annual reports.",
+    p = _Parser(prog="dlint", description="Lint government information-disclosure annual reports.",
                                 epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", "--output-format", dest="format",
