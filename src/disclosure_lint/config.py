@@ -120,6 +120,12 @@ def load_config(path: Path, _depth: int = 0) -> Config:
         merged = dict(base.values)
         merged.update(values)
         values = merged
+    if "edition" in values:
+        try:
+            check_edition(values["edition"], values.get("edition-files", ()), "`edition`")
+        except SettingsError as exc:
+            line = line_of_key(text, "edition") or line_of_key(text, "edition-files")
+            raise ConfigError(f"{path}:{line}: {exc}" if line else f"{path}: {exc}") from None
     return Config(path, values)
 
 
@@ -189,10 +195,8 @@ def options_for(file_path: str | None, cli: dict, config: Config | None) -> Opti
             check_codes(cli.get(key) or (), flag)
         if cli.get("year") is not None:
             check_year(cli["year"], "--year")
-        if o.edition is not None:
-            where = "--edition" if cli.get("edition") is not None else f"{config.path}: `edition`" \
-                if config and config.path else "edition"
-            check_edition(str(o.edition), o.edition_files, where)
+        if cli.get("edition") is not None:
+            check_edition(str(o.edition), o.edition_files, "--edition")
     except SettingsError as exc:
         raise ConfigError(str(exc)) from None
     return o
