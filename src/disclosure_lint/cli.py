@@ -277,7 +277,7 @@ def _check(argv: list[str]) -> int:
         if any(d.severity.rank >= fo.rank for d in res.diagnostics):
             failed = True
     for e in errors:
-        print(f"dlint: error: {e}", file=sys.stderr)
+        print(f"dlint: error: {safe_path(e)}", file=sys.stderr)
     try:
         out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
             else sys.stdout
