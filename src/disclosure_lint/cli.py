@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .cli_jobs import Terminated, handle_signals
+from .i18n import _
 
 from .cli_walk import EXTENSIONS  # noqa: E402  (re-exported: the suffixes a folder walk lints)
 
@@ -34,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors in one line naming the bad value and the valid ones (exit 2), not the whole usage."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see dlint --help)\n")
+        self.exit(2, _("{prog}: error: {message} (see dlint --help)", prog=self.prog, message=message) + "\n")
 
 
 def _parser_check() -> argparse.ArgumentParser:
@@ -220,7 +221,7 @@ def _check(argv: list[str]) -> int:
                    root=str(walk_cfg.root) if walk_cfg.path else None)
     files, errors = walk.files, list(walk.errors)
     for note in walk.notes:
-        print(f"dlint: note: {note}", file=sys.stderr)
+        print(_("dlint: note: {note}", note=note), file=sys.stderr)
     if not files and not errors:
         suffixes = ", ".join(dict.fromkeys(EXTENSIONS + extensions))
         print(f"dlint: warning: no {suffixes} files found in {', '.join(safe_path(p) for p in args.paths)}",
@@ -240,8 +241,8 @@ def _check(argv: list[str]) -> int:
     if args.output_file:
         clash = same_file_as_input(args.output_file, files)
         if clash is not None:
-            print(f"dlint: error: --output-file {safe_path(args.output_file)} is one of the inputs "
-                  f"({safe_path(clash)}); refusing to overwrite it", file=sys.stderr)
+            print(_("dlint: error: --output-file {path} is one of the inputs ({input}); refusing to overwrite it",
+                    path=safe_path(args.output_file), input=safe_path(clash)), file=sys.stderr)
             return 2
     if args.dump_tree:
         if errors:
@@ -299,8 +300,8 @@ def _check(argv: list[str]) -> int:
                 except OSError:
                     raise
                 except Exception as exc:  # a formatter bug: one line, exit 2, never a traceback
-                    print(f"dlint: error: internal error in the {fmt} format: {type(exc).__name__}: {exc}; "
-                          "please report this", file=sys.stderr)
+                    print(_("dlint: error: internal error in the {format} format: {error}; please report this",
+                            format=fmt, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
                     return 2
             out.flush()
         finally:
@@ -349,8 +350,8 @@ def _parse_cmd(argv: list[str]) -> int:
     try:
         doc = parse_bytes(data, args.file, args.kind)
     except (Exception, RecursionError) as exc:
-        print(f"dlint: error: {safe_path(args.file)}: cannot parse: {type(exc).__name__}: {exc}; please report this",
-              file=sys.stderr)
+        print(_("dlint: error: {path}: cannot parse: {error}; please report this", path=safe_path(args.file),
+                error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 2
     del data
     dump_tree(doc, sys.stdout, as_json=args.json)
@@ -438,4 +439,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return write_error_exit(exc, None)
         print(f"dlint: error: {exc}", file=sys.stderr)
+        return 2
+    except (Exception, RecursionError) as exc:  # the last line of defence: one line, exit 2, never a traceback
+        print(_("dlint: error: internal error: {error}; please report this", error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         return 2

@@ -22,15 +22,17 @@ class NotRegularFile(OSError):
 
 
 def kind_of(mode: int) -> str:
+    from .i18n import _
+
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return _("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return _("a device")
+    return _("not a regular file")
 
 
 def read_regular(path: str | os.PathLike, cap: int) -> bytes:
