@@ -62,3 +62,13 @@ def test_fast_path_does_not_import_the_detector():
             "'disclosure_lint.encoding_detect')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip() == "False"
+
+
+def test_detector_fallback_prints_nothing_on_stderr(tmp_path):
+    """UnicodeDammit logs a warning when it falls back to U+FFFD; DL001 says it, stderr stays clean."""
+    data = b"\x93\xfa\x96\x7b" + bytes(range(0x80, 0x100)) * 3 + "年度报告".encode("utf-8")[:-1] + b"\x00\xff" * 3
+    f = tmp_path / "odd.txt"
+    f.write_bytes(data)
+    p = subprocess.run([sys.executable, "-m", "disclosure_lint", "--isolated", "--format", "concise", str(f)],
+                       capture_output=True, text=True, timeout=120)
+    assert p.stderr == "" and "DL001" in p.stdout, (p.stdout, p.stderr)

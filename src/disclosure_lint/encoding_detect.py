@@ -12,7 +12,13 @@ cleanly the caller falls back and reports DL001.
 """
 from __future__ import annotations
 
+import logging
+
 __all__ = ["detect", "plausible_text", "gb_or_big5"]
+
+
+def _quiet(record: logging.LogRecord) -> bool:
+    return False
 
 # Encodings a Chinese report plausibly comes in (besides UTF-8, which the fast path handles).
 _ACCEPT = {
@@ -77,7 +83,17 @@ def detect(data: bytes) -> tuple[str, str] | None:
         if len(data) > _SAMPLE:  # cut at a line break: never inside a multi-byte character
             cut = data.rfind(b"\n", 0, _SAMPLE)
             sample = data[:cut + 1] if cut > 0 else data[:_SAMPLE]
-        guess = UnicodeDammit(sample, is_html=False).original_encoding
+        # UnicodeDammit logs a warning when it falls back to replacement characters; that is
+        # DL001's to say (once, as a finding), not a stray line on stderr
+        log = logging.getLogger("bs4.dammit")
+        log.addFilter(_quiet)
+        try:
+            dammit = UnicodeDammit(sample, is_html=False)
+        finally:
+            log.removeFilter(_quiet)
+        if dammit.contains_replacement_characters:
+            return None
+        guess = dammit.original_encoding
     except Exception:  # a detector bug must not stop a lint
         return None
     enc = _ACCEPT.get((guess or "").lower().replace(" ", ""))
