@@ -36,6 +36,7 @@ def run(*args, stdin=None, **kw):
     (["--year", "9999"], "9999", "2008"),
     (["--year", "1999"], "1999", "2008"),
     (["--format", "xml"], "'xml'", "sarif"),
+    (["--timeout-per-file", "-1"], "-1", ">= 0"),
 ])
 def test_bad_values_exit_2_naming_them(args, bad, valid, capsys):
     assert main(["--isolated", *args, EXAMPLE]) == 2

@@ -199,6 +199,10 @@ def _check(argv: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("dlint: error: no PATH given (use . for the current folder, - for stdin)", file=sys.stderr)
         return 2
+    if args.timeout_per_file is not None and not args.timeout_per_file >= 0:
+        print(_("dlint: error: --timeout-per-file must be a number of seconds >= 0 (0: no limit), not {value}",
+                value=args.timeout_per_file), file=sys.stderr)
+        return 2
     if args.config and not os.path.isfile(args.config):
         print(f"dlint: error: --config {safe_path(args.config)}: no such file", file=sys.stderr)
         return 2

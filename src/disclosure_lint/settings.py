@@ -39,8 +39,8 @@ def year_range() -> tuple[int, int]:
 # ---- value checks (each returns the normalised value or raises SettingsError) -------------------
 
 def _type_name(v: Any) -> str:
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
-            dict: "a table"}.get(type(v), type(v).__name__)
+    return {bool: _("a boolean"), int: _("an integer"), float: _("a number"), str: _("a string"),
+            list: _("an array"), dict: _("a table")}.get(type(v), type(v).__name__)
 
 
 def _str(key: str, v: Any) -> str:
@@ -53,7 +53,7 @@ def _str_list(key: str, v: Any, allow_one: bool = False) -> tuple[str, ...]:
     if allow_one and isinstance(v, str):
         v = [v]
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        got = _type_name(v) if not isinstance(v, list) else "an array with a non-string item"
+        got = _type_name(v) if not isinstance(v, list) else _("an array with a non-string item")
         raise SettingsError(_("`{key}` must be an array of strings, not {got}", key=key, got=got), key)
     return tuple(v)
 
