@@ -7,11 +7,12 @@
     dlint server                        the language server (LSP) on stdio, for editors
 
 Exit status: 0 nothing at or above --fail-on, 1 something was, 2 usage error, unreadable path or
-internal error.
+internal error; 128+N when stopped by signal N; 141 on a closed pipe, 74 when output cannot be written.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import time
@@ -19,9 +20,11 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_jobs import Terminated, handle_signals
 from .i18n import N_, _, _n, reset_language, set_language, use_language
 
-EXTENSIONS = (".html", ".htm", ".txt", ".docx", ".docm", ".pdf")
+from .cli_walk import EXTENSIONS  # noqa: E402  (re-exported: the suffixes a folder walk lints)
+
 SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
 
 
@@ -29,9 +32,16 @@ def _codes(s: str) -> tuple[str, ...]:
     return tuple(x.strip().upper() for x in s.split(",") if x.strip())
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line naming the bad value and the valid ones (exit 2), not the whole usage."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, _("{prog}: error: {message} (see dlint --help)", prog=self.prog, message=message) + "\n")
+
+
 def _parser_check() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="dlint", description="Lint government information-disclosure annual reports.",
-                                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules | dlint server")
+    p = _Parser(prog="dlint", description="Lint government information-disclosure annual reports.",
+                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules | dlint server")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", "--output-format", dest="format",
                    choices=["full", "concise", "json", "sarif", "github", "junit", "csv", "html"],
@@ -55,6 +65,15 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--output-file", "-o", help="write the output to this file")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success; only findings")
     p.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes (default: all cores)")
+    p.add_argument("--timeout-per-file", type=float, default=60.0, metavar="SECONDS",
+                   help="give up on a file after this long and report it as DL000 (default 60; 0: never)")
+    p.add_argument("--extension", action="append", default=[], metavar="SUFFIX",
+                   help="also lint files with this suffix in folders (.shtml, .xhtml); repeatable")
+    p.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
+                   help="gitignore-style pattern of paths to skip in folders (replaces the defaults)")
+    p.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                   help="pattern of paths to skip in folders, in addition to the defaults")
+    p.add_argument("--no-respect-gitignore", action="store_true", help="lint files .gitignore excludes too")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--lang", choices=["zh", "en"],
@@ -101,23 +120,12 @@ def _early_language(argv: list[str]) -> str | None:
 
 
 def _collect(paths: list[str], errors: list[str]) -> list[str]:
-    files: list[str] = []
-    for p in paths:
-        if p == "-":
-            files.append("-")
-        elif os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.lower().endswith(EXTENSIONS):
-                        files.append(os.path.join(root, n))
-        elif os.path.isfile(p):
-            files.append(p)
-        elif os.path.exists(p):
-            errors.append(_("{path}: not a regular file", path=p))
-        else:
-            errors.append(_("{path}: no such file or directory", path=p))
-    return files
+    """The files a plain ``dlint PATH...`` lints (default walk settings); errors are appended."""
+    from .cli_walk import collect
+
+    walk = collect(list(paths))
+    errors.extend(walk.errors)
+    return walk.files
 
 
 # ---- the work done per file (top level, so a process pool can run it) --------------------------
@@ -152,6 +160,9 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
     from .results import FileResult, resolve_positions
     from .source import Source, Span
 
+    from .output.safe import path as safe_path
+    from .safe_io import read_regular
+
     shown = "<stdin>" if path == "-" else path
     try:
         options = options_for(None if path == "-" else path, cli, _config_for(path, config_path, isolated))
@@ -161,10 +172,10 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
         if path == "-":
             data = stdin or b""
         else:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            data = read_regular(path, MAX_BYTES)
     except OSError as exc:
-        return FileResult(shown, [], error=_("{path}: cannot read: {reason}", path=shown, reason=exc.strerror or exc))
+        return FileResult(shown, [], error=_("{path}: cannot read: {reason}", path=safe_path(shown),
+                                             reason=exc.strerror or exc))
     # The tree holds many small objects and a few reference cycles: collecting during a lint
     # costs up to half the time; the cycles are freed once the file is done.
     size = len(data)
@@ -179,11 +190,11 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
             from .corpus.run import lint_with_summary
 
             res = lint_with_summary(shown, doc, options)
-            res.report = _report_identity(doc, options)
-            return res
-        diags = lint_document(doc, options)
-        res = resolve_positions(shown, doc.source, diags)
+        else:
+            res = resolve_positions(shown, doc.source, lint_document(doc, options))
         res.report = _report_identity(doc, options)
+        for d in res.diagnostics:
+            d.source = None  # positions are resolved: a batch must not hold every file's text
         return res
     except MemoryError:
         d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
@@ -216,87 +227,54 @@ def _report_identity(doc, options) -> dict:
 
 
 def _run(files, cli, args, stdin):
+    from .cli_jobs import run_batch
+
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    if len(files) < 4:
+        jobs = 1  # starting workers costs more than it saves
     corpus = len(files) > 1 and not getattr(args, "no_corpus", False)
     work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None, corpus) for f in files]
     show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
-    results = []
     progress = None
+    state = {"done": 0, "found": 0}
     if show_progress:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        from rich.console import Console
-
+        # auto_refresh off: no refresh thread, so forking a replacement worker is safe
         progress = Progress(TextColumn(_("linting")), BarColumn(), MofNCompleteColumn(),
                             TextColumn(_("{found} findings", found="{task.fields[found]}")),
                             TextColumn("{task.fields[rate]}"),
-                            TimeRemainingColumn(), transient=True, console=Console(file=sys.stderr))
+                            TimeRemainingColumn(), transient=True, auto_refresh=False,
+                            console=Console(file=sys.stderr))
         task = progress.add_task("lint", total=len(files), found=0, rate="")
         progress.start()
-    found = 0
     started = time.perf_counter()
 
-    def tick():
+    def tick(res):
+        state["done"] += 1
+        state["found"] += len(res.diagnostics)
         if progress:
-            done = len(results)
-            rate = done / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, completed=done, found=found, rate=_("{rate} files/s", rate=format(rate, ".1f")))
+            rate = state["done"] / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, completed=state["done"], found=state["found"], rate=_("{rate} files/s", rate=format(rate, ".1f")))
+            progress.refresh()
     try:
-        if jobs > 1 and len(files) >= 4:
-            from concurrent.futures import ProcessPoolExecutor
-            from concurrent.futures.process import BrokenProcessPool
-
-            try:
-                with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                    chunk = max(1, min(16, len(files) // (jobs * 4)))
-                    for res in pool.map(_star, work, chunksize=chunk):
-                        results.append(res)
-                        found += len(res.diagnostics)
-                        tick()
-            except BrokenProcessPool:
-                # A worker died (a crash below Python). Lint the rest one file per fresh worker, so only
-                # the file that kills its worker is reported, and the batch goes on.
-                for w in work[len(results):]:
-                    res = _in_own_process(w)
-                    results.append(res)
-                    found += len(res.diagnostics)
-                    tick()
-        else:
-            for w in work:
-                res = lint_one(*w)
-                results.append(res)
-                found += len(res.diagnostics)
-                tick()
+        # a budget per file is for batches (one file that stalls must not hold the others back)
+        timeout = max(0.0, getattr(args, "timeout_per_file", 0.0) or 0.0) if len(files) > 1 else 0.0
+        return run_batch(work, lint_one, jobs, timeout, tick)
     finally:
         if progress:
             progress.stop()
-    return results
-
-
-def _star(args):
-    return lint_one(*args)
-
-
-def _in_own_process(args):
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_star, args).result()
-    except BrokenProcessPool:
-        from .diagnostics import Diagnostic, Severity
-        from .results import resolve_positions
-        from .source import Source, Span
-
-        shown = "<stdin>" if args[0] == "-" else args[0]
-        d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       _("the process linting this file died (a crash below Python); please report this file"),
-                       Span(0, 0))
-        return resolve_positions(shown, Source(""), [d])
 
 
 def _check(argv: list[str]) -> int:
+    from .cli_io import same_file_as_input, use_color, write_error_exit
+    from .cli_walk import collect
+    from .config import ConfigError, options_for
+    from .output.safe import path as safe_path
+    from .safe_io import read_stream
+    from .settings import SettingsError, _extensions
+
     parser = _localized(_parser_check())
     args = parser.parse_args(argv)
     if args.lang:
@@ -305,19 +283,37 @@ def _check(argv: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print(_("dlint: error: no PATH given (use . for the current folder, - for stdin)"), file=sys.stderr)
         return 2
-    errors: list[str] = []
-    files = _collect(args.paths, errors)
-    if not files and not errors:
-        print(_("dlint: warning: no {extensions} files found in {paths}", extensions=", ".join(EXTENSIONS),
-                paths=", ".join(args.paths)), file=sys.stderr)
+    if args.timeout_per_file is not None and not args.timeout_per_file >= 0:
+        print(_("dlint: error: --timeout-per-file must be a number of seconds >= 0 (0: no limit), not {value}",
+                value=args.timeout_per_file), file=sys.stderr)
+        return 2
+    if args.config and not os.path.isfile(args.config):
+        print(_("dlint: error: --config {path}: no such file", path=safe_path(args.config)), file=sys.stderr)
+        return 2
     cli = {"select": args.select, "extend_select": args.extend_select, "ignore": args.ignore,
            "fail_on": args.fail_on, "edition": args.edition, "year": args.year,
            "agency_level": args.agency_level, "kind": args.kind, "lang": args.lang}
-    from .config import ConfigError, options_for
-
-    if args.config and not os.path.isfile(args.config):
-        print(_("dlint: error: --config {path}: no such file", path=args.config), file=sys.stderr)
+    # settings that shape the walk come from the configuration of the first path (or --config)
+    try:
+        first_path = args.paths[0]
+        walk_cfg = _config_for(first_path if not os.path.isdir(first_path) else os.path.join(first_path, "_"),
+                               args.config, args.isolated)
+        extensions = tuple(walk_cfg.values.get("extension", ())) + _extensions("--extension", list(args.extension))
+    except (ConfigError, SettingsError) as exc:
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
         return 2
+    exclude = args.exclude if args.exclude is not None else walk_cfg.values.get("exclude")
+    walk = collect(args.paths, extensions=extensions, exclude=exclude,
+                   extend_exclude=tuple(walk_cfg.values.get("extend-exclude", ())) + tuple(args.extend_exclude),
+                   respect_gitignore=not args.no_respect_gitignore,
+                   root=str(walk_cfg.root) if walk_cfg.path else None)
+    files, errors = walk.files, list(walk.errors)
+    for note in walk.notes:
+        print(_("dlint: note: {note}", note=note), file=sys.stderr)
+    if not files and not errors:
+        suffixes = ", ".join(dict.fromkeys(EXTENSIONS + extensions))
+        print(_("dlint: warning: no {extensions} files found in {paths}", extensions=suffixes,
+                paths=", ".join(safe_path(p) for p in args.paths)), file=sys.stderr)
     try:
         first = files[0] if files else "-"
         opts = options_for(None if first == "-" else first, cli, _config_for(first, args.config, args.isolated))
@@ -328,11 +324,21 @@ def _check(argv: list[str]) -> int:
         set_language(opts.lang)
     if args.show_settings:
         cfg = _config_for(first, args.config, args.isolated)
-        print(_("config file: {path}", path=cfg.path or _("(none)")))
+        print(_("config file: {path}", path=safe_path(str(cfg.path)) if cfg.path else _("(none)")))
         for k, v in vars(opts).items():
             print(f"{k} = {v!r}")
         return 0
+    if args.output_file:
+        clash = same_file_as_input(args.output_file, files)
+        if clash is not None:
+            print(_("dlint: error: --output-file {path} is one of the inputs ({input}); refusing to overwrite it",
+                    path=safe_path(args.output_file), input=safe_path(clash)), file=sys.stderr)
+            return 2
     if args.dump_tree:
+        if errors:
+            for e in errors:
+                print(_("dlint: error: {error}", error=e), file=sys.stderr)
+            return 2
         return _parse_cmd([f for f in files if f != "-"][:1] or ["-"])
     from .registry import plugin_errors
 
@@ -343,7 +349,9 @@ def _check(argv: list[str]) -> int:
         status = _fix(files, cli, args)
         if args.diff:
             return status
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+    from .parse import MAX_BYTES
+
+    stdin = read_stream(sys.stdin.buffer, MAX_BYTES) if "-" in files else None
     results = _run(files, cli, args, stdin)
     if len(files) > 1 and not args.no_corpus:
         from .corpus.run import corpus_stage
@@ -356,10 +364,11 @@ def _check(argv: list[str]) -> int:
         try:
             n = write_baseline(results, args.write_baseline)
         except OSError as exc:
-            print(f"dlint: error: --write-baseline {args.write_baseline}: {exc.strerror or exc}", file=sys.stderr)
+            print(_("dlint: error: --write-baseline {path}: {reason}", path=safe_path(args.write_baseline),
+                    reason=exc.strerror or exc), file=sys.stderr)
             return 2
-        print(f"dlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline {args.write_baseline}",
-              file=sys.stderr)
+        print(_n("dlint: wrote {n} finding to the baseline {path}", "dlint: wrote {n} findings to the baseline {path}",
+                 n, n=n, path=safe_path(args.write_baseline)), file=sys.stderr)
         return 0
     if args.baseline:
         from .batch.baseline import BaselineError, filter_new, load_baseline
@@ -367,7 +376,7 @@ def _check(argv: list[str]) -> int:
         try:
             results = filter_new(results, load_baseline(args.baseline), args.baseline)
         except BaselineError as exc:
-            print(f"dlint: error: {exc}", file=sys.stderr)
+            print(_("dlint: error: {error}", error=exc), file=sys.stderr)
             return 2
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     internal = False
@@ -389,31 +398,40 @@ def _check(argv: list[str]) -> int:
         if any(d.severity.rank >= fo.rank for d in res.diagnostics):
             failed = True
     for e in errors:
-        print(_("dlint: error: {error}", error=e), file=sys.stderr)
+        print(_("dlint: error: {error}", error=safe_path(e)), file=sys.stderr)
     try:
         out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
             else sys.stdout
     except OSError as exc:
-        print(_("dlint: error: --output-file {path}: {reason}", path=args.output_file, reason=exc.strerror or exc),
-              file=sys.stderr)
+        print(_("dlint: error: --output-file {path}: {reason}", path=safe_path(args.output_file),
+                reason=exc.strerror or exc), file=sys.stderr)
         return 2
     try:
-        if args.statistics:
-            _statistics(results, out, as_json=(args.format == "json"))
-        elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
-            pass
-        else:
-            from .output import render
+        try:
+            if args.statistics:
+                _statistics(results, out, as_json=(args.format == "json"))
+            elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
+                pass
+            else:
+                from .output import render
 
-            color = {"always": True, "never": False}.get(args.color)
+                color = False if args.output_file else use_color(args.color, out)
+                try:
+                    # the scorecard lists unreadable files too (without a score); the others list findings
+                    render(fmt, results if fmt == "html" else [r for r in results if not r.error], out,
+                           color=color)
+                except OSError:
+                    raise
+                except Exception as exc:  # a formatter bug: one line, exit 2, never a traceback
+                    print(_("dlint: error: internal error in the {format} format: {error}; please report this",
+                            format=fmt, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+                    return 2
+            out.flush()
+        finally:
             if args.output_file:
-                color = False
-            # the scorecard lists unreadable files too (without a score); the other formats list findings
-            shown = results if fmt == "html" else [r for r in results if not r.error]
-            render(fmt, shown, out, color=color)
-    finally:
-        if args.output_file:
-            out.close()
+                out.close()
+    except OSError as exc:
+        return write_error_exit(exc, args.output_file)
     if errors and not results:
         return 2
     if internal or any(e for e in errors):
@@ -474,7 +492,7 @@ def _statistics(results, out, as_json: bool = False) -> None:
 
 
 def _parse_cmd(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint parse", description=N_("Print the document tree with spans."))
+    p = _Parser(prog="dlint parse", description=N_("Print the document tree with spans."))
     p.add_argument("file", nargs="?")
     p.add_argument("--kind", choices=["html", "text", "docx", "pdf"])
     p.add_argument("--json", action="store_true", help=N_("print the tree as JSON"))
@@ -489,16 +507,25 @@ def _parse_cmd(argv: list[str]) -> int:
     if not args.file:
         p.error(_("give a FILE, or --corpus PATH..."))
     from .dump import dump_tree
-    from .parse import parse_bytes
+    from .output.safe import path as safe_path
+    from .parse import MAX_BYTES, parse_bytes
+    from .safe_io import read_regular, read_stream
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        data = read_stream(sys.stdin.buffer, MAX_BYTES) if args.file == "-" else read_regular(args.file, MAX_BYTES)
     except OSError as exc:
-        print(_("dlint: error: {error}", error=_("{path}: cannot read: {reason}", path=args.file,
+        print(_("dlint: error: {error}", error=_("{path}: cannot read: {reason}", path=safe_path(args.file),
                                                    reason=exc.strerror or exc)), file=sys.stderr)
         return 2
-    doc = parse_bytes(data, args.file, args.kind)
+    try:
+        doc = parse_bytes(data, args.file, args.kind)
+    except (Exception, RecursionError) as exc:
+        print(_("dlint: error: {path}: cannot parse: {error}; please report this", path=safe_path(args.file),
+                error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 2
+    del data
     dump_tree(doc, sys.stdout, as_json=args.json)
+    sys.stdout.flush()
     return 0
 
 
@@ -559,6 +586,23 @@ def _tolerant_streams() -> None:
             pass
 
 
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        cmd, rest = argv[0], argv[1:]
+        if cmd == "parse":
+            return _parse_cmd(rest)
+        if cmd == "explain":
+            return _explain(rest)
+        if cmd == "rules":
+            return _rules(rest)
+        if cmd == "server":
+            from .server import main as server_main
+
+            return server_main(rest)
+        return _check(rest)
+    return _check(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     import contextvars
 
@@ -572,24 +616,27 @@ def _main(argv: list[str] | None = None) -> int:
     if _early_language(argv):
         set_language(_early_language(argv))
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            cmd, rest = argv[0], argv[1:]
-            if cmd == "parse":
-                return _parse_cmd(rest)
-            if cmd == "explain":
-                return _explain(rest)
-            if cmd == "rules":
-                return _rules(rest)
-            if cmd == "server":
-                from .server import main as server_main
-
-                return server_main(rest)
-            return _check(rest)
-        return _check(argv)
+        with handle_signals():
+            return _dispatch(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
         print(_("dlint: interrupted"), file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Terminated as exc:  # SIGTERM / SIGINT / SIGHUP: workers are stopped by now
+        import signal
+
+        if exc.signum == signal.SIGINT:
+            print(_("dlint: interrupted"), file=sys.stderr)
+        return 128 + exc.signum
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) or getattr(exc, "errno", None) in (errno.EPIPE, errno.ENOSPC, errno.EIO):
+            from .cli_io import write_error_exit
+
+            return write_error_exit(exc, None)
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
+        return 2
+    except (Exception, RecursionError) as exc:  # the last line of defence: one line, exit 2, never a traceback
+        print(_("dlint: error: internal error: {error}; please report this", error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        return 2

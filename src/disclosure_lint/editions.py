@@ -77,11 +77,19 @@ def editions_dir() -> Path:
 
 
 def _load_file(path: Path) -> Edition:
+    from .safe_io import MAX_CONFIG_BYTES, read_regular
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raw = read_regular(path, MAX_CONFIG_BYTES)  # a regular file only, and bounded
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise EditionError(_("edition file {path} is larger than {size} KB", path=path,
+                                 size=MAX_CONFIG_BYTES // 1024))
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise EditionError(_("cannot read edition file {path}: {error}", path=path, error=exc)) from None
+    if not isinstance(data.get("name"), (str, int)) or not isinstance(data.get("years", [0, 9999]), list):
+        raise EditionError(_("edition file {path} is incomplete: it needs `name` (a string) and `years` (an array)",
+                             path=path))
     try:
         years = data.get("years", [0, 9999])
         return Edition(str(data["name"]), data.get("description", ""), (int(years[0]), int(years[1])),

@@ -88,5 +88,8 @@ def _lint_document(document: Document, options: Options, context: Context | None
                                     where=":".join((tb.filename.rsplit("/", 1)[-1], str(tb.lineno)))),
                                   Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
+    for i, d in enumerate(out):
+        d.order = i
+        d.source = document.source
     out.sort(key=Diagnostic.sort_key)
     return out

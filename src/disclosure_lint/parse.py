@@ -69,8 +69,11 @@ def parse_text(text: str, *, kind: str = "html", path: str | None = None) -> Doc
 
 
 def parse_path(path: str | os.PathLike, kind: str | None = None) -> Document:
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_BYTES + 1)
+    """Read a regular file (at most :data:`MAX_BYTES` of it); a FIFO or device raises
+    :class:`~disclosure_lint.safe_io.NotRegularFile` (an ``OSError``) instead of blocking."""
+    from .safe_io import read_regular
+
+    data = read_regular(path, MAX_BYTES)
     return parse_bytes(data, os.fspath(path), kind)
 
 

@@ -32,6 +32,8 @@ class FileResult:
     diagnostics: list[Diagnostic]
     positions: dict[Span, tuple[Position, Position]] = field(default_factory=dict)
     lines: dict[int, str] = field(default_factory=dict)     # source lines the code frames show
+    # per finding span: (line, excerpt of that line around the span, 1-based column of its first character)
+    frames: dict[Span, tuple[int, str, int]] = field(default_factory=dict)
     error: str | None = None                                 # the file could not be read at all
     texts: dict[Span, str] = field(default_factory=dict)     # the text each reported span covers, exactly
     locations: dict[Span, dict] = field(default_factory=dict)  # .docx: paragraph, or table / row / cell
@@ -92,6 +94,19 @@ def _context(source: Source, span: Span) -> tuple[str, str]:
     after = text[span.end:b]
     cut = min((i for i in (after.find("\n"), after.find("\r")) if i >= 0), default=-1)
     return before, (after[:cut] if cut >= 0 else after)
+FRAME_CONTEXT = 400  # code points kept either side of a span's start for its code frame
+
+
+def _excerpt(source: Source, a: Position) -> tuple[int, str, int]:
+    starts = source.line_starts
+    line_start = starts[a.line - 1]
+    line_end = starts[a.line] if a.line < len(starts) else len(source.text)
+    lo = max(line_start, a.offset - FRAME_CONTEXT)
+    hi = min(line_end, a.offset + FRAME_CONTEXT)
+    text = source.text[lo:hi]
+    if hi == line_end:
+        text = text.rstrip("\r\n")
+    return a.line, text, lo - line_start + 1
 
 
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
@@ -113,6 +128,8 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
         need: dict[int, int] = {}
         for d in diags:
             a, b = res.positions[d.span]
+            if d.span not in res.frames and a.line <= len(source.line_starts):
+                res.frames[d.span] = _excerpt(source, a)
             for ln in range(a.line, min(b.line, a.line + 2) + 1):
                 col = (b.column if b.line == ln else a.column) + 100
                 need[ln] = max(need.get(ln, 0), col)

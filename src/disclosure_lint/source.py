@@ -64,7 +64,7 @@ _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "euc-
 class DecodeResult:
     text: str
     encoding: str
-    how: str  # "bom", "declared", "utf-8", "gb18030", "fallback"
+    how: str  # "bom", "declared", "utf-8", "gb18030", "detected", "fallback"
     problems: list[str] = field(default_factory=list)
     binary: str | None = None  # a description when the input is not text at all
 
@@ -86,6 +86,9 @@ def _declared(head: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -93,7 +96,7 @@ def _looks_binary(data: bytes) -> str | None:
     sample = data[:8192]
     if not sample:
         return None
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
     if controls > len(sample) * 0.10:
         return N_("binary data")
     return None
@@ -109,6 +112,12 @@ def decode(data: bytes) -> DecodeResult:
                 res.problems.append(_("invalid {encoding} sequences were replaced with U+FFFD", encoding=enc))
             return res
     binary = _looks_binary(data)
+    if binary == "binary data":  # many control bytes: BOM-less UTF-16 looks like this too
+        from .encoding_detect import detect
+
+        found = detect(data)
+        if found is not None and found[1].startswith(("utf-16", "utf-32")):
+            return DecodeResult(found[0], found[1], "detected")
     if binary:
         return DecodeResult(data.decode("latin-1"), "latin-1", "fallback", binary=binary)
     problems: list[str] = []
@@ -138,10 +147,29 @@ def decode(data: bytes) -> DecodeResult:
         return DecodeResult(data.decode("utf-8"), "utf-8", "utf-8", problems)
     except UnicodeDecodeError:
         pass
+    # Not UTF-8. GBK/GB18030 is the usual answer, but Big5 and BOM-less UTF-16 bytes are mostly
+    # valid GB18030 too: only when Big5 is impossible and no NUL bytes hint at UTF-16 is a strict
+    # GB18030 decode taken as is; otherwise a detector decides (imported only here).
     try:
-        return DecodeResult(data.decode("gb18030"), "gb18030", "gb18030", problems)
+        gb = data.decode("gb18030")
     except UnicodeDecodeError:
-        pass
+        gb = None
+    if gb is not None and b"\x00" not in data:
+        try:
+            big5 = data.decode("big5")
+        except UnicodeDecodeError:
+            return DecodeResult(gb, "gb18030", "gb18030", problems)
+        from .encoding_detect import gb_or_big5
+
+        text, enc = gb_or_big5(gb, big5)
+        return DecodeResult(text, enc, "detected" if enc == "big5" else "gb18030", problems)
+    from .encoding_detect import detect
+
+    found = detect(data)
+    if found is not None:
+        return DecodeResult(found[0], found[1], "detected", problems)
+    if gb is not None:
+        return DecodeResult(gb, "gb18030", "gb18030", problems)
     problems.append(_("the bytes are neither UTF-8 nor GB18030; invalid sequences were replaced with U+FFFD"))
     return DecodeResult(data.decode("utf-8", errors="replace"), "utf-8", "fallback", problems)
 

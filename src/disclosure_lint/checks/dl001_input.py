@@ -18,10 +18,12 @@ def undecodable_input(ctx):
     """Input that cannot be decoded as text, or is not text at all.
 
     **What it checks.** The bytes are decoded in a fixed order: byte-order mark, the page's own
-    declaration (``<meta charset>``, ``http-equiv``, XML declaration), strict UTF-8, GB18030 (which
-    covers GBK and GB2312), then a last resort that never fails. This rule reports binary input
-    dlint has no reader for (a .doc, an image; .docx and PDF files are read), a declaration that
-    lies, and any use of the last resort.
+    declaration (``<meta charset>``, ``http-equiv``, XML declaration), strict UTF-8, then GB18030
+    (which covers GBK and GB2312), Big5 or UTF-16 without a byte-order mark, told apart by their
+    byte layout or, where that does not decide, by beautifulsoup4's ``UnicodeDammit`` backed by
+    charset-normalizer, then a last resort that never fails. This rule reports binary input dlint
+    has no reader for (a .doc, an image; .docx and PDF files are read), a declaration that lies,
+    and any use of the last resort.
 
     **Why it matters.** A report that cannot be decoded cannot be checked; a page whose declared
     charset is wrong shows mojibake to some readers.

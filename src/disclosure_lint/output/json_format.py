@@ -12,32 +12,34 @@ from __future__ import annotations
 
 import json
 
+from .safe import json_text
+
 
 def as_dicts(res):
     for d in res.diagnostics:
         yield {
-            "path": res.path,
+            "path": json_text(res.path),
             "code": d.code,
             "name": d.name,
             "severity": d.severity.value,
-            "message": d.message,
+            "message": json_text(d.message),
             "start": res.start(d.span).as_dict(),
             "end": res.end(d.span).as_dict(),
-            "text": res.text(d.span),
+            "text": json_text(res.text(d.span)),
             **({"location": res.location(d.span)} if res.location(d.span) else {}),
             "related": [_related(res, r) for r in d.related],
-            "suggestion": d.suggestion,
+            "suggestion": json_text(d.suggestion) if d.suggestion is not None else None,
         }
 
 
 def _related(res, r) -> dict:
     a, b = res.related_range(r)
-    out = {"message": r.message, "start": a.as_dict(), "end": b.as_dict()}
+    out = {"message": json_text(r.message), "start": a.as_dict(), "end": b.as_dict()}
     other = res.elsewhere(r)
     if other is not None:  # a place in another report (cross-report rules)
         out["path"] = other
         return out
-    out["text"] = res.text(r.span)
+    out["text"] = json_text(res.text(r.span))
     if res.location(r.span):
         out["location"] = res.location(r.span)
     return out
