@@ -7,7 +7,10 @@ cannot run (a cell is blank, not applicable or text — blank is not zero).
 Localising the culprit: one wrong cell breaks one row identity and one column
 identity at once.  When failing identities share exactly one cell, that cell
 appears in no identity that holds, and one value for it satisfies all of them,
-that cell is reported once with that value as the suggestion.
+that cell is reported once with that value as the suggestion.  A failure no
+shared cell explains is pinned on a cell only when every other cell of it is
+confirmed by an identity that holds; otherwise it says that any cell may be
+wrong.  Blank cells bound a sum: a blank is unknown but not negative.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from decimal import Decimal
 
 from .diagnostics import Finding, Related, Severity
 from .document import Blank, Cell, NotApplicable, Number
+from .i18n import _
 from .tables import TableView
 
 __all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
@@ -154,11 +158,28 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
             elif any(isinstance(v, (Blank, NotApplicable)) for v in vals):
                 inst.blanks = [t for t in inst.terms if not isinstance(t.cell.value, Number)]
                 inst.status = "blank" if len(inst.blanks) < len(inst.terms) else "ok"
+                if inst.status == "blank" and _bound_broken(inst):
+                    inst.status = "bound"
             else:
                 inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
                 inst.status = "fail" if inst.diff != 0 else "ok"
             out.append(inst)
     return out
+
+
+def _bound_broken(inst: Instance) -> bool:
+    """Blank cells are unknown but not negative: with blanks on one side only, the other side must be
+    at least the sum of the present cells of the blank side. True when it is smaller."""
+    known = [t for t in inst.terms if isinstance(t.cell.value, Number)]
+    if any(_num(t.cell) < 0 for t in known):
+        return False  # a negative count: DL205 says so, and no bound can be drawn
+    blank_sides = {t.coef for t in inst.blanks}
+    if len(blank_sides) != 1:
+        return False  # blanks on both sides can balance anything
+    side = blank_sides.pop()
+    full = sum((_num(t.cell) for t in known if t.coef != side), Decimal(0))
+    partial = sum((_num(t.cell) for t in known if t.coef == side), Decimal(0))
+    return full < partial
 
 
 def _localise(failing: list[Instance], passing: list[Instance]):
@@ -187,6 +208,58 @@ def _localise(failing: list[Instance], passing: list[Instance]):
             return
         yield best
         left = [i for i in left if i not in best[2]]
+
+
+def _unexplained(inst: Instance, ok_cells: set[int]) -> Finding:
+    """A failing identity no single cell explains across identities.
+
+    When every cell but one is confirmed by an identity that holds, that one is the culprit: it is
+    reported with the value that satisfies the identity.  Otherwise the identity alone cannot say
+    which cell is wrong (a table-4 block has no other identity): the finding points at the total,
+    names every part, says that any of them may be wrong, and suggests nothing.
+    """
+    unconfirmed = [t for t in inst.terms if id(t.cell) not in ok_cells]
+    text = f"{inst.where}: {inst.arithmetic()} ({inst.description})"
+    if len(unconfirmed) == 1 and len(inst.terms) > 2:
+        culprit = unconfirmed[0]
+        value = _num(culprit.cell) - inst.diff * culprit.coef
+        if value >= 0:
+            related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in inst.terms if t is not culprit]
+            return Finding(culprit.cell.value.span,
+                           text + _("; the other cells are confirmed by identities that hold, so {name} {value} is "
+                                    "the one to correct", name=culprit.name, value=_fmt(culprit.cell)),
+                           related, _plain(value), code=inst.code)
+    primary = inst.lhs[0] if len(inst.lhs) == 1 else max(inst.terms, key=lambda t: abs(_num(t.cell)))
+    related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in inst.terms if t is not primary]
+    return Finding(primary.cell.value.span,
+                   text + _("; any of these {n} cells may be wrong: no other identity tells which", n=len(inst.terms)),
+                   related, None, code=inst.code)
+
+
+def _bound_finding(inst: Instance) -> Finding:
+    """An identity with blank cells whose present cells already break it: a blank cannot be negative."""
+    side = inst.blanks[0].coef
+    big = [t for t in inst.terms if t.coef == side and isinstance(t.cell.value, Number)]
+    small = [t for t in inst.terms if t.coef != side]
+    primary = small[0] if len(small) == 1 else max(small, key=lambda t: _num(t.cell))
+    big_sum = _plain(sum((_num(t.cell) for t in big), Decimal(0)))
+    small_sum = _plain(sum((_num(t.cell) for t in small), Decimal(0)))
+    blanks = "、".join(f"{t.name}" for t in inst.blanks)
+    related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in small + big if t is not primary]
+    related += [Related(t.cell.value.span, _("{name} is blank: unknown, but not negative", name=t.name))
+                for t in inst.blanks]
+    if len(small) == 1:
+        small_text = f"{small[0].name} {_fmt(small[0].cell)}"
+    else:
+        small_text = " + ".join(_fmt(t.cell) for t in small) + f" = {small_sum}"
+    return Finding(primary.cell.value.span,
+                   _("{where}: {small} is less than the sum of the present cells on the other side, "
+                     "{big} = {big_sum}, although {blanks} {verb} blank; a blank cell is not negative, so the "
+                     "identity cannot hold whatever the blank cells hold ({description})",
+                     where=inst.where, small=small_text,
+                     big=" + ".join(_fmt(t.cell) for t in big), big_sum=big_sum, blanks=blanks,
+                     verb="is" if len(inst.blanks) == 1 else "are", description=inst.description),
+                   related, None, code=inst.code)
 
 
 def _label(view: TableView, cell: Cell, schema: dict) -> str:
@@ -233,16 +306,14 @@ def identity_findings(ctx) -> list[Finding]:
                                 f"{_label(view, cell, schema)} is {_fmt(cell)}, which breaks {len(insts)} identities "
                                 f"({msgs}); {_plain(value)} would satisfy them all",
                                 related, _plain(value), code=code))
+    ok_cells = {id(t.cell) for i in passing for t in i.terms}
     for inst in failing:
         if id(inst) in explained:
             continue
-        primary = inst.lhs[0] if len(inst.lhs) == 1 else max(inst.terms, key=lambda t: abs(_num(t.cell)))
-        related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in inst.terms if t is not primary]
-        suggestion = None
-        if len(inst.lhs) == 1 and primary is inst.lhs[0]:
-            suggestion = _plain(_num(primary.cell) - inst.diff)
-        findings.append(Finding(primary.cell.value.span, f"{inst.where}: {inst.arithmetic()} ({inst.description})",
-                                related, suggestion, code=inst.code))
+        findings.append(_unexplained(inst, ok_cells))
+    for inst in instances:
+        if inst.status == "bound":
+            findings.append(_bound_finding(inst))
     # Checks that could not run because of blank cells: one info per identity and table, never an error.
     blank_by_code: dict[str, list[Instance]] = {}
     for inst in instances:
@@ -271,8 +342,13 @@ _IDENTITY_DOC = """{summary}
 
 **What it checks.** The identity is declared in the edition file (`rules/<edition>.toml`,
 `[[identities]]` with `code = "{code}"`) and evaluated in exact decimal arithmetic. Blank and
-not-applicable cells are never read as zero: an identity with blank cells is not checked, and one
-info finding per table says which cells were blank (DL010).
+not-applicable cells are never read as zero, but they are not negative either: an identity with
+blank cells on one side is an error when that side's present cells already exceed the other side
+(a 总计 below the sum of its present parts); otherwise it cannot be checked, and one info finding
+per table says which cells were blank (DL010). When an identity fails, the finding points at the
+one cell that no identity which holds confirms, with the value that fixes it; when it cannot tell
+(a table-4 block has no second identity), it points at the total, names every part, and says that
+any of them may be wrong, without a suggestion.
 
 **Why it matters.** These relations (勾稽关系) are what evaluators check first; a table that does
 not reconcile is marked down as 数据不准确 whatever the prose says.
