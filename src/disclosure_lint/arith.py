@@ -21,7 +21,7 @@ from decimal import Decimal
 from .diagnostics import Finding, Related, Severity
 from .document import Blank, Cell, NotApplicable, Number
 from .i18n import _
-from .tables import TableView
+from .tables import TableView, missing_rows
 
 __all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
 
@@ -46,6 +46,7 @@ class Instance:
     status: str = "ok"               # ok, fail, blank
     diff: Decimal = Decimal(0)       # lhs - rhs
     blanks: list[Term] = field(default_factory=list)
+    missing: list[tuple[str, int]] = field(default_factory=list)  # (row name, side) of rows the table lacks
 
     @property
     def terms(self) -> list[Term]:
@@ -110,10 +111,10 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
         cell = view.cell(r, c)
         return None if cell is None else Term((r, c), cell, coef, name)
 
-    def build(where, lhs_refs, rhs_refs, name_of):
+    def build(where, lhs_refs, rhs_refs, name_of, partial=False):
         lhs = [term(r, c, 1, name_of(r, c)) for r, c in lhs_refs]
         rhs = [term(r, c, -1, name_of(r, c)) for r, c in rhs_refs]
-        if any(t is None for t in lhs + rhs) or not rhs:
+        if any(t is None for t in lhs + rhs) or not (lhs and rhs) and not partial or not (lhs or rhs):
             return None  # a row or column is missing: DL105 says so
         return Instance(identity["code"], identity.get("description", ""), where, lhs, rhs)
 
@@ -124,13 +125,20 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
             if inst:
                 out.append(inst)
     elif each == "column":
-        lhs_rows = _expand(identity["lhs"], view.row_order)
-        rhs_rows = [r for r in _expand(identity["rhs"], view.row_order) if r in view.rows or "*" not in r]
+        # A row the schema has and the table lacks is unknown, like a blank cell (DL105 reports the row).
+        missing = set(missing_rows(view, schema))
+        schema_keys = [r["key"] for r in schema.get("rows", [])]
+        lost = [(k, 1) for k in _expand(identity["lhs"], schema_keys) if k in missing]
+        lost += [(k, -1) for k in _expand(identity["rhs"], schema_keys) if k in missing]
+        lhs_rows = [r for r in _expand(identity["lhs"], view.row_order) if r not in missing]
+        rhs_rows = [r for r in _expand(identity["rhs"], view.row_order) if (r in view.rows or "*" not in r)
+                    and r not in missing]
         rhs_rows = [r for r in rhs_rows if r not in lhs_rows or identity["lhs"] == identity["rhs"]]
         for c in view.columns:
             inst = build(f"column “{cols.get(c, c)}”", [(r, c) for r in lhs_rows], [(r, c) for r in rhs_rows],
-                         lambda r, _c: rows.get(r, r))
+                         lambda r, _c: rows.get(r, r), bool(lost))
             if inst:
+                inst.missing = [(rows.get(k, k), coef) for k, coef in lost]
                 out.append(inst)
     elif each == "group":
         for g in view.groups:
@@ -155,10 +163,12 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
             vals = [t.cell.value for t in inst.terms]
             if any(not isinstance(v, (Number, Blank, NotApplicable)) for v in vals):
                 inst.status = "text"  # DL205 reports text in number cells
-            elif any(isinstance(v, (Blank, NotApplicable)) for v in vals):
+            elif inst.missing or any(isinstance(v, (Blank, NotApplicable)) for v in vals):
                 inst.blanks = [t for t in inst.terms if not isinstance(t.cell.value, Number)]
                 inst.status = "blank" if len(inst.blanks) < len(inst.terms) else "ok"
-                if inst.status == "blank" and _bound_broken(inst):
+                if inst.missing:
+                    inst.status = "missing"  # DL105 reports the rows; no DL010 note on top
+                if inst.status in ("blank", "missing") and _bound_broken(inst):
                     inst.status = "bound"
             else:
                 inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
@@ -173,10 +183,12 @@ def _bound_broken(inst: Instance) -> bool:
     known = [t for t in inst.terms if isinstance(t.cell.value, Number)]
     if any(_num(t.cell) < 0 for t in known):
         return False  # a negative count: DL205 says so, and no bound can be drawn
-    blank_sides = {t.coef for t in inst.blanks}
+    blank_sides = {t.coef for t in inst.blanks} | {coef for _, coef in inst.missing}
     if len(blank_sides) != 1:
         return False  # blanks on both sides can balance anything
     side = blank_sides.pop()
+    if not any(t.coef != side for t in known):
+        return False
     full = sum((_num(t.cell) for t in known if t.coef != side), Decimal(0))
     partial = sum((_num(t.cell) for t in known if t.coef == side), Decimal(0))
     return full < partial
@@ -238,13 +250,14 @@ def _unexplained(inst: Instance, ok_cells: set[int]) -> Finding:
 
 def _bound_finding(inst: Instance) -> Finding:
     """An identity with blank cells whose present cells already break it: a blank cannot be negative."""
-    side = inst.blanks[0].coef
+    side = inst.blanks[0].coef if inst.blanks else inst.missing[0][1]
     big = [t for t in inst.terms if t.coef == side and isinstance(t.cell.value, Number)]
     small = [t for t in inst.terms if t.coef != side]
     primary = small[0] if len(small) == 1 else max(small, key=lambda t: _num(t.cell))
     big_sum = _plain(sum((_num(t.cell) for t in big), Decimal(0)))
     small_sum = _plain(sum((_num(t.cell) for t in small), Decimal(0)))
-    blanks = "、".join(f"{t.name}" for t in inst.blanks)
+    unknown = [_("{name} (blank)", name=t.name) for t in inst.blanks]
+    unknown += [_("{name} (row missing)", name=name) for name, _side in inst.missing]
     related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in small + big if t is not primary]
     related += [Related(t.cell.value.span, _("{name} is blank: unknown, but not negative", name=t.name))
                 for t in inst.blanks]
@@ -254,11 +267,10 @@ def _bound_finding(inst: Instance) -> Finding:
         small_text = " + ".join(_fmt(t.cell) for t in small) + f" = {small_sum}"
     return Finding(primary.cell.value.span,
                    _("{where}: {small} is less than the sum of the present cells on the other side, "
-                     "{big} = {big_sum}, although {blanks} {verb} blank; a blank cell is not negative, so the "
-                     "identity cannot hold whatever the blank cells hold ({description})",
-                     where=inst.where, small=small_text,
-                     big=" + ".join(_fmt(t.cell) for t in big), big_sum=big_sum, blanks=blanks,
-                     verb="is" if len(inst.blanks) == 1 else "are", description=inst.description),
+                     "{big} = {big_sum}; the figures not given ({unknown}) cannot be negative, so the identity "
+                     "cannot hold whatever they are ({description})",
+                     where=inst.where, small=small_text, big=" + ".join(_fmt(t.cell) for t in big),
+                     big_sum=big_sum, unknown="、".join(unknown), description=inst.description),
                    related, None, code=inst.code)
 
 

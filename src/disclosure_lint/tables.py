@@ -16,9 +16,12 @@ from .document import Cell, Document, Heading, Paragraph, Row, Table
 from .editions import Edition
 from .normalize import label_key
 
-__all__ = ["TableView", "match_tables", "strip_numbering"]
+__all__ = ["TableView", "match_tables", "strip_numbering", "missing_rows"]
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）、?|\d{1,2}[．.、]|（\d{1,2}）)")
+
+
+_TOP_ITEM = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
 
 
 def strip_numbering(key: str) -> str:
@@ -39,6 +42,16 @@ class TableView:
 
     def cell(self, row: str, col: str) -> Cell | None:
         return self.cells.get((row, col))
+
+
+def missing_rows(view: TableView, schema: dict) -> list[str]:
+    """The schema's row keys this table lacks (the 2019 single （六）其他处理 row stands for 其他处理 1–3)."""
+    if not view.row_order or view.name != "table3":
+        return []
+    keys = [r["key"] for r in schema.get("rows", []) if not r.get("outdated")]
+    if "other_0" in view.rows:  # the single 其他处理 row: DL106 reports the outdated form
+        keys = [k for k in keys if not k.startswith("other_")]
+    return [k for k in keys if k not in view.rows]
 
 
 def _label_keys(row: Row) -> list[str]:
@@ -99,6 +112,12 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             elif not re.match(r"^\d", label_key(row.labels[-1].text)):
                 group = None
             last = labels[-1]
+            own = [c for c in row.labels if c.row == row.index and c.text.strip()]
+            if own and own[-1] is not row.labels[-1]:
+                # a cell spanning down from above (a rowspan that runs one row too far) is not this row's name
+                last = strip_numbering(label_key(own[-1].text))
+            if own and _TOP_ITEM.match(label_key(own[-1].text)) and not any(last.startswith(g) for g in groups):
+                group = found_group = None  # （七）总计 under a group cell that spans too far
             key = None
             for d in defs:
                 want = label_key(d["label"])
@@ -110,6 +129,11 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                         continue
                     key = d["key"]
                     break
+            if key is None and own and re.match(r"^\d", label_key(own[-1].text)):
+                # a numbered row whose group cell was lost with the row above: its own label, if unique
+                hits = [d for d in defs if d.get("group") and label_key(d["label"]) == last]
+                if len(hits) == 1 and hits[0]["key"] not in view.rows:
+                    key = hits[0]["key"]
             if key is None:
                 view.unknown_rows.append(row)
                 continue
