@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
 from ..normalize import label_key
+from ..i18n import _
 from ..registry import rule
 from ..source import Span
 from ..structure import match_sections
+from ..tables import missing_rows
 from ._common import doc_anchor, edition_name, is_annual
 
 _TABLE_NAMES = {"table2": "表二（主动公开政府信息情况）", "table3": "表三（收到和处理政府信息公开申请情况）",
@@ -20,6 +22,28 @@ def _other_labels(ctx, name) -> set[str]:
         for r in e.tables.get(name, {}).get("rows", []):
             out.add(label_key(r["label"]))
     return out
+
+
+def _missing_rows(view, schema, lost):
+    """One finding per missing row, at the place the row belongs (a deleted row)."""
+    order = [r["key"] for r in schema["rows"]]
+    labels = {r["key"]: r["label"] for r in schema["rows"]}
+    for key in lost:
+        i = order.index(key)
+        before = next((k for k in reversed(order[:i]) if k in view.rows), None)
+        after = next((k for k in order[i + 1:] if k in view.rows), None)
+        if after is not None:
+            at = Span(view.rows[after].span.start, view.rows[after].span.start)
+        elif before is not None:
+            at = Span(view.rows[before].span.end, view.rows[before].span.end)
+        else:
+            at = Span(view.tables[0].span.start, view.tables[0].span.start)
+        where = " and ".join(f"“{labels[k]}”" for k in (before, after) if k is not None)
+        yield Finding(at, _("row “{row}” is missing from {table} (it belongs {where}); the column sums that need it "
+                            "are checked only as bounds", row=labels[key], table=_TABLE_NAMES["table3"],
+                            where=(_("between {rows}", rows=where) if before and after else
+                                   _("after {rows}", rows=where) if before else _("before {rows}", rows=where))),
+                      severity=Severity.WARNING)
 
 
 @rule("DL105", "table-schema", "error")
@@ -56,12 +80,11 @@ def check(ctx):
             continue
         schema = ed.tables[name]
         if name == "table3":
-            keys = [r["key"] for r in schema["rows"] if not r.get("outdated")]
-            present = set(view.rows)
-            if "other_0" in present:  # the single 其他处理 row: DL106 reports the outdated form
-                keys = [k for k in keys if not k.startswith("other_")]
-            missing = [r["label"] for r in schema["rows"] if r["key"] in keys and r["key"] not in present]
-            if missing:
+            lost = missing_rows(view, schema)
+            missing = [r["label"] for r in schema["rows"] if r["key"] in lost]
+            if 0 < len(lost) <= 3:
+                yield from _missing_rows(view, schema, lost)
+            elif missing:
                 at = view.tables[0].span
                 yield Finding(Span(at.start, at.start), f"{_TABLE_NAMES[name]} lacks {len(missing)} "
                               f"row{'s' if len(missing) > 1 else ''} of {edition_name(ctx)}: {'、'.join(missing[:8])}"
