@@ -37,6 +37,8 @@ class TableView:
     row_order: list[str] = field(default_factory=list)
     unknown_rows: list[Row] = field(default_factory=list)
     short_rows: list[tuple[str, Row, int]] = field(default_factory=list)  # (key, row, values found)
+    short_values: dict[str, list[Cell]] = field(default_factory=dict)    # the values of each short row
+    shifted: list = field(default_factory=list)   # what shift.repair_short_rows made of the short rows
     columns: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
 
@@ -146,6 +148,7 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                 values = values[-len(cols):]
             if len(values) < len(cols):
                 view.short_rows.append((key, row, len(values)))
+                view.short_values[key] = list(values)
             for c, cell in zip(cols, values):
                 view.cells[(key, c)] = cell
     return view
@@ -168,6 +171,7 @@ def _match_table4(doc: Document, schema: dict) -> TableView | None:
             values = values[:width]
         if len(values) < width and data:
             view.short_rows.append(("data", data[0], len(values)))
+            view.short_values["data"] = list(values)
         k = 0
         for g in groups:
             for c in cols:

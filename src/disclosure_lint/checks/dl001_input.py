@@ -48,8 +48,26 @@ def unresolvable_table(ctx):
 
     **How to fix.** Re-export the table from the word processor, or repair the spans by hand.
     """
+    shifted = _shifted_row_spans(ctx)
     for _, msg, span in _problems(ctx, "DL002"):
+        if span in shifted and msg.startswith(f"{shifted[span]} of "):
+            continue  # the narrow rows are the ones DL109 reports, with where their gap is
         yield Finding(span, msg)
+
+
+def _shifted_row_spans(ctx) -> dict:
+    """First row span → number of short rows, for the tables whose narrow rows DL109 explains."""
+    out = {}
+    try:
+        views = ctx.tables
+    except Exception:  # no edition: nothing matched
+        return out
+    for view in views.values():
+        for t in view.tables:
+            rows = [sh.row for sh in getattr(view, "shifted", []) if any(sh.row is r for r in t.rows)]
+            if rows:
+                out[min(rows, key=lambda r: r.index).span] = len(rows)
+    return out
 
 
 @rule("DL003", "no-report-content", "error")
