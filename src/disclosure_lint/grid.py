@@ -101,7 +101,8 @@ def _split_labels(row: Row) -> None:
         return
     # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
     row.labels = distinct[:k]
-    row.values = distinct[k:]
+    # A header cell from a row above whose rowspan runs into this one (a header row was deleted) is not a value.
+    row.values = [c for c in distinct[k:] if not (c.row < row.index and _is_label(c))]
     if not any(isinstance(c.value, (Number, NotApplicable, Blank)) or value_like(c.text) for c in row.values):
         row.labels, row.values = distinct, []
 

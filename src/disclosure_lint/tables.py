@@ -39,6 +39,7 @@ class TableView:
     short_rows: list[tuple[str, Row, int]] = field(default_factory=list)  # (key, row, values found)
     short_values: dict[str, list[Cell]] = field(default_factory=dict)    # the values of each short row
     shifted: list = field(default_factory=list)   # what shift.repair_short_rows made of the short rows
+    headerless: bool = False   # found by its place and its figures; its header rows are missing
     columns: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
 
@@ -154,7 +155,7 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
     return view
 
 
-def _match_table4(doc: Document, schema: dict) -> TableView | None:
+def _match_table4(doc: Document, schema: dict, after: list[Table] | None = None) -> TableView | None:
     cols, groups = schema["columns"], schema["groups"]
     width = len(cols) * len(groups)
     for t in doc.tables():
@@ -182,7 +183,38 @@ def _match_table4(doc: Document, schema: dict) -> TableView | None:
             view.rows["data"] = data[0]
             view.row_order.append("data")
         return view
-    return None
+    return _headerless_table4(doc, schema, after)
+
+
+def _headerless_table4(doc: Document, schema: dict, after: list[Table] | None) -> TableView | None:
+    """Table 4 whose header was lost: the first table after table 3 that holds exactly its 15 figures."""
+    if not after:
+        return None
+    cols, groups = schema["columns"], schema["groups"]
+    width = len(cols) * len(groups)
+    blocks = doc.blocks
+    try:
+        i = max(k for k, b in enumerate(blocks) if any(b is t for t in after))
+    except ValueError:
+        return None
+    nxt = next((b for b in blocks[i + 1:] if isinstance(b, Table)), None)
+    if nxt is None or _table_has(nxt, ["第二十条"], any_=True) or _table_has(nxt, ["本年新收"]):
+        return None
+    data = [r for r in nxt.rows if r.values]
+    values = [c for r in data for c in r.values]
+    if len(values) != width or len(data) > 3 or any(r.labels for r in data) \
+            or not all(c.value.kind == "number" for c in values):
+        return None
+    view = TableView("table4", [nxt], columns=list(cols), groups=list(groups))
+    view.headerless = True
+    k = 0
+    for g in groups:
+        for c in cols:
+            view.cells[("data", f"{g}.{c}")] = values[k]
+            k += 1
+    view.rows["data"] = data[0]
+    view.row_order.append("data")
+    return view
 
 
 def _match_table2(doc: Document, schema: dict) -> TableView | None:
@@ -225,7 +257,7 @@ def match_tables(doc: Document, edition: Edition | None) -> dict[str, TableView]
         if v:
             out["table3"] = v
     if "table4" in t:
-        v = _match_table4(doc, t["table4"])
+        v = _match_table4(doc, t["table4"], out["table3"].tables if "table3" in out else None)
         if v:
             out["table4"] = v
     return out
