@@ -134,7 +134,8 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                     break
             if key is None and own and re.match(r"^\d", label_key(own[-1].text)):
                 # a numbered row whose group cell was lost with the row above: its own label, if unique
-                hits = [d for d in defs if d.get("group") and label_key(d["label"]) == last]
+                hits = [d for d in defs if d.get("group") and (last == label_key(d["label"]) or (
+                    len(label_key(d["label"])) >= 3 and last.startswith(label_key(d["label"]))))]
                 if len(hits) == 1 and hits[0]["key"] not in view.rows:
                     key = hits[0]["key"]
             if key is None:
