@@ -59,3 +59,25 @@ def test_a_dropped_cell_in_a_text_extraction(seed, row, k):
     found = [d for d in lint_text("\n".join(lines), select=ARITH) if d.severity.value != "info"]
     assert [d.code for d in found] in (["DL109"], []), [(d.code, d.message) for d in found]
     assert not [d for d in found if d.code in ("DL201", "DL202", "DL203", "DL204")]
+
+
+ROWS_TO_DELETE = ["二、上年结转", "（一）予以公开", "1.属于国家秘密", "4.保护第三方合法权益", "2.重复申请", "1.申请人无正当理由",
+                  "3.其他", "（七）总计", "四、结转下年度"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(ROWS_TO_DELETE), st.booleans())
+def test_a_deleted_row_is_that_row_missing(seed, row, as_text):
+    from disclosure_lint.synth import render_text
+
+    spec = ReportSpec(year=2022, seed=seed)
+    if as_text:
+        src = "\n".join(line for line in render_text(spec).split("\n") if not (row in line and "|" in line))
+    else:
+        html = render_html(spec)
+        i = html.index(row)
+        src = html[:html.rfind("<tr", 0, i)] + html[html.index("</tr>", i) + 5:]
+    found = [d for d in lint_text(src, kind="text" if as_text else "html", select=ARITH + ["DL106"])
+             if d.severity.value != "info"]
+    assert [d.code for d in found] == ["DL105"], [(d.code, d.message) for d in found]
+    assert "is missing" in found[0].message

@@ -49,10 +49,28 @@ def unresolvable_table(ctx):
     **How to fix.** Re-export the table from the word processor, or repair the spans by hand.
     """
     shifted = _shifted_row_spans(ctx)
+    lost = _tables_with_a_deleted_row(ctx)
     for _, msg, span in _problems(ctx, "DL002"):
         if span in shifted and msg.startswith(f"{shifted[span]} of "):
             continue  # the narrow rows are the ones DL109 reports, with where their gap is
+        if msg.endswith("ragged rows") and any(t.span.start <= span.start < t.span.end for t in lost):
+            continue  # a row deleted under a group cell: DL105 names the row; the ragged rows follow from it
         yield Finding(span, msg)
+
+
+def _tables_with_a_deleted_row(ctx) -> list:
+    from ..tables import missing_rows
+
+    try:
+        views, edition = ctx.tables, ctx.edition
+    except Exception:
+        return []
+    out = []
+    for view in views.values():
+        schema = edition.tables.get(view.name, {}) if edition else {}
+        if 0 < len(missing_rows(view, schema)) <= 3:
+            out.extend(view.tables)
+    return out
 
 
 def _shifted_row_spans(ctx) -> dict:
