@@ -81,3 +81,27 @@ def test_a_deleted_row_is_that_row_missing(seed, row, as_text):
              if d.severity.value != "info"]
     assert [d.code for d in found] == ["DL105"], [(d.code, d.message) for d in found]
     assert "is missing" in found[0].message
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        return ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(T3_ROWS), st.integers(0, 6), st.sampled_from(["cn", "unit", "blank"]))
+def test_cells_written_otherwise_or_blank_keep_a_consistent_table_clean(seed, row, k, how):
+    html = render_html(ReportSpec(year=2022, seed=seed))
+    i = html.index(row)
+    start, end = html.rfind("<tr", 0, i), html.index("</tr>", i)
+    cells = list(re.finditer(r"<td><p>(\d+)</p></td>", html[start:end]))
+    m = cells[k]
+    n = int(m.group(1))
+    new = {"cn": _cn(n), "unit": f"{n}件", "blank": "&nbsp;"}[how]
+    html = html[:start + m.start(1)] + new + html[start + m.end(1):]
+    found = [d for d in lint_text(html, select=ARITH) if d.severity.value != "info"]
+    assert found == [], [(d.code, d.message) for d in found]
