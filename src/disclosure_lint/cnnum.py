@@ -46,6 +46,8 @@ def read_cn_numeral(s: str) -> int | None:
             return None  # 三四, 七八: a range; 二〇一八: a year, not a count
         if len(s) > 1 and s[0] in _ZERO:
             return None
+    if s[0] in _UNITS and s[0] not in "十拾":
+        return None  # 千家万户, 百万: not a numeral that counts anything (and no need to import cn2an)
     if _SIMPLE.fullmatch(s):
         return cn_numeral_value(s)  # 七, 十二, 二十七, 一百: the same as cn2an, without importing it
     conv = _converter()
