@@ -137,6 +137,12 @@ class _List:
     flagged: set = field(default_factory=set)   # item values already reported
 
 
+def _plain_repeat(last, b, m) -> bool:
+    """The same number twice in one paragraph, with no 一是 between them (which would start another list)."""
+    pb, pm = last
+    return pb is b and "一是" not in b.text[pm.end():m.start()]
+
+
 def _nested_start(top: _List, b, m) -> bool:
     """A 一是 that follows the current item's short lead clause opens a list inside that item."""
     pb, pm = top.last
@@ -168,7 +174,8 @@ def _inline(sec: Section, stack: list[_List] | None = None):
             continue
         top = stack[-1]
         rep = [k for k, lst in enumerate(stack)
-               if lst.expected == n + 1 and n not in lst.flagged and _form(*lst.last) == form]
+               if lst.expected == n + 1 and n not in lst.flagged and _form(*lst.last) == form
+               and _plain_repeat(lst.last, b, m)]
         if rep:  # the same number again, an item of the same form: an item written twice
             k = rep[-1]
             del stack[k + 1:]
