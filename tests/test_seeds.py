@@ -36,6 +36,7 @@ def test_seed_004():
     d = next(d for d in ds if d.code == "DL103")
     line = text[:d.span.start].count("\n") + 1
     assert text.splitlines()[line - 1].startswith("三、提高")
+    assert d.suggestion == "三是"  # the third item of the 一是…二是 list above, not a 五、
 
 
 def test_seed_001():

@@ -6,7 +6,7 @@ are clipped and recorded as problems (DL002), never raised.
 """
 from __future__ import annotations
 
-from .cells import cell_value
+from .cells import cell_value, value_like
 from .document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread
 from .i18n import _
 from .readers.blocks import RawTable
@@ -89,14 +89,31 @@ def _split_labels(row: Row) -> None:
         if id(c) not in seen:
             seen.add(id(c))
             distinct.append(c)
+    n = len(distinct)
     k = 0
-    while k < len(distinct) and isinstance(distinct[k].value, TextValue):
+    while k < n and _is_label(distinct[k]):
         k += 1
-    if k == len(distinct):
+    # A numbering column in Chinese numerals (一 | 本年新收…) belongs to the labels.
+    j = k
+    while j < n and (_is_label(distinct[j]) or _cn_numeral(distinct[j])):
+        j += 1
+        if _is_label(distinct[j - 1]):
+            k = j
+    if k == n:
         row.labels, row.values = distinct, []
         return
     # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
     row.labels = distinct[:k]
-    row.values = distinct[k:]
-    if not any(isinstance(c.value, (Number, NotApplicable, Blank, Unread)) for c in row.values):
+    # A header cell from a row above whose rowspan runs into this one (a header row was deleted) is not a value.
+    row.values = [c for c in distinct[k:] if not (c.row < row.index and _is_label(c))]
+    if not any(isinstance(c.value, (Number, NotApplicable, Blank, Unread)) or value_like(c.text) for c in row.values):
         row.labels, row.values = distinct, []
+
+
+def _is_label(c: Cell) -> bool:
+    """Text that names the row; text standing where a number stands (约27, 27余件) is a value."""
+    return isinstance(c.value, TextValue) and not value_like(c.text)
+
+
+def _cn_numeral(c: Cell) -> bool:
+    return isinstance(c.value, Number) and not any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in c.value.raw)

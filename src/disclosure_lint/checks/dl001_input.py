@@ -77,8 +77,44 @@ def unresolvable_table(ctx):
 
     **修改方法。** 从文字处理软件重新导出表格，或手工修正跨行跨列设置。
     """
+    shifted = _shifted_row_spans(ctx)
+    lost = _tables_with_a_deleted_row(ctx)
     for _, msg, span in _problems(ctx, "DL002"):
+        if span in shifted and msg.startswith(f"{shifted[span]} of "):
+            continue  # the narrow rows are the ones DL109 reports, with where their gap is
+        if msg.endswith("ragged rows") and any(t.span.start <= span.start < t.span.end for t in lost):
+            continue  # a row deleted under a group cell: DL105 names the row; the ragged rows follow from it
         yield Finding(span, msg)
+
+
+def _tables_with_a_deleted_row(ctx) -> list:
+    from ..tables import missing_rows
+
+    try:
+        views, edition = ctx.tables, ctx.edition
+    except Exception:
+        return []
+    out = []
+    for view in views.values():
+        schema = edition.tables.get(view.name, {}) if edition else {}
+        if 0 < len(missing_rows(view, schema)) <= 3:
+            out.extend(view.tables)
+    return out
+
+
+def _shifted_row_spans(ctx) -> dict:
+    """First row span → number of short rows, for the tables whose narrow rows DL109 explains."""
+    out = {}
+    try:
+        views = ctx.tables
+    except Exception:  # no edition: nothing matched
+        return out
+    for view in views.values():
+        for t in view.tables:
+            rows = [sh.row for sh in getattr(view, "shifted", []) if any(sh.row is r for r in t.rows)]
+            if rows:
+                out[min(rows, key=lambda r: r.index).span] = len(rows)
+    return out
 
 
 @rule("DL003", "no-report-content", "error")

@@ -12,7 +12,9 @@ def check(ctx):
     **What it checks.** Nothing is wrong yet: this note says which identity (DL201–DL204) could not
     be evaluated, for how many rows or columns, and which cells were blank or “—”. Blank cells are
     never read as zero, so an identity with a blank term cannot be checked; one note per identity
-    and table, with the blank cells as related spans.
+    and table, with the blank cells as related spans. A blank is not negative either: when the
+    present cells already break the identity (a 总计 below the sum of its present parts), the
+    identity's own rule reports an error instead of this note.
 
     **Why it matters.** A table left partly blank cannot be verified; evaluators read a blank as
     “not reported”. The note keeps the arithmetic rules from guessing and from staying silent.

@@ -4,9 +4,11 @@ from __future__ import annotations
 from ..diagnostics import Finding, Severity
 from ..i18n import _, _n
 from ..normalize import label_key
+from ..i18n import _
 from ..registry import rule
 from ..source import Span
 from ..structure import match_sections
+from ..tables import missing_rows
 from ._common import doc_anchor, edition_name, is_annual
 
 _TABLE_NAMES = {"table2": "表二（主动公开政府信息情况）", "table3": "表三（收到和处理政府信息公开申请情况）",
@@ -23,6 +25,28 @@ def _other_labels(ctx, name) -> set[str]:
     return out
 
 
+def _missing_rows(view, schema, lost):
+    """One finding per missing row, at the place the row belongs (a deleted row)."""
+    order = [r["key"] for r in schema["rows"]]
+    labels = {r["key"]: r["label"] for r in schema["rows"]}
+    for key in lost:
+        i = order.index(key)
+        before = next((k for k in reversed(order[:i]) if k in view.rows), None)
+        after = next((k for k in order[i + 1:] if k in view.rows), None)
+        if after is not None:
+            at = Span(view.rows[after].span.start, view.rows[after].span.start)
+        elif before is not None:
+            at = Span(view.rows[before].span.end, view.rows[before].span.end)
+        else:
+            at = Span(view.tables[0].span.start, view.tables[0].span.start)
+        where = " and ".join(f"“{labels[k]}”" for k in (before, after) if k is not None)
+        yield Finding(at, _("row “{row}” is missing from {table} (it belongs {where}); the column sums that need it "
+                            "are checked only as bounds", row=labels[key], table=_TABLE_NAMES["table3"],
+                            where=(_("between {rows}", rows=where) if before and after else
+                                   _("after {rows}", rows=where) if before else _("before {rows}", rows=where))),
+                      severity=Severity.WARNING)
+
+
 @rule("DL105", "table-schema", "error")
 def check(ctx):
     """A required table, row or column is missing or unrecognised.
@@ -30,8 +54,8 @@ def check(ctx):
     **What it checks.** The 2019 and 2021 formats require table 2 (主动公开), table 3 (依申请) and
     table 4 (复议诉讼). Each table's rows are matched by label against the edition's schema
     (``[tables.*]`` in ``rules/<edition>.toml``): a missing table is an error; a missing row, a row
-    that matches no label, and a row with fewer numbers than columns are warnings. Labels of the
-    other edition are left to DL106.
+    that matches no label are warnings (a missing row is named where it belongs). Labels of the
+    other edition are left to DL106; a row with fewer numbers than columns is DL109's.
 
     **Why it matters.** Without the table, or with rows missing, the statistics cannot be compared
     or checked; a row with a number too few usually shifted its numbers under the wrong column.
@@ -71,12 +95,11 @@ def check(ctx):
             continue
         schema = ed.tables[name]
         if name == "table3":
-            keys = [r["key"] for r in schema["rows"] if not r.get("outdated")]
-            present = set(view.rows)
-            if "other_0" in present:  # the single 其他处理 row: DL106 reports the outdated form
-                keys = [k for k in keys if not k.startswith("other_")]
-            missing = [r["label"] for r in schema["rows"] if r["key"] in keys and r["key"] not in present]
-            if missing:
+            lost = missing_rows(view, schema)
+            missing = [r["label"] for r in schema["rows"] if r["key"] in lost]
+            if 0 < len(lost) <= 3:
+                yield from _missing_rows(view, schema, lost)
+            elif missing:
                 at = view.tables[0].span
                 yield Finding(Span(at.start, at.start),
                               _n("{table} lacks {n} row of {edition}: {rows}", "{table} lacks {n} rows of {edition}: {rows}",
@@ -94,10 +117,4 @@ def check(ctx):
                           _("row “{row}” of {table} matches no row of {edition}", row=label[:40],
                             table=_TABLE_NAMES.get(name, name), edition=edition_name(ctx)),
                           severity=Severity.WARNING)
-        want = len(view.columns) if name != "table4" else len(view.columns) * len(view.groups)
-        for key, row, n in view.short_rows:
-            if all(t.from_text for t in view.tables):
-                continue  # a text extraction drops trailing blank cells: a short row may be blanks
-            yield Finding(row.span, _("row “{row}” of {table} has {n} values, {expected} expected", row=row.label[:40],
-                                      table=_TABLE_NAMES.get(name, name), n=n, expected=want),
-                          severity=Severity.WARNING)
+        # a row with a value too few is DL109's (shifted-row)

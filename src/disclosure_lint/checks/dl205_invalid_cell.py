@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..cells import value_like
 from ..diagnostics import Finding, Related, Severity
 from ..document import Blank, Number, TextValue
 from ..i18n import _
 from ..normalize import label_key
+from ..i18n import _
 from ..registry import rule
 
 
@@ -22,7 +24,10 @@ def check(ctx):
     **What it checks.**
     - a negative count, or a fractional count (table 2's 本年增/减 may be negative; amounts in
       万元 may have decimals);
-    - text in a cell that must hold a number (``约5``, ``5件左右``);
+    - text in a cell that must hold a number (``见附件``), or a figure that is not exact (``约5``,
+      ``5件左右``, ``二十余件``) — one finding at that cell; the row keeps its other columns. Chinese
+      numerals (``二十七``, ``一万二千``, ``壹佰``) and a unit after the figure (``27件``) are read as
+      numbers;
     - a unit that contradicts the column header (``元`` under a 万元 header);
     - a blank 总计 whose parts are not all zero (info: some publishers leave the whole 总计
       column blank, which is not an error of arithmetic but leaves the table unchecked).
@@ -56,6 +61,11 @@ def check(ctx):
             v = cell.value
             header = label_key(c) if name == "table2" else c
             if isinstance(v, TextValue):
+                if value_like(cell.text):
+                    yield Finding(v.span, _("{table}: “{text}” is not an exact count; a statistical table needs "
+                                            "the figure itself (“{row}” × {column})",
+                                            table=name, text=cell.text, row=names.get(r, r), column=c))
+                    continue
                 yield Finding(v.span, _("{table}: “{text}” is text where a number is expected (“{row}” × {column})",
                                         table=name, text=cell.text, row=names.get(r, r), column=c))
                 continue
