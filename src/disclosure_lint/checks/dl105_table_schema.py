@@ -40,10 +40,15 @@ def _missing_rows(view, schema, lost):
         else:
             at = Span(view.tables[0].span.start, view.tables[0].span.start)
         where = " and ".join(f"“{labels[k]}”" for k in (before, after) if k is not None)
+        if before and after:
+            place = _("between {rows}", rows=where)
+        elif before:
+            place = _("after {rows}", rows=where)
+        else:
+            place = _("before {rows}", rows=where)
         yield Finding(at, _("row “{row}” is missing from {table} (it belongs {where}); the column sums that need it "
                             "are checked only as bounds", row=labels[key], table=_TABLE_NAMES["table3"],
-                            where=(_("between {rows}", rows=where) if before and after else
-                                   _("after {rows}", rows=where) if before else _("before {rows}", rows=where))),
+                            where=place),
                       severity=Severity.WARNING)
 
 
