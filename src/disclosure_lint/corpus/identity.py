@@ -48,7 +48,7 @@ _AGENCY_LIKE = re.compile(r"(人民政府|政府|管委会|管理委员会|实�
                           r"院|署|部|处|街道|街道办事处|乡|镇|县|市|区|州|盟|旗|省)$")
 _PLACE = "省市县区州盟旗镇乡"
 _OFFICE = re.compile(r"^(.+?(?:政府|管委会))(?:办公室|办公厅)$")
-_DROP = re.compile(r"[（(【\[].*?[）)】\]]|[\s\u3000\u00a0“”\"'《》·・]")
+_DROP = re.compile(r"[（(【\[][^（(【\[）)】\]]*[）)】\]]|[\s\u3000\u00a0“”\"'《》·・]")  # innermost brackets: linear
 
 
 def normalise_agency(name: str, *, as_publisher: bool = False) -> str:

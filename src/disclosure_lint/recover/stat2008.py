@@ -20,7 +20,10 @@ __all__ = ["find_stat2008"]
 
 _S = r"[ \t\u00a0\u3000]*"
 _HEADER = re.compile(rf"指标名称{_S}计{_S}量{_S}单{_S}位{_S}(?P<year>(?:(?:19|20)\d{{2}}{_S}年{_S}度|本{_S}年{_S}度)){_S}历{_S}年{_S}累{_S}计")
-_ROW = re.compile(rf"{_S}(?P<label>(?:[^\d\s]|\s(?=\D)|\d{{1,2}}[.．、](?=\D)){{1,40}}?){_S}(?P<unit>人次|条|件|元|个|项|次|份)"
+# The label starts with a non-space (the spaces before it are _S's alone) and no match starts inside a
+# run of spaces: linear on any input (a row is matched where the previous one ended).
+_ROW = re.compile(rf"(?<![ \t\u00a0\u3000]){_S}(?P<label>(?:[^\d\s]|\d{{1,2}}[.．、](?=\D))"
+                  rf"(?:[^\d\s]|\s(?=\D)|\d{{1,2}}[.．、](?=\D)){{0,39}}?){_S}(?P<unit>人次|条|件|元|个|项|次|份)"
                   rf"{_S}(?=[0-9０-９])")
 _NUMBERED = re.compile(r"(\d{1,2})[.．、]")
 COL = ColSpec(maxlen=9)
