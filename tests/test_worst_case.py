@@ -153,3 +153,50 @@ def test_shape_is_linear(shape):
     if t4 < TOO_FAST:
         return
     assert ratio <= LINEAR_BOUND, f"{shape}: 4× the input costs {ratio:.1f}× the time ({t4:.2f} s)"
+
+
+# ---- random report shapes, grown 4× ---------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = {
+    "heading": lambda i: f"{'一二三四五六'[i % 6]}、总体情况\n",
+    "paragraph": lambda i: f"本年度共收到申请{i + 12}件，其中网上申请{i + 5}件、当面申请{i % 7}件，占{(i * 7) % 100}%。\n",
+    "text table row": lambda i: f"行{i}|{i}|{i + 1}|{2 * i + 1}\n",
+    "separator": lambda i: "=" * (20 + i % 30) + "\n",
+    "date": lambda i: f"{2020 + i % 5}年{1 + i % 12}月{1 + i % 28}日\n",
+    "spaces": lambda i: " " * (50 + i % 200) + "x\n",
+    "brackets": lambda i: "（" * (5 + i % 20) + "平潭\n",
+}
+_HTML_PIECES = {
+    "table": lambda i: "<table>" + "".join(f"<tr><td>行{i}-{k}</td><td>{k}</td><td rowspan='3'>{k + i}</td></tr>"
+                                            for k in range(3)) + "</table>",
+    "paragraph": lambda i: f"<p>共公布政府信息{i + 100}条（其中：文件{i}条、动态{i + 1}条）。</p>",
+    "tags": lambda i: "<div><span>" * (3 + i % 5) + "x" + "</span></div>" * (3 + i % 5),
+    "comment": lambda i: f"<!-- {i} -->" + "<a " * (i % 4),
+}
+
+
+@settings(max_examples=6, deadline=None)
+@given(kind=st.sampled_from(["text", "html"]), picks=st.lists(st.integers(0, 10_000), min_size=3, max_size=8),
+       which=st.lists(st.integers(0, 100), min_size=3, max_size=8))
+def test_random_report_shapes_grow_linearly(kind, picks, which):
+    from disclosure_lint import lint_text
+
+    pieces = _PIECES if kind == "text" else _HTML_PIECES
+    names = sorted(pieces)
+
+    def make(n):
+        out = ["某县2021年政府信息公开工作年度报告\n" if kind == "text" else "<html><body><h1>某县2021年政府信息公开工作年度报告</h1>"]
+        for k in range(n):
+            for p, w in zip(picks, which):
+                out.append(pieces[names[w % len(names)]](p + k))
+        if kind == "html":
+            out.append("</body></html>")
+        return "".join(out)
+
+    lint_text(make(2), kind=kind)
+    t4, ratio = _ratio(make, lambda s: lint_text(s, kind=kind), 120)
+    if t4 < 0.05:
+        return  # too fast to measure apart from the fixed costs: nothing grows badly here
+    assert ratio <= LINEAR_BOUND, f"{kind} report of {names}: 4× the input costs {ratio:.1f}× ({t4:.2f} s)"
