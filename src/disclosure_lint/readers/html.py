@@ -90,13 +90,14 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
         # attributes are most of a page's bytes: leaving them out makes the copy, the parse and the
         # tree smaller.
         pieces = []
+        append = pieces.append
         prev = 0
         for k, (kind, s, e, name) in enumerate(tokens):
             if kind == START:
-                pieces.append(text[prev:s])
-                pieces.append(f'<{name} {MARK}="{k}">')
+                append(text[prev:s])
+                append(f'<{name} {MARK}="{k}">')
                 prev = e
-        pieces.append(text[prev:])
+        append(text[prev:])
         marked = "".join(pieces)
         del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
         if _HAS_CONTROL.search(marked):
@@ -113,16 +114,22 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
                                       "it is read as plain text", Span(0, 0)))
             tree = None
         if tree is not None:
-            for el in tree.iter(etree.Element):
-                k = el.get(MARK)
-                if k is None:
-                    continue
-                anc = el.getparent()
-                while anc is not None and anc.get(MARK) is None:
-                    anc = anc.getparent()
-                k = int(k)
-                tag_of[k] = el.tag.lower()
-                parent_of[k] = int(anc.get(MARK)) if anc is not None else -1
+            # The nearest marked ancestor of each marked element, from one walk (an implied element,
+            # such as a <tbody> the page does not write, has no mark and passes its parent on).
+            stack = [-1]
+            push, pop = stack.append, stack.pop
+            for event, el in etree.iterwalk(tree, events=("start", "end"), tag=etree.Element):
+                if event == "start":
+                    k = el.get(MARK)
+                    if k is None:
+                        push(stack[-1])
+                        continue
+                    k = int(k)
+                    tag_of[k] = el.tag.lower()
+                    parent_of[k] = stack[-1]
+                    push(k)
+                else:
+                    pop()
     # One pass in source order builds the nodes and attributes the text, so every node's items
     # come out in document order (a parent's start tag always comes before its children's).
     nodes: dict[int, _Node] = {-1: root}
@@ -306,24 +313,25 @@ class _Reader:
         weight: dict[int, int] = {}
         order: list[_Node] = []
         stack = [self.root]
+        tokens = self.tokens
+        count = self.text.count
         while stack:
             n = stack.pop()
             order.append(n)
             for it in n.items:
-                if isinstance(it, _Node) and it.tag not in _SKIP_TAGS:
+                if type(it) is not int and it.tag not in _SKIP_TAGS:
                     stack.append(it)
         # own weight: non-space characters of direct text not inside links
         for n in reversed(order):
             w = 0
-            if n.tag != "a":
-                for it in n.items:
-                    if not isinstance(it, _Node):
-                        _, s, e, _ = self.tokens[it]
-                        seg = self.text[s:e]
-                        w += len(seg) - seg.count(" ") - seg.count("\n") - seg.count("\t")
+            own = n.tag != "a"
             for it in n.items:
-                if isinstance(it, _Node) and it.tag not in _SKIP_TAGS:
-                    w += weight.get(id(it), 0)
+                if type(it) is int:
+                    if own:
+                        _, s, e, _ = tokens[it]
+                        w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
+                elif it.tag not in _SKIP_TAGS:
+                    w += weight[id(it)]
             weight[id(n)] = w
         total = weight[id(self.root)]
         best = self.root
