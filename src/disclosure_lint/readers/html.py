@@ -41,6 +41,9 @@ _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[i
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
 _META_HINT = re.compile(META_LABEL_PATTERN)
+# Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
+_CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
+_SPAN_ATTR = re.compile(r"(?i)span\s*=")
 
 
 class _Node:
@@ -179,6 +182,9 @@ class _Reader:
             return True
         if not (self._tag_has(node, "class") or self._tag_has(node, "id")):
             return False
+        _, s, e, _ = self.tokens[node.tok]
+        if not _CLASS_OR_ID.search(self.text, s, e):
+            return False  # no class or id attribute with a value ("valign", "width" are not one)
         a = self.attrs(node)
         hint = (a.get("class", "") + " " + a.get("id", "")).strip()
         return bool(hint) and bool(_FURNITURE_HINT.search(hint))
@@ -303,9 +309,13 @@ class _Reader:
     def cell(self, node: _Node) -> RawCell:
         b = PTextBuilder()
         self.inline_text(node, b)
-        a = self.attrs(node)
-        return RawCell(_strip_word(b.build()), self.node_span(node), _int_attr(a.get("rowspan")),
-                       _int_attr(a.get("colspan")), node.tag == "th")
+        _, s, e, _ = self.tokens[node.tok]
+        if _SPAN_ATTR.search(self.text, s, e):
+            a = self.attrs(node)
+            rowspan, colspan = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
+        else:  # neither attribute: no need to read the tag's attributes
+            rowspan = colspan = 1
+        return RawCell(_strip_word(b.build()), self.node_span(node), rowspan, colspan, node.tag == "th")
 
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
