@@ -44,7 +44,7 @@ def check(ctx):
         for m in _SENT.finditer(text):
             s = m.group().strip()
             key = s.rstrip("。！？!?；;，, ")
-            if len(_CJK.findall(key)) < MIN_SENTENCE:
+            if len(key) < MIN_SENTENCE or len(_CJK.findall(key)) < MIN_SENTENCE:
                 continue
             if key in seen:
                 a, z = seen[key]
