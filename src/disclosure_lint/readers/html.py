@@ -462,10 +462,12 @@ def _split_lines(pt: PText) -> list[PText]:
     out = []
     start = 0
     t = pt.text
-    for i, ch in enumerate(t):
-        if ch == "\n" and not pt._lit[pt._piece(i)]:
+    i = t.find("\n")
+    while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
+        if not pt._lit[pt._piece(i)]:
             out.append(pt[start:i])
             start = i + 1
+        i = t.find("\n", i + 1)
     out.append(pt[start:])
     return [p for p in out if p.text.strip()]
 
