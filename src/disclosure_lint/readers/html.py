@@ -59,11 +59,11 @@ class _Node:
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
     """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
+    if text.find("&", start, end) < 0:
+        b.add_literal(text[start:end], start)
+        return
     i = start
     chunk = text[start:end]
-    if "&" not in chunk:
-        b.add_literal(chunk, start)
-        return
     for m in _ENTITY.finditer(chunk):
         a, z = start + m.start(), start + m.end()
         if a > i:
@@ -207,24 +207,25 @@ class _Reader:
     # -- text collection ------------------------------------------------------------------------
     def inline_text(self, node: _Node, b: PTextBuilder) -> None:
         """All text under *node* (iteratively), <br> as a mapped line break."""
+        tokens, text = self.tokens, self.text
         stack: list = [iter(node.items)]
         while stack:
-            try:
-                it = next(stack[-1])
-            except StopIteration:
-                stack.pop()
-                continue
-            if isinstance(it, _Node):
-                if it.tag in _SKIP_TAGS:
+            for it in stack[-1]:
+                if type(it) is int:
+                    _, s, e, _ = tokens[it]
+                    _decode_text(text, s, e, b)
                     continue
-                if it.tag == "br":
-                    s, e = self.tokens[it.tok][1:3]
+                tag = it.tag
+                if tag in _SKIP_TAGS:
+                    continue
+                if tag == "br":
+                    s, e = tokens[it.tok][1:3]
                     b.add_mapped("\n", s, e)
                     continue
-                stack.append(iter(it.items))
+                stack.append(iter(it.items))  # into the child; this level's iterator resumes after it
+                break
             else:
-                _, s, e, _ = self.tokens[it]
-                _decode_text(self.text, s, e, b)
+                stack.pop()
 
     # -- blocks ----------------------------------------------------------------------------------
     def blocks(self, top: _Node) -> list:
