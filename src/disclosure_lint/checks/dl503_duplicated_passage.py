@@ -11,8 +11,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
 MIN_RUN = 8         # characters a back-to-back repeated run must have
 MAX_RUN = 40
-# A character (a repeated passage starts with one) that occurs again MIN_RUN..MAX_RUN places later.
-_CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff])(?=.{{{MIN_RUN - 1},{MAX_RUN - 1}}}\1)")
+# A run of MIN_RUN..MAX_RUN characters, starting with a CJK one, written twice back to back: where the
+# pattern matches is where the loop below may find a repeat (it then applies its own conditions).
+_CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?)\1")
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
 _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
@@ -58,8 +59,8 @@ def check(ctx):
         if len(text) > BACK_TO_BACK_LIMIT:
             continue
         n = len(text)
-        # Only a character that recurs MIN_RUN..MAX_RUN places later can start a repeat: the compiled
-        # pattern finds the next such place (C), so the loop visits candidates, not every character.
+        # Only where a run is written twice back to back can a repeat start: the compiled pattern finds
+        # the next such place (C), so the loop visits candidates, not every character.
         m = _CANDIDATE.search(text)
         while m is not None:
             i = m.start()
