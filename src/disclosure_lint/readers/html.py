@@ -137,23 +137,27 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
     # come out in document order (a parent's start tag always comes before its children's).
     nodes: dict[int, _Node] = {-1: root}
     owner = root
+    own = root.items
+    get_parent, get_node = parent_of.get, nodes.get
     for k, (kind, s, e, name) in enumerate(tokens):
         if kind == TEXT:
-            owner.items.append(k)
+            own.append(k)
         elif kind == START:
-            pk = parent_of.get(k)
+            pk = get_parent(k)
             if pk is not None:
-                p = nodes.get(pk, root)
+                p = get_node(pk, root)
                 node = _Node(tag_of[k], k, p)
                 nodes[k] = node
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
+                own = owner.items
         elif kind == END:
             n = owner
             while n is not None and n.tag != name:
                 n = n.parent
             if n is not None and n is not root:
                 owner = n.parent
+                own = owner.items
     return root
 
 
