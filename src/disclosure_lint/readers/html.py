@@ -19,7 +19,9 @@ from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, token
 
 __all__ = ["read_html"]
 
-MARK = "data-dlint-tok"
+# The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
+# one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
+MARK = "k"
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "tbody",
