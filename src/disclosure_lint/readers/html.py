@@ -80,8 +80,10 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         b.add_literal(text[i:end], i)
 
 
-def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
-    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed."""
+def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_Node]]:
+    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed.
+
+    Returns the root and every node in the order made (a parent before its children)."""
     root = _Node("#root", -1, None)
     try:
         from lxml import etree
@@ -160,7 +162,7 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
             if n is not None and n is not root:
                 owner = n.parent
                 own = owner.items
-    return root
+    return root, list(nodes.values())
 
 
 class _Reader:
@@ -169,7 +171,7 @@ class _Reader:
         self.text = source.text
         self.problems: list = []
         self.tokens = tokenize(self.text)
-        self.root = _parse_tree(self.text, self.tokens, self.problems)
+        self.root, self.nodes = _parse_tree(self.text, self.tokens, self.problems)
 
     def attrs(self, node: _Node) -> dict[str, str]:
         if node.attrs is None:
@@ -328,18 +330,12 @@ class _Reader:
     def content_root(self) -> _Node:
         """The deepest element holding at least 80% of the page's prose and table text."""
         weight: dict[int, int] = {}
-        order: list[_Node] = []
-        stack = [self.root]
         tokens = self.tokens
         count = self.text.count
-        while stack:
-            n = stack.pop()
-            order.append(n)
-            for it in n.items:
-                if type(it) is not int and it.tag not in _SKIP_TAGS:
-                    stack.append(it)
-        # own weight: non-space characters of direct text not inside links
-        for n in reversed(order):
+        # Nodes were made parents first, so in reverse every child comes before its parent. A node's
+        # weight: non-space characters of its direct text (not in a link) and its children's weights;
+        # a skipped element (script, head, …) weighs nothing.
+        for n in reversed(self.nodes):
             w = 0
             own = n.tag != "a"
             for it in n.items:
@@ -347,9 +343,9 @@ class _Reader:
                     if own:
                         _, s, e, _ = tokens[it]
                         w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
-                elif it.tag not in _SKIP_TAGS:
+                else:
                     w += weight[id(it)]
-            weight[id(n)] = w
+            weight[id(n)] = 0 if n.tag in _SKIP_TAGS else w
         total = weight[id(self.root)]
         best = self.root
         if total == 0:
