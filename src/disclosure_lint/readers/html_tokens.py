@@ -54,11 +54,6 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
         restart = False
         for m in finditer(text, pos):
             lt, end = m.span()
-            if lt < pos:  # inside a raw-text element's content
-                if end <= pos:
-                    continue
-                restart = True  # a match reaching past the element's end: read again from there
-                break
             if lt > pos:
                 append((TEXT, pos, lt, ""))
             k = m.lastindex
@@ -73,7 +68,11 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
                     close = _find_close(text, name, end)
                     if close > end:
                         append((OTHER, end, close, ""))
-                    end = close
+                    # Markup inside the element is not markup: search again from its end tag (a match
+                    # begun inside it could run past that end tag).
+                    pos = close
+                    restart = True
+                    break
             pos = end
     if pos < n:
         append((TEXT, pos, n, ""))
