@@ -26,14 +26,25 @@ def lint_crawl(paths, *, scheduler: str | None = None, partitions: int | None = 
     files = collect_files(paths)
     if not files:
         return []
+    isolated = cli.pop("isolated", False)
+    corpus = len(files) > 1 and not cli.pop("no_corpus", False)
     bag = db.from_sequence(files, npartitions=partitions or min(len(files), 64))
-    results = bag.map(lint_file, isolated=cli.pop("isolated", False), **cli)
+    lazy = bag.map(lint_file, isolated=isolated, summarise=corpus, **cli)
     if scheduler:
         from dask.distributed import Client
 
         with Client(scheduler):
-            return results.compute()
-    return results.compute(scheduler="processes")
+            results = lazy.compute()
+    else:
+        results = lazy.compute(scheduler="processes")
+    if corpus:
+        # Stage two, here on one machine: the cross-report rules need only each report's summary
+        # (tables, metadata, sentences with figures), a few kilobytes, never the pages.
+        from disclosure_lint.batch import cross_report_stage
+
+        for line in cross_report_stage(results, isolated=isolated, **cli):
+            print(f"crawl_dask: {line}", file=sys.stderr)
+    return results
 
 
 def main(argv=None) -> int:
@@ -43,11 +54,12 @@ def main(argv=None) -> int:
     p.add_argument("--partitions", type=int, help="bag partitions (default: one per file, at most 64)")
     p.add_argument("--select", help="rule codes or prefixes, comma-separated")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    p.add_argument("--no-corpus", action="store_true", help="skip the cross-report rules (DL6xx)")
     p.add_argument("--json", help="write the JSON findings here")
     p.add_argument("--csv", help="write the CSV findings here")
     p.add_argument("--html", help="write the HTML scorecard here")
     args = p.parse_args(argv)
-    cli = {"isolated": args.isolated}
+    cli = {"isolated": args.isolated, "no_corpus": args.no_corpus}
     if args.select:
         cli["select"] = tuple(x.strip().upper() for x in args.select.split(",") if x.strip())
     try:

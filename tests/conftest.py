@@ -29,3 +29,12 @@ def shared_files(*patterns: str) -> list[Path]:
 
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/ is not present")
+
+
+@pytest.fixture(autouse=True)
+def _english_environment(monkeypatch):
+    """Messages follow LANG / LC_ALL / LC_MESSAGES: every test starts in an English (C) locale, so no
+    result depends on the machine's locale; tests of the Chinese output set the language explicitly."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

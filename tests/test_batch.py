@@ -149,7 +149,7 @@ def test_statistics_as_json(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["--isolated", "--statistics", "--format", "json", "examples/"]) == 1
     doc = json.loads(capsys.readouterr().out)
-    assert doc["files"] == 3 and doc["total"] == sum(r["count"] for r in doc["rules"]) > 0
+    assert doc["files"] >= 3 and doc["total"] == sum(r["count"] for r in doc["rules"]) > 0
     assert {"code", "name", "severity", "count"} <= set(doc["rules"][0])
 
 

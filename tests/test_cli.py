@@ -38,7 +38,9 @@ def test_json_contract_and_positions_agree(tmp_path, capsys):
     for ln in lines:
         starts.append(starts[-1] + len(ln))
     for it in items:
-        assert set(it) == {"path", "code", "name", "severity", "message", "start", "end", "related", "suggestion"}
+        assert set(it) == {"path", "code", "name", "severity", "message", "start", "end", "text", "related",
+                           "suggestion"}
+        assert it["text"] == text[it["start"]["offset"]:it["end"]["offset"]]
         for pos in [it["start"], it["end"]] + [r[k] for r in it["related"] for k in ("start", "end")]:
             assert starts[pos["line"] - 1] + pos["column"] - 1 == pos["offset"]
     assert code in (0, 1)
@@ -62,9 +64,16 @@ def test_parse_command_prints_tree(capsys):
 
 def test_binary_file_gets_dl001(tmp_path, capsys):
     f = tmp_path / "report.html"
-    f.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x01\x02binary")
     assert main(["--format", "concise", str(f)]) == 1
     assert "DL001" in capsys.readouterr().out
+
+
+def test_a_broken_pdf_named_html_is_read_as_a_pdf(tmp_path, capsys):
+    f = tmp_path / "report.html"
+    f.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
+    assert main(["--format", "concise", str(f)]) == 1
+    assert "DL014" in capsys.readouterr().out
 
 
 def test_input_file_is_never_modified(tmp_path):
@@ -95,4 +104,4 @@ def test_unwritable_output_file_exits_2(tmp_path, capsys):
 def test_a_folder_without_reports_warns(tmp_path, capsys):
     (tmp_path / "notes.md").write_text("x", encoding="utf-8")
     assert main(["--isolated", "--format", "concise", str(tmp_path)]) == 0
-    assert "no .html, .htm, .txt files found" in capsys.readouterr().err
+    assert "no .html, .htm, .txt, .docx, .docm, .pdf files found" in capsys.readouterr().err

@@ -6,6 +6,8 @@ from .conftest import ROOT
 def test_rule_reference_is_up_to_date():
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == render(), "docs/rules.md is stale: run `python -m disclosure_lint.docgen`"
+    current = (ROOT / "docs" / "rules.zh.md").read_text(encoding="utf-8")
+    assert current == render("zh"), "docs/rules.zh.md is stale: run `python -m disclosure_lint.docgen`"
 
 
 def test_every_rule_docstring_has_the_four_parts():

@@ -11,7 +11,9 @@ from disclosure_lint.parse import parse_path
 from .conftest import FIXTURES, ROOT, shared_files
 
 QUOTING = {"DL201", "DL202", "DL203", "DL204", "DL205", "DL211", "DL212", "DL213", "DL303", "DL304", "DL305",
-           "DL306", "DL401", "DL501", "DL103"}
+           "DL306", "DL401", "DL103"}
+# Rules reporting one finding per paragraph list what they found after a colon: every item listed lies in the span.
+LISTING = {"DL501", "DL505", "DL506"}
 
 
 def files():
@@ -35,3 +37,7 @@ def test_reported_spans(path):
             if not quoted and "blank" in d.message:
                 continue  # a blank cell: its span is the &nbsp; or the empty cell
             assert quoted and quoted.replace(",", "") in d.message.replace(",", ""), (d.code, quoted, d.message)
+        if d.code in LISTING and d.span.end > d.span.start:
+            covered = visible(text[d.span.start:d.span.end])
+            items = d.message.rsplit(": ", 1)[1].rstrip("…").split("、")
+            assert items and all(it and it in covered for it in items), (d.code, covered, d.message)

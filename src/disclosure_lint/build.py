@@ -25,7 +25,7 @@ HEADING_MAX = 40
 
 _TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
 _PINYIN = PINYIN
-_INDEX_NO = re.compile(r"[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
+_INDEX_NO = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
 _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
 _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")

@@ -1,16 +1,18 @@
 """The ``dlint`` command.
 
-    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt), or - for stdin
+    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt, *.docx, *.pdf), or - for stdin
     dlint parse FILE                    print the document tree with spans
     dlint explain CODE                  print a rule's documentation
     dlint rules                         list every rule
+    dlint server                        the language server (LSP) on stdio, for editors
 
 Exit status: 0 nothing at or above --fail-on, 1 something was, 2 usage error, unreadable path or
-internal error.
+internal error; 128+N when stopped by signal N; 141 on a closed pipe, 74 when output cannot be written.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import time
@@ -18,18 +20,28 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_jobs import Terminated, handle_signals
+from .i18n import N_, _, _n, reset_language, set_language, use_language
 
-EXTENSIONS = (".html", ".htm", ".txt")
-SUBCOMMANDS = ("check", "parse", "explain", "rules")
+from .cli_walk import EXTENSIONS  # noqa: E402  (re-exported: the suffixes a folder walk lints)
+
+SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
 
 
 def _codes(s: str) -> tuple[str, ...]:
     return tuple(x.strip().upper() for x in s.split(",") if x.strip())
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line naming the bad value and the valid ones (exit 2), not the whole usage."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, _("{prog}: error: {message} (see dlint --help)", prog=self.prog, message=message) + "\n")
+
+
 def _parser_check() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="dlint", description="Lint government information-disclosure annual reports.",
-                                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules")
+    p = _Parser(prog="dlint", description="Lint government information-disclosure annual reports.",
+                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules | dlint server")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", "--output-format", dest="format",
                    choices=["full", "concise", "json", "sarif", "github", "junit", "csv", "html"],
@@ -41,7 +53,7 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--edition", help="force the edition (2008, 2019, 2021, work-summary)")
     p.add_argument("--year", type=int, help="force the report year")
     p.add_argument("--agency-level", choices=["government", "department", "town"], help="force the agency level")
-    p.add_argument("--kind", choices=["html", "text"], help="force the input format")
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"], help="force the input format")
     p.add_argument("--config", help="use this configuration file for every path")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--show-settings", action="store_true", help="print the settings used for the first path and exit")
@@ -53,31 +65,67 @@ def _parser_check() -> argparse.ArgumentParser:
     p.add_argument("--output-file", "-o", help="write the output to this file")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success; only findings")
     p.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes (default: all cores)")
+    p.add_argument("--timeout-per-file", type=float, default=60.0, metavar="SECONDS",
+                   help="give up on a file after this long and report it as DL000 (default 60; 0: never)")
+    p.add_argument("--extension", action="append", default=[], metavar="SUFFIX",
+                   help="also lint files with this suffix in folders (.shtml, .xhtml); repeatable")
+    p.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
+                   help="gitignore-style pattern of paths to skip in folders (replaces the defaults)")
+    p.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                   help="pattern of paths to skip in folders, in addition to the defaults")
+    p.add_argument("--no-respect-gitignore", action="store_true", help="lint files .gitignore excludes too")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="message language (default: lang in the configuration, else LC_ALL / LC_MESSAGES / LANG)")
     p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
+    p.add_argument("--no-corpus", action="store_true",
+                   help=N_("with several files, do not group them by agency and year nor run the cross-report rules (DL6)"))
     p.add_argument("--version", action="version", version=f"dlint {__version__}")
     return p
 
 
+def _localized(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The parser with its description and help texts in the active language (the catalog takes
+    them from the parsers themselves: ``i18n_catalog`` reads ``cli_help_texts``)."""
+    from .i18n import translate
+
+    p.description = translate(p.description) if p.description else p.description
+    p.epilog = translate(p.epilog) if p.epilog else p.epilog
+    for a in p._actions:
+        if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help:
+            a.help = translate(a.help)
+    return p
+
+
+def cli_help_texts() -> list[str]:
+    """Every description and help text of the command line (for the message catalog)."""
+    out = []
+    for p in (_parser_check(),):
+        out += [x for x in (p.description, p.epilog) if x]
+        out += [a.help for a in p._actions if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help]
+    return out
+
+
+def _early_language(argv: list[str]) -> str | None:
+    """``--lang`` before the parser exists, so that --help is in that language too."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in ("zh", "en") else None
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1] if a.split("=", 1)[1] in ("zh", "en") else None
+    return None
+
+
 def _collect(paths: list[str], errors: list[str]) -> list[str]:
-    files: list[str] = []
-    for p in paths:
-        if p == "-":
-            files.append("-")
-        elif os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.lower().endswith(EXTENSIONS):
-                        files.append(os.path.join(root, n))
-        elif os.path.isfile(p):
-            files.append(p)
-        elif os.path.exists(p):
-            errors.append(f"{p}: not a regular file")
-        else:
-            errors.append(f"{p}: no such file or directory")
-    return files
+    """The files a plain ``dlint PATH...`` lints (default walk settings); errors are appended."""
+    from .cli_walk import collect
+
+    walk = collect(list(paths))
+    errors.extend(walk.errors)
+    return walk.files
 
 
 # ---- the work done per file (top level, so a process pool can run it) --------------------------
@@ -96,7 +144,15 @@ def _config_for(path: str, config_path: str | None, isolated: bool):
     return find_config(base)
 
 
-def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None):
+def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+             summarise: bool = False):
+    # The language travels in ``cli`` so that a worker process (--jobs) speaks it too.
+    with use_language(cli.get("lang")):
+        return _lint_one(path, cli, config_path, isolated, stdin, summarise)
+
+
+def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+              summarise: bool = False):
     from .config import ConfigError, options_for
     from .diagnostics import Diagnostic, Severity
     from .engine import lint_document
@@ -104,45 +160,59 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
     from .results import FileResult, resolve_positions
     from .source import Source, Span
 
+    from .output.safe import path as safe_path
+    from .safe_io import read_regular
+
     shown = "<stdin>" if path == "-" else path
     try:
         options = options_for(None if path == "-" else path, cli, _config_for(path, config_path, isolated))
     except ConfigError as exc:
-        return FileResult(shown, [], error=f"configuration error: {exc}")
+        return FileResult(shown, [], error=_("configuration error: {error}", error=exc))
     try:
         if path == "-":
             data = stdin or b""
         else:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            data = read_regular(path, MAX_BYTES)
     except OSError as exc:
-        return FileResult(shown, [], error=f"{shown}: cannot read: {exc.strerror or exc}")
+        return FileResult(shown, [], error=_("{path}: cannot read: {reason}", path=safe_path(shown),
+                                             reason=exc.strerror or exc))
     # The tree holds many small objects and a few reference cycles: collecting during a lint
     # costs up to half the time; the cycles are freed once the file is done.
     size = len(data)
     gc_was = gc.isenabled()
     gc.disable()
+    lang = set_language(options.lang) if options.lang else None
     try:
         source = source_from_bytes(data, shown)
         del data  # the decoded text is all that is needed from here on: do not hold both
         doc = parse_source(source, options.kind)
-        diags = lint_document(doc, options)
-        res = resolve_positions(shown, doc.source, diags)
+        if summarise:  # several files: also the small per-report summary the corpus stage needs
+            from .corpus.run import lint_with_summary
+
+            res = lint_with_summary(shown, doc, options)
+        else:
+            res = resolve_positions(shown, doc.source, lint_document(doc, options))
         res.report = _report_identity(doc, options)
+        for d in res.diagnostics:
+            d.source = None  # positions are resolved: a batch must not hold every file's text
         return res
     except MemoryError:
         d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
-                       f"the input is too large to lint in the memory available ({size} bytes)", Span(0, 0))
+                       _("the input is too large to lint in the memory available ({size} bytes)", size=size),
+                       Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     except RecursionError as exc:
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       f"the input is nested too deeply to lint: {exc}", Span(0, 0))
+                       _("the input is nested too deeply to lint: {error}", error=exc), Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     except Exception as exc:  # the last line of defence: report, never a traceback
         d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       f"dlint failed on this file: {type(exc).__name__}: {exc}; please report this", Span(0, 0))
+                       _("dlint failed on this file: {error}; please report this",
+                         error=": ".join((type(exc).__name__, str(exc)))), Span(0, 0))
         return resolve_positions(shown, Source(""), [d])
     finally:
+        if lang is not None:
+            reset_language(lang)
         if gc_was:
             gc.enable()
 
@@ -157,133 +227,148 @@ def _report_identity(doc, options) -> dict:
 
 
 def _run(files, cli, args, stdin):
+    from .cli_jobs import run_batch
+
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None) for f in files]
+    if len(files) < 4:
+        jobs = 1  # starting workers costs more than it saves
+    corpus = len(files) > 1 and not getattr(args, "no_corpus", False)
+    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None, corpus) for f in files]
     show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
-    results = []
     progress = None
+    state = {"done": 0, "found": 0}
     if show_progress:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        from rich.console import Console
-
-        progress = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[found]} findings"), TextColumn("{task.fields[rate]}"),
-                            TimeRemainingColumn(), transient=True, console=Console(file=sys.stderr))
+        # auto_refresh off: no refresh thread, so forking a replacement worker is safe
+        progress = Progress(TextColumn(_("linting")), BarColumn(), MofNCompleteColumn(),
+                            TextColumn(_("{found} findings", found="{task.fields[found]}")),
+                            TextColumn("{task.fields[rate]}"),
+                            TimeRemainingColumn(), transient=True, auto_refresh=False,
+                            console=Console(file=sys.stderr))
         task = progress.add_task("lint", total=len(files), found=0, rate="")
         progress.start()
-    found = 0
     started = time.perf_counter()
 
-    def tick():
+    def tick(res):
+        state["done"] += 1
+        state["found"] += len(res.diagnostics)
         if progress:
-            done = len(results)
-            rate = done / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, completed=done, found=found, rate=f"{rate:.1f} files/s")
+            rate = state["done"] / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, completed=state["done"], found=state["found"], rate=_("{rate} files/s", rate=format(rate, ".1f")))
+            progress.refresh()
     try:
-        if jobs > 1 and len(files) >= 4:
-            from concurrent.futures import ProcessPoolExecutor
-            from concurrent.futures.process import BrokenProcessPool
-
-            try:
-                with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                    chunk = max(1, min(16, len(files) // (jobs * 4)))
-                    for res in pool.map(_star, work, chunksize=chunk):
-                        results.append(res)
-                        found += len(res.diagnostics)
-                        tick()
-            except BrokenProcessPool:
-                # A worker died (a crash below Python). Lint the rest one file per fresh worker, so only
-                # the file that kills its worker is reported, and the batch goes on.
-                for w in work[len(results):]:
-                    res = _in_own_process(w)
-                    results.append(res)
-                    found += len(res.diagnostics)
-                    tick()
-        else:
-            for w in work:
-                res = lint_one(*w)
-                results.append(res)
-                found += len(res.diagnostics)
-                tick()
+        # a budget per file is for batches (one file that stalls must not hold the others back)
+        timeout = max(0.0, getattr(args, "timeout_per_file", 0.0) or 0.0) if len(files) > 1 else 0.0
+        return run_batch(work, lint_one, jobs, timeout, tick)
     finally:
         if progress:
             progress.stop()
-    return results
-
-
-def _star(args):
-    return lint_one(*args)
-
-
-def _in_own_process(args):
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_star, args).result()
-    except BrokenProcessPool:
-        from .diagnostics import Diagnostic, Severity
-        from .results import resolve_positions
-        from .source import Source, Span
-
-        shown = "<stdin>" if args[0] == "-" else args[0]
-        d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
-                       "the process linting this file died (a crash below Python); please report this file",
-                       Span(0, 0))
-        return resolve_positions(shown, Source(""), [d])
 
 
 def _check(argv: list[str]) -> int:
-    parser = _parser_check()
+    from .cli_io import same_file_as_input, use_color, write_error_exit
+    from .cli_walk import collect
+    from .config import ConfigError, options_for
+    from .output.safe import path as safe_path
+    from .safe_io import read_stream
+    from .settings import SettingsError, _extensions
+
+    parser = _localized(_parser_check())
     args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
     if not args.paths:
         parser.print_usage(sys.stderr)
-        print("dlint: error: no PATH given (use . for the current folder, - for stdin)", file=sys.stderr)
+        print(_("dlint: error: no PATH given (use . for the current folder, - for stdin)"), file=sys.stderr)
         return 2
-    errors: list[str] = []
-    files = _collect(args.paths, errors)
-    if not files and not errors:
-        print(f"dlint: warning: no {', '.join(EXTENSIONS)} files found in {', '.join(args.paths)}", file=sys.stderr)
+    if args.timeout_per_file is not None and not args.timeout_per_file >= 0:
+        print(_("dlint: error: --timeout-per-file must be a number of seconds >= 0 (0: no limit), not {value}",
+                value=args.timeout_per_file), file=sys.stderr)
+        return 2
+    if args.config and not os.path.isfile(args.config):
+        print(_("dlint: error: --config {path}: no such file", path=safe_path(args.config)), file=sys.stderr)
+        return 2
     cli = {"select": args.select, "extend_select": args.extend_select, "ignore": args.ignore,
            "fail_on": args.fail_on, "edition": args.edition, "year": args.year,
-           "agency_level": args.agency_level, "kind": args.kind}
-    from .config import ConfigError, options_for
-
-    if args.config and not os.path.isfile(args.config):
-        print(f"dlint: error: --config {args.config}: no such file", file=sys.stderr)
+           "agency_level": args.agency_level, "kind": args.kind, "lang": args.lang}
+    # settings that shape the walk come from the configuration of the first path (or --config)
+    try:
+        first_path = args.paths[0]
+        walk_cfg = _config_for(first_path if not os.path.isdir(first_path) else os.path.join(first_path, "_"),
+                               args.config, args.isolated)
+        extensions = tuple(walk_cfg.values.get("extension", ())) + _extensions("--extension", list(args.extension))
+    except (ConfigError, SettingsError) as exc:
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
         return 2
+    exclude = args.exclude if args.exclude is not None else walk_cfg.values.get("exclude")
+    walk = collect(args.paths, extensions=extensions, exclude=exclude,
+                   extend_exclude=tuple(walk_cfg.values.get("extend-exclude", ())) + tuple(args.extend_exclude),
+                   respect_gitignore=not args.no_respect_gitignore,
+                   root=str(walk_cfg.root) if walk_cfg.path else None)
+    files, errors = walk.files, list(walk.errors)
+    for note in walk.notes:
+        print(_("dlint: note: {note}", note=note), file=sys.stderr)
+    if not files and not errors:
+        suffixes = ", ".join(dict.fromkeys(EXTENSIONS + extensions))
+        print(_("dlint: warning: no {extensions} files found in {paths}", extensions=suffixes,
+                paths=", ".join(safe_path(p) for p in args.paths)), file=sys.stderr)
     try:
         first = files[0] if files else "-"
         opts = options_for(None if first == "-" else first, cli, _config_for(first, args.config, args.isolated))
     except ConfigError as exc:
-        print(f"dlint: error: {exc}", file=sys.stderr)
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
         return 2
+    if opts.lang and not args.lang:  # the configuration names the language of this run's own lines
+        set_language(opts.lang)
     if args.show_settings:
         cfg = _config_for(first, args.config, args.isolated)
-        print(f"config file: {cfg.path or '(none)'}")
+        print(_("config file: {path}", path=safe_path(str(cfg.path)) if cfg.path else _("(none)")))
         for k, v in vars(opts).items():
             print(f"{k} = {v!r}")
         return 0
+    if args.output_file:
+        clash = same_file_as_input(args.output_file, files)
+        if clash is not None:
+            print(_("dlint: error: --output-file {path} is one of the inputs ({input}); refusing to overwrite it",
+                    path=safe_path(args.output_file), input=safe_path(clash)), file=sys.stderr)
+            return 2
     if args.dump_tree:
+        if errors:
+            for e in errors:
+                print(_("dlint: error: {error}", error=e), file=sys.stderr)
+            return 2
         return _parse_cmd([f for f in files if f != "-"][:1] or ["-"])
     from .registry import plugin_errors
 
     for name, err in plugin_errors():
-        print(f"dlint: warning: plugin {name!r} failed to load and was skipped: {err}", file=sys.stderr)
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+        print(_("dlint: warning: plugin {name} failed to load and was skipped: {error}", name=repr(name), error=err),
+              file=sys.stderr)
+    if args.fix or args.diff:
+        status = _fix(files, cli, args)
+        if args.diff:
+            return status
+    from .parse import MAX_BYTES
+
+    stdin = read_stream(sys.stdin.buffer, MAX_BYTES) if "-" in files else None
     results = _run(files, cli, args, stdin)
+    if len(files) > 1 and not args.no_corpus:
+        from .corpus.run import corpus_stage
+
+        errors += corpus_stage(results, lambda p: _options_or_default(p, cli, args, opts),
+                               lambda p: _config_for(p, args.config, args.isolated))
     if args.write_baseline:
         from .batch.baseline import write_baseline
 
         try:
             n = write_baseline(results, args.write_baseline)
         except OSError as exc:
-            print(f"dlint: error: --write-baseline {args.write_baseline}: {exc.strerror or exc}", file=sys.stderr)
+            print(_("dlint: error: --write-baseline {path}: {reason}", path=safe_path(args.write_baseline),
+                    reason=exc.strerror or exc), file=sys.stderr)
             return 2
-        print(f"dlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline {args.write_baseline}",
-              file=sys.stderr)
+        print(_n("dlint: wrote {n} finding to the baseline {path}", "dlint: wrote {n} findings to the baseline {path}",
+                 n, n=n, path=safe_path(args.write_baseline)), file=sys.stderr)
         return 0
     if args.baseline:
         from .batch.baseline import BaselineError, filter_new, load_baseline
@@ -291,7 +376,7 @@ def _check(argv: list[str]) -> int:
         try:
             results = filter_new(results, load_baseline(args.baseline), args.baseline)
         except BaselineError as exc:
-            print(f"dlint: error: {exc}", file=sys.stderr)
+            print(_("dlint: error: {error}", error=exc), file=sys.stderr)
             return 2
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     internal = False
@@ -313,35 +398,72 @@ def _check(argv: list[str]) -> int:
         if any(d.severity.rank >= fo.rank for d in res.diagnostics):
             failed = True
     for e in errors:
-        print(f"dlint: error: {e}", file=sys.stderr)
+        print(_("dlint: error: {error}", error=safe_path(e)), file=sys.stderr)
     try:
         out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
             else sys.stdout
     except OSError as exc:
-        print(f"dlint: error: --output-file {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+        print(_("dlint: error: --output-file {path}: {reason}", path=safe_path(args.output_file),
+                reason=exc.strerror or exc), file=sys.stderr)
         return 2
     try:
-        if args.statistics:
-            _statistics(results, out, as_json=(args.format == "json"))
-        elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
-            pass
-        else:
-            from .output import render
+        try:
+            if args.statistics:
+                _statistics(results, out, as_json=(args.format == "json"))
+            elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
+                pass
+            else:
+                from .output import render
 
-            color = {"always": True, "never": False}.get(args.color)
+                color = False if args.output_file else use_color(args.color, out)
+                try:
+                    # the scorecard lists unreadable files too (without a score); the others list findings
+                    render(fmt, results if fmt == "html" else [r for r in results if not r.error], out,
+                           color=color)
+                except OSError:
+                    raise
+                except Exception as exc:  # a formatter bug: one line, exit 2, never a traceback
+                    print(_("dlint: error: internal error in the {format} format: {error}; please report this",
+                            format=fmt, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+                    return 2
+            out.flush()
+        finally:
             if args.output_file:
-                color = False
-            # the scorecard lists unreadable files too (without a score); the other formats list findings
-            shown = results if fmt == "html" else [r for r in results if not r.error]
-            render(fmt, shown, out, color=color)
-    finally:
-        if args.output_file:
-            out.close()
+                out.close()
+    except OSError as exc:
+        return write_error_exit(exc, args.output_file)
     if errors and not results:
         return 2
     if internal or any(e for e in errors):
         return 2
     return 1 if failed and not args.exit_zero else 0
+
+
+def _fix(files: list[str], cli: dict, args) -> int:
+    """--fix / --diff (see fixcmd.py): 2 when a file could not be fixed, 1 when --diff shows changes."""
+    from .config import options_for
+    from .fixcmd import run_fixes
+    from .i18n import _
+
+    def options_of(path: str):
+        return options_for(path, cli, _config_for(path, args.config, args.isolated))
+
+    changed, edits, refused = run_fixes(files, options_of, diff=args.diff, out=sys.stdout, err=sys.stderr)
+    if not args.diff and not args.quiet and changed:
+        print(_("dlint: applied {edits} fix(es) in {files} file(s)", edits=edits, files=changed), file=sys.stderr)
+    if refused:
+        return 2
+    return 1 if args.diff and changed else 0
+
+
+def _options_or_default(path, cli, args, default):
+    from .config import ConfigError, options_for
+
+    try:
+        return options_for(None if path == "<stdin>" else path, cli,
+                           _config_for("-" if path == "<stdin>" else path, args.config, args.isolated))
+    except ConfigError:
+        return default
 
 
 def _statistics(results, out, as_json: bool = False) -> None:
@@ -365,59 +487,92 @@ def _statistics(results, out, as_json: bool = False) -> None:
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         name, sev = names[code]
         out.write(f"{n:6d}\t{code}\t{name}\t{sev}\n")
-    out.write(f"{sum(counts.values()):6d}\ttotal in {len(results)} file{'s' if len(results) != 1 else ''}\n")
+    total = _n("total in {n} file", "total in {n} files", len(results), n=len(results))
+    out.write(f"{sum(counts.values()):6d}\t{total}\n")
 
 
 def _parse_cmd(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint parse", description="Print the document tree with spans.")
-    p.add_argument("file")
-    p.add_argument("--kind", choices=["html", "text"])
-    p.add_argument("--json", action="store_true", help="print the tree as JSON")
-    args = p.parse_args(argv)
+    p = _Parser(prog="dlint parse", description=N_("Print the document tree with spans."))
+    p.add_argument("file", nargs="?")
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"])
+    p.add_argument("--json", action="store_true", help=N_("print the tree as JSON"))
+    p.add_argument("--corpus", nargs="+", metavar="PATH",
+                   help=N_("show how these files and folders group into series (agency, years) instead"))
+    p.add_argument("--config", help=N_("configuration file (for [tool.dlint.reports] overrides) with --corpus"))
+    args = _localized(p).parse_args(argv)
+    if args.corpus:
+        from .corpus.run import parse_corpus
+
+        return parse_corpus(args.corpus, args, _collect, _config_for)
+    if not args.file:
+        p.error(_("give a FILE, or --corpus PATH..."))
     from .dump import dump_tree
-    from .parse import parse_bytes
+    from .output.safe import path as safe_path
+    from .parse import MAX_BYTES, parse_bytes
+    from .safe_io import read_regular, read_stream
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        data = read_stream(sys.stdin.buffer, MAX_BYTES) if args.file == "-" else read_regular(args.file, MAX_BYTES)
     except OSError as exc:
-        print(f"dlint: error: {args.file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        print(_("dlint: error: {error}", error=_("{path}: cannot read: {reason}", path=safe_path(args.file),
+                                                   reason=exc.strerror or exc)), file=sys.stderr)
         return 2
-    doc = parse_bytes(data, args.file, args.kind)
+    try:
+        doc = parse_bytes(data, args.file, args.kind)
+    except (Exception, RecursionError) as exc:
+        print(_("dlint: error: {path}: cannot parse: {error}; please report this", path=safe_path(args.file),
+                error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 2
+    del data
     dump_tree(doc, sys.stdout, as_json=args.json)
+    sys.stdout.flush()
     return 0
 
 
 def _explain(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint explain", description="Print a rule's documentation.")
-    p.add_argument("code", help="a rule code (DL201) or name (table-row-total)")
-    args = p.parse_args(argv)
+    p = argparse.ArgumentParser(prog="dlint explain", description=N_("Print a rule's documentation."))
+    p.add_argument("code", help=N_("a rule code (DL201) or name (table-row-total)"))
+    p.add_argument("--lang", choices=["zh", "en"], help=N_("language (default: from LC_ALL / LC_MESSAGES / LANG)"))
+    args = _localized(p).parse_args(argv)
+    from .i18n import rule_doc, rule_title, severity_label
     from .registry import get_rule
 
-    spec = get_rule(args.code)
-    if spec is None:
-        print(f"dlint: error: no rule {args.code!r}; `dlint rules` lists them", file=sys.stderr)
-        return 2
-    print(f"{spec.code} {spec.name} (default severity: {spec.severity.value})\n")
-    print(spec.doc)
+    with use_language(args.lang):
+        spec = get_rule(args.code)
+        if spec is None:
+            print(_("dlint: error: no rule {code}; `dlint rules` lists them", code=repr(args.code)), file=sys.stderr)
+            return 2
+        header = _("{code} {name} (default severity: {severity})", code=spec.code, name=spec.name,
+                   severity=severity_label(spec.severity))
+        title = rule_title(spec)
+        print((header if title == spec.title else f"{header}\n{title}") + "\n")
+        print(rule_doc(spec))
     return 0
 
 
 def _rules(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="dlint rules", description="List every rule.")
+    p = argparse.ArgumentParser(prog="dlint rules", description=N_("List every rule."))
     p.add_argument("--json", action="store_true")
-    args = p.parse_args(argv)
+    p.add_argument("--lang", choices=["zh", "en"], help=N_("language (default: from LC_ALL / LC_MESSAGES / LANG)"))
+    args = _localized(p).parse_args(argv)
+    from .i18n import rule_summary, rule_title, severity_label
     from .registry import all_rules
 
     rules = all_rules()
-    if args.json:
-        import json
+    with use_language(args.lang):
+        if args.json:
+            import json
 
-        json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-                    "plugin": r.plugin} for r in rules], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return 0
-    for r in rules:
-        print(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
+            json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": rule_summary(r),
+                        "title": rule_title(r), "plugin": r.plugin} for r in rules],
+                      sys.stdout, ensure_ascii=False, indent=2)
+            print()
+            return 0
+        from rich.cells import cell_len
+
+        for r in rules:
+            sev = severity_label(r.severity)
+            print(f"{r.code}  {r.name:<28} {sev}{' ' * max(1, 9 - cell_len(sev))}{rule_summary(r)}")
     return 0
 
 
@@ -431,24 +586,57 @@ def _tolerant_streams() -> None:
             pass
 
 
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        cmd, rest = argv[0], argv[1:]
+        if cmd == "parse":
+            return _parse_cmd(rest)
+        if cmd == "explain":
+            return _explain(rest)
+        if cmd == "rules":
+            return _rules(rest)
+        if cmd == "server":
+            from .server import main as server_main
+
+            return server_main(rest)
+        return _check(rest)
+    return _check(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import contextvars
+
+    # --lang and the configuration's lang set the language for this run only, never for the caller.
+    return contextvars.copy_context().run(_main, argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
+    if _early_language(argv):
+        set_language(_early_language(argv))
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            cmd, rest = argv[0], argv[1:]
-            if cmd == "parse":
-                return _parse_cmd(rest)
-            if cmd == "explain":
-                return _explain(rest)
-            if cmd == "rules":
-                return _rules(rest)
-            return _check(rest)
-        return _check(argv)
+        with handle_signals():
+            return _dispatch(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
-        print("dlint: interrupted", file=sys.stderr)
+        print(_("dlint: interrupted"), file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Terminated as exc:  # SIGTERM / SIGINT / SIGHUP: workers are stopped by now
+        import signal
+
+        if exc.signum == signal.SIGINT:
+            print(_("dlint: interrupted"), file=sys.stderr)
+        return 128 + exc.signum
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) or getattr(exc, "errno", None) in (errno.EPIPE, errno.ENOSPC, errno.EIO):
+            from .cli_io import write_error_exit
+
+            return write_error_exit(exc, None)
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
+        return 2
+    except (Exception, RecursionError) as exc:  # the last line of defence: one line, exit 2, never a traceback
+        print(_("dlint: error: internal error: {error}; please report this", error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        return 2

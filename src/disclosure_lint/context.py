@@ -47,6 +47,9 @@ class Context:
     @cached_property
     def tables(self):
         """The document's tables matched against the edition's schemas (table 2, 3, 4)."""
+        from .shift import repair_short_rows
         from .tables import match_tables
 
-        return match_tables(self.document, self.edition)
+        views = match_tables(self.document, self.edition)
+        repair_short_rows(views, self.edition)  # a dropped cell: find the gap, read nothing one column off
+        return views

@@ -14,7 +14,7 @@ from .ptext import PText
 from .source import Source, Span
 
 __all__ = [
-    "Number", "Blank", "NotApplicable", "TextValue", "CellValue",
+    "Number", "Blank", "NotApplicable", "TextValue", "Unread", "CellValue",
     "Cell", "Row", "Table", "Paragraph", "Heading", "Section", "MetaField", "Metadata", "Document",
 ]
 
@@ -55,7 +55,18 @@ class TextValue:
     kind = "text"
 
 
-CellValue = Union[Number, Blank, NotApplicable, TextValue]
+@dataclass(frozen=True)
+class Unread:
+    """A figure the reader could not read with certainty (run-together digits that admit several
+    splits, or none). Nothing is claimed from it: no identity, prose or cell rule reads it.
+    ``span`` covers the digits the figure lies in."""
+
+    span: Span
+    raw: str = ""
+    kind = "unread"
+
+
+CellValue = Union[Number, Blank, NotApplicable, TextValue, Unread]
 
 
 @dataclass
@@ -75,6 +86,8 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     is_header: bool = False
+    recovery: str = ""    # text extractions: how the cell was split from run-together digits
+                          # ("forced", "chosen", "ambiguous", "unsplit"); "" when it was written as a cell
 
     @property
     def text(self) -> str:
@@ -137,8 +150,11 @@ class Table:
         return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in self.rows)
 
     def cells(self) -> Iterator[Cell]:
+        """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
         for r in self.rows:
-            yield from _distinct(r.cells)
+            for c in _distinct(r.cells):
+                if c.row == r.index:
+                    yield c
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .document import Blank, Document, Heading, NotApplicable, Number, Section, Table
+from .document import Blank, Document, Heading, NotApplicable, Number, Section, Table, Unread
 
 
 def _pos(doc: Document, span) -> str:
@@ -19,7 +19,25 @@ def _value(v) -> str:
         return "(blank)"
     if isinstance(v, NotApplicable):
         return f"(n/a {v.raw})"
+    if isinstance(v, Unread):
+        return f"(unread {v.raw})"
     return repr(v.text)
+
+
+def _cell(doc: Document, c) -> str:
+    mark = f"[{c.recovery}]" if c.recovery else ""
+    return f"{_value(c.value)}{mark}@{_pos(doc, c.value.span)}"
+
+
+def _recovery_summary(t: Table) -> str:
+    counts: dict[str, int] = {}
+    for c in t.cells():
+        if c.recovery:
+            counts[c.recovery] = counts.get(c.recovery, 0) + 1
+    if not counts:
+        return ""
+    order = ("forced", "chosen", "ambiguous", "unsplit")
+    return " recovered from run-together digits: " + ", ".join(f"{counts[k]} {k}" for k in order if k in counts)
 
 
 def _short(s: str, n: int = 60) -> str:
@@ -42,9 +60,9 @@ def dump_tree(doc: Document, out, as_json: bool = False) -> None:
     def block(b, indent):
         pad = "  " * indent
         if isinstance(b, Table):
-            w(f"{pad}Table {len(b.rows)}x{b.width} @{_pos(doc, b.span)}\n")
+            w(f"{pad}Table {len(b.rows)}x{b.width} @{_pos(doc, b.span)}{_recovery_summary(b)}\n")
             for r in b.rows:
-                vals = " | ".join(f"{_value(c.value)}@{_pos(doc, c.value.span)}" for c in r.values)
+                vals = " | ".join(_cell(doc, c) for c in r.values)
                 w(f"{pad}  row {r.index + 1} [{_short(r.label, 50)}] {vals}\n")
         elif isinstance(b, Heading):
             w(f"{pad}Heading L{b.level} #{b.number} {_short(b.text)!r} @{_pos(doc, b.span)}\n")
@@ -72,6 +90,7 @@ def tree_dict(doc: Document) -> dict:
                     "rows": [{"label": r.label, "span": sp(r.span),
                               "values": [{"kind": c.value.kind, "text": c.text, "span": sp(c.value.span),
                                           "header": x.column_header(c.col),
+                                          **({"recovery": c.recovery} if c.recovery else {}),
                                           **({"value": str(c.value.value)} if isinstance(c.value, Number) else {})}
                                          for c in r.values]} for r in x.rows]}
         if isinstance(x, Heading):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .i18n import _
 from .normalize import label_key
 
 if sys.version_info >= (3, 11):
@@ -72,21 +73,29 @@ def editions_dir() -> Path:
     for cand in (here / "editions", here.parent.parent / "rules"):
         if cand.is_dir() and any(cand.glob("*.toml")):
             return cand
-    raise EditionError("the edition files (rules/*.toml) are missing from this installation")
+    raise EditionError(_("the edition files (rules/*.toml) are missing from this installation"))
 
 
 def _load_file(path: Path) -> Edition:
+    from .safe_io import MAX_CONFIG_BYTES, read_regular
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise EditionError(f"cannot read edition file {path}: {exc}") from None
+        raw = read_regular(path, MAX_CONFIG_BYTES)  # a regular file only, and bounded
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise EditionError(_("edition file {path} is larger than {size} KB", path=path,
+                                 size=MAX_CONFIG_BYTES // 1024))
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise EditionError(_("cannot read edition file {path}: {error}", path=path, error=exc)) from None
+    if not isinstance(data.get("name"), (str, int)) or not isinstance(data.get("years", [0, 9999]), list):
+        raise EditionError(_("edition file {path} is incomplete: it needs `name` (a string) and `years` (an array)",
+                             path=path))
     try:
         years = data.get("years", [0, 9999])
         return Edition(str(data["name"]), data.get("description", ""), (int(years[0]), int(years[1])),
                        data.get("kind", "annual-report"), bool(data.get("structure", False)), data, str(path))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        raise EditionError(f"edition file {path} is incomplete: {exc}") from None
+        raise EditionError(_("edition file {path} is incomplete: {error}", path=path, error=exc)) from None
 
 
 @lru_cache(maxsize=16)

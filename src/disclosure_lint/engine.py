@@ -9,6 +9,7 @@ import traceback
 from .context import Context
 from .diagnostics import Diagnostic, Finding, Severity
 from .document import Document
+from .i18n import _, use_language
 from .options import Options
 from .registry import RuleSpec, all_rules
 from .source import Span
@@ -51,13 +52,21 @@ def _severity(spec: RuleSpec, finding: Finding, options: Options) -> Severity:
     return sev
 
 
-def lint_document(document: Document, options: Options | None = None) -> list[Diagnostic]:
+def lint_document(document: Document, options: Options | None = None, *, context: Context | None = None
+                  ) -> list[Diagnostic]:
+    """Lint one report. *context* lets a caller keep the Context (and its facts) to reuse them,
+    e.g. for the per-report summary of the corpus stage; cross-report rules never run here."""
     options = options or Options()
-    ctx = Context(document, options)
+    with use_language(options.lang):  # None keeps the caller's language
+        return _lint_document(document, options, context)
+
+
+def _lint_document(document: Document, options: Options, context: Context | None = None) -> list[Diagnostic]:
+    ctx = context if context is not None else Context(document, options)
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
     path = document.path
-    rules = selected_rules(options)
+    rules = [r for r in selected_rules(options) if r.scope == "report"]
     ctx.selected = frozenset(r.code for r in rules)
     for spec in rules:
         try:
@@ -70,13 +79,17 @@ def lint_document(document: Document, options: Options | None = None) -> list[Di
                     continue
                 seen.add(key)
                 out.append(Diagnostic(path, code, spec.name, _severity(spec, f, options), f.message, f.span,
-                                      list(f.related), f.suggestion))
+                                      list(f.related), f.suggestion, f.fix))
         except Exception as exc:  # a rule must never crash the run
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,
-                                  f"rule {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc} "
-                                  f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report this",
+                                  _("rule {code} ({name}) failed: {error} [{where}]; please report this",
+                                    code=spec.code, name=spec.name, error=": ".join((type(exc).__name__, str(exc))),
+                                    where=":".join((tb.filename.rsplit("/", 1)[-1], str(tb.lineno)))),
                                   Span(0, 0)))
     out = apply_suppressions(document, out, {r.code for r in rules})
+    for i, d in enumerate(out):
+        d.order = i
+        d.source = document.source
     out.sort(key=Diagnostic.sort_key)
     return out

@@ -35,9 +35,22 @@ _PUNCT = str.maketrans({
 _TYPOS = (("行政法复议", "行政复议"), ("政府信息信息", "政府信息"), ("复议复议", "复议"))
 
 
-@lru_cache(maxsize=8192)
+_CACHED_LABEL = 64  # labels and headings are short and repeat across reports: cache those only
+
+
 def label_key(s: str) -> str:
     """A comparison key for a label or heading: NFKC, no spaces, unified brackets and separators."""
+    # A long string (a paragraph passed as a candidate heading) is keyed but never cached: the cache
+    # held thousands of them and a batch's memory grew with every distinct file.
+    return _label_key_cached(s) if len(s) <= _CACHED_LABEL else _label_key(s)
+
+
+@lru_cache(maxsize=4096)
+def _label_key_cached(s: str) -> str:
+    return _label_key(s)
+
+
+def _label_key(s: str) -> str:
     s = unicodedata.normalize("NFKC", s)
     s = _INVISIBLE.sub("", s)
     s = s.translate(_PUNCT)

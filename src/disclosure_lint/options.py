@@ -23,6 +23,7 @@ class Options:
     fail_on: Severity = Severity.WARNING
     edition_files: tuple[str, ...] = () # extra or overriding edition files
     kind: str | None = None             # force the reader: "html" or "text"
+    lang: str | None = None             # message language: "zh" or "en"; None follows the environment
 
     @classmethod
     def from_kwargs(cls, **kw) -> "Options":
@@ -35,6 +36,12 @@ class Options:
                 v = tuple(x.strip() for x in v.split(",") if x.strip())
             elif k in ("select", "extend_select", "ignore", "edition_files"):
                 v = tuple(v)
+            if k == "lang" and v is not None:
+                from .i18n import normalize_language
+
+                if normalize_language(v) is None:
+                    raise ValueError(f"unknown language {v!r} (use zh or en)")
+                v = normalize_language(v)
             if k == "fail_on":
                 v = Severity.parse(v)
             if k == "severity":

@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 
 from .build import build_document
-from .document import Document, Metadata, Section
-from .readers import read, sniff_kind
+from .document import Document, MetaField, Metadata, Section
+from .i18n import _
+from .readers import BINARY_KINDS, read, read_binary, sniff_kind
 from .readers.blocks import RawDocument
 from .source import Source, Span
 
@@ -17,9 +18,11 @@ MAX_BYTES = 64 * 1024 * 1024
 
 def parse_source(source: Source, kind: str | None = None) -> Document:
     kind = kind or sniff_kind(source, source.path)
+    if kind in BINARY_KINDS:
+        return _parse_binary(source, kind)
     if source.binary:
         doc = build_document(source, RawDocument(), kind)
-        doc.problems.append(("DL001", f"the input is not a text report: it looks like {source.binary}",
+        doc.problems.append(("DL001", _("the input is not a text report: it looks like {kind}", kind=_(source.binary)),
                              Span(0, 0)))
         return doc
     raw = read(source, kind)
@@ -29,13 +32,31 @@ def parse_source(source: Source, kind: str | None = None) -> Document:
     return doc
 
 
+def _parse_binary(source: Source, kind: str) -> Document:
+    """A .docx or PDF: the reader's extracted text becomes the document's source."""
+    try:
+        data = source.text.encode("latin-1") if source.binary else source.text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = source.text.encode("utf-8")
+    res = read_binary(data, kind, source.path)
+    doc = build_document(res.source, res.raw, kind)
+    for name, (value, span) in res.meta.items():
+        doc.metadata.set(MetaField(name, value, span))
+    doc.problems.extend(res.problems)
+    for p in source.problems:
+        if "larger than" in p:
+            doc.problems.append(("DL001", p, Span(0, 0)))
+    return doc
+
+
 def source_from_bytes(data: bytes, path: str | None = None) -> Source:
     truncated = len(data) > MAX_BYTES
     if truncated:
         data = data[:MAX_BYTES]
     src = Source.from_bytes(data, path)
     if truncated:
-        src.problems.append(f"the input is larger than {MAX_BYTES // (1024 * 1024)} MB; only the first part was read")
+        src.problems.append(_("the input is larger than {size} MB; only the first part was read",
+                              size=MAX_BYTES // (1024 * 1024)))
     return src
 
 
@@ -48,8 +69,11 @@ def parse_text(text: str, *, kind: str = "html", path: str | None = None) -> Doc
 
 
 def parse_path(path: str | os.PathLike, kind: str | None = None) -> Document:
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_BYTES + 1)
+    """Read a regular file (at most :data:`MAX_BYTES` of it); a FIFO or device raises
+    :class:`~disclosure_lint.safe_io.NotRegularFile` (an ``OSError``) instead of blocking."""
+    from .safe_io import read_regular
+
+    data = read_regular(path, MAX_BYTES)
     return parse_bytes(data, os.fspath(path), kind)
 
 

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from .diagnostics import Finding, Severity
 
-__all__ = ["RuleSpec", "rule", "all_rules", "get_rule", "plugin_errors", "ENTRY_POINT_GROUP"]
+__all__ = ["RuleSpec", "rule", "corpus_rule", "all_rules", "get_rule", "plugin_errors", "ENTRY_POINT_GROUP"]
 
 ENTRY_POINT_GROUP = "disclosure_lint.rules"
 _CODE = re.compile(r"^[A-Z]{1,4}\d{3,4}$")
@@ -32,10 +32,33 @@ class RuleSpec:
     func: Callable[..., Iterable[Finding]]
     module: str
     plugin: str = "builtin"
+    scope: str = "report"   # "report": receives one report's Context; "corpus": a CorpusContext (several reports)
+
+    @property
+    def full_doc(self) -> str:
+        """The whole docstring: English, then a line 【中文】 and the Chinese text."""
+        return inspect.cleandoc(self.func.__doc__ or "")
 
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(self.func.__doc__ or "")
+        """The English documentation (``i18n.rule_doc(spec, lang)`` gives either language)."""
+        from .i18n import split_doc
+
+        return split_doc(self.full_doc)[0]
+
+    @property
+    def doc_zh(self) -> str | None:
+        """The Chinese documentation (the part after 【中文】), or None."""
+        from .i18n import split_doc
+
+        return split_doc(self.full_doc)[1]
+
+    @property
+    def title(self) -> str:
+        """The English display title (``Table row total``); ``i18n.rule_title(spec, lang)`` translates it."""
+        from .i18n import english_title
+
+        return english_title(self.name)
 
     @property
     def summary(self) -> str:
@@ -48,18 +71,25 @@ _loaded = False
 _loading_plugin = "builtin"
 
 
-def rule(code: str, name: str, severity: str = "warning"):
-    """Register a rule: ``@rule("DL201", "table-row-total", "error")``."""
+def rule(code: str, name: str, severity: str = "warning", *, scope: str = "report"):
+    """Register a rule: ``@rule("DL201", "table-row-total", "error")``.
+
+    ``scope="corpus"`` registers a cross-report rule: it receives a
+    :class:`~disclosure_lint.corpus.context.CorpusContext` (the per-report summaries, grouped into
+    series) instead of one report's Context, and yields findings that name the report they sit on.
+    """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} must look like DL201")
     if not _NAME.match(name):
         raise ValueError(f"rule name {name!r} must be kebab-case")
     sev = Severity.parse(severity)
+    if scope not in ("report", "corpus"):
+        raise ValueError(f"rule {code}: scope must be 'report' or 'corpus'")
 
     def deco(func):
         if not (func.__doc__ or "").strip():
             raise ValueError(f"rule {code} has no docstring: its docstring is its documentation")
-        spec = RuleSpec(code, name, sev, func, func.__module__, _loading_plugin)
+        spec = RuleSpec(code, name, sev, func, func.__module__, _loading_plugin, scope)
         old = _RULES.get(code)
         if old is not None and old.func is not func and old.module != spec.module:
             raise ValueError(f"rule code {code} is registered twice ({old.module} and {spec.module})")
@@ -68,6 +98,11 @@ def rule(code: str, name: str, severity: str = "warning"):
         return func
 
     return deco
+
+
+def corpus_rule(code: str, name: str, severity: str = "warning"):
+    """Register a cross-report rule (``rule(..., scope="corpus")``)."""
+    return rule(code, name, severity, scope="corpus")
 
 
 def _entry_points():

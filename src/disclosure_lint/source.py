@@ -11,6 +11,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from .i18n import N_, _
+
 __all__ = ["Span", "Source", "decode", "DecodeResult"]
 
 
@@ -46,13 +48,13 @@ _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Z
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""", re.I)
 
 _MAGIC = (
-    (b"%PDF-", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .zip file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (a .doc or .xls file)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"{\\rtf", "an RTF document"),
+    (b"%PDF-", N_("a PDF file")),
+    (b"PK\x03\x04", N_("a ZIP archive (a .docx, .xlsx or .zip file)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an OLE file (a .doc or .xls file)")),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"{\\rtf", N_("an RTF document")),
 )
 
 _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030", "csgb2312", "chinese"}
@@ -62,7 +64,7 @@ _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "euc-
 class DecodeResult:
     text: str
     encoding: str
-    how: str  # "bom", "declared", "utf-8", "gb18030", "fallback"
+    how: str  # "bom", "declared", "utf-8", "gb18030", "detected", "fallback"
     problems: list[str] = field(default_factory=list)
     binary: str | None = None  # a description when the input is not text at all
 
@@ -84,6 +86,9 @@ def _declared(head: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -91,9 +96,9 @@ def _looks_binary(data: bytes) -> str | None:
     sample = data[:8192]
     if not sample:
         return None
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
     if controls > len(sample) * 0.10:
-        return "binary data"
+        return N_("binary data")
     return None
 
 
@@ -104,9 +109,15 @@ def decode(data: bytes) -> DecodeResult:
             text = data[len(bom):].decode(enc, errors="replace")
             res = DecodeResult(text, enc, "bom")
             if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-                res.problems.append(f"invalid {enc} sequences were replaced with U+FFFD")
+                res.problems.append(_("invalid {encoding} sequences were replaced with U+FFFD", encoding=enc))
             return res
     binary = _looks_binary(data)
+    if binary == "binary data":  # many control bytes: BOM-less UTF-16 looks like this too
+        from .encoding_detect import detect
+
+        found = detect(data)
+        if found is not None and found[1].startswith(("utf-16", "utf-32")):
+            return DecodeResult(found[0], found[1], "detected")
     if binary:
         return DecodeResult(data.decode("latin-1"), "latin-1", "fallback", binary=binary)
     problems: list[str] = []
@@ -114,12 +125,13 @@ def decode(data: bytes) -> DecodeResult:
     if declared:
         codec = _norm_codec(declared)
         if codec is None:
-            problems.append(f"the page declares an unknown charset {declared!r}")
+            problems.append(_("the page declares an unknown charset {charset}", charset=repr(declared)))
         else:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                problems.append(f"the page declares {declared!r} but is not valid {codec} (byte {exc.start})")
+                problems.append(_("the page declares {charset} but is not valid {codec} (byte {byte})",
+                                  charset=repr(declared), codec=codec, byte=exc.start))
             else:
                 if codec not in ("utf-8", "ascii") and not data.isascii():
                     # A declaration that lies: multi-byte UTF-8 is almost never valid by accident.
@@ -127,18 +139,38 @@ def decode(data: bytes) -> DecodeResult:
                         utf8 = data.decode("utf-8")
                     except UnicodeDecodeError:
                         return DecodeResult(text, codec, "declared", problems)
-                    problems.append(f"the page declares {declared!r} but is valid UTF-8; read as UTF-8")
+                    problems.append(_("the page declares {charset} but is valid UTF-8; read as UTF-8",
+                                      charset=repr(declared)))
                     return DecodeResult(utf8, "utf-8", "utf-8", problems)
                 return DecodeResult(text, codec, "declared", problems)
     try:
         return DecodeResult(data.decode("utf-8"), "utf-8", "utf-8", problems)
     except UnicodeDecodeError:
         pass
+    # Not UTF-8. GBK/GB18030 is the usual answer, but Big5 and BOM-less UTF-16 bytes are mostly
+    # valid GB18030 too: only when Big5 is impossible and no NUL bytes hint at UTF-16 is a strict
+    # GB18030 decode taken as is; otherwise a detector decides (imported only here).
     try:
-        return DecodeResult(data.decode("gb18030"), "gb18030", "gb18030", problems)
+        gb = data.decode("gb18030")
     except UnicodeDecodeError:
-        pass
-    problems.append("the bytes are neither UTF-8 nor GB18030; invalid sequences were replaced with U+FFFD")
+        gb = None
+    if gb is not None and b"\x00" not in data:
+        try:
+            big5 = data.decode("big5")
+        except UnicodeDecodeError:
+            return DecodeResult(gb, "gb18030", "gb18030", problems)
+        from .encoding_detect import gb_or_big5
+
+        text, enc = gb_or_big5(gb, big5)
+        return DecodeResult(text, enc, "detected" if enc == "big5" else "gb18030", problems)
+    from .encoding_detect import detect
+
+    found = detect(data)
+    if found is not None:
+        return DecodeResult(found[0], found[1], "detected", problems)
+    if gb is not None:
+        return DecodeResult(gb, "gb18030", "gb18030", problems)
+    problems.append(_("the bytes are neither UTF-8 nor GB18030; invalid sequences were replaced with U+FFFD"))
     return DecodeResult(data.decode("utf-8", errors="replace"), "utf-8", "fallback", problems)
 
 

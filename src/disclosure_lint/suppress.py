@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Severity
 from .document import Document
+from .i18n import _
 from .source import Span
 
 __all__ = ["Directive", "parse_directives", "apply_suppressions"]
 
-_DIRECTIVE = re.compile(r"^<!--\s*dlint\s*:\s*(disable-next|disable-file|disable|enable)\b\s*(?:=\s*([A-Za-z0-9,\s]*))?\s*-->$",
+# No two adjacent quantifiers take the same characters (the codes group absorbs the spaces around it):
+# a comment padded with thousands of spaces is matched in linear time.
+_DIRECTIVE = re.compile(r"^<!--\s*dlint\s*:\s*(disable-next|disable-file|disable|enable)\b\s*(?:=([A-Za-z0-9,\s]*))?-->$",
                         re.S)
 _CODES = re.compile(r"[A-Za-z]{1,4}\d{0,4}")
 
@@ -105,9 +108,10 @@ def apply_suppressions(document: Document, diags: list[Diagnostic], selected: se
             unused = [c for c in d.codes if c not in d.used and any(s.startswith(c) or c.startswith(s) for s in selected)]
             if unused:
                 kept.append(Diagnostic(document.path, "DL009", "unused-suppression", Severity.WARNING,
-                                       f"`{d.action}={','.join(unused)}` suppresses nothing", d.span))
+                                       _("`{directive}` suppresses nothing", directive=d.action + "=" + ",".join(unused)),
+                                       d.span))
         for d in bad:
             kept.append(Diagnostic(document.path, "DL009", "unused-suppression", Severity.WARNING,
-                                   "a dlint directive must name its codes, e.g. `<!-- dlint: disable=DL201 -->`",
+                                   _("a dlint directive must name its codes, e.g. `<!-- dlint: disable=DL201 -->`"),
                                    d.span))
     return kept

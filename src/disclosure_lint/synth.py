@@ -33,6 +33,9 @@ class ReportSpec:
     wrapper: bool = True                  # wrap the report in a CMS page
     repeat: int = 1                       # copies of the long paragraph (each its own <p>), for size
     word: bool = False                    # Word-export markup: a styled <span> per run, mso- styles
+    carried_in: dict | None = None        # table 3 上年结转 per column (a series: last year's 结转下年度)
+    table2: dict | None = None            # table 2 values per row label, e.g. {"规章": [0, 0, 3]} (a series)
+    extra: dict = field(default_factory=dict)  # more paragraphs per section number, e.g. {5: ["…"]}
 
 
 def table3_numbers(rng: random.Random, row_keys: list[str], cols: list[str]) -> dict:
@@ -72,6 +75,18 @@ def _model(spec: ReportSpec) -> dict:
         for c, x in zip(["upheld", "corrected", "other", "pending"], parts):
             v4[(g, c)] = x
         v4[(g, "total")] = sum(parts)
+    if spec.carried_in:
+        for c, v in spec.carried_in.items():  # keep 一 + 二 = 总计 + 四: 新收 absorbs it, 予以公开 if need be
+            v3[("carried", c)] = v
+            new = v3[("total", c)] + v3[("carry_next", c)] - v
+            if new < 0:
+                v3[("open", c)] -= new
+                v3[("total", c)] -= new
+                new = 0
+            v3[("new", c)] = new
+        parts = cols[:-1]
+        for k in keys:
+            v3[(k, "total")] = sum(v3[(k, c)] for c in parts)
     for where, (r, c, delta) in ((k, v) for k, v in spec.plant.items() if k in ("t3", "t3b")):
         v3[(r, c)] += delta
     if "t4" in spec.plant:
@@ -110,14 +125,14 @@ def _paragraphs(spec: ReportSpec, m: dict) -> dict[int, list[str]]:
             "（四）政府信息公开平台建设。加强政府网站和政务新媒体管理。",
             "（五）监督保障。将政府信息公开工作纳入年度考核，开展社会评议，未发生责任追究情况。"],
         5: ["（一）存在的主要问题。一是政策解读形式比较单一；二是公开内容的时效性有待提高。",
-            f"（二）改进情况。{y + 1}年，我们将进一步丰富解读形式，加强公开工作培训。"],
-        6: [f"{y}年，本机关未收取信息处理费，共收取政府信息公开处理费0元。"],
+            f"（二）改进情况。{y + 1}年，我们将进一步丰富解读形式，加强公开工作培训。"] + list(spec.extra.get(5, [])),
+        6: [f"{y}年，本机关未收取信息处理费，共收取政府信息公开处理费0元。"] + list(spec.extra.get(6, [])),
         "review": [f"全年发生政府信息公开行政复议{v4[('review', 'total')]}件，"
                    f"行政诉讼{v4[('direct', 'total')] + v4[('after', 'total')]}件。"],
     }
 
 
-def _t2_html(ed) -> str:
+def _t2_html(ed, values: dict | None = None) -> str:
     if ed.name == "2021":
         blocks = [("（一）", ["本年制发件数", "本年废止件数", "现行有效件数"], [("规章", [0, 0, 3]), ("行政规范性文件", [2, 1, 15])]),
                   ("（五）", ["本年处理决定数量"], [("行政许可", [1520])]),
@@ -128,6 +143,8 @@ def _t2_html(ed) -> str:
                   ("（五）", ["上一年项目数量", "本年增/减", "处理决定数量"], [("行政许可", [40, -2, 1520])]),
                   ("（八）", ["上一年项目数量", "本年增/减"], [("行政事业性收费", [3, 0])]),
                   ("（九）", ["采购项目数量", "采购总金额"], [("政府集中采购", [4, "56.2"])])]
+    if values:
+        blocks = [(item, heads, [(label, values.get(label, vals)) for label, vals in rows]) for item, heads, rows in blocks]
     width = 4
     out = ['<table border="1" cellspacing="0" style="border-collapse:collapse"><tbody>']
     for item, heads, rows in blocks:
@@ -225,7 +242,7 @@ def render_html(spec: ReportSpec) -> str:
         for x in p.get(n, []):
             body.append(_word_p(x) if spec.word else f'<p class="MsoNormal"><span lang="EN-US">{escape(x)}</span></p>')
         if n == 2:
-            body.append(_t2_html(m["ed"]))
+            body.append(_t2_html(m["ed"], spec.table2))
         if n == 3:
             body.append(_t3_html(m))
         if n == 4:

@@ -16,9 +16,12 @@ from .document import Cell, Document, Heading, Paragraph, Row, Table
 from .editions import Edition
 from .normalize import label_key
 
-__all__ = ["TableView", "match_tables", "strip_numbering"]
+__all__ = ["TableView", "match_tables", "strip_numbering", "missing_rows"]
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）、?|\d{1,2}[．.、]|（\d{1,2}）)")
+
+
+_TOP_ITEM = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
 
 
 def strip_numbering(key: str) -> str:
@@ -34,11 +37,25 @@ class TableView:
     row_order: list[str] = field(default_factory=list)
     unknown_rows: list[Row] = field(default_factory=list)
     short_rows: list[tuple[str, Row, int]] = field(default_factory=list)  # (key, row, values found)
+    short_values: dict[str, list[Cell]] = field(default_factory=dict)    # the values of each short row
+    shifted: list = field(default_factory=list)   # what shift.repair_short_rows made of the short rows
+    headerless: bool = False   # found by its place and its figures; its header rows are missing
     columns: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    parents: dict[str, str] = field(default_factory=dict)  # a 其中 row's total (indicator tables)
 
     def cell(self, row: str, col: str) -> Cell | None:
         return self.cells.get((row, col))
+
+
+def missing_rows(view: TableView, schema: dict) -> list[str]:
+    """The schema's row keys this table lacks (the 2019 single （六）其他处理 row stands for 其他处理 1–3)."""
+    if not view.row_order or view.name != "table3":
+        return []
+    keys = [r["key"] for r in schema.get("rows", []) if not r.get("outdated")]
+    if "other_0" in view.rows:  # the single 其他处理 row: DL106 reports the outdated form
+        keys = [k for k in keys if not k.startswith("other_")]
+    return [k for k in keys if k not in view.rows]
 
 
 def _label_keys(row: Row) -> list[str]:
@@ -99,6 +116,12 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             elif not re.match(r"^\d", label_key(row.labels[-1].text)):
                 group = None
             last = labels[-1]
+            own = [c for c in row.labels if c.row == row.index and c.text.strip()]
+            if own and own[-1] is not row.labels[-1]:
+                # a cell spanning down from above (a rowspan that runs one row too far) is not this row's name
+                last = strip_numbering(label_key(own[-1].text))
+            if own and _TOP_ITEM.match(label_key(own[-1].text)) and not any(last.startswith(g) for g in groups):
+                group = found_group = None  # （七）总计 under a group cell that spans too far
             key = None
             for d in defs:
                 want = label_key(d["label"])
@@ -110,6 +133,12 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                         continue
                     key = d["key"]
                     break
+            if key is None and own and re.match(r"^\d", label_key(own[-1].text)):
+                # a numbered row whose group cell was lost with the row above: its own label, if unique
+                hits = [d for d in defs if d.get("group") and (last == label_key(d["label"]) or (
+                    len(label_key(d["label"])) >= 3 and last.startswith(label_key(d["label"]))))]
+                if len(hits) == 1 and hits[0]["key"] not in view.rows:
+                    key = hits[0]["key"]
             if key is None:
                 view.unknown_rows.append(row)
                 continue
@@ -122,12 +151,13 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                 values = values[-len(cols):]
             if len(values) < len(cols):
                 view.short_rows.append((key, row, len(values)))
+                view.short_values[key] = list(values)
             for c, cell in zip(cols, values):
                 view.cells[(key, c)] = cell
     return view
 
 
-def _match_table4(doc: Document, schema: dict) -> TableView | None:
+def _match_table4(doc: Document, schema: dict, after: list[Table] | None = None) -> TableView | None:
     cols, groups = schema["columns"], schema["groups"]
     width = len(cols) * len(groups)
     for t in doc.tables():
@@ -144,6 +174,7 @@ def _match_table4(doc: Document, schema: dict) -> TableView | None:
             values = values[:width]
         if len(values) < width and data:
             view.short_rows.append(("data", data[0], len(values)))
+            view.short_values["data"] = list(values)
         k = 0
         for g in groups:
             for c in cols:
@@ -154,7 +185,38 @@ def _match_table4(doc: Document, schema: dict) -> TableView | None:
             view.rows["data"] = data[0]
             view.row_order.append("data")
         return view
-    return None
+    return _headerless_table4(doc, schema, after)
+
+
+def _headerless_table4(doc: Document, schema: dict, after: list[Table] | None) -> TableView | None:
+    """Table 4 whose header was lost: the first table after table 3 that holds exactly its 15 figures."""
+    if not after:
+        return None
+    cols, groups = schema["columns"], schema["groups"]
+    width = len(cols) * len(groups)
+    blocks = doc.blocks
+    try:
+        i = max(k for k, b in enumerate(blocks) if any(b is t for t in after))
+    except ValueError:
+        return None
+    nxt = next((b for b in blocks[i + 1:] if isinstance(b, Table)), None)
+    if nxt is None or _table_has(nxt, ["第二十条"], any_=True) or _table_has(nxt, ["本年新收"]):
+        return None
+    data = [r for r in nxt.rows if r.values]
+    values = [c for r in data for c in r.values]
+    if len(values) != width or len(data) > 3 or any(r.labels for r in data) \
+            or not all(c.value.kind == "number" for c in values):
+        return None
+    view = TableView("table4", [nxt], columns=list(cols), groups=list(groups))
+    view.headerless = True
+    k = 0
+    for g in groups:
+        for c in cols:
+            view.cells[("data", f"{g}.{c}")] = values[k]
+            k += 1
+    view.rows["data"] = data[0]
+    view.row_order.append("data")
+    return view
 
 
 def _match_table2(doc: Document, schema: dict) -> TableView | None:
@@ -197,7 +259,14 @@ def match_tables(doc: Document, edition: Edition | None) -> dict[str, TableView]
         if v:
             out["table3"] = v
     if "table4" in t:
-        v = _match_table4(doc, t["table4"])
+        v = _match_table4(doc, t["table4"], out["table3"].tables if "table3" in out else None)
         if v:
             out["table4"] = v
+    for name, schema in t.items():
+        if schema.get("kind") == "indicators":  # the 2008-era 统计表
+            from .indicators import match_indicators
+
+            v = match_indicators(doc, schema, name)
+            if v:
+                out[name] = v
     return out

@@ -1,4 +1,9 @@
-"""Who wrote a report and when, as the batch formats show it (CSV columns, scorecard rows)."""
+"""Who wrote a report and when, as the batch formats show it (CSV columns, scorecard rows).
+
+The agency is the corpus layer's normalised name (:func:`disclosure_lint.corpus.identity.report_identity`:
+全称/简称, 人民政府 → 政府, a government's office publishing for it…), so the scorecard groups reports
+exactly as the cross-report rules do.
+"""
 from __future__ import annotations
 
 __all__ = ["report_identity", "EMPTY"]
@@ -7,14 +12,14 @@ EMPTY = {"agency": "", "agency_level": "", "year": None, "edition": ""}
 
 
 def report_identity(document, options) -> dict:
-    """The agency (as the report names it), its level, the report year and the edition."""
+    """The agency (normalised), its level, the report year and the edition."""
     from ..context import Context
-    from ..detect import _agency_name
+    from ..corpus.identity import report_identity as identity
 
-    info = Context(document, options).info
+    ident = identity(Context(document, options), options)
     return {
-        "agency": _agency_name(document),
-        "agency_level": info.agency_level,
-        "year": info.year,
-        "edition": info.edition.name if info.edition is not None else "",
+        "agency": ident.agency or ident.agency_raw or "",
+        "agency_level": ident.level or "",
+        "year": ident.year,
+        "edition": ident.edition or "",
     }

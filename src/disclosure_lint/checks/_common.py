@@ -1,6 +1,7 @@
 """Small helpers the built-in rules share (not a rule module: its name starts with _)."""
 from __future__ import annotations
 
+from ..i18n import _
 from ..source import Span
 
 CN = "一二三四五六七八九十"
@@ -21,7 +22,7 @@ def is_annual(ctx) -> bool:
 
 def edition_name(ctx) -> str:
     e = ctx.edition
-    return f"the {e.name} edition" if e is not None else "no edition"
+    return _("the {name} edition", name=e.name) if e is not None else _("no edition")
 
 
 def doc_anchor(ctx) -> Span:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Finding, Severity
+from ..i18n import _
 from ..normalize import label_key
 from ..registry import rule
 from ._common import edition_name, is_annual
@@ -24,6 +25,20 @@ def check(ctx):
     **Example.** A 2023 report whose table 2 still has ``本年新制作数量`` and ``对外公开总数量``.
 
     **How to fix.** Copy the tables from the current template and refill them.
+
+    【中文】
+    沿用旧版格式：2021年度起仍用2019版统计表，或2019年度起仍用2019年以前的报告结构。
+
+    **检查内容。**
+    - 2021年度及以后的报告：出现只有2019版表格才有的栏目（本年新制作数量、对外公开总数量、上一年项目数量、本年增/减、
+      第二十条第（九）项等），或表三只有一行“（六）其他处理”而没有细分的三个编号行。
+    - 2019年度及以后的报告：出现2008年结构的标题（概述、收费及减免情况等）。2019年度对新格式只是鼓励采用，因此只报警告，不报错误。
+
+    **问题影响。** 每年的格式通知（国办公开办函〔2019〕60号、〔2021〕30号）都更换了统计表；沿用旧模板，意味着报告的数据不是规定要求的数据。
+
+    **示例。** 2023年度报告的表二仍有 ``本年新制作数量`` 和 ``对外公开总数量``。
+
+    **修改方法。** 从现行模板复制统计表，重新填报。
     """
     if not is_annual(ctx):
         return
@@ -44,19 +59,24 @@ def check(ctx):
                     for k, shown in wanted:
                         if k in key and shown not in reported:
                             reported.add(shown)
-                            yield Finding(cell.value.span, f"“{shown}” is a label of the 2019 tables; a report for "
-                                          f"{year} must use {edition_name(ctx)}")
+                            yield Finding(cell.value.span, _("“{label}” is a label of the 2019 tables; a report for "
+                                                             "{year} must use {edition}", label=shown, year=year,
+                                                             edition=edition_name(ctx)))
         view = ctx.tables.get("table3")
         if view is not None and "other_0" in view.rows:
             row = view.rows["other_0"]
-            yield Finding(row.labels[-1].value.span, "table 3 has a single （六）其他处理 row, as in the 2019 format; "
-                          f"{edition_name(ctx)} splits it into three numbered rows")
+            yield Finding(row.labels[-1].value.span, _("table 3 has a single （六）其他处理 row, as in the 2019 format; "
+                                                       "{edition} splits it into three numbered rows",
+                                                       edition=edition_name(ctx)))
     if year >= 2019 and ed.structure:
         old = [label_key(h) for h in ed.data.get("pre2019_headings", [])]
         for sec in ctx.document.sections():
             key = label_key(sec.heading.title.text)
             if any(key == o or key.startswith(o) for o in old):
-                yield Finding(sec.heading.title.span(), f"“{sec.heading.text}” is a heading of the pre-2019 structure; "
-                              f"a report for {year} uses {edition_name(ctx)}"
-                              + (" (for 2019 the new format was encouraged, not required)" if soft else ""),
+                yield Finding(sec.heading.title.span(),
+                              (_("“{heading}” is a heading of the pre-2019 structure; a report for {year} uses "
+                                 "{edition} (for 2019 the new format was encouraged, not required)",
+                                 heading=sec.heading.text, year=year, edition=edition_name(ctx)) if soft else
+                               _("“{heading}” is a heading of the pre-2019 structure; a report for {year} uses {edition}",
+                                 heading=sec.heading.text, year=year, edition=edition_name(ctx))),
                               severity=sev)

@@ -5,6 +5,7 @@ import re
 
 from ..detect import PERIOD, YEAR_IN_TITLE
 from ..diagnostics import Finding, Related
+from ..i18n import _
 from ..registry import rule
 
 _TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -24,6 +25,18 @@ def check(ctx):
     **Example.** Title ``2023年政府信息公开工作年度报告``, period ``自2022年1月1日至2022年12月31日``.
 
     **How to fix.** Correct whichever year is wrong; check the figures belong to the titled year.
+
+    【中文】
+    标题、统计期限和统计表中的报告年度不一致。
+
+    **检查内容。** 标题中的年度（2022年/2022年度）应与统计期限的年度（本报告所列数据统计期限自2022年1月1日……）
+    以及写明年度的表头（2022年度）一致。
+
+    **问题影响。** 标题与统计期限年度不符，说明报告是从其他年度复制而来、没有改全：要么标题错，要么数据错。
+
+    **示例。** 标题为 ``2023年政府信息公开工作年度报告``，统计期限却是 ``自2022年1月1日至2022年12月31日``。
+
+    **修改方法。** 更正写错的年度，并核对数据确属标题所写年度。
     """
     doc = ctx.document
     if doc.title is None:
@@ -37,13 +50,15 @@ def check(ctx):
         pm = PERIOD.search(p.text)
         if pm and int(pm.group(1)) != year:
             yield Finding(p.ptext.span(pm.start(1), pm.end(1)),
-                          f"the statistics period starts in {pm.group(1)} but the title says {year}",
-                          [Related(title_span, "the title")], suggestion=str(year))
+                          _("the statistics period starts in {period_year} but the title says {year}",
+                            period_year=pm.group(1), year=year),
+                          [Related(title_span, _("the title"))], suggestion=str(year))
             break
     for t in doc.tables():
         for row in t.header_rows()[:4]:
             for cell in row.labels:
                 tm = _TABLE_YEAR.fullmatch(cell.text.strip())
                 if tm and int(tm.group(1)) != year:
-                    yield Finding(cell.value.span, f"the table header names {tm.group(1)} but the title says {year}",
-                                  [Related(title_span, "the title")], suggestion=str(year))
+                    yield Finding(cell.value.span, _("the table header names {header_year} but the title says {year}",
+                                                     header_year=tm.group(1), year=year),
+                                  [Related(title_span, _("the title"))], suggestion=str(year))

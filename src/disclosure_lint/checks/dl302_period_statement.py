@@ -5,6 +5,7 @@ import re
 
 from ..diagnostics import Finding, Severity
 from ..facts.dates import parse_dates
+from ..i18n import _
 from ..registry import rule
 from ._common import is_annual
 
@@ -27,6 +28,18 @@ def check(ctx):
     **Example.** ``统计期限自2022年1月1日至2022年11月30日`` in a 2022 report.
 
     **How to fix.** State the full year, and give figures as of 31 December.
+
+    【中文】
+    统计期限不是报告年度的1月1日至12月31日，或统计期限为空。
+
+    **检查内容。** 说明统计期限的句子（本报告所列数据的统计期限自Y年1月1日至Y年12月31日）必须恰好覆盖报告年度。
+    统计期限为空（“自至”）为错误。全年报告中的数据写“截至12月14日”为警告：没有覆盖全年。
+
+    **问题影响。** 统计表统计的是一个自然年度；统计期限不同，数据就无法与其他报告比较。
+
+    **示例。** 2022年度报告写 ``统计期限自2022年1月1日至2022年11月30日``。
+
+    **修改方法。** 写明全年统计期限，数据统计截至12月31日。
     """
     if not is_annual(ctx) or ctx.info.year is None:
         return
@@ -36,7 +49,7 @@ def check(ctx):
         m = _PERIOD_SENTENCE.search(p.text)
         if m:
             if _EMPTY.match(p.text[m.start("body") - 1:m.end("body") + 1].strip()) or not re.search(r"\d", m.group("body")):
-                yield Finding(p.ptext.span(m.start(), m.end()), "the statistics period is empty (“自至”)")
+                yield Finding(p.ptext.span(m.start(), m.end()), _("the statistics period is empty (“自至”)"))
                 break
             sub = p.ptext[m.start("body"):m.end("body")]
             ds = parse_dates(sub, p, year)
@@ -45,8 +58,9 @@ def check(ctx):
                 ok_a = (a.year, a.month, a.day) == (year, 1, 1)
                 ok_b = (b.year, b.month, b.day) == (year, 12, 31)
                 if not (ok_a and ok_b):
-                    yield Finding(a.span.cover(b.span), f"the statistics period runs from {a.raw} to {b.raw}, "
-                                  f"not 1 January to 31 December {year}",
+                    yield Finding(a.span.cover(b.span), _("the statistics period runs from {start} to {end}, "
+                                                          "not 1 January to 31 December {year}", start=a.raw,
+                                                          end=b.raw, year=year),
                                   suggestion=f"{year}年1月1日至{year}年12月31日")
             break
     for p in doc.paragraphs():
@@ -54,5 +68,6 @@ def check(ctx):
             y = int(m.group("y")) if m.group("y") else year
             mo, d = int(m.group("m")), int(m.group("d"))
             if y == year and (mo, d) != (12, 31) and mo == 12:
-                yield Finding(p.ptext.span(m.start(), m.end()), f"a figure is stated as of {mo}月{d}日, "
-                              f"not for the whole of {year}", severity=Severity.WARNING)
+                yield Finding(p.ptext.span(m.start(), m.end()), _("a figure is stated as of {month}月{day}日, not for "
+                                                                  "the whole of {year}", month=mo, day=d, year=year),
+                              severity=Severity.WARNING)

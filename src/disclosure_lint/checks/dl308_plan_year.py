@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 from ._common import is_annual
 
@@ -25,6 +26,18 @@ def check(ctx):
     **Example.** In the 2016 report: ``2016年，我们将进一步加强政策解读``.
 
     **How to fix.** Name the following year (2017年，我们将…), or rewrite the plan.
+
+    【中文】
+    Y年度报告的改进计划写的是Y年，而不是Y+1年。
+
+    **检查内容。** 在存在的主要问题及改进情况一节（或其他讲计划、下一步、工作打算的章节）中，2016年度报告出现
+    “2016年，我们将……”这样的句子：报告中的计划应针对下一年。“将……了”（“将”作“把”讲）是陈述已做的事，不是计划。
+
+    **问题影响。** 这是照抄上一年度报告工作计划的典型痕迹。
+
+    **示例。** 2016年度报告中：``2016年，我们将进一步加强政策解读``。
+
+    **修改方法。** 改为下一年（2017年，我们将……），或重写工作计划。
     """
     if not is_annual(ctx) or ctx.info.year is None:
         return
@@ -36,9 +49,10 @@ def check(ctx):
             if not hasattr(p, "ptext"):
                 continue
             for m in _PLAN.finditer(p.text):
-                clause = re.split(r"[。；;]", p.text[m.end():], maxsplit=1)[0]
+                clause = re.split(r"[。；;]", p.text[m.end():m.end() + 12], maxsplit=1)[0]
                 if int(m.group(1)) != year or "了" in clause[:12]:
                     continue  # 将 as 把 (“将…列入了…”) tells what was done
-                yield Finding(p.ptext.span(m.start(1), m.end(1)), f"a plan in the report for {year} names {year}; "
-                              f"plans are for {year + 1}", suggestion=str(year + 1))
+                yield Finding(p.ptext.span(m.start(1), m.end(1)), _("a plan in the report for {year} names {year}; "
+                                                                    "plans are for {next_year}", year=year,
+                                                                    next_year=year + 1), suggestion=str(year + 1))
                 break

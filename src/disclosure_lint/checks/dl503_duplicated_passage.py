@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Related
+from ..diagnostics import Edit, Finding, Fix, Related
+from ..i18n import _
 from ..registry import rule
+from ..source import Span
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -19,6 +21,14 @@ BACK_TO_BACK_LIMIT = 20000
 _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
 
 
+def _deletion(ctx, span: Span) -> Fix | None:
+    """Deleting the repetition, offered to editors but never applied by ``--fix`` (it removes content);
+    only where the span holds no markup, so that no tag is cut."""
+    if "<" in ctx.document.source.text[span.start:span.end]:
+        return None
+    return Fix((Edit(span, ""),), safe=False)
+
+
 @rule("DL503", "duplicated-passage", "warning")
 def check(ctx):
     """The same sentence or clause twice in a row, or twice within a paragraph.
@@ -31,14 +41,25 @@ def check(ctx):
 
     **Example.** ``聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会``.
 
-    **How to fix.** Delete the repetition.
+    **How to fix.** Delete the repetition (an editor offers it as a quick fix; `dlint --fix` leaves content alone).
+
+    【中文】
+    同一句话或分句连续出现两次，或在同一段中出现两次。
+
+    **检查内容。** 段内：某句话（以。！？；结尾）出现两次，或至少8个字的片段紧挨着重复。段与段之间：与上一段完全相同的段落。
+
+    **问题影响。** 复制粘贴留下的重复文字，每位读者都会注意到。
+
+    **示例。** ``聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会``。
+
+    **修改方法。** 删除重复内容（编辑器提供快速修复；`dlint --fix` 不改动内容）。
     """
     prev = None
     for b in ctx.document.paragraphs():
         text = b.text
         if prev is not None and text == prev.text and len(_CJK.findall(text)) >= MIN_SENTENCE:
-            yield Finding(b.span, "this paragraph repeats the one before it", [Related(prev.span, "the first copy")],
-                          suggestion="")
+            yield Finding(b.span, _("this paragraph repeats the one before it"), [Related(prev.span, _("the first copy"))],
+                          fix=_deletion(ctx, b.span))
         prev = b
         seen: dict[str, tuple[int, int]] = {}
         reported = []
@@ -50,9 +71,11 @@ def check(ctx):
             if key in seen:
                 a, z = seen[key]
                 start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-                yield Finding(b.ptext.span(start, start + len(s)), f"this sentence already occurs in the paragraph: "
-                              f"“{key[:30]}{'…' if len(key) > 30 else ''}”", [Related(b.ptext.span(a, z), "the first copy")],
-                              suggestion="")
+                yield Finding(b.ptext.span(start, start + len(s)),
+                              _("this sentence already occurs in the paragraph: “{sentence}”",
+                                sentence=key[:30] + ("…" if len(key) > 30 else "")),
+                              [Related(b.ptext.span(a, z), _("the first copy"))],
+                              fix=_deletion(ctx, b.ptext.span(start, start + len(s))))
                 reported.append((start, start + len(s)))
             else:
                 seen[key] = (m.start(), m.end())
@@ -77,8 +100,9 @@ def check(ctx):
             if hit:
                 a, z = i + hit, i + 2 * hit
                 if not any(x <= a < y for x, y in reported):
-                    yield Finding(b.ptext.span(a, z), f"“{text[i:i + hit]}” is written twice in a row",
-                                  [Related(b.ptext.span(i, i + hit), "the first copy")], suggestion="")
+                    yield Finding(b.ptext.span(a, z), _("“{passage}” is written twice in a row", passage=text[i:i + hit]),
+                                  [Related(b.ptext.span(i, i + hit), _("the first copy"))],
+                                  fix=_deletion(ctx, b.ptext.span(a, z)))
                 i = z
             else:
                 i += 1

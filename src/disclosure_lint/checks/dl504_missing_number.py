@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Finding
+from ..i18n import _
 from ..registry import rule
 
 _MEASURES = "条件个项次份篇期场家起"
@@ -36,6 +37,18 @@ def check(ctx):
     **Example.** ``全年公开核准企业资质条、施工许可证76条`` — 资质 has no count.
 
     **How to fix.** Put the number back (资质N条).
+
+    【中文】
+    量词前缺少数字：“公开核准企业资质条、施工许可证76条”。
+
+    **检查内容。** 在列举数量的句子中（“……76条”），某项的量词（条、件、个、项、次、份等）直接跟在名词后面、前面没有数字。
+    以量词结尾的词语（文件、事项、市场、国家等）不报告。
+
+    **问题影响。** 数字在编辑中丢失，这句话等于什么也没说。
+
+    **示例。** ``全年公开核准企业资质条、施工许可证76条``——“资质”没有数量。
+
+    **修改方法。** 补上数字（资质N条）。
     """
     for b in ctx.document.paragraphs():
         text = b.text
@@ -53,4 +66,5 @@ def check(ctx):
                     continue
                 a = sm.start() + m.start()
                 word = text[max(0, a - 2):a + 1]
-                yield Finding(b.ptext.span(a, a + 1), f"“{word}”: the measure word {mw} has no number before it")
+                yield Finding(b.ptext.span(a, a + 1), _("“{word}”: the measure word {measure} has no number before it",
+                                                        word=word, measure=mw))

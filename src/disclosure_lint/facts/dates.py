@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Heading, Paragraph
+from ..i18n import _
 from ..normalize import CN_DIGITS, ascii_digits, cn_numeral_value
 from ..ptext import PText
 from ..source import Span
@@ -50,16 +51,17 @@ class DateFact:
     @property
     def problem(self) -> str | None:
         if self.month is not None and not 1 <= self.month <= 12:
-            return f"there is no month {self.month}"
+            return _("there is no month {month}", month=self.month)
         if self.day is not None:
             if self.day == 0:
-                return "day 0 does not exist"
+                return _("day 0 does not exist")
             if self.year and self.month and 1 <= self.month <= 12:
                 last = calendar.monthrange(self.year, self.month)[1]
                 if self.day > last:
-                    return f"{self.month}月 has {last} days in {self.year}, not {self.day}"
+                    return _("{month}月 has {last} days in {year}, not {day}", month=self.month, last=last, year=self.year,
+                             day=self.day)
             elif self.day > 31:
-                return f"no month has {self.day} days"
+                return _("no month has {day} days", day=self.day)
         return None
 
     def earliest(self) -> dt.date | None:

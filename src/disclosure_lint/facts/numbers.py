@@ -1,7 +1,7 @@
 """Numbers in prose, with their units and spans.
 
 Arabic and full-width digits, thousands separators, Chinese numerals before a measure word
-(三十二件), 万 / 亿 multipliers (8.5万), percentages, and approximations (余, 多, 近, 约, 超过,
+(三十二件, 一万二千条, read by cn2an), 万 / 亿 multipliers (8.5万), percentages, and approximations (余, 多, 近, 约, 超过,
 左右, 以上) which exact checks skip. Years, months, days and phone-like digit runs are not counts.
 """
 from __future__ import annotations
@@ -11,19 +11,24 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..document import Document
-from ..normalize import ascii_digits, cn_numeral_value
+from ..cnnum import read_cn_numeral
+from ..normalize import ascii_digits
 from ..ptext import PText
 from ..source import Span
 
 __all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE"]
 
 MEASURE = "件|条|个|项|次|份|篇|期|场|家|起|人次|人|批次|批|页|封|张|余件|余条|元|万元|亿元|户|家次|卷|部|项次|名"
+_PRE = "约|近|超过|逾|大约|将近|接近|不足|不到"
+_CN_FIRST = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"  # a Chinese numeral starts with one
 _NUM = re.compile(
-    # A guard: every match starts with a qualifier's first character, a digit or a Chinese numeral.
-    # It changes no match, but lets the engine pass every other place at once (about 3x faster).
-    r"(?=[约近超逾大将接不\d零〇一二两三四五六七八九十百千])"
-    r"(?P<pre>约|近|超过|逾|大约|将近|接近|不足|不到)?"
-    r"(?P<num>(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{1,12})"
+    # A guard, built from the same lists: every match starts with a qualifier's first character, a digit
+    # or a Chinese numeral. It changes no match, but lets the engine pass every other place at once
+    # (about 3x faster).
+    rf"(?=[{''.join(sorted({w[0] for w in _PRE.split('|')}))}\d{_CN_FIRST}])"
+    rf"(?P<pre>{_PRE})?"
+    rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?|[{_CN_FIRST}]"
+    r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{0,11})"
     r"(?P<mult>万|亿)?"
     r"(?P<post>余|多)?"
     rf"(?P<unit>%|％|{MEASURE})?"
@@ -58,7 +63,7 @@ def find_numbers(pt: PText, block=None) -> list[NumberFact]:
         if raw[0] not in "0123456789":
             if not unit or unit in ("%", "％"):
                 continue  # 一是, 统一, 进一步: only a Chinese numeral with a measure word is a count
-            v = cn_numeral_value(raw)
+            v = read_cn_numeral(raw)  # cn2an, only on a run of numeral characters
             if v is None:
                 continue
             value = Decimal(v)

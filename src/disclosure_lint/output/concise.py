@@ -1,13 +1,17 @@
 """``path:line:col: CODE severity: message`` — one line per finding, the form editors parse."""
 from __future__ import annotations
 
+from .safe import term
+
 
 def line_of(res, d) -> str:
     p = res.start(d.span)
     msg = d.message.replace("\n", " ")
-    if d.suggestion is not None:
-        msg += f" (suggestion: {d.suggestion})"
-    return f"{res.path}:{p.line}:{p.column}: {d.code} {d.severity.value}: {msg}"
+    if d.suggestion:
+        from ..i18n import _
+
+        msg += _(" (suggestion: {suggestion})", suggestion=d.suggestion)
+    return term(f"{res.path}:{p.line}:{p.column}: {d.code} {d.severity.value}: {msg}")
 
 
 def render(results, stream, **kw) -> None:

@@ -1,11 +1,14 @@
 """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
 from __future__ import annotations
 
+from .safe import term
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _esc_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return term(s)
 
 
 def _esc_prop(s: str) -> str:

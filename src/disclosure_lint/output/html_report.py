@@ -122,7 +122,30 @@ def _score_class(score) -> str:
     return "score-high" if score >= 90 else "score-mid" if score >= 60 else "score-low"
 
 
+def _labels() -> dict[str, str]:
+    """The page's fixed words in the active language (literal _() calls, so that Babel extracts them)."""
+    return {
+        "Charts": _("Charts"),
+        "Findings by report": _("Findings by report"),
+        "No findings: nothing to chart.": _("No findings: nothing to chart."),
+        "Reports": _("Reports"),
+        "Summary": _("Summary"),
+        "code": _("code"),
+        "dlint scorecard": _("dlint scorecard"),
+        "findings": _("findings"),
+        "line:column": _("line:column"),
+        "message": _("message"),
+        "reports": _("reports"),
+        "rule": _("rule"),
+        "score": _("score"),
+        "severity": _("severity"),
+        "suggestion": _("suggestion"),
+        "text": _("text"),
+    }
+
+
 def render(results, stream, **kw) -> None:
+    L = _labels()
     results = list(results)
     rows = _report_rows(results)
     diags = [d for r in results for d in r.diagnostics]
@@ -133,9 +156,10 @@ def render(results, stream, **kw) -> None:
     scored = [r["score"] for r in rows if r["score"] is not None]
     w = stream.write
     w("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
-    w(f"<title>{_e(_('dlint scorecard'))}</title><style>{_CSS}</style></head><body>\n")
-    w(f"<h1>{_e(_('dlint scorecard'))}</h1>")
-    w(f"<p class=\"meta\">{_e(_('Made {when} by dlint.', when=_dt.datetime.now().strftime('%Y-%m-%d %H:%M')))}</p>\n")
+    w(f"<title>{_e(L['dlint scorecard'])}</title><style>{_CSS}</style></head><body>\n")
+    w(f"<h1>{_e(L['dlint scorecard'])}</h1>")
+    made = _("Made {when} by dlint.", when=_dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    w(f"<p class=\"meta\">{_e(made)}</p>\n")
     w("<div class=\"cards\">")
     cards = [(_("reports read"), len(rows)), (_("errors"), sev["error"]), (_("warnings"), sev["warning"]),
              (_("information"), sev["info"]),
@@ -145,21 +169,21 @@ def render(results, stream, **kw) -> None:
         w(f"<div class=\"card\"><b>{_e(value)}</b>{_e(label)}</div>")
     w("</div>\n")
 
-    w(f"<h2>{_e(_('Summary'))}</h2><div class=\"charts\">")
+    w(f"<h2>{_e(L['Summary'])}</h2><div class=\"charts\">")
     for title, counter in ((_("Reports by edition"), by_edition), (_("Reports by agency level"), by_level)):
-        w(f"<div><table><thead><tr><th>{_e(title)}</th><th class=\"num\">{_e(_('reports'))}</th></tr></thead><tbody>")
+        w(f"<div><table><thead><tr><th>{_e(title)}</th><th class=\"num\">{_e(L['reports'])}</th></tr></thead><tbody>")
         for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))):
             w(f"<tr><td>{_e(k)}</td><td class=\"num\">{v}</td></tr>")
         w("</tbody></table></div>")
     w("</div>\n")
-    w(f"<table class=\"sortable\"><thead><tr><th>{_e(_('code'))}</th><th>{_e(_('rule'))}</th>"
-      f"<th>{_e(_('severity'))}</th><th class=\"num\">{_e(_('findings'))}</th></tr></thead><tbody>")
+    w(f"<table class=\"sortable\"><thead><tr><th>{_e(L['code'])}</th><th>{_e(L['rule'])}</th>"
+      f"<th>{_e(L['severity'])}</th><th class=\"num\">{_e(L['findings'])}</th></tr></thead><tbody>")
     for (code, name, s), k in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         w(f"<tr><td>{_e(code)}</td><td>{_e(name)}</td><td class=\"{s}\">{_e(s)}</td><td class=\"num\">{k}</td></tr>")
     w("</tbody></table>\n")
 
     drawn = charts(results) if diags else []
-    w(f"<h2>{_e(_('Charts'))}</h2>")
+    w(f"<h2>{_e(L['Charts'])}</h2>")
     if drawn:
         w("<div class=\"charts\">")
         for title, svg in drawn:
@@ -169,10 +193,13 @@ def render(results, stream, **kw) -> None:
         note = _("Charts need the report extra: pip install 'disclosure-lint[report]'.")
         w(f"<p class=\"small\">{_e(note)}</p>")
     else:
-        w(f"<p class=\"small\">{_e(_('No findings: nothing to chart.'))}</p>")
+        w(f"<p class=\"small\">{_e(L['No findings: nothing to chart.'])}</p>")
 
-    w(f"<h2>{_e(_('Reports'))}</h2><p class=\"small\">"
-      f"{_e(_('Score = 100 − {e} per error − {w} per warning, at most {cap} findings of one rule counted; see docs/scorecard.md. Click a column to sort.', e=WEIGHTS['error'], w=WEIGHTS['warning'], cap=PER_RULE_CAP))}</p>")
+    score_note = _("Score = 100 − {e} per error − {w} per warning, at most {cap} findings of one rule counted; "
+                   "see docs/scorecard.md. Click a column to sort.", e=WEIGHTS["error"], w=WEIGHTS["warning"],
+                   cap=PER_RULE_CAP)
+    w(f"<h2>{_e(L['Reports'])}</h2><p class=\"small\">"
+      f"{_e(score_note)}</p>")
     heads = [(_("report"), ""), (_("agency"), ""), (_("year"), "num"), (_("edition"), ""), (_("level"), ""),
              (_("errors"), "num"), (_("warnings"), "num"), (_("information"), "num"), (_("score"), "num")]
     w("<table class=\"sortable\" id=\"reports\"><thead><tr>")
@@ -188,28 +215,30 @@ def render(results, stream, **kw) -> None:
           f"{'—' if score is None else score}</td></tr>")
     w("</tbody></table>\n")
 
-    w(f"<h2>{_e(_('Findings by report'))}</h2>")
+    w(f"<h2>{_e(L['Findings by report'])}</h2>")
     for r in rows:
         res = r["res"]
         n = len(res.diagnostics)
+        count = _("{n} findings", n=n)
         w(f"<details id=\"r{r['i']}\"{' open' if n and len(rows) <= 20 else ''}><summary>{_e(r['path'])} — "
-          f"{_e(_('{n} findings', n=n))}, {_e(_('score'))} {'—' if r['score'] is None else r['score']}</summary>")
+          f"{_e(count)}, {_e(L['score'])} {'—' if r['score'] is None else r['score']}</summary>")
         if res.error:
             w(f"<p class=\"error\">{_e(res.error)}</p>")
         if n:
-            w(f"<table><thead><tr><th>{_e(_('line:column'))}</th><th>{_e(_('code'))}</th><th>{_e(_('severity'))}</th>"
-              f"<th>{_e(_('message'))}</th><th>{_e(_('text'))}</th></tr></thead><tbody>")
+            w(f"<table><thead><tr><th>{_e(L['line:column'])}</th><th>{_e(L['code'])}</th><th>{_e(L['severity'])}</th>"
+              f"<th>{_e(L['message'])}</th><th>{_e(L['text'])}</th></tr></thead><tbody>")
             for d in res.diagnostics[:MAX_FINDINGS_SHOWN]:
                 p = res.start(d.span)
                 quote = res.text(d.span)
                 if len(quote) > MAX_QUOTE:
                     quote = quote[:MAX_QUOTE] + "…"
-                sugg = f"<br><span class=\"small\">{_e(_('suggestion'))}: {_e(d.suggestion)}</span>" \
+                sugg = f"<br><span class=\"small\">{_e(L['suggestion'])}: {_e(d.suggestion)}</span>" \
                     if d.suggestion else ""
                 w(f"<tr><td>{p.line}:{p.column}</td><td>{_e(d.code)}</td><td class=\"{d.severity.value}\">"
                   f"{_e(d.severity.value)}</td><td>{_e(d.message)}{sugg}</td><td><q>{_e(quote)}</q></td></tr>")
             w("</tbody></table>")
             if n > MAX_FINDINGS_SHOWN:
-                w(f"<p class=\"small\">{_e(_('… and {k} more (the CSV and JSON formats list them all).', k=n - MAX_FINDINGS_SHOWN))}</p>")
+                more = _("… and {k} more (the CSV and JSON formats list them all).", k=n - MAX_FINDINGS_SHOWN)
+                w(f"<p class=\"small\">{_e(more)}</p>")
         w("</details>\n")
     w(f"<script>{_SORT_JS}</script></body></html>\n")

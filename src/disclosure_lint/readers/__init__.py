@@ -6,12 +6,21 @@ import re
 from ..source import Source
 from .blocks import RawDocument
 
-__all__ = ["sniff_kind", "read"]
+__all__ = ["sniff_kind", "read", "read_binary", "BINARY_KINDS", "KINDS"]
+
+BINARY_KINDS = ("docx", "pdf")   # read from the bytes, into an extracted text (readers/office.py)
+KINDS = ("html", "text") + BINARY_KINDS
 
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|meta|p|div|table|span|br|h[1-6]|td|tr)\b", re.I)
 
 
 def sniff_kind(source: Source, path: str | None = None) -> str:
+    if source.binary:  # by content, whatever the name says
+        head = source.text[:8]
+        if head.startswith("%PDF-"):
+            return "pdf"
+        if head.startswith("PK\x03\x04"):
+            return "docx"   # any ZIP: the .docx reader says clearly when it is not a Word file
     if path:
         low = path.lower()
         if low.endswith((".html", ".htm", ".xhtml", ".shtml")):
@@ -28,3 +37,12 @@ def read(source: Source, kind: str) -> RawDocument:
         return read_html(source)
     from .text import read_text
     return read_text(source)
+
+
+def read_binary(data: bytes, kind: str, path: str | None = None):
+    """A .docx or PDF read into an extracted text: an :class:`~.docx.OfficeRead`."""
+    if kind == "pdf":
+        from .pdf import read_pdf
+        return read_pdf(data, path)
+    from .docx import read_docx
+    return read_docx(data, path)

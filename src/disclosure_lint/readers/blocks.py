@@ -32,6 +32,7 @@ class RawCell:
     rowspan: int = 1
     colspan: int = 1
     is_header: bool = False
+    recovery: str = ""  # a cell split from run-together digits: how (see document.Cell.recovery)
 
 
 @dataclass

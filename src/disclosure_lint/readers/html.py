@@ -12,6 +12,7 @@ from __future__ import annotations
 import html as _html
 import re
 
+from ..i18n import _
 from ..ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
@@ -117,8 +118,8 @@ def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_N
             tree = etree.fromstring(data, parser)
             del data
         except Exception as exc:  # lxml raises various errors on pathological input
-            problems.append(("DL002", f"the HTML could not be parsed into a tree ({type(exc).__name__}); "
-                                      "it is read as plain text", Span(0, 0)))
+            problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
+                                        error=type(exc).__name__), Span(0, 0)))
             tree = None
         if tree is not None:
             # The nearest marked ancestor of each marked element, from one walk (an implied element,

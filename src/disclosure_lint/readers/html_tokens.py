@@ -49,16 +49,24 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
     pos = 0  # everything before pos is tokenized
     startswith = text.startswith
     finditer = _MARKUP.finditer
+    # No tag, end tag or declaration can end after the last '>': past it every '<' is text. Without
+    # this, a page that ends in thousands of unclosed "<a " retries a scan to the end at each of them.
+    stop = text.rfind(">") + 1
     restart = True
     while restart:
         restart = False
-        for m in finditer(text, pos):
+        for m in finditer(text, pos, stop):
             lt, end = m.span()
             if lt > pos:
                 append((TEXT, pos, lt, ""))
             k = m.lastindex
             if k is None:
-                append((COMMENT if startswith("<!--", lt) else OTHER, lt, end, ""))
+                if startswith("<!--", lt):
+                    if end - lt < 7 or not startswith("-->", end - 3):
+                        end = n  # an unclosed comment runs to the end of the text
+                    append((COMMENT, lt, end, ""))
+                else:
+                    append((OTHER, lt, end, ""))
             elif k == 1:
                 append((END, lt, end, m.group(1).lower()))
             else:

@@ -1,6 +1,8 @@
 """The text reader: reports extracted to text, tables flattened to ``|``-separated rows.
 
-A line is a paragraph or a heading, unless it belongs to a table: it holds a
+A line longer than :data:`~.flat_text.FLAT_MIN` with no bars is a crawler's one-line body, read
+by :mod:`.flat_text` (headings found inline, tables recovered from run-together digits).
+Otherwise a line is a paragraph or a heading, unless it belongs to a table: it holds a
 ``|``, or it is a short label line between two table lines.  A row whose values
 run onto the next line (the next line starts with a value, no label, and the
 two together are no wider than the table) is joined back into one row.
@@ -12,14 +14,24 @@ import re
 from ..ptext import PText
 from ..source import Source, Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from .flat_text import is_flat, read_flat
 
 __all__ = ["read_text"]
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
-_SEPARATOR = re.compile(r"^\s*={5,}.*={5,}\s*$|^\s*[-=_]{10,}\s*$")
+# Both alternatives anchor on the line's own ends (see _is_separator): no backtracking over a long line.
+_SEPARATOR_RUN = re.compile(r"[-=_]{10,}")
 _HEADER_FIELD = re.compile(r"^\s*(标题|发布时间|发布日期|成文日期|发文日期|文号|发布机构|索引号|栏目|来源|原文链接|本地目录)\s*[:：]\s*(.*)$")
-_NUMERIC = re.compile(r"^\s*[+-]?[\d０-９][\d０-９,，.．]*\s*(?:万元|元|%|％)?\s*$|^\s*(?:—+|-+|/|／|无)?\s*$")
+_NUMERIC = re.compile(r"^\s*(?:[+-]?[\d０-９][\d０-９,，.．]*(?:\s*(?:万元|元|%|％))?|—+|-+|/|／|无)?$")
+
+
+def _is_separator(line: str) -> bool:
+    """``===== 正文 =====`` (five or more = at both ends) or a rule of ten or more -, = or _."""
+    s = line.strip()
+    if len(s) >= 10 and s.startswith("=====") and s.endswith("====="):
+        return True
+    return _SEPARATOR_RUN.fullmatch(s) is not None
 
 
 def _lines(text: str):
@@ -50,7 +62,7 @@ def _cells(line: str, start: int) -> list[RawCell]:
 
 
 def _is_value(cell: RawCell) -> bool:
-    return bool(_NUMERIC.match(cell.ptext.text))
+    return bool(_NUMERIC.match(cell.ptext.text.rstrip()))
 
 
 def _n_values(row: RawRow) -> int:
@@ -69,7 +81,7 @@ def read_text(source: Source) -> RawDocument:
     # The archiver's header (key: value lines, then a separator) is page metadata, not the report.
     body_from = 0
     for k, (s, line) in enumerate(lines[:40]):
-        if _SEPARATOR.match(line):
+        if _is_separator(line):
             body_from = k + 1
             break
     for s, line in lines[:body_from] if body_from else lines[:12]:
@@ -92,6 +104,7 @@ def read_text(source: Source) -> RawDocument:
             if len(line.strip()) <= 40 and not _HEADING_START.match(line):
                 kinds[k] = "table"
     table: list[RawRow] | None = None
+    widest = 0  # the most trailing values of any row of the open table (kept as rows come, not recounted)
 
     def close_table() -> None:
         nonlocal table
@@ -103,7 +116,9 @@ def read_text(source: Source) -> RawDocument:
     for (s, line), kind in zip(body, kinds):
         if kind != "table":
             close_table()
-            if kind == "text":
+            if kind == "text" and is_flat(line):
+                read_flat(text, s, s + len(line), doc)  # a crawler's one-line body
+            elif kind == "text":
                 pt = PText.literal(line, s)
                 doc.blocks.append(RawParagraph(pt, Span(s, s + len(line))))
             continue
@@ -114,16 +129,17 @@ def read_text(source: Source) -> RawDocument:
         row = RawRow(cells, Span(s, s + len(line)))
         if table is None:
             table = [row]
+            widest = _n_values(row)
             continue
         prev = table[-1]
         if cells and _is_value(cells[0]) and all(_is_value(c) for c in cells) and _n_values(prev) > 0 \
                 and len(prev.cells) > _n_values(prev):
-            widest = max(_n_values(r) for r in table)
             if _n_values(prev) + len(cells) <= widest:
                 prev.cells.extend(cells)
                 prev.span = Span(prev.span.start, row.span.end)
                 continue
         table.append(row)
+        widest = max(widest, _n_values(row))
     close_table()
     doc.content_span = Span(lines[body_from][0] if body_from < len(lines) else 0, len(text))
     return doc

@@ -1,0 +1,83 @@
+"""What the text-hygiene rules (DL501, DL502, DL505–DL507) share: where they look, and when an edit is safe.
+
+Not a rule module (its name starts with _).
+"""
+from __future__ import annotations
+
+from ..fixes import edit_for
+from ..source import Span
+
+# Characters that make up figures: a hygiene fix never touches one of these or a character next to one,
+# so no number the facts read (its value, unit or the words around it) can change.
+NUMERALS = frozenset("0123456789０１２３４５６７８９零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+                     "兩萬億貳參陸")
+HAN = ("\u3400", "\u9fff")
+SUGGESTION_MAX = 300
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def units(doc, cells: bool = True):
+    """(positioned text, "paragraph" or "cell") for every paragraph and heading, then every table cell."""
+    for b in doc.paragraphs():
+        yield b.ptext, "paragraph"
+    if cells:
+        for t in doc.tables():
+            for c in t.cells():
+                yield c.ptext, "cell"
+
+
+def near_numeral(text: str, i: int, j: int, reach: int = 1) -> bool:
+    """True when ``text[i:j]`` or the *reach* characters either side of it hold a digit or a numeral."""
+    return any(ch in NUMERALS for ch in text[max(0, i - reach):j + reach])
+
+
+def exact_suggestion(source, pt, i: int, j: int, replaced: str) -> str | None:
+    """*replaced* as the suggestion for ``pt.text[i:j]``, only when the source span holds exactly that text
+    (no markup, no entity) so that the suggestion applies to the finding's span and nothing else."""
+    span = pt.span(i, j)
+    if source.text[span.start:span.end] != pt.text[i:j] or not replaced or len(replaced) > SUGGESTION_MAX:
+        return None
+    return replaced
+
+
+def apply_pieces(text: str, i: int, j: int, pieces) -> str:
+    """``text[i:j]`` with the ``(start, end, replacement)`` pieces inside it replaced."""
+    out = []
+    pos = i
+    for a, z, rep in sorted(pieces):
+        if a < pos or z > j:
+            continue
+        out.append(text[pos:a])
+        out.append(rep)
+        pos = z
+    out.append(text[pos:j])
+    return "".join(out)
+
+
+def listing(items, limit: int = 6) -> str:
+    items = list(items)
+    return "、".join(items[:limit]) + ("…" if len(items) > limit else "")
+
+
+def edits_for(source, pt, pieces):
+    """Edits for ``(i, j, replacement)`` pieces of *pt*; pieces that cannot be mapped exactly are left out."""
+    out = []
+    for i, j, rep in pieces:
+        e = edit_for(source, pt, i, j, rep)
+        if e is not None:
+            out.append(e)
+    return tuple(out)
+
+
+def cover(spans) -> Span:
+    spans = list(spans)
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def where(kind: str) -> str:
+    from ..i18n import _
+
+    return _("this cell") if kind == "cell" else _("this paragraph")

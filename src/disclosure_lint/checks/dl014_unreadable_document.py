@@ -1,0 +1,40 @@
+"""DL014: unreadable-document."""
+from __future__ import annotations
+
+from ..diagnostics import Finding, Severity
+from ..registry import rule
+
+
+@rule("DL014", "unreadable-document", "error")
+def check(ctx):
+    """A .docx or PDF that is damaged, truncated or encrypted, so its text could not be read.
+
+    **What it checks.** The reader could not get the text out: a truncated download, a ZIP archive
+    or XML part that is damaged, a PDF whose structure is broken or that needs a password. Nothing
+    in the file was checked; the finding says what went wrong. A PDF whose fonts do not map more
+    than a fifth of their glyphs to characters was read only in part: a warning.
+
+    **Why it matters.** A damaged attachment is a damaged publication: readers cannot open it either.
+
+    **Example.** ``report.pdf`` cut off half-way by a failed upload.
+
+    **How to fix.** Export the document again from the word processor and re-upload it; publish PDFs
+    without a password.
+
+    【中文】
+
+    .docx 或 PDF 文件损坏、不完整或已加密，无法读取其中的文字。
+
+    **检查内容。** 读取器无法取出文字：下载不完整、ZIP 压缩包或 XML 部件损坏、PDF 结构损坏或需要密码。
+    文件中的内容均未检查；结果会说明出错原因。PDF 字体中超过五分之一的字形无法对应到文字时，只读取了
+    部分内容，给出警告。
+
+    **为什么重要。** 附件损坏即发布内容损坏：公众同样无法打开。
+
+    **示例。** 上传失败、只保存了一半的 ``report.pdf``。
+
+    **如何修改。** 从文字处理软件重新导出并上传；发布的 PDF 不要设置密码。
+    """
+    for code, msg, span in ctx.document.problems:
+        if code == "DL014":  # nothing read: an error; read in part (glyphs without characters): a warning
+            yield Finding(span, msg, severity=Severity.WARNING if ctx.document.blocks else None)

@@ -1,0 +1,147 @@
+"""The corpus stage: cross-report rules over per-report summaries, with the engine's selection,
+severity and suppression, and their findings placed in the per-file results.
+
+    summaries = [summary_of_each_report, ...]          # ReportSummary, e.g. from JSON
+    diags = lint_summaries(summaries, options)          # {path: [Diagnostic]}
+
+``options`` is one :class:`~disclosure_lint.options.Options` or a function from a report's path to its
+options (configuration differs per folder); a finding is filtered and graded by the options of
+the report it sits on, and suppressed by that report's ``disable`` / ``disable-file`` comments.
+"""
+from __future__ import annotations
+
+import traceback
+from typing import Callable
+
+from ..diagnostics import Diagnostic, Severity
+from ..engine import INTERNAL, _severity, matches
+from ..options import Options
+from ..registry import all_rules
+from ..source import Span
+from .context import CorpusContext
+from .summary import Loc, ReportSummary
+
+__all__ = ["lint_summaries", "attach", "loc_index"]
+
+
+def _selects(code: str, options: Options) -> bool:
+    s = matches(code, tuple(options.select) + tuple(options.extend_select))
+    return bool(s) and s > matches(code, options.ignore)
+
+
+def _suppressed(summary: ReportSummary, code: str, span: Span) -> bool:
+    for codes, a, b in summary.suppressions:
+        if any(code.startswith(c) for c in codes) and a <= span.start <= b:
+            return True
+    return False
+
+
+def lint_summaries(summaries: list[ReportSummary], options: Options | Callable[[str], Options] | None = None,
+                   ctx: CorpusContext | None = None) -> dict[str, list[Diagnostic]]:
+    options = options or Options()
+    opts_of = options if callable(options) else (lambda _p, o=options: o)
+    cache: dict[str, Options] = {}
+
+    def opts(path: str) -> Options:
+        if path not in cache:
+            cache[path] = opts_of(path)
+        return cache[path]
+
+    by_path = {s.path: s for s in summaries}
+    ctx = ctx or CorpusContext(summaries)
+    specs = [r for r in all_rules() if r.scope == "corpus"]
+    specs = [r for r in specs if any(_selects(r.code, opts(s.path)) for s in summaries)]
+    ctx.selected = frozenset(r.code for r in specs)
+    out: dict[str, list[Diagnostic]] = {}
+    seen: set[tuple] = set()
+    for spec in specs:
+        try:
+            for f in spec.func(ctx) or ():
+                path = f.path or (summaries[0].path if summaries else "")
+                code = f.code or spec.code
+                o = opts(path)
+                if not _selects(code, o):
+                    continue
+                summary = by_path.get(path)
+                if summary is not None and _suppressed(summary, code, f.span):
+                    continue
+                key = (path, code, f.span, f.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.setdefault(path, []).append(Diagnostic(path, code, spec.name, _severity(spec, f, o), f.message,
+                                                           f.span, list(f.related), f.suggestion))
+        except Exception as exc:  # a rule must never crash the run
+            tb = traceback.extract_tb(exc.__traceback__)[-1]
+            path = summaries[0].path if summaries else ""
+            out.setdefault(path, []).append(Diagnostic(
+                path, INTERNAL, "internal-error", Severity.ERROR,
+                f"rule {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc} "
+                f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report this", summary_anchor(by_path, path)))
+    for v in out.values():
+        v.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def summary_anchor(by_path, path) -> Span:
+    s = by_path.get(path)
+    return s.anchor.span if s is not None else Span(0, 0)
+
+
+def loc_index(summary: ReportSummary) -> dict[Span, Loc]:
+    """Every place a summary knows, by span."""
+    idx = getattr(summary, "_loc_index", None)
+    if idx is None:
+        idx = {summary.anchor.span: summary.anchor}
+        for c in summary.cells.values():
+            idx.setdefault(c.loc.span, c.loc)
+        for cols in summary.stats.values():
+            for c in cols.values():
+                idx.setdefault(c.loc.span, c.loc)
+        for u in summary.units:
+            idx.setdefault(u.loc.span, u.loc)
+        summary._loc_index = idx
+    return idx
+
+
+def _positions(loc: Loc):
+    from ..results import Position
+
+    return (Position(loc.line, loc.col, loc.start), Position(loc.end_line, loc.end_col, loc.end))
+
+
+def _frame_line(loc: Loc, existing: str | None = None) -> str:
+    """The window of the line placed at its columns, laid over what is known of the line already
+    (several places on one long line); the full format cuts around the column again."""
+    a, b = loc.frame_col - 1, loc.frame_col - 1 + len(loc.frame)
+    line = (existing or "").ljust(b)
+    return line[:a] + loc.frame + line[b:]
+
+
+def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSummary]) -> None:
+    """Add cross-report diagnostics to the per-file results, with every position they need."""
+    from ..diagnostics import Diagnostic as _D
+
+    by_path = {s.path: s for s in summaries}
+    for res in results:
+        found = diags.get(res.path)
+        if not found:
+            continue
+        own = by_path.get(res.path)
+        for d in found:
+            spans = [(None, d.span)] + [(r.path if r.path and r.path != res.path else None, r.span) for r in d.related]
+            for other, span in spans:
+                summary = own if other is None else by_path.get(other)
+                loc = loc_index(summary).get(span) if summary is not None else None
+                if loc is None:
+                    loc = Loc(span.start, span.end, 1, 1, 1, 1)
+                if other is None:
+                    if span not in res.positions:
+                        res.positions[span] = _positions(loc)
+                    if span is d.span and loc.frame:
+                        res.lines[loc.line] = _frame_line(loc, res.lines.get(loc.line))
+                else:
+                    res.other_positions[(other, span)] = _positions(loc)
+                    if loc.frame:
+                        res.other_lines[(other, loc.line)] = _frame_line(loc, res.other_lines.get((other, loc.line)))
+        res.diagnostics = sorted(res.diagnostics + found, key=_D.sort_key)

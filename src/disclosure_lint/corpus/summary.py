@@ -1,0 +1,354 @@
+"""The per-report summary the corpus stage works from: small, serialisable, enough for every DL6 rule.
+
+A :class:`ReportSummary` holds a report's identity, the table cells the chains need (table 3's
+上年结转 / 结转下年度 per column, table 2's 制发 / 废止 / 现行有效 or the 2019 columns, the 2008
+统计表's 本年度 / 历年累计 per row), the normalised sentences and runs of figures copy detection
+compares, the inline suppressions, and for every place it names the resolved line/column and a
+window of the source line, so findings and code frames need neither the page nor the tree again.
+
+``to_json`` / ``from_json`` round-trip it, so per-report summaries can be made where the reports
+are linted (worker processes, a Dask cluster) and the cross-report stage run over them anywhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..normalize import ascii_digits, label_key
+from ..source import Span
+from .identity import ReportIdentity, report_identity
+
+__all__ = ["Loc", "CellFact", "Unit", "ReportSummary", "summarise"]
+
+FRAME = 40  # code points of the source line kept on each side of a place, for code frames
+
+
+@dataclass
+class Loc:
+    """A place in the report: offsets, resolved line/column (1-based), and a window of its line."""
+
+    start: int
+    end: int
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    frame: str = ""      # the source line from column frame_col on (a window of it)
+    frame_col: int = 1
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_list(self) -> list:
+        return [self.start, self.end, self.line, self.col, self.end_line, self.end_col, self.frame, self.frame_col]
+
+    @classmethod
+    def from_list(cls, v) -> "Loc":
+        return cls(*v)
+
+
+@dataclass
+class CellFact:
+    """One cell: ``state`` is number / blank / na (— or /) / text; ``value`` a decimal string."""
+
+    state: str
+    value: str | None
+    loc: Loc
+    label: str = ""
+
+    @property
+    def number(self):
+        if self.state != "number" or self.value is None:
+            return None
+        return Decimal(self.value) if "." in self.value else int(self.value)
+
+    def to_list(self) -> list:
+        return [self.state, self.value, self.loc.to_list(), self.label]
+
+    @classmethod
+    def from_list(cls, v) -> "CellFact":
+        return cls(v[0], v[1], Loc.from_list(v[2]), v[3] if len(v) > 3 else "")
+
+
+@dataclass
+class Unit:
+    """A sentence for copy detection: its normalised text (years and the agency's own name masked),
+    the run of figures it states, whether it lies in 存在的主要问题及改进情况, and where it is."""
+
+    text: str
+    figures: tuple[str, ...]
+    problems: bool
+    loc: Loc
+
+    @property
+    def key(self) -> str:
+        return hashlib.blake2b(self.text.encode("utf-8"), digest_size=8).hexdigest()
+
+    def to_list(self) -> list:
+        return [self.text, list(self.figures), self.problems, self.loc.to_list()]
+
+    @classmethod
+    def from_list(cls, v) -> "Unit":
+        return cls(v[0], tuple(v[1]), bool(v[2]), Loc.from_list(v[3]))
+
+
+@dataclass
+class ReportSummary:
+    path: str
+    identity: ReportIdentity
+    anchor: Loc                                   # the title (or the start of the content)
+    published: str | None = None
+    cells: dict[str, CellFact] = field(default_factory=dict)   # "t3.carried.natural", "t2.rules.现行有效件数", …
+    stats: dict[str, dict[str, CellFact]] = field(default_factory=dict)  # 2008 统计表: row → {"year", "cumulative"}
+    units: list[Unit] = field(default_factory=list)
+    suppressions: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "identity": self.identity.to_dict(), "anchor": self.anchor.to_list(),
+                "published": self.published, "cells": {k: c.to_list() for k, c in self.cells.items()},
+                "stats": {r: {k: c.to_list() for k, c in cols.items()} for r, cols in self.stats.items()},
+                "units": [u.to_list() for u in self.units],
+                "suppressions": [[list(c), a, b] for c, a, b in self.suppressions]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ReportSummary":
+        return cls(d["path"], ReportIdentity.from_dict(d["identity"]), Loc.from_list(d["anchor"]),
+                   d.get("published"), {k: CellFact.from_list(v) for k, v in d.get("cells", {}).items()},
+                   {r: {k: CellFact.from_list(v) for k, v in cols.items()} for r, cols in d.get("stats", {}).items()},
+                   [Unit.from_list(u) for u in d.get("units", [])],
+                   [(tuple(c), a, b) for c, a, b in d.get("suppressions", [])])
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, s: str) -> "ReportSummary":
+        return cls.from_dict(json.loads(s))
+
+
+# ---- making a summary from a linted report ---------------------------------------------------------
+
+class _Locator:
+    def __init__(self, source) -> None:
+        self.source = source
+
+    def __call__(self, span: Span) -> Loc:
+        src = self.source
+        text = src.text
+        n = len(text)
+        a, b = min(span.start, n), min(span.end, n)
+        l1, c1 = src.line_col(a)
+        l2, c2 = src.line_col(b)
+        starts = src.line_starts
+        line_start = starts[l1 - 1]
+        line_end = starts[l1] if l1 < len(starts) else n
+        w0 = max(line_start, a - FRAME)
+        w1 = min(line_end, (b if l2 == l1 else a) + FRAME)
+        frame = text[w0:w1].rstrip("\r\n")  # only a window is sliced: lines of Word HTML run to 100 KB
+        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1)
+
+
+def _cell(view, row: str, col: str, loc: _Locator) -> CellFact | None:
+    from ..document import Blank, NotApplicable, Number
+
+    c = view.cell(row, col) if view is not None else None
+    if c is None:
+        return None
+    v = c.value
+    if isinstance(v, Number):
+        return CellFact("number", str(v.value), loc(v.span))
+    if isinstance(v, Blank):
+        return CellFact("blank", None, loc(v.span))
+    if isinstance(v, NotApplicable):
+        return CellFact("na", None, loc(v.span))
+    return CellFact("text", None, loc(c.span))
+
+
+T2_COLUMNS = {"2021": ["本年制发件数", "本年废止件数", "现行有效件数"],
+              "2019": ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减"]}
+T2_ROWS = {"2021": ["rules", "normative"],
+           "2019": ["rules", "normative", "licensing", "other_services", "penalty", "coercion", "fees"]}
+T3_ROWS = ("new", "carried", "carry_next")
+
+
+def _tables(ctx, s: ReportSummary, loc: _Locator) -> None:
+    tables = ctx.tables
+    ed = s.identity.edition
+    t3 = tables.get("table3")
+    if t3 is None and (ctx.edition is None or not ctx.edition.tables):
+        # no year (so no edition) or a 2008-era report: table 3 is the same in every edition that has
+        # one, so read it with the current schema; the year may come from the configuration later
+        from ..tables import match_tables
+
+        latest = max((e for e in ctx.editions.values() if e.tables and "table3" in e.tables),
+                     key=lambda e: e.name, default=None)
+        if latest is not None:
+            t3 = match_tables(ctx.document, latest).get("table3")
+    if t3 is not None:
+        for r in T3_ROWS:
+            for c in t3.columns:
+                f = _cell(t3, r, c, loc)
+                if f is not None:
+                    s.cells[f"t3.{r}.{c}"] = f
+    t2 = tables.get("table2")
+    if t2 is not None and ed in T2_COLUMNS:
+        for r in T2_ROWS[ed]:
+            for c in T2_COLUMNS[ed]:
+                f = _cell(t2, r, label_key(c), loc)
+                if f is not None:
+                    s.cells[f"t2.{r}.{c}"] = f
+    _stats_2008(ctx, s, loc)
+
+
+# ---- the 2008-era 政府信息公开情况统计表 ----------------------------------------------------------------
+
+_ROW_NUM = re.compile(r"^(?:其中[:：]?)?(?:\d{1,2}[、．.]|[（(]\d{1,2}[）)])?")
+_SYNONYMS = (("文件", "信息"), ("政府网站公开", "网站公开"), ("政府公报公开", "公报公开"), ("受理政府信息依申请公开总数", "受理依申请公开信息总数"),
+             ("对申请的答复总数", "对申请的答复数"))
+
+
+def stats_row_key(label: str) -> str:
+    """A 统计表 row label in a form stable across years (numbering, 其中, 数 and synonyms dropped)."""
+    k = label_key(label)
+    k = _ROW_NUM.sub("", k)
+    for a, b in _SYNONYMS:
+        k = k.replace(a, b)
+    return k.rstrip("数")
+
+
+def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
+    """Rows of the 统计表 (指标名称 | 计量单位 | 本年度 | 历年累计): the edition's schema when the 2008
+    edition has one (a table view whose columns are ``year`` / ``cumulative``), else the grid."""
+    from ..document import Table
+
+    view = next((v for k, v in ctx.tables.items() if k not in ("table2", "table3", "table4")
+                 and {"year", "cumulative"} <= set(v.columns)), None)
+    if view is not None:
+        from ..indicators import row_name
+
+        schema = ctx.edition.tables.get("stats", {}) if ctx.edition is not None else {}
+        for r in view.row_order:
+            y, c = _cell(view, r, "year", loc), _cell(view, r, "cumulative", loc)
+            # keyed by the row's label as the report writes it (as for a table read without a schema),
+            # so that chains match rows across reports read either way and messages name the row
+            key = stats_row_key(row_name(schema, view, r)) or r
+            if y is not None and c is not None and key not in s.stats:
+                s.stats[key] = {"year": y, "cumulative": c}
+        return
+    for t in ctx.document.tables():
+        if not isinstance(t, Table):
+            continue
+        ycol = ccol = None
+        for row in t.rows[:3]:
+            for cell in row.cells:
+                k = label_key(cell.text)
+                if "历年累计" in k:
+                    ccol = cell.col
+                elif re.fullmatch(r"(?:本年度|(?:19|20)\d{2}年度?)", k):
+                    ycol = cell.col
+        if ycol is None or ccol is None:
+            continue
+        for row in t.rows:
+            if not row.labels or not row.values:
+                continue
+            key = stats_row_key(row.labels[0].text)
+            if not key or key in s.stats:
+                continue
+            by_col = {c.col: c for c in row.cells}
+            got = {}
+            for name, col in (("year", ycol), ("cumulative", ccol)):
+                cell = by_col.get(col)
+                if cell is None:
+                    break
+                from ..document import Blank, NotApplicable, Number
+
+                v = cell.value
+                if isinstance(v, Number):
+                    got[name] = CellFact("number", str(v.value), loc(v.span), row.labels[0].text)
+                elif isinstance(v, Blank):
+                    got[name] = CellFact("blank", None, loc(v.span), row.labels[0].text)
+                elif isinstance(v, NotApplicable):
+                    got[name] = CellFact("na", None, loc(v.span), row.labels[0].text)
+            if len(got) == 2:
+                s.stats[key] = got
+        if s.stats:
+            return
+
+
+# ---- sentences for copy detection -----------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
+_KEEP = re.compile(r"[\u3400-\u9fff0-9A-Za-z%.]")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|[、.．)）])")
+_BOILERPLATE = re.compile(r"本报告|统计期限|以下简称|电子版|如对本?报告|联系电话|邮编|邮政编码|电子邮箱|传真|地址[:：]|"
+                          r"勾稽关系|附件下载|当前位置|首页")
+_PROBLEMS_HEAD = re.compile(r"(?:[一二三四五六七八九十]、|^)\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
+_NEXT_HEAD = re.compile(r"[一二三四五六七八九十]、\s*(?!.{0,6}(?:问题|不足|改进))")
+MIN_UNIT = 30   # normalised characters a sentence needs to count as a passage
+
+
+def _figures(text: str) -> tuple[str, ...]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        raw = m.group()
+        after = text[m.end():m.end() + 3]
+        if _NOT_FIGURE_AFTER.match(after) or len(raw.replace(".", "")) >= 7:
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", raw) and after.startswith("年"):
+            continue
+        out.append(raw)
+    return tuple(out)
+
+
+def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
+    names = sorted({raw for _, raw in s.identity.evidence} | ({s.identity.agency} if s.identity.agency else set()),
+                   key=len, reverse=True)
+    names = [n for n in names if len(n) >= 2]
+    problems = False
+    for p in ctx.document.paragraphs():
+        text = p.text
+        marks = sorted([(m.start(), True) for m in _PROBLEMS_HEAD.finditer(text)] +
+                       [(m.start(), False) for m in _NEXT_HEAD.finditer(text)])
+        mi = 0
+        for m in _SENTENCE.finditer(text):
+            # headings met up to the end of this sentence (in one-line crawler text they sit inside it)
+            while mi < len(marks) and marks[mi][0] < m.end():
+                problems = marks[mi][1]
+                mi += 1
+            sent = m.group()
+            if _BOILERPLATE.search(sent):
+                continue
+            a = ascii_digits(sent)
+            for n in names:
+                a = a.replace(n, "Ａ")
+            figures = _figures(a)
+            norm = "".join(_KEEP.findall(_YEAR.sub("Y", a)))
+            if len(norm) < MIN_UNIT and len(figures) < 3:
+                continue
+            lead = len(sent) - len(sent.lstrip())
+            span = p.ptext.span(m.start() + lead, m.end())
+            s.units.append(Unit(norm, figures, problems, loc(span)))
+
+
+def summarise(ctx) -> ReportSummary:
+    """The summary of one linted report (a rule :class:`~disclosure_lint.context.Context`)."""
+    from ..checks._common import doc_anchor
+    from ..suppress import parse_directives
+
+    doc = ctx.document
+    loc = _Locator(doc.source)
+    ident = report_identity(ctx)
+    pub = doc.metadata.get("published_date")
+    s = ReportSummary(doc.path or "<stdin>", ident, loc(doc_anchor(ctx)), pub.value if pub else None)
+    _tables(ctx, s, loc)
+    _units(ctx, s, loc)
+    if doc.suppressions:
+        good, _bad = parse_directives(doc)
+        s.suppressions = [(d.codes, d.start, d.end) for d in good]
+    return s
