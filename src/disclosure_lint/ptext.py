@@ -114,6 +114,9 @@ class PText:
                     b.add_mapped(piece, self._src[k], self._srcend[k])
                 continue
             base = self._src[k]
+            if not _SPACE_OR_INVISIBLE.search(piece):
+                b.add_literal(piece, base)  # nothing to collapse: the piece is its one run
+                continue
             for m in _SPLIT.finditer(piece):
                 s = m.group()
                 if s[0] in _INVISIBLE:
@@ -149,6 +152,7 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZW = re.compile(f"[{_INVISIBLE}]+")
 _WS_RUN = re.compile(r"\s+")
 _SPLIT = re.compile(rf"\s+|[{_INVISIBLE}]+|[^\s{_INVISIBLE}]+")
+_SPACE_OR_INVISIBLE = re.compile(rf"[\s{_INVISIBLE}]")
 
 
 class PTextBuilder:

@@ -13,6 +13,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
 MIN_RUN = 8         # characters a back-to-back repeated run must have
 MAX_RUN = 40
+# A run of MIN_RUN..MAX_RUN characters, starting with a CJK one, written twice back to back: where the
+# pattern matches is where the loop below may find a repeat (it then applies its own conditions).
+_CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?)\1")
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
 _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
@@ -63,7 +66,7 @@ def check(ctx):
         for m in _SENT.finditer(text):
             s = m.group().strip()
             key = s.rstrip("。！？!?；;，, ")
-            if len(_CJK.findall(key)) < MIN_SENTENCE:
+            if len(key) < MIN_SENTENCE or len(_CJK.findall(key)) < MIN_SENTENCE:
                 continue
             if key in seen:
                 a, z = seen[key]
@@ -78,12 +81,12 @@ def check(ctx):
                 seen[key] = (m.start(), m.end())
         if len(text) > BACK_TO_BACK_LIMIT:
             continue
-        i = 0
         n = len(text)
-        while i < n:
-            if not ("\u4e00" <= text[i] <= "\u9fff"):  # a repeated passage starts with a character
-                i += 1
-                continue
+        # Only where a run is written twice back to back can a repeat start: the compiled pattern finds
+        # the next such place (C), so the loop visits candidates, not every character.
+        m = _CANDIDATE.search(text)
+        while m is not None:
+            i = m.start()
             hit = 0
             ch = text[i]
             j = text.find(ch, i + MIN_RUN, i + MAX_RUN + 1)
@@ -103,3 +106,4 @@ def check(ctx):
                 i = z
             else:
                 i += 1
+            m = _CANDIDATE.search(text, i)

@@ -20,7 +20,9 @@ from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, token
 
 __all__ = ["read_html"]
 
-MARK = "data-dlint-tok"
+# The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
+# one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
+MARK = "k"
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "tbody",
@@ -42,6 +44,9 @@ _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[i
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
 _META_HINT = re.compile(META_LABEL_PATTERN)
+# Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
+_CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
+_SPAN_ATTR = re.compile(r"(?i)span\s*=")
 
 
 class _Node:
@@ -57,11 +62,11 @@ class _Node:
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
     """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
+    if text.find("&", start, end) < 0:
+        b.add_literal(text[start:end], start)
+        return
     i = start
     chunk = text[start:end]
-    if "&" not in chunk:
-        b.add_literal(chunk, start)
-        return
     for m in _ENTITY.finditer(chunk):
         a, z = start + m.start(), start + m.end()
         if a > i:
@@ -76,8 +81,10 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         b.add_literal(text[i:end], i)
 
 
-def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
-    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed."""
+def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_Node]]:
+    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed.
+
+    Returns the root and every node in the order made (a parent before its children)."""
     root = _Node("#root", -1, None)
     try:
         from lxml import etree
@@ -91,13 +98,14 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
         # attributes are most of a page's bytes: leaving them out makes the copy, the parse and the
         # tree smaller.
         pieces = []
+        append = pieces.append
         prev = 0
         for k, (kind, s, e, name) in enumerate(tokens):
             if kind == START:
-                pieces.append(text[prev:s])
-                pieces.append(f'<{name} {MARK}="{k}">')
+                append(text[prev:s])
+                append(f'<{name} {MARK}="{k}">')
                 prev = e
-        pieces.append(text[prev:])
+        append(text[prev:])
         marked = "".join(pieces)
         del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
         if _HAS_CONTROL.search(marked):
@@ -114,38 +122,48 @@ def _parse_tree(text: str, tokens: list, problems: list) -> _Node:
                                         error=type(exc).__name__), Span(0, 0)))
             tree = None
         if tree is not None:
-            for el in tree.iter(etree.Element):
-                k = el.get(MARK)
-                if k is None:
-                    continue
-                anc = el.getparent()
-                while anc is not None and anc.get(MARK) is None:
-                    anc = anc.getparent()
-                k = int(k)
-                tag_of[k] = el.tag.lower()
-                parent_of[k] = int(anc.get(MARK)) if anc is not None else -1
+            # The nearest marked ancestor of each marked element, from one walk (an implied element,
+            # such as a <tbody> the page does not write, has no mark and passes its parent on).
+            stack = [-1]
+            push, pop = stack.append, stack.pop
+            for event, el in etree.iterwalk(tree, events=("start", "end"), tag=etree.Element):
+                if event == "start":
+                    k = el.get(MARK)
+                    if k is None:
+                        push(stack[-1])
+                        continue
+                    k = int(k)
+                    tag_of[k] = el.tag.lower()
+                    parent_of[k] = stack[-1]
+                    push(k)
+                else:
+                    pop()
     # One pass in source order builds the nodes and attributes the text, so every node's items
     # come out in document order (a parent's start tag always comes before its children's).
     nodes: dict[int, _Node] = {-1: root}
     owner = root
+    own = root.items
+    get_parent, get_node = parent_of.get, nodes.get
     for k, (kind, s, e, name) in enumerate(tokens):
         if kind == TEXT:
-            owner.items.append(k)
+            own.append(k)
         elif kind == START:
-            pk = parent_of.get(k)
+            pk = get_parent(k)
             if pk is not None:
-                p = nodes.get(pk, root)
+                p = get_node(pk, root)
                 node = _Node(tag_of[k], k, p)
                 nodes[k] = node
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
+                own = owner.items
         elif kind == END:
             n = owner
             while n is not None and n.tag != name:
                 n = n.parent
             if n is not None and n is not root:
                 owner = n.parent
-    return root
+                own = owner.items
+    return root, list(nodes.values())
 
 
 class _Reader:
@@ -154,7 +172,7 @@ class _Reader:
         self.text = source.text
         self.problems: list = []
         self.tokens = tokenize(self.text)
-        self.root = _parse_tree(self.text, self.tokens, self.problems)
+        self.root, self.nodes = _parse_tree(self.text, self.tokens, self.problems)
 
     def attrs(self, node: _Node) -> dict[str, str]:
         if node.attrs is None:
@@ -173,6 +191,9 @@ class _Reader:
             return True
         if not (self._tag_has(node, "class") or self._tag_has(node, "id")):
             return False
+        _, s, e, _ = self.tokens[node.tok]
+        if not _CLASS_OR_ID.search(self.text, s, e):
+            return False  # no class or id attribute with a value ("valign", "width" are not one)
         a = self.attrs(node)
         hint = (a.get("class", "") + " " + a.get("id", "")).strip()
         return bool(hint) and bool(_FURNITURE_HINT.search(hint))
@@ -195,24 +216,25 @@ class _Reader:
     # -- text collection ------------------------------------------------------------------------
     def inline_text(self, node: _Node, b: PTextBuilder) -> None:
         """All text under *node* (iteratively), <br> as a mapped line break."""
+        tokens, text = self.tokens, self.text
         stack: list = [iter(node.items)]
         while stack:
-            try:
-                it = next(stack[-1])
-            except StopIteration:
-                stack.pop()
-                continue
-            if isinstance(it, _Node):
-                if it.tag in _SKIP_TAGS:
+            for it in stack[-1]:
+                if type(it) is int:
+                    _, s, e, _ = tokens[it]
+                    _decode_text(text, s, e, b)
                     continue
-                if it.tag == "br":
-                    s, e = self.tokens[it.tok][1:3]
+                tag = it.tag
+                if tag in _SKIP_TAGS:
+                    continue
+                if tag == "br":
+                    s, e = tokens[it.tok][1:3]
                     b.add_mapped("\n", s, e)
                     continue
-                stack.append(iter(it.items))
+                stack.append(iter(it.items))  # into the child; this level's iterator resumes after it
+                break
             else:
-                _, s, e, _ = self.tokens[it]
-                _decode_text(self.text, s, e, b)
+                stack.pop()
 
     # -- blocks ----------------------------------------------------------------------------------
     def blocks(self, top: _Node) -> list:
@@ -297,35 +319,34 @@ class _Reader:
     def cell(self, node: _Node) -> RawCell:
         b = PTextBuilder()
         self.inline_text(node, b)
-        a = self.attrs(node)
-        return RawCell(_strip_word(b.build()), self.node_span(node), _int_attr(a.get("rowspan")),
-                       _int_attr(a.get("colspan")), node.tag == "th")
+        _, s, e, _ = self.tokens[node.tok]
+        if _SPAN_ATTR.search(self.text, s, e):
+            a = self.attrs(node)
+            rowspan, colspan = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
+        else:  # neither attribute: no need to read the tag's attributes
+            rowspan = colspan = 1
+        return RawCell(_strip_word(b.build()), self.node_span(node), rowspan, colspan, node.tag == "th")
 
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
         """The deepest element holding at least 80% of the page's prose and table text."""
         weight: dict[int, int] = {}
-        order: list[_Node] = []
-        stack = [self.root]
-        while stack:
-            n = stack.pop()
-            order.append(n)
-            for it in n.items:
-                if isinstance(it, _Node) and it.tag not in _SKIP_TAGS:
-                    stack.append(it)
-        # own weight: non-space characters of direct text not inside links
-        for n in reversed(order):
+        tokens = self.tokens
+        count = self.text.count
+        # Nodes were made parents first, so in reverse every child comes before its parent. A node's
+        # weight: non-space characters of its direct text (not in a link) and its children's weights;
+        # a skipped element (script, head, …) weighs nothing.
+        for n in reversed(self.nodes):
             w = 0
-            if n.tag != "a":
-                for it in n.items:
-                    if not isinstance(it, _Node):
-                        _, s, e, _ = self.tokens[it]
-                        seg = self.text[s:e]
-                        w += len(seg) - seg.count(" ") - seg.count("\n") - seg.count("\t")
+            own = n.tag != "a"
             for it in n.items:
-                if isinstance(it, _Node) and it.tag not in _SKIP_TAGS:
-                    w += weight.get(id(it), 0)
-            weight[id(n)] = w
+                if type(it) is int:
+                    if own:
+                        _, s, e, _ = tokens[it]
+                        w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
+                else:
+                    w += weight[id(it)]
+            weight[id(n)] = 0 if n.tag in _SKIP_TAGS else w
         total = weight[id(self.root)]
         best = self.root
         if total == 0:
@@ -445,10 +466,12 @@ def _split_lines(pt: PText) -> list[PText]:
     out = []
     start = 0
     t = pt.text
-    for i, ch in enumerate(t):
-        if ch == "\n" and not pt._lit[pt._piece(i)]:
+    i = t.find("\n")
+    while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
+        if not pt._lit[pt._piece(i)]:
             out.append(pt[start:i])
             start = i + 1
+        i = t.find("\n", i + 1)
     out.append(pt[start:])
     return [p for p in out if p.text.strip()]
 

@@ -8,6 +8,9 @@ backtrack.
 """
 from __future__ import annotations
 
+import re as _re
+import sys as _sys
+
 import regex
 
 __all__ = ["tokenize", "TEXT", "START", "END", "COMMENT", "OTHER", "RAWTEXT_TAGS", "VOID_TAGS"]
@@ -23,63 +26,64 @@ _END = regex.compile(r"</([A-Za-z][^\s/>\x00]*+)[^>]*+>")
 _ATTR = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]++))?""")
 
 
+# Every piece of markup, one alternative per kind, each as the dispatch on the character after '<' used to
+# read it: a comment (to its end or the text's), a declaration or processing instruction, an end tag
+# (group 1), a start tag (groups 2, 3: name and attributes, as _START).  Possessive quantifiers: no input
+# makes it backtrack.  The standard library's engine has them from Python 3.11 and is faster.
+_MARKUP_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
+                   r"""|([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>)""")
+_MARKUP = (_re.compile if _sys.version_info >= (3, 11) else regex.compile)(_MARKUP_PATTERN)
+
+
 def tokenize(text: str) -> list[tuple[int, int, int, str]]:
     """Tokens ``(kind, start, end, name)``; ``name`` is the lower-case tag name for tags, '' otherwise.
 
     Text tokens never include markup.  The content of raw-text elements (script,
-    style, …) becomes an OTHER token: it is not report content.
+    style, …) becomes an OTHER token: it is not report content.  A '<' that starts
+    no markup is text.  The markup is found by one compiled pattern (C); Python
+    only files the matches.
     """
     out: list[tuple[int, int, int, str]] = []
     append = out.append
     n = len(text)
-    i = 0
-    text_start = 0
-    find = text.find
+    pos = 0  # everything before pos is tokenized
+    startswith = text.startswith
+    finditer = _MARKUP.finditer
     # No tag, end tag or declaration can end after the last '>': past it every '<' is text. Without
     # this, a page that ends in thousands of unclosed "<a " retries a scan to the end at each of them.
-    last_gt = text.rfind(">")
-    while i < n:
-        lt = find("<", i)
-        if lt < 0 or lt > last_gt:
-            break
-        nxt = text[lt + 1:lt + 2]
-        tok = None
-        if nxt == "!":
-            if text.startswith("<!--", lt):
-                close = find("-->", lt + 4)
-                end = n if close < 0 else close + 3
-                tok = (COMMENT, lt, end, "")
+    stop = text.rfind(">") + 1
+    restart = True
+    while restart:
+        restart = False
+        for m in finditer(text, pos, stop):
+            lt, end = m.span()
+            if lt > pos:
+                append((TEXT, pos, lt, ""))
+            k = m.lastindex
+            if k is None:
+                if startswith("<!--", lt):
+                    if end - lt < 7 or not startswith("-->", end - 3):
+                        end = n  # an unclosed comment runs to the end of the text
+                    append((COMMENT, lt, end, ""))
+                else:
+                    append((OTHER, lt, end, ""))
+            elif k == 1:
+                append((END, lt, end, m.group(1).lower()))
             else:
-                close = find(">", lt)
-                end = n if close < 0 else close + 1
-                tok = (OTHER, lt, end, "")
-        elif nxt == "?":
-            close = find(">", lt)
-            end = n if close < 0 else close + 1
-            tok = (OTHER, lt, end, "")
-        elif nxt == "/":
-            m = _END.match(text, lt)
-            if m:
-                tok = (END, lt, m.end(), m.group(1).lower())
-        elif nxt.isalpha() and nxt.isascii():
-            m = _START.match(text, lt)
-            if m:
-                tok = (START, lt, m.end(), m.group(1).lower())
-        if tok is None:
-            i = lt + 1  # a lone '<' is text
-            continue
-        if lt > text_start:
-            append((TEXT, text_start, lt, ""))
-        append(tok)
-        i = tok[2]
-        if tok[0] == START and tok[3] in RAWTEXT_TAGS and not text[tok[1]:tok[2]].endswith("/>"):
-            close = _find_close(text, tok[3], i)
-            if close > i:
-                append((OTHER, i, close, ""))
-            i = close
-        text_start = i
-    if text_start < n:
-        append((TEXT, text_start, n, ""))
+                name = m.group(2).lower()
+                append((START, lt, end, name))
+                if name in RAWTEXT_TAGS and not startswith("/>", end - 2):
+                    close = _find_close(text, name, end)
+                    if close > end:
+                        append((OTHER, end, close, ""))
+                    # Markup inside the element is not markup: search again from its end tag (a match
+                    # begun inside it could run past that end tag).
+                    pos = close
+                    restart = True
+                    break
+            pos = end
+    if pos < n:
+        append((TEXT, pos, n, ""))
     return out
 
 
