@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from ..i18n import _
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
 from ..source import Span
 
 CN = "一二三四五六七八九十"
@@ -33,3 +35,10 @@ def doc_anchor(ctx) -> Span:
     for b in d.blocks:
         return Span(b.span.start, b.span.start)
     return Span(d.content_span.start, d.content_span.start)
+
+
+def share_fits(x: Decimal, base: Decimal, shown: Decimal, places: int) -> bool:
+    """Whether x / base, as a percentage at *places* decimals (rounded or cut), is the *shown* figure."""
+    pct = x * 100 / base
+    q = Decimal(1).scaleb(-places)
+    return pct.quantize(q, ROUND_HALF_UP) == shown or pct.quantize(q, ROUND_DOWN) == shown

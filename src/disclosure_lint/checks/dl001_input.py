@@ -45,7 +45,7 @@ def undecodable_input(ctx):
 
     **修改方法。** 检查 HTML 页面或文本提取结果；修正页面的 ``<meta charset>`` 声明。
     """
-    for _, msg, span in _problems(ctx, "DL001"):
+    for _code, msg, span in _problems(ctx, "DL001"):
         sev = Severity.ERROR if ctx.document.source.binary or "U+FFFD" in msg else Severity.WARNING
         yield Finding(span, msg, severity=sev)
 
@@ -79,7 +79,7 @@ def unresolvable_table(ctx):
     """
     shifted = _shifted_row_spans(ctx)
     lost = _tables_with_a_deleted_row(ctx)
-    for _, msg, span in _problems(ctx, "DL002"):
+    for _code, msg, span in _problems(ctx, "DL002"):
         if span in shifted and msg.startswith(f"{shifted[span]} of "):
             continue  # the narrow rows are the ones DL109 reports, with where their gap is
         if msg.endswith("ragged rows") and any(t.span.start <= span.start < t.span.end for t in lost):

@@ -4,7 +4,6 @@ from __future__ import annotations
 from ..diagnostics import Finding, Severity
 from ..i18n import _, _n
 from ..normalize import label_key
-from ..i18n import _
 from ..registry import rule
 from ..source import Span
 from ..structure import match_sections

@@ -8,7 +8,6 @@ from ..diagnostics import Finding, Related, Severity
 from ..document import Blank, Number, TextValue
 from ..i18n import _
 from ..normalize import label_key
-from ..i18n import _
 from ..registry import rule
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from ..diagnostics import Finding, Related, Severity
 from ..i18n import _
 from ..registry import rule
-from ..i18n import _
 from .dl211_parts_sum import breakdowns, rate_pairs
 
 

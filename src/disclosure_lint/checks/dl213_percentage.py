@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..diagnostics import Finding, Related
 from ..i18n import _
 from ..registry import rule
-from ..i18n import _
+from ._common import share_fits
 from .dl211_parts_sum import breakdowns, rate_pairs
 
 _SHARE = re.compile(r"^\s*(?:[，,、（(]\s*)?(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
 
 
-def _ok(x: Decimal, base: Decimal, shown: Decimal, places: int) -> bool:
-    pct = x * 100 / base
-    q = Decimal(1).scaleb(-places)
-    return pct.quantize(q, ROUND_HALF_UP) == shown or pct.quantize(q, ROUND_DOWN) == shown
+_ok = share_fits  # one definition of "the share written is the share computed" (checks/_common.py)
 
 
 @rule("DL213", "percentage", "warning")

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
 from ..registry import rule
+from ._common import share_fits
 from .dl211_parts_sum import breakdowns
 
 # An outcome of table 3 named in the text, its count, then its share: “予以公开258件，占33.9%”.
@@ -37,10 +38,7 @@ def _bases(t3) -> list[tuple[Decimal, list, str]]:
     return out
 
 
-def _fits(x: Decimal, base: Decimal, shown: Decimal, places: int) -> bool:
-    pct = x * 100 / base
-    q = Decimal(1).scaleb(-places)
-    return pct.quantize(q, ROUND_HALF_UP) == shown or pct.quantize(q, ROUND_DOWN) == shown
+_fits = share_fits  # one definition of "the share written is the share computed" (checks/_common.py)
 
 
 @rule("DL403", "table-share", "warning")

@@ -374,7 +374,7 @@ class _Reader:
 
     def read(self) -> RawDocument:
         doc = RawDocument(problems=self.problems)
-        for kind, s, e, _ in self.tokens:
+        for kind, s, e, _name in self.tokens:
             if kind == COMMENT:
                 doc.comments.append((self.text[s:e], Span(s, e)))
         content = self.content_root()

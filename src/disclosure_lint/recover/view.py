@@ -8,7 +8,6 @@ from the source itself, where spaces (hard cell boundaries) are still there.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..normalize import label_key
 
