@@ -200,3 +200,23 @@ def test_random_report_shapes_grow_linearly(kind, picks, which):
     if t4 < 0.05:
         return  # too fast to measure apart from the fixed costs: nothing grows badly here
     assert ratio <= LINEAR_BOUND, f"{kind} report of {names}: 4× the input costs {ratio:.1f}× ({t4:.2f} s)"
+
+
+def test_parse_json_of_a_table_without_figures_is_linear():
+    """`dlint parse --json` of a table whose values are all — (issue 18): every row was a header row
+    of every cell, so the dump was quadratic in the rows."""
+    import io
+
+    from disclosure_lint.dump import dump_tree
+    from disclosure_lint.parse import parse_text
+
+    def make(n):
+        return ("<html><body><h1>某县2021年政府信息公开工作年度报告</h1><table>"
+                + "".join(f"<tr><td>行{i}</td><td>—</td><td>—</td></tr>" for i in range(n)) + "</table></body></html>")
+
+    def run(s):
+        dump_tree(parse_text(s, kind="html"), io.StringIO(), as_json=True)
+
+    t4, ratio = _ratio(make, run, 500)
+    if t4 >= TOO_FAST:
+        assert ratio <= LINEAR_BOUND, f"4× the rows cost {ratio:.1f}× ({t4:.2f} s)"

@@ -111,6 +111,9 @@ class Row:
         return any(isinstance(c.value, Number) for c in self.values)
 
 
+MAX_HEADER_ROWS = 12
+
+
 @dataclass
 class Table:
     span: Span
@@ -124,21 +127,27 @@ class Table:
         return [r for r in self.rows if r.is_data]
 
     def header_rows(self) -> list[Row]:
+        """The rows above the first data row — at most MAX_HEADER_ROWS of them (a header block is a few
+        rows; a table with no figure at all must not make every row a header of every cell)."""
         out = []
         for r in self.rows:
-            if r.is_data:
+            if r.is_data or len(out) >= MAX_HEADER_ROWS:
                 break
             out.append(r)
         return out
 
     def column_header(self, col: int) -> str:
         """The header of grid column *col*: the header rows' texts above it, outermost first."""
+        cache = self.__dict__.setdefault("_column_headers", {})
+        if col in cache:
+            return cache[col]
         parts: list[str] = []
         for r in self.header_rows():
             c = next((c for c in r.cells if c.col <= col < c.col + c.colspan), None)
             if c is not None and c.text and c.text not in parts:  # a rowspan repeats its cell
                 parts.append(c.text)
-        return " / ".join(parts)
+        cache[col] = " / ".join(parts)
+        return cache[col]
 
     def header_of(self, cell: "Cell") -> str:
         return self.column_header(cell.col)
