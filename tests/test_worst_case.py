@@ -27,7 +27,6 @@ def _cpu(fn, repeat=3) -> float:
 
     best = float("inf")
     for _ in range(repeat):
-        gc.collect()
         was = gc.isenabled()
         gc.disable()
         try:
