@@ -13,10 +13,7 @@ ratio style of benchmarks/run.py: read the ratio, not the seconds, on a shared m
 from __future__ import annotations
 
 import argparse
-import gc
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,14 +51,7 @@ def one_line(size: int) -> bytes:
     return (HEAD + body + "\n").encode("utf-8")
 
 
-def median_time(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from run import median_time  # noqa: E402  (the benchmarks' one timing helper)
 
 
 def main() -> int:

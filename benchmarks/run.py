@@ -37,14 +37,20 @@ from disclosure_lint import lint_bytes  # noqa: E402
 from disclosure_lint.synth import ReportSpec, render_html  # noqa: E402
 
 
-def median_time(fn, repeats: int) -> float:
-    times = []
+def _timings(fn, repeats: int, clock) -> list[float]:
+    """*repeats* timings of *fn* on *clock*, a full collection before each (the same for every row)."""
+    out = []
     for _ in range(repeats):
         gc.collect()
-        t = time.perf_counter()
+        t = clock()
         fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        out.append(clock() - t)
+    return out
+
+
+def median_time(fn, repeats: int) -> float:
+    """Median wall time."""
+    return statistics.median(_timings(fn, repeats, time.perf_counter))
 
 
 def corpus(n: int) -> list[bytes]:
@@ -79,13 +85,7 @@ def bench_vs_lxml(files, repeats):
 
 def best_cpu_time(fn, repeats: int) -> float:
     """Best-of-N process CPU time: the least disturbed by other work on a shared machine."""
-    best = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+    return min(_timings(fn, repeats, time.process_time))
 
 
 def real_pages() -> list[bytes]:
@@ -223,13 +223,7 @@ def bench_readers(repeats):
 
 def median_cpu(fn, repeats: int) -> float:
     """CPU seconds of this process (the machine is shared: wall time also measures the neighbours)."""
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return statistics.median(times)
+    return statistics.median(_timings(fn, repeats, time.process_time))
 
 
 def print_readers(repeats):
