@@ -147,9 +147,26 @@ def test_missing_datasketch_is_said_not_raised(planted, monkeypatch):
 
     summaries = [lint_and_summarise(str(p))[1] for p in sorted(planted.rglob("*.html"))]
     monkeypatch.setitem(sys.modules, "datasketch", None)
+    monkeypatch.setattr("disclosure_lint.corpus.copies.SMALL", 0)  # a crawl's size: the LSH path
     found = [d for ds in lint_summaries(summaries, Options(select=("DL605",))).values() for d in ds]
     assert any(d.severity.value == "info" and "corpus extra" in d.message for d in found)
     assert any(d.severity.value == "warning" for d in found)  # the identical copy is still found
+
+
+def test_small_and_large_corpora_find_the_same_copies(planted, monkeypatch):
+    """Pairwise exact comparison (a few reports) and MinHash LSH (a crawl) agree on the planted series."""
+    pytest.importorskip("datasketch", reason="the corpus extra is not installed")
+    from disclosure_lint.corpus import lint_and_summarise, lint_summaries
+    from disclosure_lint.options import Options
+
+    summaries = [lint_and_summarise(str(p))[1] for p in sorted(planted.rglob("*.html"))]
+
+    def found():
+        return sorted((d.code, d.span.start, d.message) for ds in
+                      lint_summaries(summaries, Options(select=("DL604", "DL605"))).values() for d in ds)
+    small = found()
+    monkeypatch.setattr("disclosure_lint.corpus.copies.SMALL", 0)
+    assert found() == small and any(c == "DL605" for c, _s, _m in small)
 
 
 @needs_shared

@@ -69,6 +69,53 @@ def _pair_allowed(a: ReportSummary, b: ReportSummary, prev_of: dict, kind: str, 
     return kind == "figures" or (unit_later is not None and unit_later.problems)
 
 
+SMALL = 400  # distinct sentences up to which near-identical ones are compared pairwise, exactly
+
+
+def _near_pairs(distinct: list[str], notes: list[str]):
+    """(k, other) for distinct sentences whose character-3-gram sets are at least LSH_THRESHOLD alike,
+    each pair once, leaving out a sentence with more than MAX_BUCKET such neighbours (boilerplate).
+
+    A handful of reports (a pre-commit run, a county's series) is compared pairwise on the exact sets:
+    no index to build and no datasketch import (with numpy and scipy, about half a second). A crawl
+    goes through MinHash LSH (the ``corpus`` extra), sub-quadratic in the number of sentences.
+    """
+    if len(distinct) < 2:
+        return
+    if len(distinct) <= SMALL:
+        grams = [{t[k:k + 3] for k in range(len(t) - 2)} for t in distinct]
+        for k, g in enumerate(grams):
+            hits = []
+            for other in range(k):
+                h = grams[other]
+                if min(len(g), len(h)) < LSH_THRESHOLD * max(len(g), len(h)):
+                    continue  # sizes too far apart for the Jaccard index to reach the threshold
+                if len(g & h) >= LSH_THRESHOLD * len(g | h):
+                    hits.append(other)
+            if len(hits) <= MAX_BUCKET:
+                for other in hits:
+                    yield k, other
+        return
+    try:
+        from datasketch import MinHash, MinHashLSH
+    except ImportError:
+        from ..i18n import _
+
+        notes.append(_("near-identical passages were not looked for: install the corpus extra "
+                       "(pip install 'disclosure-lint[corpus]'); identical ones were"))
+        return
+    shingles = [[t[k:k + 3].encode("utf-8") for k in range(len(t) - 2)] for t in distinct]
+    hashes = MinHash.bulk(shingles, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for k, h in enumerate(hashes):
+        hits = lsh.query(h)
+        if len(hits) <= MAX_BUCKET:
+            for other in hits:
+                if h.jaccard(hashes[other]) >= LSH_THRESHOLD:
+                    yield k, other
+        lsh.insert(k, h)
+
+
 def find_copies(ctx) -> dict:
     """``{"matches": [CopyMatch], "notes": [str]}`` over the sure reports of the corpus."""
     reports = [r for s in ctx.grouping.series for r in s.reports]
@@ -125,30 +172,11 @@ def find_copies(ctx) -> dict:
                 (i, ui), (j, uj) = lst[x], lst[y]
                 if i != j:
                     add("passage", reports[i], ui, reports[j], uj)
-    try:
-        from datasketch import MinHash, MinHashLSH
-    except ImportError:
-        from ..i18n import _
-
-        notes.append(_("near-identical passages were not looked for: install the corpus extra "
-                       "(pip install 'disclosure-lint[corpus]'); identical ones were"))
-        MinHash = None
-    if MinHash is not None and len(distinct) > 1:
-        shingles = [[t[k:k + 3].encode("utf-8") for k in range(len(t) - 2)] for t in distinct]
-        hashes = MinHash.bulk(shingles, num_perm=NUM_PERM)
-        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        for k, h in enumerate(hashes):
-            hits = lsh.query(h)
-            if len(hits) > MAX_BUCKET:
-                continue  # boilerplate with small variations
-            for other in hits:
-                if h.jaccard(hashes[other]) < LSH_THRESHOLD:
-                    continue
-                for i, ui in texts[distinct[k]]:
-                    for j, uj in texts[distinct[other]]:
-                        if i != j:
-                            add("passage", reports[i], ui, reports[j], uj)
-            lsh.insert(k, h)
+    for k, other in _near_pairs(distinct, notes):
+        for i, ui in texts[distinct[k]]:
+            for j, uj in texts[distinct[other]]:
+                if i != j:
+                    add("passage", reports[i], ui, reports[j], uj)
     # Per later report and other agency, the best match only (a county copied year after year from
     # the same source would otherwise be reported once per year of the source).
     best: dict[tuple[str, str, str], tuple] = {}
