@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A number written in a cell; ``span`` covers the digits (and sign)."""
 
@@ -31,7 +31,7 @@ class Number:
     kind = "number"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Blank:
     """Nothing written (or only spaces / ``&nbsp;``). Blank is not zero."""
 
@@ -39,7 +39,7 @@ class Blank:
     kind = "blank"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotApplicable:
     """A dash, slash or 无: the writer says the figure does not apply."""
 
@@ -48,14 +48,14 @@ class NotApplicable:
     kind = "n/a"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextValue:
     span: Span
     text: str = ""
     kind = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unread:
     """A figure the reader could not read with certainty (run-together digits that admit several
     splits, or none). Nothing is claimed from it: no identity, prose or cell rule reads it.
@@ -69,7 +69,7 @@ class Unread:
 CellValue = Union[Number, Blank, NotApplicable, TextValue, Unread]
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell of a resolved grid.
 
@@ -94,7 +94,7 @@ class Cell:
         return self.ptext.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     index: int
     cells: list[Cell]          # grid positions, spanning cells repeated
@@ -176,7 +176,7 @@ def _distinct(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     ptext: PText
     span: Span
@@ -187,7 +187,7 @@ class Paragraph:
         return self.ptext.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     """A numbered heading: ``一、总体情况``, ``（一）…``, ``1.…``."""
 
@@ -240,7 +240,7 @@ class Section:
         return "\n".join(b.text if not isinstance(b, Table) else b.text() for b in self.walk_blocks())
 
 
-@dataclass
+@dataclass(slots=True)
 class MetaField:
     name: str       # canonical key: title, index_no, publisher, written_date, published_date, source
     value: str

@@ -37,7 +37,7 @@ _NUM = re.compile(
 _NOT_COUNT_AFTER = re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberFact:
     value: Decimal
     span: Span            # the digits (and multiplier) as written
