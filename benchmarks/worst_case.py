@@ -8,6 +8,10 @@ Each measurement runs in a fresh interpreter: one warm-up lint, then the shape i
 that lint's CPU time (the collector paused, as the CLI pauses it per file), the memory the rise of the
 child's own high-water mark (VmHWM) over the warmed-up process, printed as a multiple of the file's size.
 Target (issue 18): 4× the input costs ≤ 5× the time and the memory; no file more than 20 s.
+
+``python benchmarks/worst_case.py batch`` measures a batch instead: the peak RSS of one
+``dlint --jobs 1`` run over 1, 8, 32 and 128 distinct synthetic reports (Word HTML, about 210 KB each),
+with and without the corpus stage, and the in-process caches after 128 distinct reports.
 """
 from __future__ import annotations
 
@@ -74,7 +78,51 @@ def measure(text: str, tmp: Path) -> tuple[int, float, int, int]:
     return int(out[0]), float(out[1]), int(out[2]), int(out[3])
 
 
+def batch() -> None:
+    import glob
+    import os
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from disclosure_lint.synth import ReportSpec, render_html
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(128):
+            Path(tmp, f"r{i:03d}.html").write_text(render_html(ReportSpec(year=2019 + i % 5, seed=i, filler=2,
+                                                                          repeat=40, word=True)), encoding="utf-8")
+        files = sorted(glob.glob(os.path.join(tmp, "*.html")))
+        dlint = [sys.executable, "-m", "disclosure_lint", "--isolated", "--jobs", "1", "--no-progress", "-q"]
+        probe = ("import resource, subprocess, sys\n"
+                 "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+        for extra, label in (([], "with the corpus stage"), (["--no-corpus"], "--no-corpus")):
+            row = []
+            for n in (1, 8, 32, 128):
+                out = subprocess.run([sys.executable, "-c", probe, *dlint, *extra, *files[:n]], env=env,
+                                     capture_output=True, text=True, check=True).stdout
+                row.append(f"{n} files {int(out) / 1e3:.0f} MB")
+            print(f"batch, --jobs 1, {label}: " + ", ".join(row))
+        code = ("import sys, glob, gc\n"
+                "from disclosure_lint import lint_bytes\n"
+                "from disclosure_lint.normalize import _label_key_cached\n"
+                "def hwm():\n"
+                "    for line in open('/proc/self/status'):\n"
+                "        if line.startswith('VmHWM:'): return int(line.split()[1]) // 1000\n"
+                "out = []\n"
+                "for i, f in enumerate(sorted(glob.glob(sys.argv[1] + '/*.html')), 1):\n"
+                "    gc.disable(); lint_bytes(open(f, 'rb').read(), path=f, kind='html'); gc.enable(); gc.collect()\n"
+                "    if i in (1, 8, 32, 128): out.append(f'{i} files {hwm()} MB')\n"
+                "print(', '.join(out) + f'; label_key cache {_label_key_cached.cache_info().currsize} entries "
+                "(at most {_label_key_cached.cache_info().maxsize})')\n")
+        out = subprocess.run([sys.executable, "-c", code, tmp], env=env, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        print(f"in-process lint_bytes, results dropped, each file's cycles collected: {out}")
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["batch"]:
+        batch()
+        return 0
     words = [a.lower() for a in argv]
     print("shape                              rows/n      size      time   peak rise  x file  findings")
     with tempfile.TemporaryDirectory() as tmp:
