@@ -320,3 +320,47 @@ def test_a_tall_rowspan_is_stored_once():
     assert t.rows[-1].cells[0] is t.rows[0].cells[0] and len(t.rows[-1].cells) == MAX_WIDTH
     left = [m for m, _ in t.problems if "left out" in m]
     assert left == [f"{(n - MAX_WIDTH // 20) * 20} cells past column {MAX_WIDTH} were left out"]
+
+
+# ---- memory: 4× the input, at most ~4× the peak; no object per character ---------------------------
+
+def _peak(text: str, kind: str = "html") -> int:
+    import gc
+    import tracemalloc
+
+    from disclosure_lint import lint_text
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        lint_text(text, kind=kind)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+_HEAD = "<html><body><h1>某县2021年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+MEMORY_SHAPES = {
+    "rowspan=65535 on 20 cells a row": (lambda n: _HEAD + "<table>" + "".join(
+        "<tr>" + f'<td rowspan="65535">{i}</td>' * 20 + "</tr>" for i in range(n)) + "</table></body></html>", 100, None),
+    "a long table": (lambda n: _HEAD + "<table><tr><td>项目</td><td>本年</td><td>上年</td></tr>" + "".join(
+        f"<tr><td>收到申请事项{i}</td><td>{i % 97}</td><td>{i % 89}</td></tr>" for i in range(n))
+        + "</table></body></html>", 500, None),
+    # one paragraph-long sentence: a string per character (DL503 counted them so) was 40x the file more
+    "numbers in one paragraph": (lambda n: _HEAD + "<p>" + "".join(f"本年度收到申请{i}件，" for i in range(n))
+                                 + "</p></body></html>", 2500, 30),
+}
+
+
+@pytest.mark.parametrize("shape", list(MEMORY_SHAPES))
+def test_peak_memory_grows_linearly(shape):
+    from disclosure_lint import lint_text
+
+    make, n, most = MEMORY_SHAPES[shape]
+    lint_text(make(2), kind="html")  # imports, editions and caches are not the shape's
+    small, big = make(n), make(4 * n)
+    p1, p4 = _peak(small), _peak(big)
+    assert p4 / p1 <= 5.0, f"{shape}: 4× the input costs {p4 / p1:.1f}× the memory"
+    if most is not None:
+        size = len(big.encode("utf-8"))
+        assert p4 / size <= most, f"{shape}: peak {p4 / size:.0f}× the file"
