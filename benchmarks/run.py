@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from disclosure_lint import lint_bytes  # noqa: E402
-from disclosure_lint.synth import ReportSpec, render_html  # noqa: E402
+from disclosure_lint.tools.synth import ReportSpec, render_html  # noqa: E402
 
 
 def _timings(fn, repeats: int, clock) -> list[float]:
@@ -246,7 +246,7 @@ def bench_decode(files, repeats):
     common = [(d, "utf-8") for d in utf8] + [(d, "gbk") for d in gbk]
     bare = median_time(lambda: [codecs.decode(d, enc) for d, enc in common], repeats)
     ours = median_time(lambda: [decode(d) for d, _ in common], repeats)
-    imported = any(m in sys.modules for m in ("bs4", "charset_normalizer", "disclosure_lint.encoding_detect"))
+    imported = any(m in sys.modules for m in ("bs4", "charset_normalizer", "disclosure_lint.source.encoding_detect"))
     trad = ("某縣2021年政府信息公開工作年度報告\n一、總體情況\n本年度共收到政府信息公開申請12件，辦結11件。\n" * 400)
     odd = [trad.encode("big5"), trad.encode("utf-16-le")]
     detected = median_time(lambda: [decode(d) for d in odd], repeats)

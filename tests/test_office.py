@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_lint import lint_bytes, lint_path
-from disclosure_lint.cli import main
+from disclosure_lint.cli.main import main
 from disclosure_lint.document import Table
-from disclosure_lint.parse import parse_bytes, parse_path
+from disclosure_lint.document.parse import parse_bytes, parse_path
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 DOCX = OFFICE / "report-2022.docx"

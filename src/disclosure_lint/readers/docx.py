@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..ptext import PText
+from ..source.ptext import PText
 from ..source import Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .office import MISSING_EXTRA, REFUSED, UNREADABLE, ExtractedSource, TextBuilder, iso_date, joiner

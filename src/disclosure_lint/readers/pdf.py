@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..ptext import PText
+from ..source.ptext import PText
 from ..source import Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .docx import OfficeRead, failed, properties_trailer
