@@ -144,7 +144,8 @@ def test_parse_command_shows_docx_and_pdf_trees(capsys):
 # ---- the PDF prose: wrapped lines -------------------------------------------------------------------
 
 def _line(text, page, x0, top, right=500.0, h=16.0):
-    from disclosure_lint.readers.pdf import Ch, Line
+    from disclosure_lint.readers.pdf.text_layer import Ch
+    from disclosure_lint.readers.pdf.visual_lines import Line
 
     chars = []
     x = x0
@@ -158,10 +159,10 @@ def _line(text, page, x0, top, right=500.0, h=16.0):
 def _write(pages):
     from disclosure_lint.readers.blocks import RawDocument
     from disclosure_lint.readers.office import TextBuilder
-    from disclosure_lint.readers.pdf import _write
+    from disclosure_lint.readers.pdf.extracted_text import write_pages
 
     tb, raw = TextBuilder(), RawDocument()
-    _write(pages, tb, raw)
+    write_pages(pages, tb, raw)
     return tb, raw
 
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 
 from ..i18n import _
 from ..ptext import PText
 from ..source import Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
-from .office import MISSING_EXTRA, REFUSED, UNREADABLE, ExtractedSource, TextBuilder, iso_date, joiner
+from .office import (MISSING_EXTRA, REFUSED, UNREADABLE, ExtractedSource, OfficeRead, TextBuilder, failed, iso_date,
+                     joiner, properties_trailer)
 
 __all__ = ["read_docx", "OfficeRead", "check_zip", "ZipRefused"]
 
@@ -42,25 +42,11 @@ MAX_RATIO = 200                     # uncompressed / compressed, for entries ove
 RATIO_FLOOR = 1024 * 1024
 
 
-@dataclass
-class OfficeRead:
-    source: ExtractedSource
-    raw: RawDocument
-    meta: dict = field(default_factory=dict)        # name -> (value, Span)
-    problems: list = field(default_factory=list)    # (code, message, Span)
-
-
 class ZipRefused(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
-
-
-def failed(path: str | None, fmt: str, code: str, message: str) -> OfficeRead:
-    """No content: one problem saying why."""
-    src = ExtractedSource("", path, fmt, [], [], binary=f"a {fmt} file that was not read")
-    return OfficeRead(src, RawDocument(content_span=Span(0, 0)), {}, [(code, message, Span(0, 0))])
 
 
 def check_zip(zf: zipfile.ZipFile, path: str | None) -> None:
@@ -423,27 +409,6 @@ def _core_properties(core, tb: TextBuilder) -> dict:
             if v:
                 found["file_" + name] = v
     return properties_trailer(found, tb)
-
-
-def properties_trailer(found: dict, tb: TextBuilder) -> dict:
-    meta = {}
-    if not found:
-        return meta
-    tb.plain("\n")
-    labels = {"file_created": "created", "file_modified": "modified"}
-    first = True
-    tb.plain("[document properties] ")
-    for key in ("file_created", "file_modified"):
-        if key not in found:
-            continue
-        if not first:
-            tb.plain("; ")
-        first = False
-        tb.plain(labels[key] + " ")
-        start = tb.plain(found[key])
-        meta[key] = (found[key], Span(start, start + len(found[key])))
-    tb.plain("\n")
-    return meta
 
 
 def _rows(tbl):
