@@ -247,7 +247,7 @@ def test_pdf_without_pdfplumber_reads_the_prose_and_warns(monkeypatch):
 
 
 def test_numbering_formats():
-    from disclosure_lint.readers.docx import format_number
+    from disclosure_lint.readers.docx.numbering import format_number
 
     assert [format_number(n, "chineseCounting") for n in (1, 10, 11, 20, 21, 100, 105)] == \
         ["一", "十", "十一", "二十", "二十一", "一百", "一百零五"]
