@@ -15,6 +15,9 @@ Prints, with its target:
    (``--readers`` runs only this).
 7. decoding, the common path (UTF-8, declared GBK) vs the bare codec (<= 1.1x; the encoding
    detector is never imported there), and the detected path (Big5, BOM-less UTF-16) for reference.
+8. growth of four input shapes at 1x and 10x (pages, one long table, a paragraph of numbers, a
+   paragraph of breakdowns; 10x the input <= 11x the time), and the peak memory of each real page
+   as a multiple of its size (<= 8x); ``benchmarks/shapes.py`` alone runs just these.
 Timings are the median of repeats; the machine is shared, so read the ratios, not the seconds.
 """
 from __future__ import annotations
@@ -312,6 +315,10 @@ def main() -> int:
           f"dlint decode {ours * 1000:.0f} ms -> ratio {r7:.2f}x (target <= 1.1x) {'OK' if r7 <= 1.1 else 'MISSED'}; "
           f"detector imported on this path: {'yes (MISSED)' if imported else 'no'}; detected path (Big5 + "
           f"BOM-less UTF-16, {odd_size / 1e3:.0f} KB): {detected * 1000:.0f} ms")
+    from shapes import report as shape_report  # issue 17: growth of each input shape, memory on real pages
+
+    for i, line in enumerate(shape_report(repeats), 1):
+        print(f"8.{i} {line}")
     return 0
 
 
