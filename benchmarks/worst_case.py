@@ -83,7 +83,7 @@ def batch() -> None:
     import os
 
     sys.path.insert(0, str(ROOT / "src"))
-    from disclosure_lint.synth import ReportSpec, render_html
+    from disclosure_lint.tools.synth import ReportSpec, render_html
 
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(128):
@@ -104,7 +104,7 @@ def batch() -> None:
             print(f"batch, --jobs 1, {label}: " + ", ".join(row))
         code = ("import sys, glob, gc\n"
                 "from disclosure_lint import lint_bytes\n"
-                "from disclosure_lint.normalize import _label_key_cached\n"
+                "from disclosure_lint.document.normalize import _label_key_cached\n"
                 "def hwm():\n"
                 "    for line in open('/proc/self/status'):\n"
                 "        if line.startswith('VmHWM:'): return int(line.split()[1]) // 1000\n"

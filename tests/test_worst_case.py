@@ -219,8 +219,8 @@ def test_parse_json_of_a_table_without_figures_is_linear():
     of every cell, so the dump was quadratic in the rows."""
     import io
 
-    from disclosure_lint.dump import dump_tree
-    from disclosure_lint.parse import parse_text
+    from disclosure_lint.output.dump import dump_tree
+    from disclosure_lint.document.parse import parse_text
 
     def make(n):
         return ("<html><body><h1>某县2021年政府信息公开工作年度报告</h1><table>"
@@ -239,7 +239,7 @@ def test_parse_json_of_a_table_without_figures_is_linear():
 def _reference_positions(raw) -> list[list[tuple[int, int]]]:
     """Every grid position materialised, the straightforward way (the grid as it was first written):
     for each row, (column, (row, col) of the cell there) for each occupied column, in column order."""
-    from disclosure_lint.grid import MAX_COLSPAN, MAX_WIDTH
+    from disclosure_lint.document.grid import MAX_COLSPAN, MAX_WIDTH
 
     grid, pending, nrows = [], {}, len(raw.rows)
     for r, raw_row in enumerate(raw.rows):
@@ -280,8 +280,8 @@ def test_compact_grid_answers_as_the_materialised_grid(spec, from_text):
     """Rows whose cells all come from rows above share one positions list; every row still reads the
     cell at each grid position, and the labels and values a fresh split of those positions gives."""
     from disclosure_lint.document import Row
-    from disclosure_lint.grid import _split_labels, resolve
-    from disclosure_lint.ptext import PText
+    from disclosure_lint.document.grid import _split_labels, resolve
+    from disclosure_lint.source.ptext import PText
     from disclosure_lint.readers.blocks import RawCell, RawRow, RawTable
     from disclosure_lint.source import Span
 
@@ -308,8 +308,8 @@ def test_compact_grid_answers_as_the_materialised_grid(spec, from_text):
 def test_a_tall_rowspan_is_stored_once():
     """rowspan=65535 on 20 cells a row (issue 18): the table is at most MAX_WIDTH columns wide, the cells
     that find no room are left out with one DL002 problem, and the rows below share one positions list."""
-    from disclosure_lint.grid import MAX_WIDTH
-    from disclosure_lint.parse import parse_text
+    from disclosure_lint.document.grid import MAX_WIDTH
+    from disclosure_lint.document.parse import parse_text
 
     n = 300
     doc = parse_text(_html("<table>" + "".join("<tr>" + f'<td rowspan="65535">{i}</td>' * 20 + "</tr>"

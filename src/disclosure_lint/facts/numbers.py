@@ -12,9 +12,9 @@ from decimal import Decimal, InvalidOperation
 from sys import intern
 
 from ..document import Document
-from ..cnnum import read_cn_numeral
-from ..normalize import ascii_digits
-from ..ptext import PText
+from ..document.cnnum import read_cn_numeral
+from ..document.normalize import ascii_digits
+from ..source.ptext import PText
 from ..source import Span
 
 __all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE"]
