@@ -298,6 +298,12 @@ def test_compact_grid_answers_as_the_materialised_grid(spec, from_text):
     expected = _reference_positions(raw)
     assert [[(c.row, c.col) for c in r.cells] for r in table.rows] == [[v for _, v in r] for r in expected]
     assert table.width == max((r[-1][0] + 1 for r in expected if r), default=0)
+    own = []  # every cell once, in its first row, in column order: what Table.cells() yields
+    for r in table.rows:
+        for c in r.cells:
+            if c.row == r.index and all(c is not x for x in own):
+                own.append(c)
+    assert [id(c) for c in table.cells()] == [id(c) for c in own]
     for r in table.rows:
         fresh = Row(r.index, list(r.cells), r.span)
         _split_labels(fresh)

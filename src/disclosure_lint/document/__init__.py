@@ -97,7 +97,8 @@ class Cell:
 @dataclass(slots=True)
 class Row:
     index: int
-    cells: list[Cell]          # grid positions, spanning cells repeated
+    cells: list[Cell]          # grid positions, spanning cells repeated (read only: the rows a rowspan
+                               # holds entirely share one list)
     span: Span
     labels: list[Cell] = field(default_factory=list)   # leading text cells (distinct)
     values: list[Cell] = field(default_factory=list)   # the data cells after the labels (distinct)
@@ -160,9 +161,15 @@ class Table:
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
+        shared = None
         for r in self.rows:
-            for c in _distinct(r.cells):
-                if c.row == r.index:
+            if r.cells is shared:
+                continue  # the grid shares one positions list among rows held entirely by rowspans from above
+            shared = r.cells
+            seen: set[int] = set()
+            for c in r.cells:
+                if c.row == r.index and id(c) not in seen:
+                    seen.add(id(c))
                     yield c
 
 
