@@ -102,6 +102,8 @@ class PText:
 
     def collapse_space(self) -> "PText":
         """Runs of white space become one space; zero-width characters disappear; ends are stripped."""
+        if _SPACE_OR_INVISIBLE.search(self.text) is None:
+            return self  # nothing to collapse or strip: the same text and pieces
         b = PTextBuilder()
         for k in range(len(self._pos)):
             p0 = self._pos[k]

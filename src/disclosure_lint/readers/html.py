@@ -41,16 +41,35 @@ _FURNITURE_HINT = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
+_UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
 _META_HINT = re.compile(META_LABEL_PATTERN)
 # Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
 _CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
 _SPAN_ATTR = re.compile(r"(?i)span\s*=")
+# Besides ASCII letters, (?i) matches ſ to s and İ, ı to i: a tag holding one is tested with the pattern
+# itself; any other tag is lower-cased without changing its length.
+
+
+def _tag_attr(text: str, s: int, e: int, words: tuple, pattern) -> bool:
+    """``pattern.search(text, s, e)`` for a pattern ``(?i)(?:word|…)\\s*=``, by ``str.find`` (C, no case folding
+    at every position) and an anchored match at each place a word stands."""
+    low = text[s:e].lower()  # ſ and ı stay as they are, İ becomes i and U+0307: the length changes
+    if "\u017f" in low or "\u0131" in low or "\u0307" in low:
+        return pattern.search(text, s, e) is not None
+    match = pattern.match
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            if match(text, s + i, e):
+                return True
+            i = low.find(w, i + 1)
+    return False
 
 
 class _Node:
-    __slots__ = ("tag", "tok", "attrs", "items", "parent")
+    __slots__ = ("tag", "tok", "attrs", "items", "parent", "w")
 
     def __init__(self, tag: str, tok: int, parent: "_Node | None") -> None:
         self.tag = tag
@@ -58,6 +77,7 @@ class _Node:
         self.attrs: dict[str, str] | None = None
         self.items: list = []  # _Node or token index (text)
         self.parent = parent
+        self.w = 0  # non-space characters of the node's own text (content_root's weight)
 
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
@@ -71,8 +91,13 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         a, z = start + m.start(), start + m.end()
         if a > i:
             b.add_literal(text[i:a], i)
-        decoded = _html.unescape(m.group())
-        if decoded == m.group():
+        g = m.group()
+        decoded = _UNESCAPED.get(g)
+        if decoded is None:
+            decoded = _html.unescape(g)
+            if len(_UNESCAPED) < 4096:
+                _UNESCAPED[g] = decoded
+        if decoded == g:
             b.add_literal(decoded, a)
         else:
             b.add_mapped(decoded, a, z)
@@ -81,8 +106,9 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         b.add_literal(text[i:end], i)
 
 
-def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_Node]]:
-    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed.
+def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[_Node, list[_Node]]:
+    """Let lxml build the tree of the marked copy (*pieces*, from the tokenizer), then rebuild it as
+    _Nodes with text attributed.
 
     Returns the root and every node in the order made (a parent before its children)."""
     root = _Node("#root", -1, None)
@@ -97,17 +123,8 @@ def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_N
         # no attributes to build the tree (we read them from our own tokens), and Word's style
         # attributes are most of a page's bytes: leaving them out makes the copy, the parse and the
         # tree smaller.
-        pieces = []
-        append = pieces.append
-        prev = 0
-        for k, (kind, s, e, name) in enumerate(tokens):
-            if kind == START:
-                append(text[prev:s])
-                append(f'<{name} {MARK}="{k}">')
-                prev = e
-        append(text[prev:])
         marked = "".join(pieces)
-        del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
+        pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
         if _HAS_CONTROL.search(marked):
             marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
         data = marked.encode("utf-8", "surrogatepass")
@@ -144,9 +161,11 @@ def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_N
     owner = root
     own = root.items
     get_parent, get_node = parent_of.get, nodes.get
+    count = text.count
     for k, (kind, s, e, name) in enumerate(tokens):
         if kind == TEXT:
             own.append(k)
+            owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
         elif kind == START:
             pk = get_parent(k)
             if pk is not None:
@@ -171,8 +190,9 @@ class _Reader:
         self.source = source
         self.text = source.text
         self.problems: list = []
-        self.tokens = tokenize(self.text)
-        self.root, self.nodes = _parse_tree(self.text, self.tokens, self.problems)
+        pieces: list[str] = []
+        self.tokens = tokenize(self.text, pieces, MARK)
+        self.root, self.nodes = _parse_tree(self.text, self.tokens, pieces, self.problems)
 
     def attrs(self, node: _Node) -> dict[str, str]:
         if node.attrs is None:
@@ -192,7 +212,7 @@ class _Reader:
         if not (self._tag_has(node, "class") or self._tag_has(node, "id")):
             return False
         _, s, e, _ = self.tokens[node.tok]
-        if not _CLASS_OR_ID.search(self.text, s, e):
+        if not _tag_attr(self.text, s, e, ("class", "id"), _CLASS_OR_ID):
             return False  # no class or id attribute with a value ("valign", "width" are not one)
         a = self.attrs(node)
         hint = (a.get("class", "") + " " + a.get("id", "")).strip()
@@ -320,7 +340,7 @@ class _Reader:
         b = PTextBuilder()
         self.inline_text(node, b)
         _, s, e, _ = self.tokens[node.tok]
-        if _SPAN_ATTR.search(self.text, s, e):
+        if _tag_attr(self.text, s, e, ("span",), _SPAN_ATTR):
             a = self.attrs(node)
             rowspan, colspan = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
         else:  # neither attribute: no need to read the tag's attributes
@@ -331,22 +351,18 @@ class _Reader:
     def content_root(self) -> _Node:
         """The deepest element holding at least 80% of the page's prose and table text."""
         weight: dict[int, int] = {}
-        tokens = self.tokens
-        count = self.text.count
+        below: dict[int, int] = {}
+        get = below.get
         # Nodes were made parents first, so in reverse every child comes before its parent. A node's
         # weight: non-space characters of its direct text (not in a link) and its children's weights;
         # a skipped element (script, head, …) weighs nothing.
         for n in reversed(self.nodes):
-            w = 0
-            own = n.tag != "a"
-            for it in n.items:
-                if type(it) is int:
-                    if own:
-                        _, s, e, _ = tokens[it]
-                        w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
-                else:
-                    w += weight[id(it)]
-            weight[id(n)] = 0 if n.tag in _SKIP_TAGS else w
+            tag = n.tag
+            w = 0 if tag in _SKIP_TAGS else (0 if tag == "a" else n.w) + get(id(n), 0)
+            weight[id(n)] = w
+            if n.parent is not None and w:
+                pid = id(n.parent)
+                below[pid] = get(pid, 0) + w
         total = weight[id(self.root)]
         best = self.root
         if total == 0:

@@ -35,13 +35,16 @@ _MARKUP_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s
 _MARKUP = (_re.compile if _sys.version_info >= (3, 11) else regex.compile)(_MARKUP_PATTERN)
 
 
-def tokenize(text: str) -> list[tuple[int, int, int, str]]:
+def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tuple[int, int, int, str]]:
     """Tokens ``(kind, start, end, name)``; ``name`` is the lower-case tag name for tags, '' otherwise.
 
     Text tokens never include markup.  The content of raw-text elements (script,
     style, …) becomes an OTHER token: it is not report content.  A '<' that starts
     no markup is text.  The markup is found by one compiled pattern (C); Python
     only files the matches.
+
+    Given a list *marked*, the same pass fills it with the pieces of a copy of the text in which every
+    start tag is replaced by its name and a marker attribute, ``<name mark="k">``, k its token number.
     """
     out: list[tuple[int, int, int, str]] = []
     append = out.append
@@ -53,6 +56,7 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
     # this, a page that ends in thousands of unclosed "<a " retries a scan to the end at each of them.
     stop = text.rfind(">") + 1
     restart = True
+    mprev = 0  # the text up to here is in the marked copy
     while restart:
         restart = False
         for m in finditer(text, pos, stop):
@@ -71,6 +75,10 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
                 append((END, lt, end, m.group(1).lower()))
             else:
                 name = m.group(2).lower()
+                if marked is not None:
+                    marked.append(text[mprev:lt])
+                    marked.append(f'<{name} {mark}="{len(out)}">')
+                    mprev = end
                 append((START, lt, end, name))
                 if name in RAWTEXT_TAGS and not startswith("/>", end - 2):
                     close = _find_close(text, name, end)
@@ -84,6 +92,8 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
             pos = end
     if pos < n:
         append((TEXT, pos, n, ""))
+    if marked is not None:
+        marked.append(text[mprev:])
     return out
 
 
