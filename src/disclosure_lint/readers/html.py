@@ -106,23 +106,88 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         b.add_literal(text[i:end], i)
 
 
-def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[_Node, list[_Node]]:
-    """Let lxml build the tree of the marked copy (*pieces*, from the tokenizer), then rebuild it as
-    _Nodes with text attributed.
+class _Builder:
+    """Builds the _Nodes while lxml parses the marked copy: a parser target, so lxml builds no tree.
 
-    Returns the root and every node in the order made (a parent before its children)."""
-    root = _Node("#root", -1, None)
+    lxml reports each element as it opens, in source order: a marked one becomes a node under the
+    nearest marked element open around it (an implied element, such as a <tbody> the page does not
+    write, has no mark and passes its parent on).  Before each node is made, the tokens since the last
+    one are filed: text to the node open where it stands in the source, end tags closing the nearest
+    open node of their name (start tags lxml dropped are passed over).  So every node's items come out
+    in document order.  Only the first top-level element counts, as only it is lxml's tree root."""
+
+    def __init__(self, text: str, tokens: list) -> None:
+        self.text = text
+        self.root = _Node("#root", -1, None)
+        self.nodes = [self.root]
+        self.stack = [self.root]
+        self.owner = self.root
+        self.tokens = iter(enumerate(tokens))
+        self.done = False
+        self.comments: list[int] = []
+
+    def start(self, tag, attrib) -> None:
+        stack = self.stack
+        k = attrib.get(MARK)
+        if k is None or self.done:
+            stack.append(stack[-1])
+            return
+        k = int(k)
+        name = self._file(k)
+        p = stack[-1]
+        node = _Node(tag.lower(), k, p)
+        self.nodes.append(node)
+        p.items.append(node)
+        self.owner = p if name in VOID_TAGS else node
+        stack.append(node)
+
+    def end(self, tag) -> None:
+        stack = self.stack
+        stack.pop()
+        if len(stack) == 1:
+            self.done = True
+
+    def close(self) -> None:
+        return None
+
+    def _file(self, upto: int) -> str:
+        """File the tokens before token *upto* (all if -1); the name of token *upto*."""
+        owner = self.owner
+        own = owner.items
+        root = self.root
+        count = self.text.count
+        comments = self.comments
+        for k, (kind, s, e, name) in self.tokens:
+            if k == upto:
+                self.owner = owner
+                return name
+            if kind == TEXT:
+                own.append(k)
+                owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
+            elif kind == END:
+                n = owner
+                while n is not None and n.tag != name:
+                    n = n.parent
+                if n is not None and n is not root:
+                    owner = n.parent
+                    own = owner.items
+            elif kind == COMMENT:
+                comments.append(k)
+        self.owner = owner
+        return ""
+
+
+def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> _Builder:
+    """Let lxml parse the marked copy (*pieces*, from the tokenizer) into _Nodes with text attributed."""
     try:
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml is a dependency
         etree = None
-    parent_of: dict[int, int] = {}
-    tag_of: dict[int, str] = {}
+    builder = _Builder(text, tokens)
     if etree is not None:
         # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
         # no attributes to build the tree (we read them from our own tokens), and Word's style
-        # attributes are most of a page's bytes: leaving them out makes the copy, the parse and the
-        # tree smaller.
+        # attributes are most of a page's bytes: leaving them out makes the copy and the parse smaller.
         marked = "".join(pieces)
         pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
         if _HAS_CONTROL.search(marked):
@@ -130,59 +195,16 @@ def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[
         data = marked.encode("utf-8", "surrogatepass")
         del marked
         try:
-            parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
-                                      huge_tree=True, default_doctype=False, encoding="utf-8")
-            tree = etree.fromstring(data, parser)
-            del data
+            parser = etree.HTMLParser(target=builder, recover=True, no_network=True, remove_comments=True,
+                                      remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
+            etree.fromstring(data, parser)
         except Exception as exc:  # lxml raises various errors on pathological input
             problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
                                         error=type(exc).__name__), Span(0, 0)))
-            tree = None
-        if tree is not None:
-            # The nearest marked ancestor of each marked element, from one walk (an implied element,
-            # such as a <tbody> the page does not write, has no mark and passes its parent on).
-            stack = [-1]
-            push, pop = stack.append, stack.pop
-            for event, el in etree.iterwalk(tree, events=("start", "end"), tag=etree.Element):
-                if event == "start":
-                    k = el.get(MARK)
-                    if k is None:
-                        push(stack[-1])
-                        continue
-                    k = int(k)
-                    tag_of[k] = el.tag.lower()
-                    parent_of[k] = stack[-1]
-                    push(k)
-                else:
-                    pop()
-    # One pass in source order builds the nodes and attributes the text, so every node's items
-    # come out in document order (a parent's start tag always comes before its children's).
-    nodes: dict[int, _Node] = {-1: root}
-    owner = root
-    own = root.items
-    get_parent, get_node = parent_of.get, nodes.get
-    count = text.count
-    for k, (kind, s, e, name) in enumerate(tokens):
-        if kind == TEXT:
-            own.append(k)
-            owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
-        elif kind == START:
-            pk = get_parent(k)
-            if pk is not None:
-                p = get_node(pk, root)
-                node = _Node(tag_of[k], k, p)
-                nodes[k] = node
-                p.items.append(node)
-                owner = p if name in VOID_TAGS else node
-                own = owner.items
-        elif kind == END:
-            n = owner
-            while n is not None and n.tag != name:
-                n = n.parent
-            if n is not None and n is not root:
-                owner = n.parent
-                own = owner.items
-    return root, list(nodes.values())
+            builder = _Builder(text, tokens)  # no tree: every start tag passed over
+        del data
+    builder._file(-1)
+    return builder
 
 
 class _Reader:
@@ -192,7 +214,8 @@ class _Reader:
         self.problems: list = []
         pieces: list[str] = []
         self.tokens = tokenize(self.text, pieces, MARK)
-        self.root, self.nodes = _parse_tree(self.text, self.tokens, pieces, self.problems)
+        built = _parse_tree(self.text, self.tokens, pieces, self.problems)
+        self.root, self.nodes, self.comments = built.root, built.nodes, built.comments
 
     def attrs(self, node: _Node) -> dict[str, str]:
         if node.attrs is None:
@@ -390,9 +413,9 @@ class _Reader:
 
     def read(self) -> RawDocument:
         doc = RawDocument(problems=self.problems)
-        for kind, s, e, _name in self.tokens:
-            if kind == COMMENT:
-                doc.comments.append((self.text[s:e], Span(s, e)))
+        for k in self.comments:
+            _, s, e, _name = self.tokens[k]
+            doc.comments.append((self.text[s:e], Span(s, e)))
         content = self.content_root()
         doc.blocks = [b for b in self.blocks(content) if not b.boilerplate]
         doc.content_span = self.node_span(content) if content is not self.root else Span(0, len(self.text))
