@@ -70,7 +70,14 @@ class PText:
         if i == j:
             at = self.src_start(i) if i < n else self.src_end(n - 1)
             return Span(at, at)
-        return Span(self.src_start(i), self.src_end(j - 1))
+        a, z = self.src_start(i), self.src_end(j - 1)
+        if a > z:
+            # Pieces out of source order (a page whose tree puts later text before earlier text, as
+            # misnested markup can): the span covers them all.
+            k0, k1 = self._piece(i), self._piece(j - 1)
+            a = min(a, min(self._src[k0:k1 + 1]))
+            z = max(z, max(self._srcend[k0:k1 + 1]))
+        return Span(a, z)
 
     def __getitem__(self, sl: slice) -> "PText":
         i, j, step = sl.indices(len(self.text))
