@@ -69,7 +69,7 @@ def _tag_attr(text: str, s: int, e: int, words: tuple, pattern) -> bool:
 
 
 class _Node:
-    __slots__ = ("tag", "tok", "attrs", "items", "parent", "w")
+    __slots__ = ("tag", "tok", "attrs", "items", "parent", "w", "below", "weight")
 
     def __init__(self, tag: str, tok: int, parent: "_Node | None") -> None:
         self.tag = tag
@@ -78,6 +78,8 @@ class _Node:
         self.items: list = []  # _Node or token index (text)
         self.parent = parent
         self.w = 0  # non-space characters of the node's own text (content_root's weight)
+        self.below = 0  # the weights of its children
+        self.weight = 0
 
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
@@ -373,20 +375,22 @@ class _Reader:
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
         """The deepest element holding at least 80% of the page's prose and table text."""
-        weight: dict[int, int] = {}
-        below: dict[int, int] = {}
-        get = below.get
         # Nodes were made parents first, so in reverse every child comes before its parent. A node's
         # weight: non-space characters of its direct text (not in a link) and its children's weights;
         # a skipped element (script, head, …) weighs nothing.
-        for n in reversed(self.nodes):
+        nodes = self.nodes
+        for n in nodes:
+            n.below = 0
+        for k in range(len(nodes) - 1, 0, -1):  # nodes[0] is the root
+            n = nodes[k]
             tag = n.tag
-            w = 0 if tag in _SKIP_TAGS else (0 if tag == "a" else n.w) + get(id(n), 0)
-            weight[id(n)] = w
-            if n.parent is not None and w:
-                pid = id(n.parent)
-                below[pid] = get(pid, 0) + w
-        total = weight[id(self.root)]
+            w = 0 if tag in _SKIP_TAGS else (n.below if tag == "a" else n.w + n.below)
+            n.weight = w
+            if w:
+                n.parent.below += w
+        root = self.root
+        root.weight = root.w + root.below
+        total = root.weight
         best = self.root
         if total == 0:
             return best
@@ -394,7 +398,7 @@ class _Reader:
         while True:
             nxt = None
             for it in node.items:
-                if isinstance(it, _Node) and weight.get(id(it), 0) >= 0.8 * total:
+                if isinstance(it, _Node) and it.weight >= 0.8 * total:
                     nxt = it
                     break
             if nxt is None or nxt.tag not in _CONTAINERS:
@@ -404,7 +408,7 @@ class _Reader:
                 cell = nxt
                 while cell is not None and cell.tag not in ("td", "th"):
                     cell = next((it for it in cell.items if isinstance(it, _Node)
-                                 and weight.get(id(it), 0) >= 0.8 * total), None)
+                                 and it.weight >= 0.8 * total), None)
                 if cell is None or not any(isinstance(it, _Node) and it.tag in ("p", "div", "table", "h1", "h2", "h3")
                                            for it in cell.items):
                     return node

@@ -33,15 +33,15 @@ _ATTR = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]++)
 # faster.  A start tag whose attributes stop at a quote that never closes is not a tag; the pattern still
 # matches it, ending before that quote (no group 4), so that the tokenizer can take over from there (see
 # _StartTags) instead of the engine trying again from every later '<' over the same attributes.
+_re_or_regex = _re.compile if _sys.version_info >= (3, 11) else regex.compile
 _MARKUP_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
                    r"""|([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)(?:(>)|(?=["'])))""")
 # The same markup with a start tag's first letter only (group 2): the tokenizer finds the tag's end.
 _CAREFUL_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
                     r"|([A-Za-z]))")
-_compile = _re.compile if _sys.version_info >= (3, 11) else regex.compile
-_MARKUP = _compile(_MARKUP_PATTERN)
-_CAREFUL = _compile(_CAREFUL_PATTERN)
-_NAME_END = _re.compile(r"[\s/>\x00]")
+_MARKUP = _re_or_regex(_MARKUP_PATTERN)
+_CAREFUL = _re_or_regex(_CAREFUL_PATTERN)
+_NAME_END = _re_or_regex(r"[\s/>\x00]")
 _EVENT = _re.compile(r"[>\"']")
 
 
@@ -207,5 +207,5 @@ def attributes(tag_source: str) -> dict[str, str]:
         val = a.group(2) or ""
         if val[:1] in "\"'":
             val = val[1:-1]
-        out.setdefault(name, html.unescape(val))
+        out.setdefault(name, html.unescape(val) if "&" in val else val)
     return out
