@@ -69,17 +69,15 @@ def _tag_attr(text: str, s: int, e: int, words: tuple, pattern) -> bool:
 
 
 class _Node:
-    __slots__ = ("tag", "tok", "attrs", "items", "parent", "w", "below", "weight")
+    __slots__ = ("tag", "tok", "items", "parent", "w", "below", "weight")
 
     def __init__(self, tag: str, tok: int, parent: "_Node | None") -> None:
         self.tag = tag
         self.tok = tok
-        self.attrs: dict[str, str] | None = None
         self.items: list = []  # _Node or token index (text)
         self.parent = parent
         self.w = 0  # non-space characters of the node's own text (content_root's weight)
-        self.below = 0  # the weights of its children
-        self.weight = 0
+        # below (the weights of its children) and weight are set by content_root
 
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
@@ -108,84 +106,92 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         b.add_literal(text[i:end], i)
 
 
-class _Builder:
-    """Builds the _Nodes while lxml parses the marked copy: a parser target, so lxml builds no tree.
+class _Structure:
+    """A parser target recording, for each marked element lxml opens, its mark, its tag and the mark of the
+    nearest marked element open around it (an implied element, such as a <tbody> the page does not write,
+    has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can:
+    there is one per element."""
+    __slots__ = ("stack", "found", "tops")
 
-    lxml reports each element as it opens, in source order: a marked one becomes a node under the
-    nearest marked element open around it (an implied element, such as a <tbody> the page does not
-    write, has no mark and passes its parent on).  Before each node is made, the tokens since the last
-    one are filed: text to the node open where it stands in the source, end tags closing the nearest
-    open node of their name (start tags lxml dropped are passed over).  So every node's items come out
-    in document order.  Only the first top-level element counts, as only it is lxml's tree root."""
-
-    def __init__(self, text: str, tokens: list) -> None:
-        self.text = text
-        self.root = _Node("#root", -1, None)
-        self.nodes = [self.root]
-        self.stack = [self.root]
-        self.owner = self.root
-        self.tokens = iter(enumerate(tokens))
-        self.done = False
-        self.comments: list[int] = []
+    def __init__(self) -> None:
+        self.stack: list = [-1]
+        self.found: list = []  # (mark, tag, parent's place in found or -1), in source order
+        self.tops: list[int] = []  # where in found each top-level element starts
 
     def start(self, tag, attrib) -> None:
         stack = self.stack
         k = attrib.get(MARK)
-        if k is None or self.done:
+        if len(stack) == 1:
+            self.tops.append(len(self.found))
+        if k is None:
             stack.append(stack[-1])
-            return
-        k = int(k)
-        name = self._file(k)
-        p = stack[-1]
-        node = _Node(tag.lower(), k, p)
-        self.nodes.append(node)
-        p.items.append(node)
-        self.owner = p if name in VOID_TAGS else node
-        stack.append(node)
+        else:
+            found = self.found
+            stack.append(len(found))
+            found.append((k, tag, stack[-2]))
 
     def end(self, tag) -> None:
-        stack = self.stack
-        stack.pop()
-        if len(stack) == 1:
-            self.done = True
+        self.stack.pop()
 
     def close(self) -> None:
         return None
 
-    def _file(self, upto: int) -> str:
-        """File the tokens before token *upto* (all if -1); the name of token *upto*."""
-        owner = self.owner
-        own = owner.items
-        root = self.root
-        count = self.text.count
-        comments = self.comments
-        for k, (kind, s, e, name) in self.tokens:
-            if k == upto:
-                self.owner = owner
-                return name
-            if kind == TEXT:
-                own.append(k)
-                owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
-            elif kind == END:
-                n = owner
-                while n is not None and n.tag != name:
-                    n = n.parent
-                if n is not None and n is not root:
-                    owner = n.parent
-                    own = owner.items
-            elif kind == COMMENT:
-                comments.append(k)
-        self.owner = owner
-        return ""
+    def elements(self) -> list:
+        """What was found: (mark, tag, parent's place in the list or -1), in source order."""
+        if len(self.tops) > 1:
+            # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
+            # after </html>) is not in its tree.
+            return self.found[:self.tops[1]]
+        return self.found
 
 
-def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> _Builder:
-    """Let lxml parse the marked copy (*pieces*, from the tokenizer) into _Nodes with text attributed."""
+def _build(text: str, tokens: list, elements: list) -> tuple[_Node, list[_Node], list[int]]:
+    """One pass in source order builds the nodes and attributes the text, so every node's items come out
+    in document order (a parent's start tag always comes before its children's): text to the node open
+    where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
+    dropped are passed over).  Returns the root, every node in the order made and the comments' tokens."""
+    root = _Node("#root", -1, None)
+    nodes = [root]  # the node of elements[i] is nodes[i + 1]
+    comments: list[int] = []
+    owner = root
+    own = root.items
+    count = text.count
+    found = iter(elements)
+    nk, ntag, npi = next(found, ("-1", "", -1))
+    nk = int(nk)
+    for k, (kind, s, e, name) in enumerate(tokens):
+        if kind == TEXT:
+            own.append(k)
+            owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
+        elif kind == START:
+            if k == nk:
+                p = nodes[npi + 1]
+                node = _Node(ntag.lower(), k, p)
+                nodes.append(node)
+                p.items.append(node)
+                owner = p if name in VOID_TAGS else node
+                own = owner.items
+                nk, ntag, npi = next(found, ("-1", "", -1))
+                nk = int(nk)
+        elif kind == END:
+            n = owner
+            while n is not None and n.tag != name:
+                n = n.parent
+            if n is not None and n is not root:
+                owner = n.parent
+                own = owner.items
+        elif kind == COMMENT:
+            comments.append(k)
+    return root, nodes, comments
+
+
+def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[_Node, list[_Node], list[int]]:
+    """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the _Nodes with text attributed."""
     try:
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml is a dependency
         etree = None
-    builder = _Builder(text, tokens)
+    elements: list = []
     if etree is not None:
         # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
         # no attributes to build the tree (we read them from our own tokens), and Word's style
@@ -196,17 +202,17 @@ def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> _Build
             marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
         data = marked.encode("utf-8", "surrogatepass")
         del marked
+        target = _Structure()
         try:
-            parser = etree.HTMLParser(target=builder, recover=True, no_network=True, remove_comments=True,
+            parser = etree.HTMLParser(target=target, recover=True, no_network=True, remove_comments=True,
                                       remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
             etree.fromstring(data, parser)
+            elements = target.elements()
         except Exception as exc:  # lxml raises various errors on pathological input
             problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
                                         error=type(exc).__name__), Span(0, 0)))
-            builder = _Builder(text, tokens)  # no tree: every start tag passed over
         del data
-    builder._file(-1)
-    return builder
+    return _build(text, tokens, elements)
 
 
 class _Reader:
@@ -216,14 +222,15 @@ class _Reader:
         self.problems: list = []
         pieces: list[str] = []
         self.tokens = tokenize(self.text, pieces, MARK)
-        built = _parse_tree(self.text, self.tokens, pieces, self.problems)
-        self.root, self.nodes, self.comments = built.root, built.nodes, built.comments
+        self.root, self.nodes, self.comments = _parse_tree(self.text, self.tokens, pieces, self.problems)
+        self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
 
     def attrs(self, node: _Node) -> dict[str, str]:
-        if node.attrs is None:
-            kind, s, e, _ = self.tokens[node.tok]
-            node.attrs = attributes(self.text[s:e]) if kind == START else {}
-        return node.attrs
+        a = self._attrs.get(node.tok)
+        if a is None:
+            kind, s, e, _ = self.tokens[node.tok] if node.tok >= 0 else (TEXT, 0, 0, "")
+            a = self._attrs[node.tok] = attributes(self.text[s:e]) if kind == START else {}
+        return a
 
     def _tag_has(self, node: _Node, word: str) -> bool:
         if node.tok < 0:
