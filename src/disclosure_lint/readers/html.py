@@ -241,9 +241,12 @@ class _Reader:
     def is_furniture(self, node: _Node) -> bool:
         if node.tag in _FURNITURE_TAGS:
             return True
-        if not (self._tag_has(node, "class") or self._tag_has(node, "id")):
+        if node.tok < 0:
             return False
         _, s, e, _ = self.tokens[node.tok]
+        find = self.text.find
+        if find("class", s, e) < 0 and find("id", s, e) < 0:
+            return False
         if not _tag_attr(self.text, s, e, ("class", "id"), _CLASS_OR_ID):
             return False  # no class or id attribute with a value ("valign", "width" are not one)
         a = self.attrs(node)
@@ -269,12 +272,16 @@ class _Reader:
     def inline_text(self, node: _Node, b: PTextBuilder) -> None:
         """All text under *node* (iteratively), <br> as a mapped line break."""
         tokens, text = self.tokens, self.text
+        find, add_literal = text.find, b.add_literal
         stack: list = [iter(node.items)]
         while stack:
             for it in stack[-1]:
                 if type(it) is int:
                     _, s, e, _ = tokens[it]
-                    _decode_text(text, s, e, b)
+                    if find("&", s, e) < 0:
+                        add_literal(text[s:e], s)
+                    else:
+                        _decode_text(text, s, e, b)
                     continue
                 tag = it.tag
                 if tag in _SKIP_TAGS:
