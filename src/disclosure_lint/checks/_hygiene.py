@@ -4,7 +4,7 @@ Not a rule module (its name starts with _).
 """
 from __future__ import annotations
 
-from ..fixes import edit_for
+from ..engine.fixes import edit_for
 from ..source import Span
 
 # Characters that make up figures: a hygiene fix never touches one of these or a character next to one,

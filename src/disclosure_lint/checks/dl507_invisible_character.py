@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Edit, Finding, Fix, Severity
+from ..engine.diagnostics import Edit, Finding, Fix, Severity
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ..source import Span
 from ._hygiene import NUMERALS, is_han, listing, units
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ptext import PText
+from ..source.ptext import PText
 from ..source import Span
 
 

@@ -13,7 +13,7 @@ import html as _html
 import re
 
 from ..i18n import _
-from ..ptext import PText, PTextBuilder
+from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, tokenize
