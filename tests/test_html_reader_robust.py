@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint import lint_text
-from disclosure_lint.build import build_document
+from disclosure_lint.document.build import build_document
 from disclosure_lint.readers.blocks import RawParagraph
 from disclosure_lint.readers.html import read_html
 from disclosure_lint.source import Source
