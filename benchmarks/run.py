@@ -112,7 +112,7 @@ def bench_read_vs_lxml(files, repeats):
     """Real pages: reading alone (decode, HTML reader, document build) vs bare lxml, CPU time, best of N."""
     import lxml.html
 
-    from disclosure_lint.parse import parse_bytes
+    from disclosure_lint.document.parse import parse_bytes
 
     base = best_cpu_time(lambda: [lxml.html.fromstring(d) for d in files], repeats)
     ours = best_cpu_time(lambda: [parse_bytes(d, kind="html") for d in files], repeats)
