@@ -5,7 +5,8 @@ attribute (its token number) in a copy of the page that lxml parses.  Text
 tokens are then attributed to the element that is open where they stand in the
 source, following lxml's own tree for implied and misplaced tags.  So the tree
 is lxml's and every character keeps its exact source offset: nothing is ever
-searched for again.
+searched for again.  The tree is built in html_tree.py, the tokens come from
+html_tokens.py; this module reads paragraphs, tables and titles from it.
 """
 from __future__ import annotations
 
@@ -16,13 +17,11 @@ from ..i18n import _
 from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
-from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, tokenize
+from .html_tokens import START, TEXT, attributes, tokenize
+from .html_tree import MARK, Node as _Node, parse_tree as _parse_tree
 
 __all__ = ["read_html"]
 
-# The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
-# one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
-MARK = "k"
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "tbody",
@@ -42,8 +41,6 @@ _FURNITURE_HINT = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
 _UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
-_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
 _META_HINT = re.compile(META_LABEL_PATTERN)
 # Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
 _CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
@@ -66,18 +63,6 @@ def _tag_attr(text: str, s: int, e: int, words: tuple, pattern) -> bool:
                 return True
             i = low.find(w, i + 1)
     return False
-
-
-class _Node:
-    __slots__ = ("tag", "tok", "items", "parent", "w", "below", "weight")
-
-    def __init__(self, tag: str, tok: int, parent: "_Node | None") -> None:
-        self.tag = tag
-        self.tok = tok
-        self.items: list = []  # _Node or token index (text)
-        self.parent = parent
-        self.w = 0  # non-space characters of the node's own text (content_root's weight)
-        # below (the weights of its children) and weight are set by content_root
 
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
@@ -104,115 +89,6 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         i = z
     if end > i:
         b.add_literal(text[i:end], i)
-
-
-class _Structure:
-    """A parser target recording, for each marked element lxml opens, its mark, its tag and the mark of the
-    nearest marked element open around it (an implied element, such as a <tbody> the page does not write,
-    has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can:
-    there is one per element."""
-    __slots__ = ("stack", "found", "tops")
-
-    def __init__(self) -> None:
-        self.stack: list = [-1]
-        self.found: list = []  # (mark, tag, parent's place in found or -1), in source order
-        self.tops: list[int] = []  # where in found each top-level element starts
-
-    def start(self, tag, attrib) -> None:
-        stack = self.stack
-        k = attrib.get(MARK)
-        if len(stack) == 1:
-            self.tops.append(len(self.found))
-        if k is None:
-            stack.append(stack[-1])
-        else:
-            found = self.found
-            stack.append(len(found))
-            found.append((k, tag, stack[-2]))
-
-    def end(self, tag) -> None:
-        self.stack.pop()
-
-    def close(self) -> None:
-        return None
-
-    def elements(self) -> list:
-        """What was found: (mark, tag, parent's place in the list or -1), in source order."""
-        if len(self.tops) > 1:
-            # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
-            # after </html>) is not in its tree.
-            return self.found[:self.tops[1]]
-        return self.found
-
-
-def _build(text: str, tokens: list, elements: list) -> tuple[_Node, list[_Node], list[int]]:
-    """One pass in source order builds the nodes and attributes the text, so every node's items come out
-    in document order (a parent's start tag always comes before its children's): text to the node open
-    where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
-    dropped are passed over).  Returns the root, every node in the order made and the comments' tokens."""
-    root = _Node("#root", -1, None)
-    nodes = [root]  # the node of elements[i] is nodes[i + 1]
-    comments: list[int] = []
-    owner = root
-    own = root.items
-    count = text.count
-    found = iter(elements)
-    nk, ntag, npi = next(found, ("-1", "", -1))
-    nk = int(nk)
-    for k, (kind, s, e, name) in enumerate(tokens):
-        if kind == TEXT:
-            own.append(k)
-            owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
-        elif kind == START:
-            if k == nk:
-                p = nodes[npi + 1]
-                node = _Node(ntag.lower(), k, p)
-                nodes.append(node)
-                p.items.append(node)
-                owner = p if name in VOID_TAGS else node
-                own = owner.items
-                nk, ntag, npi = next(found, ("-1", "", -1))
-                nk = int(nk)
-        elif kind == END:
-            n = owner
-            while n is not None and n.tag != name:
-                n = n.parent
-            if n is not None and n is not root:
-                owner = n.parent
-                own = owner.items
-        elif kind == COMMENT:
-            comments.append(k)
-    return root, nodes, comments
-
-
-def _parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[_Node, list[_Node], list[int]]:
-    """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the _Nodes with text attributed."""
-    try:
-        from lxml import etree
-    except ImportError:  # pragma: no cover - lxml is a dependency
-        etree = None
-    elements: list = []
-    if etree is not None:
-        # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
-        # no attributes to build the tree (we read them from our own tokens), and Word's style
-        # attributes are most of a page's bytes: leaving them out makes the copy and the parse smaller.
-        marked = "".join(pieces)
-        pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
-        if _HAS_CONTROL.search(marked):
-            marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
-        data = marked.encode("utf-8", "surrogatepass")
-        del marked
-        target = _Structure()
-        try:
-            parser = etree.HTMLParser(target=target, recover=True, no_network=True, remove_comments=True,
-                                      remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
-            etree.fromstring(data, parser)
-            elements = target.elements()
-        except Exception as exc:  # lxml raises various errors on pathological input
-            problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
-                                        error=type(exc).__name__), Span(0, 0)))
-        del data
-    return _build(text, tokens, elements)
 
 
 class _Reader:
