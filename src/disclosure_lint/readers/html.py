@@ -179,12 +179,12 @@ class _Reader:
 
         def flush(furniture: bool) -> None:
             nonlocal b
-            if len(b):
+            if len(b):  # an empty builder holds nothing: it is kept for the next block
                 pt = b.build()
                 if pt.text.strip():
                     for part in _split_lines(pt):
                         out.append(RawParagraph(part, part.span(), furniture))
-            b = PTextBuilder()
+                b = PTextBuilder()
 
         stack: list = [(iter(top.items), False, True)]
         while stack:
