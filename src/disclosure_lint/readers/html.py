@@ -316,7 +316,17 @@ class _Reader:
         # Everything else on the page: navigation, the metadata table, the footer.
         doc.furniture = self._outside(content)
         doc.find_titles = self._titles
+        doc.release = self._release
         return doc
+
+    def _release(self) -> None:
+        """Once the document is built: the nodes point at their parents, so the tree is a web of cycles that
+        only the cyclic collector frees, and a lint runs with it paused. Cut the cycles so the tree and the
+        tokens go as soon as the reader does."""
+        for n in self.nodes:
+            n.parent = None
+        self.nodes = []
+        self.tokens = []
 
     def _outside(self, content: _Node) -> list:
         """Blocks of the page outside the content element, in order."""

@@ -122,6 +122,9 @@ def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tup
     stop = text.rfind(">") + 1
     restart = True
     mprev = 0  # the text up to here is in the marked copy
+    # One string per tag name, not one per tag: a page has thousands of tags and a few dozen names.
+    lowered: dict[str, str] = {}
+    lower = lowered.get
     while restart:
         restart = False
         for m in pattern.finditer(text, scan, stop):
@@ -139,10 +142,17 @@ def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tup
             elif k == 1:
                 if lt > pos:
                     append((TEXT, pos, lt, ""))
-                append((END, lt, end, m.group(1).lower()))
+                raw = m.group(1)
+                name = lower(raw)
+                if name is None:
+                    name = lowered[raw] = raw.lower()
+                append((END, lt, end, name))
             else:
                 if k == 4:
-                    name = m.group(2).lower()
+                    raw = m.group(2)
+                    name = lower(raw)
+                    if name is None:
+                        name = lowered[raw] = raw.lower()
                 else:  # a start tag that fails here, or any start tag once one has failed
                     if starts is None:
                         starts = _StartTags(text, stop)
