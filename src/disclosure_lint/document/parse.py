@@ -27,6 +27,8 @@ def parse_source(source: Source, kind: str | None = None) -> Document:
         return doc
     raw = read(source, kind)
     doc = build_document(source, raw, kind)
+    if raw.release is not None:
+        raw.release()
     for p in source.problems:
         doc.problems.append(("DL001", p, Span(0, 0)))
     return doc

@@ -61,35 +61,50 @@ class PText:
     def span(self, i: int = 0, j: int | None = None) -> Span:
         """Source span covering ``text[i:j]``; an empty slice gives an empty span at its place."""
         n = len(self.text)
-        if j is None:
+        if j is None or j > n:
             j = n
         if n == 0:
             return Span(0, 0)
         i = max(0, min(i, n))
-        j = max(i, min(j, n))
-        if i == j:
+        if j <= i:
             at = self.src_start(i) if i < n else self.src_end(n - 1)
             return Span(at, at)
-        return Span(self.src_start(i), self.src_end(j - 1))
+        pos, src, lit = self._pos, self._src, self._lit
+        if len(pos) == 1:
+            k0 = k1 = 0
+        else:
+            k0 = bisect.bisect_right(pos, i) - 1
+            k1 = bisect.bisect_right(pos, j - 1, k0) - 1
+        a = src[k0] + (i - pos[k0]) if lit[k0] else src[k0]
+        z = src[k1] + (j - pos[k1]) if lit[k1] else self._srcend[k1]
+        if a > z:
+            # Pieces out of source order (a page whose tree puts later text before earlier text, as
+            # misnested markup can): the span covers them all.
+            a = min(a, min(src[k0:k1 + 1]))
+            z = max(z, max(self._srcend[k0:k1 + 1]))
+        return Span(a, z)
 
     def __getitem__(self, sl: slice) -> "PText":
         i, j, step = sl.indices(len(self.text))
         if step != 1:
             raise ValueError("PText slices take no step")
-        b = PTextBuilder()
         if j <= i:
-            return b.build()
-        k = self._piece(i)
-        while k < len(self._pos) and self._pos[k] < j:
-            p0 = self._pos[k]
-            p1 = self._pos[k + 1] if k + 1 < len(self._pos) else len(self.text)
-            a, z = max(i, p0), min(j, p1)
-            if self._lit[k]:
-                b.add_literal(self.text[a:z], self._src[k] + (a - p0))
-            else:
-                b.add_mapped(self.text[a:z], self._src[k], self._srcend[k])
-            k += 1
-        return b.build()
+            return PText("", [], [], [], [])
+        pos, src, srcend, lit = self._pos, self._src, self._srcend, self._lit
+        k0 = bisect.bisect_right(pos, i) - 1
+        k1 = bisect.bisect_right(pos, j - 1, k0) - 1
+        # The pieces from k0 to k1, the first and the last cut to the slice (a literal piece's source
+        # moves with its cut; a mapped piece keeps its whole range). Pieces that were apart stay apart.
+        npos = [p - i for p in pos[k0:k1 + 1]]
+        npos[0] = 0
+        nsrc = src[k0:k1 + 1]
+        nend = srcend[k0:k1 + 1]
+        nlit = lit[k0:k1 + 1]
+        if nlit[0] and i > pos[k0]:
+            nsrc[0] += i - pos[k0]
+        if nlit[-1]:
+            nend[-1] = src[k1] + (j - pos[k1])
+        return PText(self.text[i:j], npos, nsrc, nend, nlit)
 
     def strip(self) -> "PText":
         t = self.text
@@ -102,6 +117,8 @@ class PText:
 
     def collapse_space(self) -> "PText":
         """Runs of white space become one space; zero-width characters disappear; ends are stripped."""
+        if _SPACE_OR_INVISIBLE.search(self.text) is None:
+            return self  # nothing to collapse or strip: the same text and pieces
         b = PTextBuilder()
         for k in range(len(self._pos)):
             p0 = self._pos[k]
