@@ -150,6 +150,8 @@ SHAPES = {
                                         "text", 500),
     "plan year repeated": (lambda n: "某县2021年政府信息公开工作年度报告\n五、政府信息公开工作存在的主要问题及改进情况\n"
                            + "2020年将" * n + "\n", "text", 3000),
+    "rowspan=65535 on 20 cells a row": (lambda n: _html("<table>" + "".join(
+        "<tr>" + '<td rowspan="65535">1</td>' * 20 + "</tr>" for _ in range(n)) + "</table>"), "html", 150),
 }
 
 
@@ -230,3 +232,141 @@ def test_parse_json_of_a_table_without_figures_is_linear():
     t4, ratio = _ratio(make, run, 1000)
     if t4 >= TOO_FAST:
         assert ratio <= LINEAR_BOUND, f"4× the rows cost {ratio:.1f}× ({t4:.2f} s)"
+
+
+# ---- grids: spanning cells stored once ------------------------------------------------------------
+
+def _reference_positions(raw) -> list[list[tuple[int, int]]]:
+    """Every grid position materialised, the straightforward way (the grid as it was first written):
+    for each row, (column, (row, col) of the cell there) for each occupied column, in column order."""
+    from disclosure_lint.document.grid import MAX_COLSPAN, MAX_WIDTH
+
+    grid, pending, nrows = [], {}, len(raw.rows)
+    for r, raw_row in enumerate(raw.rows):
+        row = {}
+        for col, (cell, left) in list(pending.items()):
+            row[col] = cell
+            if left <= 1:
+                del pending[col]
+            else:
+                pending[col] = (cell, left - 1)
+        c = 0
+        for rc in raw_row.cells:
+            while c in row:
+                c += 1
+            if c >= MAX_WIDTH:
+                break
+            colspan = max(1, min(rc.colspan, MAX_COLSPAN, MAX_WIDTH - c))
+            rowspan = min(rc.rowspan, nrows - r)
+            for dc in range(colspan):
+                if c + dc not in row:
+                    row[c + dc] = (r, c)
+                    if rowspan > 1:
+                        pending[c + dc] = ((r, c), rowspan - 1)
+            c += colspan
+        grid.append([(k, row[k]) for k in sorted(row)])
+    return grid
+
+
+_TEXTS = ["一、本年新收", "合计", "1", "2", "", "—", "无", "3件", "项目", "二"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_TEXTS), st.sampled_from([1, 1, 1, 2, 3, 9, 65535]),
+                                   st.sampled_from([1, 1, 1, 2, 3, 150, 100000]), st.booleans()),
+                         max_size=7), min_size=1, max_size=9),
+       st.booleans())
+def test_compact_grid_answers_as_the_materialised_grid(spec, from_text):
+    """Rows whose cells all come from rows above share one positions list; every row still reads the
+    cell at each grid position, and the labels and values a fresh split of those positions gives."""
+    from disclosure_lint.document import Row
+    from disclosure_lint.document.grid import _split_labels, resolve
+    from disclosure_lint.source.ptext import PText
+    from disclosure_lint.readers.blocks import RawCell, RawRow, RawTable
+    from disclosure_lint.source import Span
+
+    pos, rows = 0, []
+    for cells in spec:
+        raw_cells = []
+        for text, rowspan, colspan, header in cells:
+            raw_cells.append(RawCell(PText.literal(text, pos), Span(pos, pos + len(text) + 1), rowspan, colspan, header))
+            pos += len(text) + 2
+        rows.append(RawRow(raw_cells, Span(pos, pos + 1)))
+        pos += 2
+    raw = RawTable(rows, Span(0, pos), from_text=from_text)
+    table = resolve(raw)
+    expected = _reference_positions(raw)
+    assert [[(c.row, c.col) for c in r.cells] for r in table.rows] == [[v for _, v in r] for r in expected]
+    assert table.width == max((r[-1][0] + 1 for r in expected if r), default=0)
+    own = []  # every cell once, in its first row, in column order: what Table.cells() yields
+    for r in table.rows:
+        for c in r.cells:
+            if c.row == r.index and all(c is not x for x in own):
+                own.append(c)
+    assert [id(c) for c in table.cells()] == [id(c) for c in own]
+    for r in table.rows:
+        fresh = Row(r.index, list(r.cells), r.span)
+        _split_labels(fresh)
+        assert [id(c) for c in r.labels] == [id(c) for c in fresh.labels]
+        assert [id(c) for c in r.values] == [id(c) for c in fresh.values]
+
+
+def test_a_tall_rowspan_is_stored_once():
+    """rowspan=65535 on 20 cells a row (issue 18): the table is at most MAX_WIDTH columns wide, the cells
+    that find no room are left out with one DL002 problem, and the rows below share one positions list."""
+    from disclosure_lint.document.grid import MAX_WIDTH
+    from disclosure_lint.document.parse import parse_text
+
+    n = 300
+    doc = parse_text(_html("<table>" + "".join("<tr>" + f'<td rowspan="65535">{i}</td>' * 20 + "</tr>"
+                                               for i in range(n)) + "</table>"), kind="html")
+    t = doc.tables()[0]
+    assert t.width == MAX_WIDTH and len(t.rows) == n
+    assert len({id(r.cells) for r in t.rows}) <= MAX_WIDTH // 20 + 1
+    assert t.rows[-1].cells[0] is t.rows[0].cells[0] and len(t.rows[-1].cells) == MAX_WIDTH
+    left = [m for m, _ in t.problems if "left out" in m]
+    assert left == [f"{(n - MAX_WIDTH // 20) * 20} cells past column {MAX_WIDTH} were left out"]
+
+
+# ---- memory: 4× the input, at most ~4× the peak; no object per character ---------------------------
+
+def _peak(text: str, kind: str = "html") -> int:
+    import gc
+    import tracemalloc
+
+    from disclosure_lint import lint_text
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        lint_text(text, kind=kind)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+_HEAD = "<html><body><h1>某县2021年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+MEMORY_SHAPES = {
+    "rowspan=65535 on 20 cells a row": (lambda n: _HEAD + "<table>" + "".join(
+        "<tr>" + f'<td rowspan="65535">{i}</td>' * 20 + "</tr>" for i in range(n)) + "</table></body></html>", 100, None),
+    "a long table": (lambda n: _HEAD + "<table><tr><td>项目</td><td>本年</td><td>上年</td></tr>" + "".join(
+        f"<tr><td>收到申请事项{i}</td><td>{i % 97}</td><td>{i % 89}</td></tr>" for i in range(n))
+        + "</table></body></html>", 500, None),
+    # one paragraph-long sentence: a string per character (DL503 counted them so) was 40x the file more
+    "numbers in one paragraph": (lambda n: _HEAD + "<p>" + "".join(f"本年度收到申请{i}件，" for i in range(n))
+                                 + "</p></body></html>", 2500, 30),
+}
+
+
+@pytest.mark.parametrize("shape", list(MEMORY_SHAPES))
+def test_peak_memory_grows_linearly(shape):
+    from disclosure_lint import lint_text
+
+    make, n, most = MEMORY_SHAPES[shape]
+    lint_text(make(2), kind="html")  # imports, editions and caches are not the shape's
+    small, big = make(n), make(4 * n)
+    p1, p4 = _peak(small), _peak(big)
+    assert p4 / p1 <= 5.0, f"{shape}: 4× the input costs {p4 / p1:.1f}× the memory"
+    if most is not None:
+        size = len(big.encode("utf-8"))
+        assert p4 / size <= most, f"{shape}: peak {p4 / size:.0f}× the file"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..engine.diagnostics import Edit, Finding, Fix, Related
 from ..i18n import _
@@ -19,6 +20,12 @@ _CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
 _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
+
+
+def _cjk_at_least(text: str, n: int) -> bool:
+    """Whether *text* holds *n* Chinese characters, counted no further than that (a paragraph-long
+    sentence would otherwise make a string object per character: 150 MB for 200,000 clauses)."""
+    return sum(1 for _ in islice(_CJK.finditer(text), n)) >= n
 
 
 def _deletion(ctx, span: Span) -> Fix | None:
@@ -57,7 +64,7 @@ def check(ctx):
     prev = None
     for b in ctx.document.paragraphs():
         text = b.text
-        if prev is not None and text == prev.text and len(_CJK.findall(text)) >= MIN_SENTENCE:
+        if prev is not None and text == prev.text and _cjk_at_least(text, MIN_SENTENCE):
             yield Finding(b.span, _("this paragraph repeats the one before it"), [Related(prev.span, _("the first copy"))],
                           fix=_deletion(ctx, b.span))
         prev = b
@@ -66,7 +73,7 @@ def check(ctx):
         for m in _SENT.finditer(text):
             s = m.group().strip()
             key = s.rstrip("。！？!?；;，, ")
-            if len(key) < MIN_SENTENCE or len(_CJK.findall(key)) < MIN_SENTENCE:
+            if len(key) < MIN_SENTENCE or not _cjk_at_least(key, MIN_SENTENCE):
                 continue
             if key in seen:
                 a, z = seen[key]

@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A number written in a cell; ``span`` covers the digits (and sign)."""
 
@@ -31,7 +31,7 @@ class Number:
     kind = "number"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Blank:
     """Nothing written (or only spaces / ``&nbsp;``). Blank is not zero."""
 
@@ -39,7 +39,7 @@ class Blank:
     kind = "blank"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotApplicable:
     """A dash, slash or 无: the writer says the figure does not apply."""
 
@@ -48,14 +48,14 @@ class NotApplicable:
     kind = "n/a"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextValue:
     span: Span
     text: str = ""
     kind = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unread:
     """A figure the reader could not read with certainty (run-together digits that admit several
     splits, or none). Nothing is claimed from it: no identity, prose or cell rule reads it.
@@ -69,7 +69,7 @@ class Unread:
 CellValue = Union[Number, Blank, NotApplicable, TextValue, Unread]
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell of a resolved grid.
 
@@ -94,10 +94,11 @@ class Cell:
         return self.ptext.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     index: int
-    cells: list[Cell]          # grid positions, spanning cells repeated
+    cells: list[Cell]          # grid positions, spanning cells repeated (read only: the rows a rowspan
+                               # holds entirely share one list)
     span: Span
     labels: list[Cell] = field(default_factory=list)   # leading text cells (distinct)
     values: list[Cell] = field(default_factory=list)   # the data cells after the labels (distinct)
@@ -160,9 +161,15 @@ class Table:
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
+        shared = None
         for r in self.rows:
-            for c in _distinct(r.cells):
-                if c.row == r.index:
+            if r.cells is shared:
+                continue  # the grid shares one positions list among rows held entirely by rowspans from above
+            shared = r.cells
+            seen: set[int] = set()
+            for c in r.cells:
+                if c.row == r.index and id(c) not in seen:
+                    seen.add(id(c))
                     yield c
 
 
@@ -176,7 +183,7 @@ def _distinct(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     ptext: PText
     span: Span
@@ -187,7 +194,7 @@ class Paragraph:
         return self.ptext.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     """A numbered heading: ``一、总体情况``, ``（一）…``, ``1.…``."""
 
@@ -240,7 +247,7 @@ class Section:
         return "\n".join(b.text if not isinstance(b, Table) else b.text() for b in self.walk_blocks())
 
 
-@dataclass
+@dataclass(slots=True)
 class MetaField:
     name: str       # canonical key: title, index_no, publisher, written_date, published_date, source
     value: str

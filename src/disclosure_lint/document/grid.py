@@ -3,6 +3,11 @@
 Every grid position points at its cell, so every value knows its row label and
 its column header.  Spans that overflow, overlap or make absurdly large grids
 are clipped and recorded as problems (DL002), never raised.
+
+A cell is built once, in its first row.  A row none of whose own cells found room
+(every position held by a rowspan from above) shares its positions list, labels and
+values with the rows before it that are held the same way, so a tall rowspan costs
+no copy per row it covers and a table costs memory in proportion to its cells.
 """
 from __future__ import annotations
 
@@ -20,21 +25,33 @@ MAX_WIDTH = 400
 
 def resolve(raw: RawTable) -> Table:
     problems: list[tuple[str, Span]] = []
-    grid: list[dict[int, Cell]] = []
-    pending: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows still to cover)
+    pending: dict[int, Cell] = {}          # column -> the cell a rowspan from a row above holds it for
+    ends: dict[int, list[int]] = {}        # row -> the pending columns whose rowspan stops before it
+    version = 0                            # bumped whenever *pending* changes
+    # The positions of a row none of whose own cells found room are *pending* as it stands: computed
+    # once per version and shared by every such row, so a tall rowspan costs no copy per row it covers.
+    above = _Positions({}, version)
     nrows = len(raw.rows)
+    left_out, left_out_at = 0, None
+    rows: list[Row] = []
+    lengths: list[int] = []
+    holes: list[tuple[str, Span]] = []
+    width = 0
     for r, raw_row in enumerate(raw.rows):
-        row: dict[int, Cell] = {}
-        for col, (cell, left) in list(pending.items()):
-            row[col] = cell
-            if left <= 1:
-                del pending[col]
-            else:
-                pending[col] = (cell, left - 1)
-        c = 0
-        for rc in raw_row.cells:
-            while c in row:
+        for col in ends.pop(r, ()):
+            del pending[col]
+            version += 1
+        if above.version != version:
+            above = _Positions(pending, version)
+        placed: dict[int, Cell] = {}       # the positions this row's own cells claim
+        c = above.first_free
+        for k, rc in enumerate(raw_row.cells):
+            while c in pending or c in placed:
                 c += 1
+            if c >= MAX_WIDTH:  # no room left: this cell and the rest of the row are left out
+                left_out += len(raw_row.cells) - k
+                left_out_at = left_out_at or rc.span
+                break
             colspan = rc.colspan
             if colspan > MAX_COLSPAN or c + colspan > MAX_WIDTH:
                 problems.append((_("colspan={colspan} was clipped", colspan=colspan), rc.span))
@@ -50,35 +67,65 @@ def resolve(raw: RawTable) -> Table:
             value = Unread(rc.span, rc.ptext.text) if rc.recovery in ("ambiguous", "unsplit") else cell_value(pt, blank_at)
             cell = Cell(pt, rc.ptext.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
             for dc in range(colspan):
-                if c + dc in row:
+                if c + dc in pending or c + dc in placed:
                     problems.append((_("cells overlap: a rowspan and a colspan claim the same position"), rc.span))
                     continue
-                row[c + dc] = cell
-                if rowspan > 1:
-                    pending[c + dc] = (cell, rowspan - 1)
+                placed[c + dc] = cell
             c += colspan
-            if c >= MAX_WIDTH:
-                break
-        grid.append(row)
-    width = max((max(r) + 1 for r in grid if r), default=0)
-    rows: list[Row] = []
-    widths = set()
-    for r, (raw_row, cells_at) in enumerate(zip(raw.rows, grid)):
-        cells = [cells_at[c] for c in sorted(cells_at)]
-        holes = [c for c in range(max(cells_at) + 1 if cells_at else 0) if c not in cells_at]
-        if holes and not raw.from_text:
-            problems.append((_("row {row} has no cell at column {column}", row=r + 1, column=holes[0] + 1),
-                             raw_row.span))
-        widths.add(len(cells_at))
-        row = Row(r, cells, raw_row.span)
-        _split_labels(row)
+        if placed:
+            pos = _Positions({**above.mapping, **placed}, -1)
+            for col, cell in placed.items():
+                if cell.rowspan > 1:
+                    pending[col] = cell
+                    ends.setdefault(r + cell.rowspan, []).append(col)
+                    version += 1
+            row = Row(r, pos.cells, raw_row.span)
+            _split_labels(row)
+        else:
+            # Every cell of this row comes from a row above: the row shares its positions, and their
+            # labels and values (the same for any row all of whose cells come from above).
+            pos = above
+            row = Row(r, pos.cells, raw_row.span)
+            if pos.split is None:
+                _split_labels(row)
+                pos.split = (row.labels, row.values)
+            else:
+                row.labels, row.values = pos.split
+        if pos.first_free < pos.end and not raw.from_text:
+            holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
+                          raw_row.span))
+        lengths.append(len(pos.cells))
+        width = max(width, pos.end)
         rows.append(row)
-    if not raw.from_text and len(widths) > 1 and rows:
-        short = [r for r in rows if len(grid[r.index]) < width]
+    if left_out:
+        problems.append((_("{n} cells past column {width} were left out", n=left_out, width=MAX_WIDTH), left_out_at))
+    problems.extend(holes)
+    if not raw.from_text and len(set(lengths)) > 1 and rows:
+        short = [r for r in rows if lengths[r.index] < width]
         if short and len(short) < len(rows):
             problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
                                short=len(short), n=len(rows), width=width), short[0].span))
     return Table(raw.span, rows, width, problems, raw.from_text)
+
+
+class _Positions:
+    """A row's grid positions: the cell at each occupied column, in column order."""
+
+    __slots__ = ("mapping", "version", "cells", "end", "first_free", "split")
+
+    def __init__(self, mapping: dict[int, Cell], version: int):
+        cols = sorted(mapping)
+        self.mapping = {c: mapping[c] for c in cols}
+        self.version = version
+        self.cells = list(self.mapping.values())
+        self.end = cols[-1] + 1 if cols else 0
+        free = 0
+        for col in cols:  # the first column nothing holds (a hole when it lies before *end*)
+            if col != free:
+                break
+            free += 1
+        self.first_free = free
+        self.split: tuple[list[Cell], list[Cell]] | None = None
 
 
 def _split_labels(row: Row) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from sys import intern
 
 from ..document import Document
 from ..document.cnnum import read_cn_numeral
@@ -37,7 +38,7 @@ _NUM = re.compile(
 _NOT_COUNT_AFTER = re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberFact:
     value: Decimal
     span: Span            # the digits (and multiplier) as written
@@ -82,7 +83,8 @@ def find_numbers(pt: PText, block=None) -> list[NumberFact]:
             value *= 100000000
         approx = bool(m.group("pre") or m.group("post") or m.group("post2") or (unit and unit.startswith("余")))
         num_end = m.end("mult") if m.group("mult") else m.end("num")
-        out.append(NumberFact(value, pt.span(m.start("num"), num_end), unit.lstrip("余") if unit else None,
+        # one string per unit, not one per number (a CJK character is a new object at each match)
+        out.append(NumberFact(value, pt.span(m.start("num"), num_end), intern(unit.lstrip("余")) if unit else None,
                               approx, unit in ("%", "％"), m.start("num"), m.end(), num_end, block,
                               pt.text[m.start("num"):num_end]))
     return out

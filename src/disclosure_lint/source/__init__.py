@@ -16,7 +16,7 @@ from ..i18n import N_, _
 __all__ = ["Span", "Source", "decode", "DecodeResult"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """Half-open range ``[start, end)`` of code-point offsets into a decoded source."""
 
