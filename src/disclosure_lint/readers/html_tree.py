@@ -9,6 +9,7 @@ source offset.
 from __future__ import annotations
 
 import re
+from array import array
 
 from ..i18n import _
 from ..source import Span
@@ -41,25 +42,34 @@ class _Structure:
     """A parser target recording, for each marked element lxml opens, its mark, its tag and the mark of the
     nearest marked element open around it (an implied element, such as a <tbody> the page does not write,
     has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can:
-    there is one per element."""
-    __slots__ = ("stack", "found", "tops")
+    there is one per element.  What is found is kept compactly (three parallel columns, one string per tag
+    name): it lives as long as the tree is being built."""
+    __slots__ = ("stack", "marks", "tags", "parents", "tops", "names")
 
     def __init__(self) -> None:
         self.stack: list = [-1]
-        self.found: list = []  # (mark, tag, parent's place in found or -1), in source order
-        self.tops: list[int] = []  # where in found each top-level element starts
+        self.marks = array("q")  # each marked element's token number, in source order
+        self.tags: list[str] = []  # its lower-case tag (one string per name)
+        self.parents = array("q")  # its parent's place in these columns, or -1
+        self.tops: list[int] = []  # where in the columns each top-level element starts
+        self.names: dict[str, str] = {}
 
     def start(self, tag, attrib) -> None:
         stack = self.stack
         k = attrib.get(MARK)
         if len(stack) == 1:
-            self.tops.append(len(self.found))
+            self.tops.append(len(self.marks))
         if k is None:
             stack.append(stack[-1])
         else:
-            found = self.found
-            stack.append(len(found))
-            found.append((k, tag, stack[-2]))
+            marks = self.marks
+            stack.append(len(marks))
+            marks.append(int(k))
+            self.parents.append(stack[-2])
+            name = self.names.get(tag)
+            if name is None:
+                name = self.names[tag] = tag.lower()
+            self.tags.append(name)
 
     def end(self, tag) -> None:
         self.stack.pop()
@@ -67,44 +77,54 @@ class _Structure:
     def close(self) -> None:
         return None
 
-    def elements(self) -> list:
-        """What was found: (mark, tag, parent's place in the list or -1), in source order."""
+    def elements(self) -> tuple:
+        """What was found: (marks, tags, parents), in source order."""
         if len(self.tops) > 1:
             # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
             # after </html>) is not in its tree.
-            return self.found[:self.tops[1]]
-        return self.found
+            t = self.tops[1]
+            return self.marks[:t], self.tags[:t], self.parents[:t]
+        return self.marks, self.tags, self.parents
 
 
-def _build(text: str, tokens: list, elements: list) -> tuple[Node, list[Node], list[int]]:
+def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
-    dropped are passed over).  Returns the root, every node in the order made and the comments' tokens."""
+    dropped are passed over).  *toks* and *names* are the compact tokens (html_tokens.tokenize_compact).
+    Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
-    nodes = [root]  # the node of elements[i] is nodes[i + 1]
+    nodes = [root]  # the node of element i is nodes[i + 1]
     comments: list[int] = []
     owner = root
     own = root.items
     count = text.count
-    found = iter(elements)
-    nk, ntag, npi = next(found, ("-1", "", -1))
-    nk = int(nk)
-    for k, (kind, s, e, name) in enumerate(tokens):
+    marks, tags, parents = elements
+    found = len(marks)
+    j = 0  # the next marked element
+    nk = marks[0] if found else -1
+    tag_names = iter(names)
+    v = toks[0]
+    for k in range(len(toks) - 1):
+        nv = toks[k + 1]
+        kind = v & 7
         if kind == TEXT:
+            s, e = v >> 3, nv >> 3
             own.append(k)
             owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
         elif kind == START:
+            name = next(tag_names)
             if k == nk:
-                p = nodes[npi + 1]
-                node = Node(ntag.lower(), k, p)
+                p = nodes[parents[j] + 1]
+                node = Node(tags[j], k, p)
                 nodes.append(node)
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
                 own = owner.items
-                nk, ntag, npi = next(found, ("-1", "", -1))
-                nk = int(nk)
+                j += 1
+                nk = marks[j] if j < found else -1
         elif kind == END:
+            name = next(tag_names)
             n = owner
             while n is not None and n.tag != name:
                 n = n.parent
@@ -113,16 +133,17 @@ def _build(text: str, tokens: list, elements: list) -> tuple[Node, list[Node], l
                 own = owner.items
         elif kind == COMMENT:
             comments.append(k)
+        v = nv
     return root, nodes, comments
 
 
-def parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
+def parse_tree(text: str, toks, names: list, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
     """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the Nodes with text attributed."""
     try:
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml is a dependency
         etree = None
-    elements: list = []
+    elements: tuple = (array("q"), [], array("q"))
     if etree is not None:
         # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
         # no attributes to build the tree (we read them from our own tokens), and Word's style
@@ -143,4 +164,7 @@ def parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[N
             problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
                                         error=type(exc).__name__), Span(0, 0)))
         del data
-    return _build(text, tokens, elements)
+        # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
+        # (paused during a lint): let go of what the target found now, keeping only the columns handed on.
+        target.marks, target.tags, target.parents, target.names, target.stack = array("q"), [], array("q"), {}, []
+    return _build(text, toks, names, elements)
