@@ -419,7 +419,7 @@ def _split_lines(pt: PText) -> list[PText]:
     t = pt.text
     i = t.find("\n")
     while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
-        if not pt._lit[pt._piece(i)]:
+        if not pt.is_literal_at(i):
             out.append(pt[start:i])
             start = i + 1
         i = t.find("\n", i + 1)
