@@ -127,7 +127,7 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
     tile the text, so a token ends where the next starts; a last entry ``len(text) << 3`` ends the last),
     and ``names`` holds the lower-case name of every start and end tag, in order.  Eight bytes a token
     instead of a tuple and two integers (about 130): a page's tokens were 3.6× its size."""
-    toks = array("q")
+    toks: list[int] = []  # a list while it grows (appending to it is faster), an array once done
     add = toks.append
     names: list[str] = []
     add_name = names.append
@@ -213,7 +213,7 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
     add(n << 3)
     if marked is not None:
         marked.append(text[mprev:])
-    return toks, names
+    return array("q", toks), names
 
 
 def _find_close(text: str, name: str, start: int) -> int:

@@ -42,34 +42,25 @@ class _Structure:
     """A parser target recording, for each marked element lxml opens, its mark, its tag and the mark of the
     nearest marked element open around it (an implied element, such as a <tbody> the page does not write,
     has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can:
-    there is one per element.  What is found is kept compactly (three parallel columns, one string per tag
-    name): it lives as long as the tree is being built."""
-    __slots__ = ("stack", "marks", "tags", "parents", "tops", "names")
+    there is one per element."""
+    __slots__ = ("stack", "found", "tops")
 
     def __init__(self) -> None:
         self.stack: list = [-1]
-        self.marks = array("q")  # each marked element's token number, in source order
-        self.tags: list[str] = []  # its lower-case tag (one string per name)
-        self.parents = array("q")  # its parent's place in these columns, or -1
-        self.tops: list[int] = []  # where in the columns each top-level element starts
-        self.names: dict[str, str] = {}
+        self.found: list = []  # (mark, tag, parent's place in found or -1), in source order
+        self.tops: list[int] = []  # where in found each top-level element starts
 
     def start(self, tag, attrib) -> None:
         stack = self.stack
         k = attrib.get(MARK)
         if len(stack) == 1:
-            self.tops.append(len(self.marks))
+            self.tops.append(len(self.found))
         if k is None:
             stack.append(stack[-1])
         else:
-            marks = self.marks
-            stack.append(len(marks))
-            marks.append(int(k))
-            self.parents.append(stack[-2])
-            name = self.names.get(tag)
-            if name is None:
-                name = self.names[tag] = tag.lower()
-            self.tags.append(name)
+            found = self.found
+            stack.append(len(found))
+            found.append((k, tag, stack[-2]))
 
     def end(self, tag) -> None:
         self.stack.pop()
@@ -78,13 +69,21 @@ class _Structure:
         return None
 
     def elements(self) -> tuple:
-        """What was found: (marks, tags, parents), in source order."""
+        """What was found, in source order, as three columns: each element's token number (an array), its
+        tag, its parent's place in the columns or -1 (an array).  The found tuples are let go of at once:
+        the parser and its target can stay alive in a reference cycle until the cyclic collector runs
+        (paused during a lint)."""
+        found = self.found
         if len(self.tops) > 1:
             # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
             # after </html>) is not in its tree.
-            t = self.tops[1]
-            return self.marks[:t], self.tags[:t], self.parents[:t]
-        return self.marks, self.tags, self.parents
+            del found[self.tops[1]:]
+        self.found, self.stack = [], []
+        if not found:
+            return array("q"), (), array("q")
+        marks, tags, parents = zip(*found)
+        del found[:]
+        return array("q", map(int, marks)), tags, array("q", parents)
 
 
 def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[Node], list[int]]:
@@ -99,14 +98,11 @@ def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[No
     owner = root
     own = root.items
     count = text.count
-    marks, tags, parents = elements
-    found = len(marks)
-    j = 0  # the next marked element
-    nk = marks[0] if found else -1
+    found = zip(*elements)
+    nk, ntag, npi = next(found, (-1, "", -1))
     tag_names = iter(names)
-    v = toks[0]
-    for k in range(len(toks) - 1):
-        nv = toks[k + 1]
+    lowered: dict[str, str] = {}  # one string per tag name
+    for k, (v, nv) in enumerate(zip(toks, toks[1:])):
         kind = v & 7
         if kind == TEXT:
             s, e = v >> 3, nv >> 3
@@ -115,14 +111,16 @@ def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[No
         elif kind == START:
             name = next(tag_names)
             if k == nk:
-                p = nodes[parents[j] + 1]
-                node = Node(tags[j], k, p)
+                p = nodes[npi + 1]
+                low = lowered.get(ntag)
+                if low is None:
+                    low = lowered[ntag] = ntag.lower()
+                node = Node(low, k, p)
                 nodes.append(node)
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
                 own = owner.items
-                j += 1
-                nk = marks[j] if j < found else -1
+                nk, ntag, npi = next(found, (-1, "", -1))
         elif kind == END:
             name = next(tag_names)
             n = owner
@@ -133,7 +131,6 @@ def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[No
                 own = owner.items
         elif kind == COMMENT:
             comments.append(k)
-        v = nv
     return root, nodes, comments
 
 
@@ -143,7 +140,7 @@ def parse_tree(text: str, toks, names: list, pieces: list, problems: list) -> tu
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml is a dependency
         etree = None
-    elements: tuple = (array("q"), [], array("q"))
+    elements: tuple = (array("q"), (), array("q"))
     if etree is not None:
         # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
         # no attributes to build the tree (we read them from our own tokens), and Word's style
@@ -164,7 +161,4 @@ def parse_tree(text: str, toks, names: list, pieces: list, problems: list) -> tu
             problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
                                         error=type(exc).__name__), Span(0, 0)))
         del data
-        # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
-        # (paused during a lint): let go of what the target found now, keeping only the columns handed on.
-        target.marks, target.tags, target.parents, target.names, target.stack = array("q"), [], array("q"), {}, []
     return _build(text, toks, names, elements)
