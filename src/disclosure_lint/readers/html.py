@@ -335,6 +335,8 @@ class _Reader:
             n.parent = None
         self.nodes = []
         self.toks = array("q")
+        self.root = _Node("#root", -1, None)  # the tree goes now, not when the reader does
+        self._attrs = {}
 
     def _outside(self, content: _Node) -> list:
         """Blocks of the page outside the content element, in order."""
