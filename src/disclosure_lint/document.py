@@ -160,10 +160,12 @@ class Table:
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
-        for r in self.rows:
-            for c in _distinct(r.cells):
-                if c.row == r.index:
-                    yield c
+        rows = self.rows
+        cached = self.__dict__.get("_cells")  # rules ask many times: walk the grid once per row list
+        if cached is None or cached[0] is not rows or cached[1] != len(rows):
+            out = [c for r in rows for c in _distinct(r.cells) if c.row == r.index]
+            cached = self.__dict__["_cells"] = (rows, len(rows), out)
+        return iter(cached[2])
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
