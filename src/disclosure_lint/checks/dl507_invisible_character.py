@@ -8,7 +8,7 @@ from ..diagnostics import Edit, Finding, Fix, Severity
 from ..i18n import _
 from ..registry import rule
 from ..source import Span
-from ._hygiene import NUMERALS, is_han, listing, units
+from ._hygiene import NUMERALS, is_han, listing, units_with
 
 # Zero-width characters, word joiner, a byte-order mark inside the text, soft hyphen: as characters
 # or as HTML character references.
@@ -92,13 +92,14 @@ def _nbsp(doc) -> list[tuple[object, list[Span]]]:
     """Single no-break spaces between two Chinese characters (本年&nbsp;新收), per paragraph or cell."""
     text = doc.source.text
     out = []
-    for pt, _kind in units(doc):
+    for pt, _kind in units_with(doc, " "):
         t = pt.text
-        if " " not in t:
-            continue
         found = []
-        for k in range(1, len(t) - 1):
-            if t[k] != " " or not is_han(t[k - 1]) or not is_han(t[k + 1]):
+        last = len(t) - 1
+        nxt = t.find(" ", 1, last)
+        while nxt >= 0:  # every space but at the first and last character
+            k, nxt = nxt, t.find(" ", nxt + 1, last)
+            if not is_han(t[k - 1]) or not is_han(t[k + 1]):
                 continue
             if t[k - 1] in NUMERALS or t[k + 1] in NUMERALS:
                 continue
