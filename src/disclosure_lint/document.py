@@ -156,7 +156,12 @@ class Table:
         return self.rows[cell.row].label if 0 <= cell.row < len(self.rows) else ""
 
     def text(self) -> str:
-        return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in self.rows)
+        rows = self.rows
+        cached = self.__dict__.get("_text")  # asked for by several rules: joined once per row list
+        if cached is None or cached[0] is not rows or cached[1] != len(rows):
+            text = "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in rows)
+            cached = self.__dict__["_text"] = (rows, len(rows), text)
+        return cached[2]
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""

@@ -46,6 +46,11 @@ PATTERNS = (
     ("answer_open", re.compile(rf"(?<!部分)同意公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("channel", re.compile(rf"(网上|网络|信函|当面|传真|电子邮件)(?:、(?:传真|信函))?(?:方式)?申请(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
 )
+# Words each pattern above cannot match without (one of them at least; () for a pattern whose first
+# characters already let the engine skip): looked for with str.__contains__ before the pattern runs.
+_NEEDS = (("申请",), ("申请",), (), ("结转", "转入"), ("顺延", "延期", "结转"), ("结转", "转入"), ("自然人",),
+          (), (), (), ("予以公开",), (), ("行政复议",), (), (), (), (), ("答复",), (), ("同意公开",), ("申请",))
+assert len(_NEEDS) == len(PATTERNS)
 # Every pattern above reads digits and a measure word: a paragraph without one is passed at once.
 _FIGURE = re.compile(r"\d\s*[件个条份宗起次部项]")
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
@@ -207,7 +212,9 @@ def check(ctx):
         if not _FIGURE.search(text):
             continue  # no pattern can match: each reads a number and its measure word
         seen: set[tuple[int, int]] = set()
-        for what, pat in PATTERNS:
+        for (what, pat), needs in zip(PATTERNS, _NEEDS):
+            if needs and not any(w in text for w in needs):
+                continue
             for m in pat.finditer(text):
                 g = m.lastindex or 1  # the number is the last group
                 if re.match(r"\s*(?:余|多)", text[m.end(g):m.end(g) + 1]) or text[max(0, m.start(g) - 2):m.start(g)].endswith(("约", "近", "超过")):
