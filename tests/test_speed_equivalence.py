@@ -158,3 +158,42 @@ def test_traditional_check_through_gb2312_as_the_table():
         text = "".join(rnd.choice(chars) if rnd.random() < 0.05 else rnd.choice(plain) for _ in range(rnd.randint(0, 30)))
         assert _none_in(text) == keys.isdisjoint(text), text
     assert not _none_in("政府信息公开後")  # a traditional character GB2312 also has
+
+
+def _as_pairs(eps):
+    return [(e.name, e.value) for e in eps]
+
+
+def test_entry_point_scan_as_importlib_metadata(tmp_path, monkeypatch):
+    import sys
+    from importlib.metadata import entry_points
+
+    from disclosure_lint.registry import ENTRY_POINT_GROUP, _scan_entry_points
+
+    def dist(dirname, text, name):
+        d = tmp_path / dirname
+        d.mkdir()
+        (d / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1\n")
+        if text is not None:
+            (d / "entry_points.txt").write_text(text)
+
+    group = f"[{ENTRY_POINT_GROUP}]\n"
+    dist("one_plugin-0.1.dist-info", "# a comment\n[console_scripts]\nx = y:z\n" + group + "one = one_mod:rules\n", "one-plugin")
+    dist("One.Plugin-0.2.dist-info", group + "shadowed = other_mod\n", "One.Plugin")  # the same name: first wins
+    dist("two-1.0.egg-info", group + " two = two_mod.sub : attr [extra] \n\n", "two")
+    dist("three-1.0.dist-info", None, "three")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    fast = _scan_entry_points()
+    assert fast is not None
+    assert _as_pairs(fast) == _as_pairs(entry_points(group=ENTRY_POINT_GROUP))
+    assert ("two", "two_mod.sub : attr [extra]") in _as_pairs(fast)
+    assert any(p.endswith(".egg") for p in sys.path) or fast is not None
+
+
+def test_scanned_entry_point_loads_like_importlib(tmp_path, monkeypatch):
+    from disclosure_lint.registry import _EntryPoint
+
+    (tmp_path / "ep_probe_mod.py").write_text("class A:\n    class B:\n        value = 7\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _EntryPoint("x", "ep_probe_mod : A.B [extra]").load().value == 7
+    assert _EntryPoint("x", "ep_probe_mod").load().__name__ == "ep_probe_mod"
