@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from disclosure_lint import lint_path, parse_path  # noqa: E402
-from disclosure_lint.context import Context  # noqa: E402
+from disclosure_lint.engine.context import Context  # noqa: E402
 from disclosure_lint.document import Number  # noqa: E402
-from disclosure_lint.normalize import label_key  # noqa: E402
+from disclosure_lint.document.normalize import label_key  # noqa: E402
 
 MODES = ("forced", "chosen", "ambiguous", "unsplit")
 

@@ -4,7 +4,7 @@
     python benchmarks/corpus_bench.py                 # 1,000 and 10,000 synthetic reports
     python benchmarks/corpus_bench.py --sizes 500 2000
 
-Writes consistent series (disclosure_lint.corpus.series: 5 years per agency, 2019–2023) with planted
+Writes consistent series (disclosure_lint.tools.series: 5 years per agency, 2019–2023) with planted
 chain breaks (every 50th agency, 2022) and copied problems paragraphs (every 50th agency, offset 25,
 copies agency+7's 2021 paragraph into its 2023 report). Stage 1 (parse + per-report summary, the
 part a Dask cluster would run) runs in a process pool and its summaries go through JSON, as they
@@ -42,8 +42,8 @@ def plan(agencies: int):
 def _stage1(args):
     first, last, agencies = args
     from disclosure_lint import parse_text
-    from disclosure_lint.context import Context
-    from disclosure_lint.corpus.series import generate_corpus_range
+    from disclosure_lint.engine.context import Context
+    from disclosure_lint.tools.series import generate_corpus_range
     from disclosure_lint.corpus.summary import summarise
 
     breaks, copies = plan(agencies)
@@ -56,7 +56,7 @@ def _stage1(args):
 def stage2(summaries):
     from disclosure_lint.corpus.context import CorpusContext
     from disclosure_lint.corpus.engine import lint_summaries
-    from disclosure_lint.options import Options
+    from disclosure_lint.engine.options import Options
 
     t0 = time.perf_counter()
     ctx = CorpusContext(summaries)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from disclosure_lint import lint_bytes  # noqa: E402
-from disclosure_lint.parse import parse_bytes  # noqa: E402
+from disclosure_lint.document.parse import parse_bytes  # noqa: E402
 
 HEAD = ("标题: 平潭综合实验区2022年度政府信息公开工作年度报告\n发布时间: 2023-02-20 15:07\n"
         "==================== 正文 ====================\n")

@@ -15,6 +15,9 @@ Prints, with its target:
    (``--readers`` runs only this).
 7. decoding, the common path (UTF-8, declared GBK) vs the bare codec (<= 1.1x; the encoding
    detector is never imported there), and the detected path (Big5, BOM-less UTF-16) for reference.
+8. growth of four input shapes at 1x and 10x (pages, one long table, a paragraph of numbers, a
+   paragraph of breakdowns; 10x the input <= 11x the time), and the peak memory of each real page
+   as a multiple of its size (<= 8x); ``benchmarks/shapes.py`` alone runs just these.
 Timings are the median of repeats; the machine is shared, so read the ratios, not the seconds.
 """
 from __future__ import annotations
@@ -34,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from disclosure_lint import lint_bytes  # noqa: E402
-from disclosure_lint.synth import ReportSpec, render_html  # noqa: E402
+from disclosure_lint.tools.synth import ReportSpec, render_html  # noqa: E402
 
 
 def _timings(fn, repeats: int, clock) -> list[float]:
@@ -102,6 +105,17 @@ def bench_real_vs_lxml(files, repeats):
     lint_all(files[:2])  # warm imports
     base = best_cpu_time(lambda: [lxml.html.fromstring(d) for d in files], repeats)
     ours = best_cpu_time(lambda: lint_all(files), repeats)
+    return base, ours
+
+
+def bench_read_vs_lxml(files, repeats):
+    """Real pages: reading alone (decode, HTML reader, document build) vs bare lxml, CPU time, best of N."""
+    import lxml.html
+
+    from disclosure_lint.document.parse import parse_bytes
+
+    base = best_cpu_time(lambda: [lxml.html.fromstring(d) for d in files], repeats)
+    ours = best_cpu_time(lambda: [parse_bytes(d, kind="html") for d in files], repeats)
     return base, ours
 
 
@@ -246,7 +260,7 @@ def bench_decode(files, repeats):
     common = [(d, "utf-8") for d in utf8] + [(d, "gbk") for d in gbk]
     bare = median_time(lambda: [codecs.decode(d, enc) for d, enc in common], repeats)
     ours = median_time(lambda: [decode(d) for d, _ in common], repeats)
-    imported = any(m in sys.modules for m in ("bs4", "charset_normalizer", "disclosure_lint.encoding_detect"))
+    imported = any(m in sys.modules for m in ("bs4", "charset_normalizer", "disclosure_lint.source.encoding_detect"))
     trad = ("某縣2021年政府信息公開工作年度報告\n一、總體情況\n本年度共收到政府信息公開申請12件，辦結11件。\n" * 400)
     odd = [trad.encode("big5"), trad.encode("utf-16-le")]
     detected = median_time(lambda: [decode(d) for d in odd], repeats)
@@ -281,6 +295,10 @@ def main() -> int:
         print(f"1b. {len(real)} real pages ({sum(map(len, real)) / 1e6:.1f} MB, CPU time, best of {repeats * 2}): "
               f"lxml.html.fromstring {base * 1000:.0f} ms, dlint {ours * 1000:.0f} ms -> ratio {r:.1f}x "
               f"(target <= 5x) {'OK' if r <= 5 else 'MISSED'}")
+        base, ours = bench_read_vs_lxml(real, repeats * 2)
+        r = ours / base
+        print(f"1c. the same pages read into documents (no rules): {ours * 1000:.0f} ms -> ratio {r:.1f}x lxml "
+              f"(the reader's share of the 5x; goal <= 2.5x) {'OK' if r <= 2.5 else 'MISSED'}")
     else:
         print("1b. real pages: ../shared/corpus/real-html not found, skipped")
 
@@ -312,6 +330,10 @@ def main() -> int:
           f"dlint decode {ours * 1000:.0f} ms -> ratio {r7:.2f}x (target <= 1.1x) {'OK' if r7 <= 1.1 else 'MISSED'}; "
           f"detector imported on this path: {'yes (MISSED)' if imported else 'no'}; detected path (Big5 + "
           f"BOM-less UTF-16, {odd_size / 1e3:.0f} KB): {detected * 1000:.0f} ms")
+    from shapes import report as shape_report  # issue 17: growth of each input shape, memory on real pages
+
+    for i, line in enumerate(shape_report(repeats), 1):
+        print(f"8.{i} {line}")
     return 0
 
 

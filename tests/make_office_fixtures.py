@@ -43,7 +43,7 @@ PROSE = [
 
 
 def report_html(planted: bool) -> str:
-    from disclosure_lint.synth import ReportSpec, render_html
+    from disclosure_lint.tools.synth import ReportSpec, render_html
 
     spec = ReportSpec(year=YEAR, seed=SEED, wrapper=False, plant=dict(PLANT) if planted else {})
     html = render_html(spec)
@@ -88,7 +88,7 @@ def write_docx(html: str, path: Path, *, created: str = "2023-01-18T09:00:00Z", 
     from docx.oxml.ns import nsdecls
 
     from disclosure_lint.document import Heading, Table
-    from disclosure_lint.parse import parse_text
+    from disclosure_lint.document.parse import parse_text
 
     parsed = parse_text(html, kind="html")
     d = docx.Document()
@@ -175,7 +175,7 @@ def write_reportlab_pdf(html: str, path: Path) -> None:
         print("skipped the ReportLab PDF: pip install reportlab", file=sys.stderr)
         return
     from disclosure_lint.document import Table
-    from disclosure_lint.parse import parse_text
+    from disclosure_lint.document.parse import parse_text
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     body = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=20, firstLineIndent=24,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.batch.score import report_score
-from disclosure_lint.cli import lint_one, main
+from disclosure_lint.output.score import report_score
+from disclosure_lint.cli.main import lint_one, main
 from disclosure_lint.output import render
 
 from .conftest import ROOT
@@ -76,7 +76,7 @@ def test_score_is_the_same_in_csv_and_html(results):
 
 
 def test_score_weights_and_caps():
-    from disclosure_lint.diagnostics import Diagnostic, Severity
+    from disclosure_lint.engine.diagnostics import Diagnostic, Severity
     from disclosure_lint.source import Span
 
     def d(code, sev):

@@ -32,11 +32,11 @@ def _load():
 
 def _corpus_case(rule, case):
     from disclosure_lint import parse_text
-    from disclosure_lint.context import Context
+    from disclosure_lint.engine.context import Context
     from disclosure_lint.corpus.engine import lint_summaries
     from disclosure_lint.corpus.group import apply_overrides
     from disclosure_lint.corpus.summary import ReportSummary, summarise
-    from disclosure_lint.options import Options
+    from disclosure_lint.engine.options import Options
 
     options = Options.from_kwargs(**dict(case.get("options", {}), select=case.get("select", [rule])))
     sources, summaries = {}, []
@@ -109,7 +109,7 @@ def test_case(rule, case, monkeypatch):
 
 
 def test_every_rule_has_a_case_file_with_both_sides():
-    from disclosure_lint.registry import all_rules
+    from disclosure_lint.engine.registry import all_rules
 
     missing = []
     for r in all_rules():

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 
-from disclosure_lint.cli import main
+from disclosure_lint.cli.main import main
 
 from .conftest import ROOT, seed
 

@@ -1,7 +1,7 @@
 """Chinese numerals in cells and prose: cn2an's reading, and the fast path that agrees with it."""
 import pytest
 
-from disclosure_lint.cnnum import read_cn_numeral
+from disclosure_lint.document.cnnum import read_cn_numeral
 
 
 @pytest.mark.parametrize("text,value", [("二十七", 27), ("一万二千", 12000), ("壹佰", 100), ("两百", 200), ("十", 10),
@@ -32,7 +32,7 @@ def test_fast_path_agrees_with_cn2an():
 
 def test_prose_reads_large_numerals_whole():
     from disclosure_lint.facts.numbers import find_numbers
-    from disclosure_lint.ptext import PText
+    from disclosure_lint.source.ptext import PText
 
     text = "全年受理申请一万二千件，办结壹佰件，三四件不计。"
     found = [(text[f.span.start:f.span.end], int(f.value)) for f in find_numbers(PText.literal(text, 0))]

@@ -1,6 +1,6 @@
 
-from disclosure_lint.cli import main
-from disclosure_lint.config import find_config, options_for
+from disclosure_lint.cli.main import main
+from disclosure_lint.engine.config import find_config, options_for
 
 from .conftest import seed
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.cli import main
+from disclosure_lint.cli.main import main
 from disclosure_lint.corpus.identity import normalise_agency
-from disclosure_lint.corpus.series import generate_corpus
+from disclosure_lint.tools.series import generate_corpus
 
 from .conftest import ROOT, SHARED, needs_shared
 
@@ -133,7 +133,7 @@ def test_parse_corpus_shows_groups_and_config_overrides(planted, tmp_path, capsy
     g = json.loads(capsys.readouterr().out)
     assert [r["path"] for r in g["unsure"]] == [str(d / "letter.txt")]
     (d / "dlint.toml").write_text('[reports]\n"letter.txt" = { agency = "某局", year = 2021 }\n', encoding="utf-8")
-    from disclosure_lint.config import find_config
+    from disclosure_lint.engine.config import find_config
 
     find_config.cache_clear()  # the folder was looked up before its dlint.toml existed
     assert main(["parse", "--json", "--corpus", str(d)]) == 0
@@ -143,7 +143,7 @@ def test_parse_corpus_shows_groups_and_config_overrides(planted, tmp_path, capsy
 
 def test_missing_datasketch_is_said_not_raised(planted, monkeypatch):
     from disclosure_lint.corpus import lint_and_summarise, lint_summaries
-    from disclosure_lint.options import Options
+    from disclosure_lint.engine.options import Options
 
     summaries = [lint_and_summarise(str(p))[1] for p in sorted(planted.rglob("*.html"))]
     monkeypatch.setitem(sys.modules, "datasketch", None)
@@ -157,7 +157,7 @@ def test_small_and_large_corpora_find_the_same_copies(planted, monkeypatch):
     """Pairwise exact comparison (a few reports) and MinHash LSH (a crawl) agree on the planted series."""
     pytest.importorskip("datasketch", reason="the corpus extra is not installed")
     from disclosure_lint.corpus import lint_and_summarise, lint_summaries
-    from disclosure_lint.options import Options
+    from disclosure_lint.engine.options import Options
 
     summaries = [lint_and_summarise(str(p))[1] for p in sorted(planted.rglob("*.html"))]
 

@@ -1,17 +1,17 @@
-from disclosure_lint.docgen import render
+from disclosure_lint.tools.docgen import render
 
 from .conftest import ROOT
 
 
 def test_rule_reference_is_up_to_date():
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert current == render(), "docs/rules.md is stale: run `python -m disclosure_lint.docgen`"
+    assert current == render(), "docs/rules.md is stale: run `python -m disclosure_lint.tools.docgen`"
     current = (ROOT / "docs" / "rules.zh.md").read_text(encoding="utf-8")
-    assert current == render("zh"), "docs/rules.zh.md is stale: run `python -m disclosure_lint.docgen`"
+    assert current == render("zh"), "docs/rules.zh.md is stale: run `python -m disclosure_lint.tools.docgen`"
 
 
 def test_every_rule_docstring_has_the_four_parts():
-    from disclosure_lint.registry import all_rules
+    from disclosure_lint.engine.registry import all_rules
 
     for r in all_rules():
         if r.plugin != "builtin":

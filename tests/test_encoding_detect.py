@@ -59,7 +59,7 @@ def test_fast_path_does_not_import_the_detector():
             "decode('某局2021年报告'.encode()); decode('<meta charset=gbk>报告'.encode('gbk')); "
             "decode('报告 总体情况 申请'.encode('gb18030') + b'\\x81\\x30\\x81\\x30'); "
             "print(any(m in sys.modules for m in ('bs4', 'charset_normalizer', "
-            "'disclosure_lint.encoding_detect')))")
+            "'disclosure_lint.source.encoding_detect')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip() == "False"
 

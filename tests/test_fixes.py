@@ -10,13 +10,13 @@ import sys
 
 from hypothesis import example, given, strategies as st
 
-from disclosure_lint.diagnostics import Edit
+from disclosure_lint.engine.diagnostics import Edit
 from disclosure_lint.facts.numbers import document_numbers
-from disclosure_lint.fixcmd import fix_bytes, fix_text, line_edits
-from disclosure_lint.fixes import apply_to_bytes, choose_edits, edit_for
-from disclosure_lint.options import Options
-from disclosure_lint.parse import parse_text
-from disclosure_lint.ptext import PTextBuilder
+from disclosure_lint.cli.fix import fix_bytes, fix_text, line_edits
+from disclosure_lint.engine.fixes import apply_to_bytes, choose_edits, edit_for
+from disclosure_lint.engine.options import Options
+from disclosure_lint.document.parse import parse_text
+from disclosure_lint.source.ptext import PTextBuilder
 from disclosure_lint.source import Source, Span
 
 from .conftest import ROOT
@@ -119,7 +119,7 @@ def test_entity_edits_replace_the_whole_reference_or_nothing():
 
 
 def test_overlapping_fixes_are_not_both_chosen():
-    from disclosure_lint.diagnostics import Diagnostic, Fix, Severity
+    from disclosure_lint.engine.diagnostics import Diagnostic, Fix, Severity
 
     def diag(*edits):
         return Diagnostic(None, "DL599", "x", Severity.INFO, "m", Span(0, 0), fix=Fix(tuple(edits)))

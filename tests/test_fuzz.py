@@ -20,11 +20,11 @@ import xml.dom.minidom
 
 import pytest
 
-from disclosure_lint.engine import lint_document
-from disclosure_lint.options import Options
+from disclosure_lint.engine.lint import lint_document
+from disclosure_lint.engine.options import Options
 from disclosure_lint.output import FORMATS, render
-from disclosure_lint.parse import parse_bytes
-from disclosure_lint.results import resolve_positions
+from disclosure_lint.document.parse import parse_bytes
+from disclosure_lint.engine.results import resolve_positions
 
 from .conftest import FIXTURES, shared_files
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from disclosure_lint import lint_bytes, lint_text
-from disclosure_lint.parse import parse_bytes
+from disclosure_lint.document.parse import parse_bytes
 
 from .conftest import ROOT, seed
 

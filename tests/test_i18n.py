@@ -11,11 +11,11 @@ import sys
 import pytest
 
 from disclosure_lint import lint_text
-from disclosure_lint.cli import main
+from disclosure_lint.cli.main import main
 from disclosure_lint.i18n import (_, _n, get_language, language_from_env, normalize_language, rule_doc,
                                   rule_summary, rule_title, severity_label, split_doc, use_language)
-from disclosure_lint.i18n_catalog import literal_messages, untranslated
-from disclosure_lint.registry import all_rules, get_rule
+from disclosure_lint.tools.i18n_catalog import literal_messages, untranslated
+from disclosure_lint.engine.registry import all_rules, get_rule
 
 from .conftest import ROOT
 
@@ -40,7 +40,7 @@ def test_every_message_in_the_package_has_a_chinese_translation():
     msgs = literal_messages()
     assert len(msgs) > 150  # the collector finds the messages (it is not looking at the wrong folder)
     missing = untranslated(msgs, "zh")
-    assert not missing, "messages without a Chinese translation (run `python -m disclosure_lint.i18n_catalog " \
+    assert not missing, "messages without a Chinese translation (run `python -m disclosure_lint.tools.i18n_catalog " \
                         "update`, then translate them in locale/zh_CN/LC_MESSAGES/dlint.po):\n" + \
                         "\n".join(f"{msgs[m]}: {m!r}" for m in missing)
 
@@ -56,7 +56,7 @@ def test_the_translation_check_can_fail(tmp_path):
 
 def test_catalog_is_complete_and_compiled():
     pytest.importorskip("babel")
-    from disclosure_lint.i18n_catalog import problems
+    from disclosure_lint.tools.i18n_catalog import problems
 
     assert problems("zh_CN") == []  # titles, identity descriptions, fuzzy entries, stale .mo
 
@@ -223,7 +223,7 @@ def test_lang_option_overrides_env(capsys, monkeypatch):
 
 
 def test_config_lang(tmp_path, capsys):
-    from disclosure_lint.config import find_config, load_config
+    from disclosure_lint.engine.config import find_config, load_config
 
     (tmp_path / "dlint.toml").write_text('lang = "zh"\n', encoding="utf-8")
     report = tmp_path / "r.html"

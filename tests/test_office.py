@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_lint import lint_bytes, lint_path
-from disclosure_lint.cli import main
+from disclosure_lint.cli.main import main
 from disclosure_lint.document import Table
-from disclosure_lint.parse import parse_bytes, parse_path
+from disclosure_lint.document.parse import parse_bytes, parse_path
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 DOCX = OFFICE / "report-2022.docx"
@@ -144,7 +144,8 @@ def test_parse_command_shows_docx_and_pdf_trees(capsys):
 # ---- the PDF prose: wrapped lines -------------------------------------------------------------------
 
 def _line(text, page, x0, top, right=500.0, h=16.0):
-    from disclosure_lint.readers.pdf import Ch, Line
+    from disclosure_lint.readers.pdf.text_layer import Ch
+    from disclosure_lint.readers.pdf.visual_lines import Line
 
     chars = []
     x = x0
@@ -158,10 +159,10 @@ def _line(text, page, x0, top, right=500.0, h=16.0):
 def _write(pages):
     from disclosure_lint.readers.blocks import RawDocument
     from disclosure_lint.readers.office import TextBuilder
-    from disclosure_lint.readers.pdf import _write
+    from disclosure_lint.readers.pdf.extracted_text import write_pages
 
     tb, raw = TextBuilder(), RawDocument()
-    _write(pages, tb, raw)
+    write_pages(pages, tb, raw)
     return tb, raw
 
 
@@ -246,7 +247,7 @@ def test_pdf_without_pdfplumber_reads_the_prose_and_warns(monkeypatch):
 
 
 def test_numbering_formats():
-    from disclosure_lint.readers.docx import format_number
+    from disclosure_lint.readers.docx.numbering import format_number
 
     assert [format_number(n, "chineseCounting") for n in (1, 10, 11, 20, 21, 100, 105)] == \
         ["一", "十", "十一", "二十", "二十一", "一百", "一百零五"]

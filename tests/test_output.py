@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.cli import lint_one, main
+from disclosure_lint.cli.main import lint_one, main
 from disclosure_lint.output import render
 
 from .conftest import ROOT
@@ -104,7 +104,7 @@ class _Args:
 
 
 def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
-    from disclosure_lint import cli
+    from disclosure_lint.cli import main as cli
 
     monkeypatch.chdir(ROOT)
     files = ["examples/clean-2021.html", "examples/defects-2022.html"]
@@ -140,7 +140,7 @@ def test_a_worker_that_dies_does_not_stop_the_batch(monkeypatch, tmp_path, capsy
     script = textwrap.dedent(f"""
         import os, sys
         sys.path.insert(0, {str(ROOT / 'src')!r})
-        from disclosure_lint import cli
+        from disclosure_lint.cli import main as cli
         real = cli.lint_one
         def lint_one(path, *a, **k):
             if path.endswith("r2.txt"):

@@ -6,9 +6,9 @@ import io
 import xml.dom.minidom
 
 from disclosure_lint import lint_text
-from disclosure_lint.diagnostics import Diagnostic, Severity
+from disclosure_lint.engine.diagnostics import Diagnostic, Severity
 from disclosure_lint.output import render
-from disclosure_lint.results import resolve_positions
+from disclosure_lint.engine.results import resolve_positions
 from disclosure_lint.source import Source, Span
 
 from .conftest import seed

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from disclosure_lint.positions import UTF8, UTF16, UTF32, from_lsp, to_lsp, units
-from disclosure_lint.server import Settings, rule_doc, rule_url
+from disclosure_lint.source.positions import UTF8, UTF16, UTF32, from_lsp, to_lsp, units
+from disclosure_lint.cli.server import Settings, rule_doc, rule_url
 from disclosure_lint.source import Source
 
 TEXT = "报告\r\n📄𠀀2017年報(bào)告\n\n😀a\rz𪚥"
@@ -49,7 +49,7 @@ def test_round_trip(text, data):
 
 
 def test_rule_doc_in_either_language_and_rule_url():
-    from disclosure_lint.registry import get_rule
+    from disclosure_lint.engine.registry import get_rule
 
     spec = get_rule("DL501")
     assert "Mirror sites" in rule_doc(spec, "en") and "【中文】" not in rule_doc(spec, "en")

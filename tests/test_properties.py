@@ -7,10 +7,10 @@ import sys
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint import lint_text, parse_text
-from disclosure_lint.context import Context
+from disclosure_lint.engine.context import Context
 from disclosure_lint.facts.dates import parse_dates
-from disclosure_lint.ptext import PText
-from disclosure_lint.synth import ReportSpec, render_html
+from disclosure_lint.source.ptext import PText
+from disclosure_lint.tools.synth import ReportSpec, render_html
 
 T3_ROWS = ["new", "carried", "open", "partial", "deny_1", "deny_4", "unable_1", "noproc_2", "other_3", "total",
            "carry_next"]
@@ -94,7 +94,7 @@ def test_importing_the_package_is_cheap():
 
 
 def test_an_edition_file_overrides_a_builtin_edition(tmp_path):
-    from disclosure_lint.editions import editions_dir
+    from disclosure_lint.document.editions import editions_dir
 
     src = (editions_dir() / "2021.toml").read_text(encoding="utf-8")
     mine = tmp_path / "mine.toml"

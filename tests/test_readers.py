@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from disclosure_lint import parse_path, parse_text
-from disclosure_lint.context import Context
+from disclosure_lint.engine.context import Context
 from disclosure_lint.document import Blank, NotApplicable, Number, TextValue
 
 from .conftest import SHARED, needs_shared, seed

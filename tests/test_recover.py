@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint import lint_text, parse_text
-from disclosure_lint.context import Context
+from disclosure_lint.engine.context import Context
 from disclosure_lint.document import Number, Unread
 from disclosure_lint.recover.splits import ColSpec, enumerate_splits, make_run, structural
 from disclosure_lint.recover.view import strip_numbering_tail
@@ -232,7 +232,7 @@ def test_real_extractions_read_as_their_html_pages():
 
 def test_code_frames_far_into_a_one_line_body(tmp_path, capsys):
     """A finding at column 5000 of a one-line body gets its code frame (the line is kept that far)."""
-    from disclosure_lint.cli import main
+    from disclosure_lint.cli.main import main
 
     prose = "全区做好政府信息公开工作，" * 400
     body = prose + flat_table3({k: ([0] * 7 if k not in ("open",) else [0, 0, 0, 0, 0, 0, 1]) for k in KEYS}, {})

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from disclosure_lint import lint_path
-from disclosure_lint.parse import parse_path
+from disclosure_lint.document.parse import parse_path
 
 from .conftest import FIXTURES, ROOT, shared_files
 

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from disclosure_lint import cli
-from disclosure_lint.cli import main
+from disclosure_lint.cli import main as cli
+from disclosure_lint.cli.main import main
 
 from .conftest import ROOT, seed
 
@@ -74,7 +74,7 @@ def test_named_fifo_and_devices_are_refused(tmp_path):
 
 
 def test_stdin_is_bounded(monkeypatch):
-    from disclosure_lint import safe_io
+    from disclosure_lint.source import safe_io
 
     class Endless:
         read_calls = 0

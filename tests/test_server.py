@@ -195,7 +195,7 @@ async def test_word_and_pdf_files_are_linted_from_disk_on_save(client: LanguageC
 
 
 def test_without_pygls_the_server_says_how_to_install_it():
-    code = ("import sys; sys.modules['pygls'] = None; from disclosure_lint.cli import main; "
+    code = ("import sys; sys.modules['pygls'] = None; from disclosure_lint.cli.main import main; "
             "sys.exit(main(['server']))")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 2 and "disclosure-lint[server]" in p.stderr and "Traceback" not in p.stderr

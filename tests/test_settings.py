@@ -10,9 +10,9 @@ import sys
 import pytest
 from hypothesis import given, strategies as st
 
-from disclosure_lint.cli import main
-from disclosure_lint.config import ConfigError, find_config, load_config, options_for
-from disclosure_lint.settings import SCHEMA
+from disclosure_lint.cli.main import main
+from disclosure_lint.engine.config import ConfigError, find_config, load_config, options_for
+from disclosure_lint.engine.settings import SCHEMA
 
 from .conftest import ROOT, seed
 

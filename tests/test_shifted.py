@@ -4,7 +4,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint import lint_text
-from disclosure_lint.synth import ReportSpec, render_html
+from disclosure_lint.tools.synth import ReportSpec, render_html
 
 T3_ROWS = ["一、本年新收", "二、上年结转", "（一）予以公开", "1.属于国家秘密", "4.保护第三方合法权益", "1.本机关不掌握相关政府信息",
            "2.重复申请", "（七）总计", "四、结转下年度"]
@@ -48,7 +48,7 @@ def test_a_dropped_table4_cell_is_one_shifted_row(seed, k):
 @settings(max_examples=15, deadline=None)
 @given(st.integers(0, 10_000), st.sampled_from(T3_ROWS), st.integers(0, 5))
 def test_a_dropped_cell_in_a_text_extraction(seed, row, k):
-    from disclosure_lint.synth import render_text
+    from disclosure_lint.tools.synth import render_text
 
     lines = render_text(ReportSpec(year=2022, seed=seed)).split("\n")
     n = next(i for i, line in enumerate(lines) if row in line and "|" in line)
@@ -68,7 +68,7 @@ ROWS_TO_DELETE = ["二、上年结转", "（一）予以公开", "1.属于国家
 @settings(max_examples=20, deadline=None)
 @given(st.integers(0, 10_000), st.sampled_from(ROWS_TO_DELETE), st.booleans())
 def test_a_deleted_row_is_that_row_missing(seed, row, as_text):
-    from disclosure_lint.synth import render_text
+    from disclosure_lint.tools.synth import render_text
 
     spec = ReportSpec(year=2022, seed=seed)
     if as_text:

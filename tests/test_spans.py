@@ -7,9 +7,9 @@ from hypothesis import given, strategies as st
 
 from disclosure_lint import parse_path
 from disclosure_lint.document import Number, Blank
-from disclosure_lint.normalize import ascii_digits
-from disclosure_lint.parse import parse_bytes
-from disclosure_lint.synth import ReportSpec, render_html
+from disclosure_lint.document.normalize import ascii_digits
+from disclosure_lint.document.parse import parse_bytes
+from disclosure_lint.tools.synth import ReportSpec, render_html
 
 from .conftest import FIXTURES, shared_files
 

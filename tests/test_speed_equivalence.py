@@ -16,9 +16,9 @@ from hypothesis import given, settings, strategies as st
 from disclosure_lint.checks import dl301_report_year, dl401_prose_table, dl504_missing_number
 from disclosure_lint.checks import dl507_invisible_character as dl507
 from disclosure_lint.checks._hygiene import units, units_with
-from disclosure_lint.detect import PERIOD
+from disclosure_lint.document.detect import PERIOD
 from disclosure_lint.facts import dates
-from disclosure_lint.normalize import _DIGITS, ascii_digits
+from disclosure_lint.document.normalize import _DIGITS, ascii_digits
 from disclosure_lint.source import _LINE_BREAK, _line_starts
 
 _SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -137,7 +137,7 @@ def test_units_with_keeps_the_units_that_hold_a_character():
 
 @pytest.mark.skipif(not _SHARED.exists(), reason="needs ../shared")
 def test_units_with_on_real_pages():
-    from disclosure_lint.parse import parse_bytes
+    from disclosure_lint.document.parse import parse_bytes
 
     for p in sorted(glob.glob(str(_SHARED / "corpus" / "real-html" / "*.html")))[:4]:
         doc = parse_bytes(Path(p).read_bytes(), None, "html")
@@ -166,7 +166,7 @@ def test_entry_point_scan_as_importlib_metadata(tmp_path):
     import subprocess
     import sys
 
-    from disclosure_lint.registry import ENTRY_POINT_GROUP
+    from disclosure_lint.engine.registry import ENTRY_POINT_GROUP
 
     def dist(dirname, text, name):
         d = tmp_path / dirname
@@ -183,7 +183,7 @@ def test_entry_point_scan_as_importlib_metadata(tmp_path):
     # A fresh interpreter: a library imported by other tests may add a distribution finder of its own
     # (then the scan rightly leaves the answer to importlib.metadata).
     code = ("import json; from importlib.metadata import entry_points; "
-            "from disclosure_lint.registry import _scan_entry_points, ENTRY_POINT_GROUP as G; "
+            "from disclosure_lint.engine.registry import _scan_entry_points, ENTRY_POINT_GROUP as G; "
             "fast = _scan_entry_points(); "
             "print(json.dumps([None if fast is None else [[e.name, e.value] for e in fast], "
             "[[e.name, e.value] for e in entry_points(group=G)]]))")
@@ -198,7 +198,7 @@ def test_entry_point_scan_as_importlib_metadata(tmp_path):
 
 
 def test_scanned_entry_point_loads_like_importlib(tmp_path, monkeypatch):
-    from disclosure_lint.registry import _EntryPoint
+    from disclosure_lint.engine.registry import _EntryPoint
 
     (tmp_path / "ep_probe_mod.py").write_text("class A:\n    class B:\n        value = 7\n")
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -9,7 +9,7 @@ import time
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint import lint_text, parse_text
-from disclosure_lint.context import Context
+from disclosure_lint.engine.context import Context
 
 STATS = ["DL214", "DL215", "DL216"]
 

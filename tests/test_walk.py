@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from disclosure_lint.cli import main
-from disclosure_lint.cli_walk import IgnoreRules, collect
+from disclosure_lint.cli.main import main
+from disclosure_lint.cli.walk import IgnoreRules, collect
 
 from .conftest import seed
 
@@ -65,7 +65,7 @@ def test_extension_option_and_setting(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "a.shtml:" in out and "b.xhtml" not in out
     (tmp_path / "dlint.toml").write_text('extension = [".xhtml"]\nextend-exclude = ["c.html"]\n')
-    from disclosure_lint.config import find_config
+    from disclosure_lint.engine.config import find_config
 
     find_config.cache_clear()
     main(["--format", "concise", str(tmp_path)])

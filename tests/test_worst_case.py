@@ -217,8 +217,8 @@ def test_parse_json_of_a_table_without_figures_is_linear():
     of every cell, so the dump was quadratic in the rows."""
     import io
 
-    from disclosure_lint.dump import dump_tree
-    from disclosure_lint.parse import parse_text
+    from disclosure_lint.output.dump import dump_tree
+    from disclosure_lint.document.parse import parse_text
 
     def make(n):
         return ("<html><body><h1>某县2021年政府信息公开工作年度报告</h1><table>"

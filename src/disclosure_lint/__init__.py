@@ -18,9 +18,9 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic
+    from .engine.diagnostics import Diagnostic
     from .document import Document
-    from .options import Options
+    from .engine.options import Options
 
 __version__ = "0.1.0"
 
@@ -29,20 +29,20 @@ __all__ = ["__version__", "lint_path", "lint_text", "lint_bytes", "parse_path", 
 
 def parse_path(path: str | os.PathLike[str], kind: str | None = None) -> Document:
     """Read a report file into a :class:`~disclosure_lint.document.Document`."""
-    from .parse import parse_path as _p
+    from .document.parse import parse_path as _p
 
     return _p(path, kind)
 
 
 def parse_text(text: str, *, kind: str = "html", path: str | None = None) -> Document:
     """Read report text (already decoded) into a Document."""
-    from .parse import parse_text as _p
+    from .document.parse import parse_text as _p
 
     return _p(text, kind=kind, path=path)
 
 
 def _options(options: dict[str, Any]) -> Options:
-    from .options import Options
+    from .engine.options import Options
 
     opts = options.get("options")
     if isinstance(opts, Options):
@@ -70,12 +70,12 @@ class _gc_paused:
 
 
 def lint_path(path: str | os.PathLike[str], *, timeout: float | None = None, **options: Any) -> list[Diagnostic]:
-    """Lint one file; returns the list of :class:`~disclosure_lint.diagnostics.Diagnostic`
+    """Lint one file; returns the list of :class:`~disclosure_lint.engine.diagnostics.Diagnostic`
     (each with ``line``, ``column``, ``end_line``, ``end_column`` and ``text``).
     ``lang="zh"`` gives Chinese messages (default: the active language, see :mod:`disclosure_lint.i18n`)."""
-    from .engine import lint_document
+    from .engine.lint import lint_document
     from .i18n import use_language
-    from .timelimit import time_limit
+    from .engine.timelimit import time_limit
 
     opts = _options(options)
     with time_limit(timeout), use_language(opts.lang), _gc_paused():
@@ -85,9 +85,9 @@ def lint_path(path: str | os.PathLike[str], *, timeout: float | None = None, **o
 def lint_text(text: str, *, kind: str = "html", path: str | None = None, timeout: float | None = None,
               **options: Any) -> list[Diagnostic]:
     """Lint report text; ``kind`` is ``"html"`` or ``"text"``."""
-    from .engine import lint_document
+    from .engine.lint import lint_document
     from .i18n import use_language
-    from .timelimit import time_limit
+    from .engine.timelimit import time_limit
 
     opts = _options(options)
     with time_limit(timeout), use_language(opts.lang), _gc_paused():
@@ -97,10 +97,10 @@ def lint_text(text: str, *, kind: str = "html", path: str | None = None, timeout
 def lint_bytes(data: bytes, *, path: str | None = None, kind: str | None = None, timeout: float | None = None,
                **options: Any) -> list[Diagnostic]:
     """Lint the bytes of a report (decoded as a file would be)."""
-    from .engine import lint_document
+    from .engine.lint import lint_document
     from .i18n import use_language
-    from .parse import parse_bytes
-    from .timelimit import time_limit
+    from .document.parse import parse_bytes
+    from .engine.timelimit import time_limit
 
     opts = _options(options)
     with time_limit(timeout), use_language(opts.lang), _gc_paused():
@@ -109,7 +109,7 @@ def lint_bytes(data: bytes, *, path: str | None = None, kind: str | None = None,
 
 def __getattr__(name: str) -> Any:
     if name == "Options":
-        from .options import Options
+        from .engine.options import Options
 
         return Options
     raise AttributeError(name)

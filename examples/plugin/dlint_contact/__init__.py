@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from disclosure_lint.diagnostics import Finding
-from disclosure_lint.registry import rule
+from disclosure_lint.engine.diagnostics import Finding
+from disclosure_lint.engine.registry import rule
 from disclosure_lint.source import Span
 
 _CONTACT = re.compile(r"电话|联系方式|邮箱|电子邮件|地址")

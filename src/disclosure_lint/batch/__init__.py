@@ -17,7 +17,7 @@ def lint_file(path: str, *, config: str | None = None, isolated: bool = False, s
     With *summarise* the result also carries the small per-report summary that the cross-report stage
     (:func:`cross_report_stage`) needs: tables and metadata, never the page.
     """
-    from ..cli import lint_one
+    from ..cli.main import lint_one
 
     return lint_one(path, dict(cli), config, isolated, None, summarise)
 
@@ -25,10 +25,10 @@ def lint_file(path: str, *, config: str | None = None, isolated: bool = False, s
 def cross_report_stage(results, *, config: str | None = None, isolated: bool = False, **cli) -> list[str]:
     """The second stage of a batch: the cross-report rules (DL6xx) over per-file results made with
     ``summarise=True``, attached to those results in place. Returns error lines (none normally)."""
-    from ..cli import _config_for
-    from ..config import ConfigError, options_for
+    from ..cli.main import _config_for
+    from ..engine.config import ConfigError, options_for
     from ..corpus.run import corpus_stage
-    from ..options import Options
+    from ..engine.options import Options
 
     def config_of(path):
         return _config_for(path, config, isolated)
@@ -44,7 +44,7 @@ def cross_report_stage(results, *, config: str | None = None, isolated: bool = F
 
 def collect_files(paths) -> list[str]:
     """The files ``dlint PATH...`` would lint, in the same order (folders walked as the CLI walks them)."""
-    from ..cli import _collect
+    from ..cli.main import _collect
 
     errors: list[str] = []
     files = _collect([str(p) for p in paths], errors)

@@ -13,7 +13,7 @@ EMPTY = {"agency": "", "agency_level": "", "year": None, "edition": ""}
 
 def report_identity(document, options) -> dict:
     """The agency (normalised), its level, the report year and the edition."""
-    from ..context import Context
+    from ..engine.context import Context
     from ..corpus.identity import report_identity as identity
 
     ident = identity(Context(document, options), options)

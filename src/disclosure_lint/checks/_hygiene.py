@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..fixes import edit_for
+from ..engine.fixes import edit_for
 from ..source import Span
 
 # Characters that make up figures: a hygiene fix never touches one of these or a character next to one,

@@ -1,9 +1,9 @@
 """Input rules: what the reader could not read."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Severity
+from ..engine.diagnostics import Finding, Severity
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ..source import Span
 
 
@@ -88,7 +88,7 @@ def unresolvable_table(ctx):
 
 
 def _tables_with_a_deleted_row(ctx) -> list:
-    from ..tables import missing_rows
+    from ..document.tables import missing_rows
 
     try:
         views, edition = ctx.tables, ctx.edition

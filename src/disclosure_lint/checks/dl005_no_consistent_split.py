@@ -1,8 +1,8 @@
 """DL005: no-consistent-split."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
-from ..registry import rule
+from ..engine.diagnostics import Finding
+from ..engine.registry import rule
 
 
 @rule("DL005", "no-consistent-split", "info")

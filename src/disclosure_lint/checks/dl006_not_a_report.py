@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ..source import Span
 
 # What a report's title says (simplified and traditional): an annual report, a work summary, or
@@ -27,7 +27,7 @@ def _has_title(doc) -> bool:
 
 
 def _has_known_section(ctx) -> bool:
-    from ..structure import match_sections
+    from ..document.structure import match_sections
 
     sections = ctx.document.sections()
     if not sections:
@@ -39,7 +39,7 @@ def _has_known_section(ctx) -> bool:
 
 
 def _has_known_table(ctx) -> bool:
-    from ..tables import match_tables
+    from ..document.tables import match_tables
 
     if not ctx.document.tables():
         return False

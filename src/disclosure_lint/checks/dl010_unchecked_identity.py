@@ -1,8 +1,8 @@
 """DL010: unchecked-identity."""
 from __future__ import annotations
 
-from ..arith import UNCHECKED, identity_findings
-from ..registry import rule
+from ..facts.arith import UNCHECKED, identity_findings
+from ..engine.registry import rule
 
 
 @rule("DL010", "unchecked-identity", "info")

@@ -1,8 +1,8 @@
 """DL011: refused-archive."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
-from ..registry import rule
+from ..engine.diagnostics import Finding
+from ..engine.registry import rule
 
 
 @rule("DL011", "refused-archive", "error")

@@ -1,8 +1,8 @@
 """DL012: no-text-layer."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
-from ..registry import rule
+from ..engine.diagnostics import Finding
+from ..engine.registry import rule
 
 
 @rule("DL012", "no-text-layer", "error")

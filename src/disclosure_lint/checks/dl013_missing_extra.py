@@ -1,8 +1,8 @@
 """DL013: missing-extra."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Severity
-from ..registry import rule
+from ..engine.diagnostics import Finding, Severity
+from ..engine.registry import rule
 
 
 @rule("DL013", "missing-extra", "error")

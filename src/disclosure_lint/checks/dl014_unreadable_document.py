@@ -1,8 +1,8 @@
 """DL014: unreadable-document."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Severity
-from ..registry import rule
+from ..engine.diagnostics import Finding, Severity
+from ..engine.registry import rule
 
 
 @rule("DL014", "unreadable-document", "error")

@@ -1,13 +1,13 @@
 """DL101: missing-section."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Severity
+from ..engine.diagnostics import Finding, Severity
 from ..facts.script import to_simplified
 from ..i18n import _
-from ..normalize import PINYIN
-from ..registry import rule
+from ..document.normalize import PINYIN
+from ..engine.registry import rule
 from ..source import Span
-from ..structure import match_sections
+from ..document.structure import match_sections
 from ._common import cn_number, doc_anchor, edition_name, is_annual
 
 

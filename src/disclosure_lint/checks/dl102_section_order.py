@@ -1,10 +1,10 @@
 """DL102: section-order."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..registry import rule
-from ..structure import match_sections
+from ..engine.registry import rule
+from ..document.structure import match_sections
 from ._common import edition_name, is_annual
 
 

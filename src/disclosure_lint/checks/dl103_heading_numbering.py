@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..document import Heading, Section
 from ..i18n import _
-from ..normalize import cn_numeral_value
-from ..registry import rule
+from ..document.normalize import cn_numeral_value
+from ..engine.registry import rule
 from ._common import cn_number
 
 _INLINE = re.compile(r"(?:^|(?<=[。；;：:，,！!\s]))([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"《（(])")

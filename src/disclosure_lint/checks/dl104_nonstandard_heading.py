@@ -1,10 +1,10 @@
 """DL104: nonstandard-heading."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
-from ..structure import match_sections
+from ..engine.registry import rule
+from ..document.structure import match_sections
 from ._common import cn_number, edition_name, is_annual
 
 

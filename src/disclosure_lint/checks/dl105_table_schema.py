@@ -1,13 +1,13 @@
 """DL105: table-schema."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Severity
+from ..engine.diagnostics import Finding, Severity
 from ..i18n import _, _n
-from ..normalize import label_key
-from ..registry import rule
+from ..document.normalize import label_key
+from ..engine.registry import rule
 from ..source import Span
-from ..structure import match_sections
-from ..tables import missing_rows
+from ..document.structure import match_sections
+from ..document.tables import missing_rows
 from ._common import doc_anchor, edition_name, is_annual
 
 _TABLE_NAMES = {"table2": "表二（主动公开政府信息情况）", "table3": "表三（收到和处理政府信息公开申请情况）",

@@ -1,10 +1,10 @@
 """DL106: outdated-format."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Severity
+from ..engine.diagnostics import Finding, Severity
 from ..i18n import _
-from ..normalize import label_key
-from ..registry import rule
+from ..document.normalize import label_key
+from ..engine.registry import rule
 from ._common import edition_name, is_annual
 
 

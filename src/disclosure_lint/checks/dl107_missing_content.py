@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Severity
+from ..engine.diagnostics import Finding, Severity
 from ..i18n import _
-from ..registry import rule
-from ..structure import match_sections
+from ..engine.registry import rule
+from ..document.structure import match_sections
 from ._common import doc_anchor, edition_name, is_annual
 
 _EMPTY = re.compile(r"^[\s无。.、:：]*$")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..document import Heading, Table
 from ..i18n import _
-from ..normalize import cn_numeral_value
-from ..registry import rule
+from ..document.normalize import cn_numeral_value
+from ..engine.registry import rule
 from ._common import is_annual
 
 _DECL = re.compile(r"(?:全文|本报告|本年度报告|报告)(?:共)?(?:包括|由|分为|包含|分)(?P<list>[^。；]{4,300}?)"

@@ -1,9 +1,9 @@
 """DL109: shifted-row."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 _TABLE_NAMES = {"table3": "表三（收到和处理政府信息公开申请情况）", "table4": "表四（政府信息公开行政复议、行政诉讼情况）"}
 

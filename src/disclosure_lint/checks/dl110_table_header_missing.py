@@ -1,9 +1,9 @@
 """DL110: table-header-missing."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 _TABLE_NAMES = {"table4": "表四（政府信息公开行政复议、行政诉讼情况）"}
 

@@ -1,7 +1,7 @@
 """DL202: table-balance."""
 from __future__ import annotations
 
-from ..arith import identity_rule
+from ..facts.arith import identity_rule
 
 check = identity_rule(
     "DL202", "table-balance", "error",

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..cells import value_like
-from ..diagnostics import Finding, Related, Severity
+from ..document.cells import value_like
+from ..engine.diagnostics import Finding, Related, Severity
 from ..document import Blank, Number, TextValue
 from ..i18n import _
-from ..normalize import label_key
-from ..registry import rule
+from ..document.normalize import label_key
+from ..engine.registry import rule
 
 
 def _row_names(ctx, name) -> dict:

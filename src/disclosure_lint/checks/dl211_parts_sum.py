@@ -1,10 +1,10 @@
 """DL211: parts-sum."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..facts.breakdowns import find_breakdowns, find_rate_pairs
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 
 def breakdowns(ctx):

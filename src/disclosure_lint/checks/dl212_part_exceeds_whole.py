@@ -1,9 +1,9 @@
 """DL212: part-exceeds-whole."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related, Severity
+from ..engine.diagnostics import Finding, Related, Severity
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from .dl211_parts_sum import breakdowns, rate_pairs
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ._common import share_fits
 from .dl211_parts_sum import breakdowns, rate_pairs
 

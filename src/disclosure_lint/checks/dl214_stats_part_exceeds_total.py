@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..indicators import breakdown_parts, column_name, indicator_views, number, row_name
-from ..registry import rule
+from ..document.indicators import breakdown_parts, column_name, indicator_views, number, row_name
+from ..engine.registry import rule
 
 
 @rule("DL214", "stats-part-exceeds-total", "error")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..detect import PERIOD, YEAR_IN_TITLE
-from ..diagnostics import Finding, Related
+from ..document.detect import PERIOD, YEAR_IN_TITLE
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 _TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 # PERIOD with a guard on the characters a match can start with: the same matches, found 4x faster.

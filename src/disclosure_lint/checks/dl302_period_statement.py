@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Severity
+from ..engine.diagnostics import Finding, Severity
 from ..facts.dates import parse_dates
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ._common import is_annual
 
 _PERIOD_SENTENCE = re.compile(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")

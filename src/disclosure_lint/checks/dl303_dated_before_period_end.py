@@ -1,9 +1,9 @@
 """DL303: dated-before-period-end."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import N_, _
-from ..registry import rule
+from ..engine.registry import rule
 from ._common import is_annual
 
 _DATE_SOURCES = {"signature": N_("signature"), "written_date": N_("written date"),

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import N_, _
-from ..registry import rule
+from ..engine.registry import rule
 from ._common import is_annual
 
 _LEVEL = {"government": N_("a government's own report"), "department": N_("a department's report"),

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..facts.dates import FUTURE
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 

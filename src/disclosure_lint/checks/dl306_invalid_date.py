@@ -1,9 +1,9 @@
 """DL306: invalid-date."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 
 @rule("DL306", "invalid-date", "error")

@@ -1,9 +1,9 @@
 """DL307: metadata-dates."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related, Severity
+from ..engine.diagnostics import Finding, Related, Severity
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 APART_DAYS = 60
 

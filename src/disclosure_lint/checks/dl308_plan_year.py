@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ._common import is_annual
 
 _PLAN_SECTION = re.compile(r"问题|改进|计划|下一步|下步|打算|措施|思路|安排")

@@ -1,9 +1,9 @@
 """DL309: no-document-date."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ._common import doc_anchor, is_annual
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
-from ..normalize import ascii_digits
+from ..document.normalize import ascii_digits
 from ..facts.breakdowns import sentence_start, next_mark
-from ..registry import rule
+from ..engine.registry import rule
 
 _W = r"[^。；;，,\d]"
 _U = r"(?:件|个|条|份|宗)"
@@ -104,7 +104,7 @@ def _stats_targets(ctx, what: str, window: str, m):
     v = _val(cell)
     if v is None:
         return None
-    from ..indicators import row_name
+    from ..document.indicators import row_name
 
     label = row_name(ctx.edition.tables.get("stats", {}), st, row)
     if re.search(r"累计|历年|截至", window):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
 from ..facts.breakdowns import sentence_start
-from ..registry import rule
+from ..engine.registry import rule
 
 # “均获维持”, “均予维持”, “全部维持”: every case ended with the decision upheld.
 _UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|予以?|被|得到|获)?(?:了)?(?:依法)?维持")

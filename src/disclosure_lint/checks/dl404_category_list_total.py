@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..facts.breakdowns import next_mark
 from ..i18n import _
-from ..normalize import ascii_digits
-from ..registry import rule
+from ..document.normalize import ascii_digits
+from ..engine.registry import rule
 from .dl401_prose_table import PATTERNS, _about_disclosure
 
 # “主动公开政府信息的主要类别有：A类信息594条，B类信息281条，…，其他应主动公开的信息946条。”

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Fix
+from ..engine.diagnostics import Finding, Fix
 from ..i18n import _
-from ..normalize import PINYIN
-from ..registry import rule
+from ..document.normalize import PINYIN
+from ..engine.registry import rule
 from ..source import Span
 from ._common import doc_anchor
 from ._hygiene import edits_for, exact_suggestion, near_numeral, units_with, where

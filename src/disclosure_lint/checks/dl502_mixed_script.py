@@ -1,10 +1,10 @@
 """DL502: mixed-script."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Fix
+from ..engine.diagnostics import Finding, Fix
 from ..facts.script import t2s_table, to_simplified, traditional_positions
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ._hygiene import edits_for, exact_suggestion, near_numeral
 
 _LISTED = 6

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Edit, Finding, Fix, Related
+from ..engine.diagnostics import Edit, Finding, Fix, Related
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ..source import Span
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")

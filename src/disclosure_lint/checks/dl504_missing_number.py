@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 
 _MEASURES = "条件个项次份篇期场家起"
 _NUMBERED = re.compile(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Finding, Fix
+from ..engine.diagnostics import Finding, Fix
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ._hygiene import apply_pieces, edits_for, exact_suggestion, is_han, listing, near_numeral, units_with, where
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..diagnostics import Edit, Finding, Fix, Severity
+from ..engine.diagnostics import Edit, Finding, Fix, Severity
 from ..i18n import _
-from ..registry import rule
+from ..engine.registry import rule
 from ..source import Span
 from ._hygiene import NUMERALS, is_han, listing, units_with
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..corpus.chains import IN_FORCE
-from ..registry import corpus_rule
+from ..engine.registry import corpus_rule
 
 
 @corpus_rule("DL602", "in-force-chain", "warning")

@@ -1,9 +1,9 @@
 """DL604: copied-figures (cross-report)."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..registry import corpus_rule
+from ..engine.registry import corpus_rule
 
 MAX_RELATED = 10
 

@@ -1,9 +1,9 @@
 """DL605: copied-passage (cross-report)."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related, Severity
+from ..engine.diagnostics import Finding, Related, Severity
 from ..i18n import _
-from ..registry import corpus_rule
+from ..engine.registry import corpus_rule
 from .dl604_copied_figures import MAX_RELATED, who
 
 

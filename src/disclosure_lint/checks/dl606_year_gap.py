@@ -1,9 +1,9 @@
 """DL606: year-gap (cross-report)."""
 from __future__ import annotations
 
-from ..diagnostics import Finding, Related
+from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from ..registry import corpus_rule
+from ..engine.registry import corpus_rule
 
 
 @corpus_rule("DL606", "year-gap", "info")

@@ -1,9 +1,9 @@
 """DL607: uncertain-grouping (cross-report)."""
 from __future__ import annotations
 
-from ..diagnostics import Finding
+from ..engine.diagnostics import Finding
 from ..i18n import _
-from ..registry import corpus_rule
+from ..engine.registry import corpus_rule
 
 
 @corpus_rule("DL607", "uncertain-grouping", "info")

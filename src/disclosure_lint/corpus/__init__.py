@@ -46,8 +46,8 @@ def __getattr__(name):
 def lint_and_summarise(path, **options):
     """Stage 1 for one file: its single-report diagnostics and its :class:`ReportSummary`."""
     from .. import _options, parse_path
-    from ..context import Context
-    from ..engine import lint_document
+    from ..engine.context import Context
+    from ..engine.lint import lint_document
     from .summary import summarise
 
     opts = _options(options)
@@ -63,7 +63,7 @@ def lint_corpus(paths, *, reports: dict | None = None, **options):
     ``reports`` maps path patterns to ``{"agency": …, "year": …}`` as ``[tool.dlint.reports]`` does.
     """
     from .. import _options
-    from ..diagnostics import Diagnostic
+    from ..engine.diagnostics import Diagnostic
     from .engine import lint_summaries
     from .group import apply_overrides
 

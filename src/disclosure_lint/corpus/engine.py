@@ -4,7 +4,7 @@ severity and suppression, and their findings placed in the per-file results.
     summaries = [summary_of_each_report, ...]          # ReportSummary, e.g. from JSON
     diags = lint_summaries(summaries, options)          # {path: [Diagnostic]}
 
-``options`` is one :class:`~disclosure_lint.options.Options` or a function from a report's path to its
+``options`` is one :class:`~disclosure_lint.engine.options.Options` or a function from a report's path to its
 options (configuration differs per folder); a finding is filtered and graded by the options of
 the report it sits on, and suppressed by that report's ``disable`` / ``disable-file`` comments.
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 import traceback
 from typing import Callable
 
-from ..diagnostics import Diagnostic, Severity
-from ..engine import INTERNAL, _severity, matches
-from ..options import Options
-from ..registry import all_rules
+from ..engine.diagnostics import Diagnostic, Severity
+from ..engine.lint import INTERNAL, _severity, matches
+from ..engine.options import Options
+from ..engine.registry import all_rules
 from ..source import Span
 from .context import CorpusContext
 from .summary import Loc, ReportSummary
@@ -105,7 +105,7 @@ def loc_index(summary: ReportSummary) -> dict[Span, Loc]:
 
 
 def _positions(loc: Loc):
-    from ..results import Position
+    from ..engine.results import Position
 
     return (Position(loc.line, loc.col, loc.start), Position(loc.end_line, loc.end_col, loc.end))
 
@@ -120,7 +120,7 @@ def _frame_line(loc: Loc, existing: str | None = None) -> str:
 
 def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSummary]) -> None:
     """Add cross-report diagnostics to the per-file results, with every position they need."""
-    from ..diagnostics import Diagnostic as _D
+    from ..engine.diagnostics import Diagnostic as _D
 
     by_path = {s.path: s for s in summaries}
     for res in results:

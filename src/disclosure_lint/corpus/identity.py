@@ -156,15 +156,15 @@ def report_identity(doc_or_ctx, options=None) -> ReportIdentity:
     """The identity of a report: normalised agency, agency level, report year, edition, confidence.
 
     Accepts a :class:`~disclosure_lint.document.Document`, a rule
-    :class:`~disclosure_lint.context.Context` (whose detected year and edition are reused), a
+    :class:`~disclosure_lint.engine.context.Context` (whose detected year and edition are reused), a
     :class:`~disclosure_lint.corpus.summary.ReportSummary`, or a lint result (``FileResult``) made
     with a summary (the CLI's corpus stage). The year and edition come from
-    :mod:`disclosure_lint.detect`, so ``--year`` / ``--edition`` (*options*) apply.
+    :mod:`disclosure_lint.document.detect`, so ``--year`` / ``--edition`` (*options*) apply.
 
         >>> report_identity(parse_path("2021.html")).agency      # doctest: +SKIP
         '平潭综合实验区'
     """
-    from ..context import Context
+    from ..engine.context import Context
 
     ident = getattr(doc_or_ctx, "identity", None)
     if isinstance(ident, ReportIdentity):   # a ReportSummary
@@ -219,7 +219,7 @@ def report_identity(doc_or_ctx, options=None) -> ReportIdentity:
     if info.kind != "annual-report":
         confidence = "low"
         notes.append(_("a work summary, not an annual report"))
-    from ..detect import agency_level
+    from ..document.detect import agency_level
 
     level = (agency_level(raw) if raw else None) or info.agency_level
     return ReportIdentity(agency, raw, level, info.year, info.year_source,

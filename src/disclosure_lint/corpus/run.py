@@ -6,9 +6,9 @@ __all__ = ["lint_with_summary", "corpus_stage", "print_grouping"]
 
 
 def lint_with_summary(shown: str, doc, options):
-    from ..context import Context
-    from ..engine import lint_document
-    from ..results import resolve_positions
+    from ..engine.context import Context
+    from ..engine.lint import lint_document
+    from ..engine.results import resolve_positions
     from .summary import summarise
 
     ctx = Context(doc, options)
@@ -23,7 +23,7 @@ def lint_with_summary(shown: str, doc, options):
 
 
 def _overrides(summary, config) -> None:
-    from ..config import ConfigError
+    from ..engine.config import ConfigError
     from .group import apply_overrides
 
     mapping = (config.values.get("reports") if config is not None else None) or None
@@ -39,7 +39,7 @@ def _overrides(summary, config) -> None:
 
 def corpus_stage(results, options_of, config_of) -> list[str]:
     """Run the cross-report rules over *results* (FileResults with summaries); returns error lines."""
-    from ..config import ConfigError
+    from ..engine.config import ConfigError
     from .engine import attach, lint_summaries
 
     errors: list[str] = []
@@ -91,8 +91,8 @@ def parse_corpus(paths, args, collect, config_for) -> int:
     import sys
 
     from .. import parse_path
-    from ..config import ConfigError, options_for
-    from ..context import Context
+    from ..engine.config import ConfigError, options_for
+    from ..engine.context import Context
     from .group import group_reports
     from .summary import summarise
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..normalize import ascii_digits, label_key
+from ..document.normalize import ascii_digits, label_key
 from ..source import Span
 from .identity import ReportIdentity, report_identity
 
@@ -182,7 +182,7 @@ def _tables(ctx, s: ReportSummary, loc: _Locator) -> None:
     if t3 is None and (ctx.edition is None or not ctx.edition.tables):
         # no year (so no edition) or a 2008-era report: table 3 is the same in every edition that has
         # one, so read it with the current schema; the year may come from the configuration later
-        from ..tables import match_tables
+        from ..document.tables import match_tables
 
         latest = max((e for e in ctx.editions.values() if e.tables and "table3" in e.tables),
                      key=lambda e: e.name, default=None)
@@ -228,7 +228,7 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
     view = next((v for k, v in ctx.tables.items() if k not in ("table2", "table3", "table4")
                  and {"year", "cumulative"} <= set(v.columns)), None)
     if view is not None:
-        from ..indicators import row_name
+        from ..document.indicators import row_name
 
         schema = ctx.edition.tables.get("stats", {}) if ctx.edition is not None else {}
         for r in view.row_order:
@@ -337,9 +337,9 @@ def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
 
 
 def summarise(ctx) -> ReportSummary:
-    """The summary of one linted report (a rule :class:`~disclosure_lint.context.Context`)."""
+    """The summary of one linted report (a rule :class:`~disclosure_lint.engine.context.Context`)."""
     from ..checks._common import doc_anchor
-    from ..suppress import parse_directives
+    from ..engine.suppress import parse_directives
 
     doc = ctx.document
     loc = _Locator(doc.source)

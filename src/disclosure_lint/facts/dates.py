@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..document import Document, Heading, Paragraph
 from ..i18n import _
-from ..normalize import CN_DIGITS, ascii_digits, cn_numeral_value
-from ..ptext import PText
+from ..document.normalize import CN_DIGITS, ascii_digits, cn_numeral_value
+from ..source.ptext import PText
 from ..source import Span
 
 __all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]

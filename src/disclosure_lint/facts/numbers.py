@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..document import Document
-from ..cnnum import read_cn_numeral
-from ..normalize import ascii_digits
-from ..ptext import PText
+from ..document.cnnum import read_cn_numeral
+from ..document.normalize import ascii_digits
+from ..source.ptext import PText
 from ..source import Span
 
 __all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 
-from ..batch.score import report_score
+from .score import report_score
 
 COLUMNS = ("path", "agency", "report_year", "edition", "agency_level", "code", "name", "severity", "line",
            "column", "message", "suggestion", "text", "score")

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from html import escape
 
-from ..batch.score import PER_RULE_CAP, WEIGHTS, report_score
+from .score import PER_RULE_CAP, WEIGHTS, report_score
 from ..i18n import _
 
 __all__ = ["render", "charts", "MAX_FINDINGS_SHOWN"]

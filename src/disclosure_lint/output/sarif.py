@@ -5,7 +5,7 @@ import json
 
 from .. import __version__
 from .safe import json_text
-from ..registry import all_rules
+from ..engine.registry import all_rules
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -40,7 +40,7 @@ def read(source: Source, kind: str) -> RawDocument:
 
 
 def read_binary(data: bytes, kind: str, path: str | None = None):
-    """A .docx or PDF read into an extracted text: an :class:`~.docx.OfficeRead`."""
+    """A .docx or PDF read into an extracted text: an :class:`~.office.OfficeRead`."""
     if kind == "pdf":
         from .pdf import read_pdf
         return read_pdf(data, path)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ptext import PText
+from ..source.ptext import PText
 from ..source import Span
 
 
@@ -55,6 +55,7 @@ class RawDocument:
     furniture: list = field(default_factory=list)       # RawParagraph | RawTable outside the report
     title_candidates: list[PText] = field(default_factory=list)
     find_titles: object = None  # a reader may compute title candidates only when asked (a callable)
+    release: object = None  # called once the document is built: the reader frees what it kept for find_titles
 
     def titles(self):
         """Title candidates in document order; a lazy reader's are computed only as far as they are read."""

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..normalize import cn_numeral_value, label_key
-from ..ptext import PText
+from ..document.normalize import cn_numeral_value, label_key
+from ..source.ptext import PText
 from ..recover import recover_tables
 from ..recover.view import NormView
 from ..source import Span
@@ -51,7 +51,7 @@ def is_flat(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _known_headings() -> tuple[str, ...]:
-    from ..editions import load_editions
+    from ..document.editions import load_editions
 
     keys = set()
     for ed in load_editions().values():

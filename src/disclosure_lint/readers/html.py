@@ -5,7 +5,8 @@ attribute (its token number) in a copy of the page that lxml parses.  Text
 tokens are then attributed to the element that is open where they stand in the
 source, following lxml's own tree for implied and misplaced tags.  So the tree
 is lxml's and every character keeps its exact source offset: nothing is ever
-searched for again.
+searched for again.  The tree is built in html_tree.py, the tokens come from
+html_tokens.py; this module reads paragraphs, tables and titles from it.
 """
 from __future__ import annotations
 
@@ -13,16 +14,14 @@ import html as _html
 import re
 
 from ..i18n import _
-from ..ptext import PText, PTextBuilder
+from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
-from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS, attributes, tokenize
+from .html_tokens import START, TEXT, attributes, tokenize
+from .html_tree import MARK, Node as _Node, parse_tree as _parse_tree
 
 __all__ = ["read_html"]
 
-# The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
-# one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
-MARK = "k"
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "tbody",
@@ -41,23 +40,29 @@ _FURNITURE_HINT = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
-_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
+_UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
 _META_HINT = re.compile(META_LABEL_PATTERN)
 # Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
 _CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
 _SPAN_ATTR = re.compile(r"(?i)span\s*=")
+# Besides ASCII letters, (?i) matches ſ to s and İ, ı to i: a tag holding one is tested with the pattern
+# itself; any other tag is lower-cased without changing its length.
 
 
-class _Node:
-    __slots__ = ("tag", "tok", "attrs", "items", "parent")
-
-    def __init__(self, tag: str, tok: int, parent: "_Node | None") -> None:
-        self.tag = tag
-        self.tok = tok
-        self.attrs: dict[str, str] | None = None
-        self.items: list = []  # _Node or token index (text)
-        self.parent = parent
+def _tag_attr(text: str, s: int, e: int, words: tuple, pattern) -> bool:
+    """``pattern.search(text, s, e)`` for a pattern ``(?i)(?:word|…)\\s*=``, by ``str.find`` (C, no case folding
+    at every position) and an anchored match at each place a word stands."""
+    low = text[s:e].lower()  # ſ and ı stay as they are, İ becomes i and U+0307: the length changes
+    if "\u017f" in low or "\u0131" in low or "\u0307" in low:
+        return pattern.search(text, s, e) is not None
+    match = pattern.match
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            if match(text, s + i, e):
+                return True
+            i = low.find(w, i + 1)
+    return False
 
 
 def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
@@ -71,8 +76,13 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         a, z = start + m.start(), start + m.end()
         if a > i:
             b.add_literal(text[i:a], i)
-        decoded = _html.unescape(m.group())
-        if decoded == m.group():
+        g = m.group()
+        decoded = _UNESCAPED.get(g)
+        if decoded is None:
+            decoded = _html.unescape(g)
+            if len(_UNESCAPED) < 4096:
+                _UNESCAPED[g] = decoded
+        if decoded == g:
             b.add_literal(decoded, a)
         else:
             b.add_mapped(decoded, a, z)
@@ -81,104 +91,22 @@ def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
         b.add_literal(text[i:end], i)
 
 
-def _parse_tree(text: str, tokens: list, problems: list) -> tuple[_Node, list[_Node]]:
-    """Let lxml build the tree of the marked copy, then rebuild it as _Nodes with text attributed.
-
-    Returns the root and every node in the order made (a parent before its children)."""
-    root = _Node("#root", -1, None)
-    try:
-        from lxml import etree
-    except ImportError:  # pragma: no cover - lxml is a dependency
-        etree = None
-    parent_of: dict[int, int] = {}
-    tag_of: dict[int, str] = {}
-    if etree is not None:
-        # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
-        # no attributes to build the tree (we read them from our own tokens), and Word's style
-        # attributes are most of a page's bytes: leaving them out makes the copy, the parse and the
-        # tree smaller.
-        pieces = []
-        append = pieces.append
-        prev = 0
-        for k, (kind, s, e, name) in enumerate(tokens):
-            if kind == START:
-                append(text[prev:s])
-                append(f'<{name} {MARK}="{k}">')
-                prev = e
-        append(text[prev:])
-        marked = "".join(pieces)
-        del pieces  # peak memory: never hold the pieces, the copy and its encoding at once
-        if _HAS_CONTROL.search(marked):
-            marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
-        data = marked.encode("utf-8", "surrogatepass")
-        del marked
-        try:
-            parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
-                                      huge_tree=True, default_doctype=False, encoding="utf-8")
-            tree = etree.fromstring(data, parser)
-            del data
-        except Exception as exc:  # lxml raises various errors on pathological input
-            problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
-                                        error=type(exc).__name__), Span(0, 0)))
-            tree = None
-        if tree is not None:
-            # The nearest marked ancestor of each marked element, from one walk (an implied element,
-            # such as a <tbody> the page does not write, has no mark and passes its parent on).
-            stack = [-1]
-            push, pop = stack.append, stack.pop
-            for event, el in etree.iterwalk(tree, events=("start", "end"), tag=etree.Element):
-                if event == "start":
-                    k = el.get(MARK)
-                    if k is None:
-                        push(stack[-1])
-                        continue
-                    k = int(k)
-                    tag_of[k] = el.tag.lower()
-                    parent_of[k] = stack[-1]
-                    push(k)
-                else:
-                    pop()
-    # One pass in source order builds the nodes and attributes the text, so every node's items
-    # come out in document order (a parent's start tag always comes before its children's).
-    nodes: dict[int, _Node] = {-1: root}
-    owner = root
-    own = root.items
-    get_parent, get_node = parent_of.get, nodes.get
-    for k, (kind, s, e, name) in enumerate(tokens):
-        if kind == TEXT:
-            own.append(k)
-        elif kind == START:
-            pk = get_parent(k)
-            if pk is not None:
-                p = get_node(pk, root)
-                node = _Node(tag_of[k], k, p)
-                nodes[k] = node
-                p.items.append(node)
-                owner = p if name in VOID_TAGS else node
-                own = owner.items
-        elif kind == END:
-            n = owner
-            while n is not None and n.tag != name:
-                n = n.parent
-            if n is not None and n is not root:
-                owner = n.parent
-                own = owner.items
-    return root, list(nodes.values())
-
-
 class _Reader:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.text = source.text
         self.problems: list = []
-        self.tokens = tokenize(self.text)
-        self.root, self.nodes = _parse_tree(self.text, self.tokens, self.problems)
+        pieces: list[str] = []
+        self.tokens = tokenize(self.text, pieces, MARK)
+        self.root, self.nodes, self.comments = _parse_tree(self.text, self.tokens, pieces, self.problems)
+        self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
 
     def attrs(self, node: _Node) -> dict[str, str]:
-        if node.attrs is None:
-            kind, s, e, _ = self.tokens[node.tok]
-            node.attrs = attributes(self.text[s:e]) if kind == START else {}
-        return node.attrs
+        a = self._attrs.get(node.tok)
+        if a is None:
+            kind, s, e, _ = self.tokens[node.tok] if node.tok >= 0 else (TEXT, 0, 0, "")
+            a = self._attrs[node.tok] = attributes(self.text[s:e]) if kind == START else {}
+        return a
 
     def _tag_has(self, node: _Node, word: str) -> bool:
         if node.tok < 0:
@@ -189,10 +117,13 @@ class _Reader:
     def is_furniture(self, node: _Node) -> bool:
         if node.tag in _FURNITURE_TAGS:
             return True
-        if not (self._tag_has(node, "class") or self._tag_has(node, "id")):
+        if node.tok < 0:
             return False
         _, s, e, _ = self.tokens[node.tok]
-        if not _CLASS_OR_ID.search(self.text, s, e):
+        find = self.text.find
+        if find("class", s, e) < 0 and find("id", s, e) < 0:
+            return False
+        if not _tag_attr(self.text, s, e, ("class", "id"), _CLASS_OR_ID):
             return False  # no class or id attribute with a value ("valign", "width" are not one)
         a = self.attrs(node)
         hint = (a.get("class", "") + " " + a.get("id", "")).strip()
@@ -217,12 +148,16 @@ class _Reader:
     def inline_text(self, node: _Node, b: PTextBuilder) -> None:
         """All text under *node* (iteratively), <br> as a mapped line break."""
         tokens, text = self.tokens, self.text
+        find, add_literal = text.find, b.add_literal
         stack: list = [iter(node.items)]
         while stack:
             for it in stack[-1]:
                 if type(it) is int:
                     _, s, e, _ = tokens[it]
-                    _decode_text(text, s, e, b)
+                    if find("&", s, e) < 0:
+                        add_literal(text[s:e], s)
+                    else:
+                        _decode_text(text, s, e, b)
                     continue
                 tag = it.tag
                 if tag in _SKIP_TAGS:
@@ -244,12 +179,12 @@ class _Reader:
 
         def flush(furniture: bool) -> None:
             nonlocal b
-            if len(b):
+            if len(b):  # an empty builder holds nothing: it is kept for the next block
                 pt = b.build()
                 if pt.text.strip():
                     for part in _split_lines(pt):
                         out.append(RawParagraph(part, part.span(), furniture))
-            b = PTextBuilder()
+                b = PTextBuilder()
 
         stack: list = [(iter(top.items), False, True)]
         while stack:
@@ -320,7 +255,7 @@ class _Reader:
         b = PTextBuilder()
         self.inline_text(node, b)
         _, s, e, _ = self.tokens[node.tok]
-        if _SPAN_ATTR.search(self.text, s, e):
+        if _tag_attr(self.text, s, e, ("span",), _SPAN_ATTR):
             a = self.attrs(node)
             rowspan, colspan = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
         else:  # neither attribute: no need to read the tag's attributes
@@ -330,24 +265,22 @@ class _Reader:
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
         """The deepest element holding at least 80% of the page's prose and table text."""
-        weight: dict[int, int] = {}
-        tokens = self.tokens
-        count = self.text.count
         # Nodes were made parents first, so in reverse every child comes before its parent. A node's
         # weight: non-space characters of its direct text (not in a link) and its children's weights;
         # a skipped element (script, head, …) weighs nothing.
-        for n in reversed(self.nodes):
-            w = 0
-            own = n.tag != "a"
-            for it in n.items:
-                if type(it) is int:
-                    if own:
-                        _, s, e, _ = tokens[it]
-                        w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
-                else:
-                    w += weight[id(it)]
-            weight[id(n)] = 0 if n.tag in _SKIP_TAGS else w
-        total = weight[id(self.root)]
+        nodes = self.nodes
+        for n in nodes:
+            n.below = 0
+        for k in range(len(nodes) - 1, 0, -1):  # nodes[0] is the root
+            n = nodes[k]
+            tag = n.tag
+            w = 0 if tag in _SKIP_TAGS else (n.below if tag == "a" else n.w + n.below)
+            n.weight = w
+            if w:
+                n.parent.below += w
+        root = self.root
+        root.weight = root.w + root.below
+        total = root.weight
         best = self.root
         if total == 0:
             return best
@@ -355,7 +288,7 @@ class _Reader:
         while True:
             nxt = None
             for it in node.items:
-                if isinstance(it, _Node) and weight.get(id(it), 0) >= 0.8 * total:
+                if isinstance(it, _Node) and it.weight >= 0.8 * total:
                     nxt = it
                     break
             if nxt is None or nxt.tag not in _CONTAINERS:
@@ -365,7 +298,7 @@ class _Reader:
                 cell = nxt
                 while cell is not None and cell.tag not in ("td", "th"):
                     cell = next((it for it in cell.items if isinstance(it, _Node)
-                                 and weight.get(id(it), 0) >= 0.8 * total), None)
+                                 and it.weight >= 0.8 * total), None)
                 if cell is None or not any(isinstance(it, _Node) and it.tag in ("p", "div", "table", "h1", "h2", "h3")
                                            for it in cell.items):
                     return node
@@ -374,16 +307,26 @@ class _Reader:
 
     def read(self) -> RawDocument:
         doc = RawDocument(problems=self.problems)
-        for kind, s, e, _name in self.tokens:
-            if kind == COMMENT:
-                doc.comments.append((self.text[s:e], Span(s, e)))
+        for k in self.comments:
+            _, s, e, _name = self.tokens[k]
+            doc.comments.append((self.text[s:e], Span(s, e)))
         content = self.content_root()
         doc.blocks = [b for b in self.blocks(content) if not b.boilerplate]
         doc.content_span = self.node_span(content) if content is not self.root else Span(0, len(self.text))
         # Everything else on the page: navigation, the metadata table, the footer.
         doc.furniture = self._outside(content)
         doc.find_titles = self._titles
+        doc.release = self._release
         return doc
+
+    def _release(self) -> None:
+        """Once the document is built: the nodes point at their parents, so the tree is a web of cycles that
+        only the cyclic collector frees, and a lint runs with it paused. Cut the cycles so the tree and the
+        tokens go as soon as the reader does."""
+        for n in self.nodes:
+            n.parent = None
+        self.nodes = []
+        self.tokens = []
 
     def _outside(self, content: _Node) -> list:
         """Blocks of the page outside the content element, in order."""

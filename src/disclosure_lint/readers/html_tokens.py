@@ -28,39 +28,111 @@ _ATTR = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]++)
 
 # Every piece of markup, one alternative per kind, each as the dispatch on the character after '<' used to
 # read it: a comment (to its end or the text's), a declaration or processing instruction, an end tag
-# (group 1), a start tag (groups 2, 3: name and attributes, as _START).  Possessive quantifiers: no input
-# makes it backtrack.  The standard library's engine has them from Python 3.11 and is faster.
+# (group 1), a start tag (groups 2, 3: name and attributes, as _START; group 4 its '>').  Possessive
+# quantifiers: no input makes it backtrack.  The standard library's engine has them from Python 3.11 and is
+# faster.  A start tag whose attributes stop at a quote that never closes is not a tag; the pattern still
+# matches it, ending before that quote (no group 4), so that the tokenizer can take over from there (see
+# _StartTags) instead of the engine trying again from every later '<' over the same attributes.
+_re_or_regex = _re.compile if _sys.version_info >= (3, 11) else regex.compile
 _MARKUP_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
-                   r"""|([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>)""")
-_MARKUP = (_re.compile if _sys.version_info >= (3, 11) else regex.compile)(_MARKUP_PATTERN)
+                   r"""|([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)(?:(>)|(?=["'])))""")
+# The same markup with a start tag's first letter only (group 2): the tokenizer finds the tag's end.
+_CAREFUL_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
+                    r"|([A-Za-z]))")
+_MARKUP = _re_or_regex(_MARKUP_PATTERN)
+_CAREFUL = _re_or_regex(_CAREFUL_PATTERN)
+_NAME_END = _re_or_regex(r"[\s/>\x00]")
+_EVENT = _re.compile(r"[>\"']")
 
 
-def tokenize(text: str) -> list[tuple[int, int, int, str]]:
+class _StartTags:
+    """Where start tags end, as _MARKUP reads them, in time linear in the text however many fail.
+
+    After a tag's name the attributes are read outside quotes: at '>' the tag ends; a quote is skipped to
+    its closing quote; a quote that never closes (it can only be the last of its kind) fails the tag.
+    Two readings that open a quote at the same place end the same way, and every '<' inside one name
+    has the same name end: both are remembered, so no character is read twice by failing tags."""
+
+    def __init__(self, text: str, stop: int) -> None:
+        self.text, self.stop = text, stop
+        self.opened: dict[int, int] = {}  # a quote opened here: where the tag ends (-1: it fails)
+        self.name_from = self.name_to = -1  # a name run already read: no name ends inside it
+        self.plain_from = self.plain_to = -1  # a run of attributes already read: no '>' or quote inside it
+
+    def name_end(self, lt: int) -> int:
+        if self.name_from <= lt < self.name_to:
+            return self.name_to
+        m = _NAME_END.search(self.text, lt + 1, self.stop)
+        self.name_from, self.name_to = lt, m.start() if m else self.stop
+        return self.name_to
+
+    def end(self, lt: int) -> int:
+        """End of the start tag at *lt* ('<' and a letter), or -1 if it is not one."""
+        text, stop, opened = self.text, self.stop, self.opened
+        p = self.name_end(lt)
+        if self.plain_from <= p <= self.plain_to:
+            x = self.plain_to
+        else:
+            m = _EVENT.search(text, p, stop)
+            x = m.start() if m else -1
+            self.plain_from, self.plain_to = p, x
+        seen = []
+        result = -1
+        while x >= 0:
+            q = text[x]
+            if q == ">":
+                result = x + 1
+                break
+            known = opened.get(x)
+            if known is not None:
+                result = known
+                break
+            seen.append(x)
+            y = text.find(q, x + 1, stop)
+            if y < 0:
+                break  # a quote that never closes
+            m = _EVENT.search(text, y + 1, stop)
+            x = m.start() if m else -1
+        for x in seen:
+            opened[x] = result
+        return result
+
+
+def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tuple[int, int, int, str]]:
     """Tokens ``(kind, start, end, name)``; ``name`` is the lower-case tag name for tags, '' otherwise.
 
     Text tokens never include markup.  The content of raw-text elements (script,
     style, …) becomes an OTHER token: it is not report content.  A '<' that starts
     no markup is text.  The markup is found by one compiled pattern (C); Python
     only files the matches.
+
+    Given a list *marked*, the same pass fills it with the pieces of a copy of the text in which every
+    start tag is replaced by its name and a marker attribute, ``<name mark="k">``, k its token number.
     """
     out: list[tuple[int, int, int, str]] = []
     append = out.append
     n = len(text)
     pos = 0  # everything before pos is tokenized
+    scan = 0  # the search for markup goes on from here (past pos after a '<' that is text)
     startswith = text.startswith
-    finditer = _MARKUP.finditer
+    pattern = _MARKUP
+    starts = None  # _StartTags, from the first start tag that fails
     # No tag, end tag or declaration can end after the last '>': past it every '<' is text. Without
     # this, a page that ends in thousands of unclosed "<a " retries a scan to the end at each of them.
     stop = text.rfind(">") + 1
     restart = True
+    mprev = 0  # the text up to here is in the marked copy
+    # One string per tag name, not one per tag: a page has thousands of tags and a few dozen names.
+    lowered: dict[str, str] = {}
+    lower = lowered.get
     while restart:
         restart = False
-        for m in finditer(text, pos, stop):
+        for m in pattern.finditer(text, scan, stop):
             lt, end = m.span()
-            if lt > pos:
-                append((TEXT, pos, lt, ""))
             k = m.lastindex
             if k is None:
+                if lt > pos:
+                    append((TEXT, pos, lt, ""))
                 if startswith("<!--", lt):
                     if end - lt < 7 or not startswith("-->", end - 3):
                         end = n  # an unclosed comment runs to the end of the text
@@ -68,9 +140,35 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
                 else:
                     append((OTHER, lt, end, ""))
             elif k == 1:
-                append((END, lt, end, m.group(1).lower()))
+                if lt > pos:
+                    append((TEXT, pos, lt, ""))
+                raw = m.group(1)
+                name = lower(raw)
+                if name is None:
+                    name = lowered[raw] = raw.lower()
+                append((END, lt, end, name))
             else:
-                name = m.group(2).lower()
+                if k == 4:
+                    raw = m.group(2)
+                    name = lower(raw)
+                    if name is None:
+                        name = lowered[raw] = raw.lower()
+                else:  # a start tag that fails here, or any start tag once one has failed
+                    if starts is None:
+                        starts = _StartTags(text, stop)
+                        pattern = _CAREFUL
+                    end = starts.end(lt)
+                    restart = True
+                    if end < 0:  # not a tag: the '<' is text, the search goes on after it
+                        scan = lt + 1
+                        break
+                    name = text[lt + 1:starts.name_end(lt)].lower()
+                if lt > pos:
+                    append((TEXT, pos, lt, ""))
+                if marked is not None:
+                    marked.append(text[mprev:lt])
+                    marked.append(f'<{name} {mark}="{len(out)}">')
+                    mprev = end
                 append((START, lt, end, name))
                 if name in RAWTEXT_TAGS and not startswith("/>", end - 2):
                     close = _find_close(text, name, end)
@@ -78,12 +176,17 @@ def tokenize(text: str) -> list[tuple[int, int, int, str]]:
                         append((OTHER, end, close, ""))
                     # Markup inside the element is not markup: search again from its end tag (a match
                     # begun inside it could run past that end tag).
-                    pos = close
+                    pos = scan = close
                     restart = True
                     break
-            pos = end
+                if restart:  # the careful pattern matched the tag's first letter only
+                    pos = scan = end
+                    break
+            pos = scan = end
     if pos < n:
         append((TEXT, pos, n, ""))
+    if marked is not None:
+        marked.append(text[mprev:])
     return out
 
 
@@ -114,5 +217,5 @@ def attributes(tag_source: str) -> dict[str, str]:
         val = a.group(2) or ""
         if val[:1] in "\"'":
             val = val[1:-1]
-        out.setdefault(name, html.unescape(val))
+        out.setdefault(name, html.unescape(val) if "&" in val else val)
     return out

@@ -1,4 +1,5 @@
-"""What the .docx and PDF readers share: the extracted text they build, and where each part came from.
+"""What the .docx and PDF readers share: the extracted text they build, where each part came from, and
+what a reader returns (:class:`OfficeRead`, or one reading problem from :func:`failed`).
 
 A document that is not text (a Word file, a PDF) is read into an *extracted text*: one line per
 paragraph, one line per table row (cells separated by `` | ``). That text becomes the document's
@@ -12,10 +13,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-from ..source import Source
+from ..source import Source, Span
+from .blocks import RawDocument
 
-__all__ = ["ExtractedSource", "TextBuilder", "READ_CODES", "iso_date"]
+__all__ = ["ExtractedSource", "OfficeRead", "TextBuilder", "READ_CODES", "failed", "iso_date", "properties_trailer"]
 
 # The reader problem codes (document.problems), one per reason a document could not be (fully) read.
 REFUSED = "DL011"        # a refused archive: zip bomb, macros, external relationships, not a Word file
@@ -44,6 +47,22 @@ class ExtractedSource(Source):
         if i < 0:
             return None
         return self._locs[i]
+
+
+@dataclass
+class OfficeRead:
+    """What a .docx or PDF reader returns: the extracted text, its blocks, metadata and reading problems."""
+
+    source: ExtractedSource
+    raw: RawDocument
+    meta: dict = field(default_factory=dict)        # name -> (value, Span)
+    problems: list = field(default_factory=list)    # (code, message, Span)
+
+
+def failed(path: str | None, fmt: str, code: str, message: str) -> OfficeRead:
+    """No content: one problem saying why."""
+    src = ExtractedSource("", path, fmt, [], [], binary=f"a {fmt} file that was not read")
+    return OfficeRead(src, RawDocument(content_span=Span(0, 0)), {}, [(code, message, Span(0, 0))])
 
 
 class TextBuilder:
@@ -125,3 +144,26 @@ def iso_date(value: str) -> str | None:
         return dt.datetime(y, mo, d, h, mi, s).isoformat(sep=" ")
     except ValueError:
         return None
+
+
+def properties_trailer(found: dict, tb: TextBuilder) -> dict:
+    """The file's created / modified dates (*found*), written after the content as a line of their own so
+    each has a span; returns the metadata fields ``name -> (value, Span)``."""
+    meta = {}
+    if not found:
+        return meta
+    tb.plain("\n")
+    labels = {"file_created": "created", "file_modified": "modified"}
+    first = True
+    tb.plain("[document properties] ")
+    for key in ("file_created", "file_modified"):
+        if key not in found:
+            continue
+        if not first:
+            tb.plain("; ")
+        first = False
+        tb.plain(labels[key] + " ")
+        start = tb.plain(found[key])
+        meta[key] = (found[key], Span(start, start + len(found[key])))
+    tb.plain("\n")
+    return meta

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..ptext import PText
+from ..source.ptext import PText
 from ..source import Source, Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .flat_text import is_flat, read_flat

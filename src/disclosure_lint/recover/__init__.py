@@ -13,7 +13,7 @@ __all__ = ["Recovered", "recover_tables"]
 
 
 def _editions():
-    from ..editions import load_editions
+    from ..document.editions import load_editions
 
     eds = load_editions()
     # the newest format first: its labels win a tie

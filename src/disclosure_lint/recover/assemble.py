@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..ptext import PText
+from ..source.ptext import PText
 from ..readers.blocks import RawCell, RawRow, RawTable
 from ..source import Span
 from .solve import RowRun

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalize import label_key
+from ..document.normalize import label_key
 from ..readers.blocks import RawRow
 from ..source import Span
 from .assemble import Recovered, row_notes, table_of, text_cell, value_cells

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalize import label_key
+from ..document.normalize import label_key
 
 __all__ = ["NormView", "value_run", "strip_numbering_tail", "NUMBERING_BEFORE"]
 

@@ -1,0 +1,562 @@
+"""The ``dlint`` command.
+
+    dlint [check] [options] PATH...     lint files and folders (*.html, *.htm, *.txt, *.docx, *.pdf), or - for stdin
+    dlint parse FILE                    print the document tree with spans
+    dlint explain CODE                  print a rule's documentation
+    dlint rules                         list every rule
+    dlint server                        the language server (LSP) on stdio, for editors
+
+Exit status: 0 nothing at or above --fail-on, 1 something was, 2 usage error, unreadable path or
+internal error; 128+N when stopped by signal N; 141 on a closed pipe, 74 when output cannot be written.
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import gc
+import os
+import time
+import sys
+from pathlib import Path
+
+from .. import __version__
+from .jobs import Terminated, handle_signals
+from ..i18n import N_, _, _n, reset_language, set_language, use_language
+
+from .walk import EXTENSIONS  # noqa: E402  (re-exported: the suffixes a folder walk lints)
+
+SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
+
+
+def _codes(s: str) -> tuple[str, ...]:
+    return tuple(x.strip().upper() for x in s.split(",") if x.strip())
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line naming the bad value and the valid ones (exit 2), not the whole usage."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, _("{prog}: error: {message} (see dlint --help)", prog=self.prog, message=message) + "\n")
+
+
+def _parser_check() -> argparse.ArgumentParser:
+    p = _Parser(prog="dlint", description="Lint government information-disclosure annual reports.",
+                epilog="Other commands: dlint parse FILE | dlint explain CODE | dlint rules | dlint server")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
+    p.add_argument("--format", "--output-format", dest="format",
+                   choices=["full", "concise", "json", "sarif", "github", "junit", "csv", "html"],
+                   help="output format (default: full on a terminal, concise otherwise)")
+    p.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the configured ones)")
+    p.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to enable as well")
+    p.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to disable")
+    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default warning)")
+    p.add_argument("--edition", help="force the edition (2008, 2019, 2021, work-summary)")
+    p.add_argument("--year", type=int, help="force the report year")
+    p.add_argument("--agency-level", choices=["government", "department", "town"], help="force the agency level")
+    p.add_argument("--kind", choices=["html", "text", "docx", "pdf"], help="force the input format")
+    p.add_argument("--config", help="use this configuration file for every path")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--show-settings", action="store_true", help="print the settings used for the first path and exit")
+    p.add_argument("--statistics", action="store_true",
+                   help="print a count per rule code instead of findings (as JSON with --format json)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the findings of this run as a baseline and exit 0")
+    p.add_argument("--output-file", "-o", help="write the output to this file")
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success; only findings")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes (default: all cores)")
+    p.add_argument("--timeout-per-file", type=float, default=60.0, metavar="SECONDS",
+                   help="give up on a file after this long and report it as DL000 (default 60; 0: never)")
+    p.add_argument("--extension", action="append", default=[], metavar="SUFFIX",
+                   help="also lint files with this suffix in folders (.shtml, .xhtml); repeatable")
+    p.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
+                   help="gitignore-style pattern of paths to skip in folders (replaces the defaults)")
+    p.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                   help="pattern of paths to skip in folders, in addition to the defaults")
+    p.add_argument("--no-respect-gitignore", action="store_true", help="lint files .gitignore excludes too")
+    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="message language (default: lang in the configuration, else LC_ALL / LC_MESSAGES / LANG)")
+    p.add_argument("--dump-tree", action="store_true", help="print the document tree instead of linting")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
+    p.add_argument("--no-corpus", action="store_true",
+                   help=N_("with several files, do not group them by agency and year nor run the cross-report rules (DL6)"))
+    p.add_argument("--version", action="version", version=f"dlint {__version__}")
+    return p
+
+
+def _localized(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The parser with its description and help texts in the active language (the catalog takes
+    them from the parsers themselves: ``i18n_catalog`` reads ``cli_help_texts``)."""
+    from ..i18n import translate
+
+    p.description = translate(p.description) if p.description else p.description
+    p.epilog = translate(p.epilog) if p.epilog else p.epilog
+    for a in p._actions:
+        if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help:
+            a.help = translate(a.help)
+    return p
+
+
+def cli_help_texts() -> list[str]:
+    """Every description and help text of the command line (for the message catalog)."""
+    out = []
+    for p in (_parser_check(),):
+        out += [x for x in (p.description, p.epilog) if x]
+        out += [a.help for a in p._actions if a.help and a.help is not argparse.SUPPRESS and "%(" not in a.help]
+    return out
+
+
+def _early_language(argv: list[str]) -> str | None:
+    """``--lang`` before the parser exists, so that --help is in that language too."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in ("zh", "en") else None
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1] if a.split("=", 1)[1] in ("zh", "en") else None
+    return None
+
+
+def _collect(paths: list[str], errors: list[str]) -> list[str]:
+    """The files a plain ``dlint PATH...`` lints (default walk settings); errors are appended."""
+    from .walk import collect
+
+    walk = collect(list(paths))
+    errors.extend(walk.errors)
+    return walk.files
+
+
+# ---- the work done per file (top level, so a process pool can run it) --------------------------
+
+_STDIN: bytes | None = None
+
+
+def _config_for(path: str, config_path: str | None, isolated: bool):
+    from ..engine.config import Config, find_config, load_config
+
+    if isolated:
+        return Config(None, {})
+    if config_path:
+        return load_config(Path(config_path).resolve())
+    base = Path.cwd() if path == "-" else Path(path).resolve().parent
+    return find_config(base)
+
+
+def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+             summarise: bool = False):
+    # The language travels in ``cli`` so that a worker process (--jobs) speaks it too.
+    with use_language(cli.get("lang")):
+        return _lint_one(path, cli, config_path, isolated, stdin, summarise)
+
+
+def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
+              summarise: bool = False):
+    from ..engine.config import ConfigError, options_for
+    from ..engine.diagnostics import Diagnostic, Severity
+    from ..engine.lint import lint_document
+    from ..document.parse import MAX_BYTES, parse_source, source_from_bytes
+    from ..engine.results import FileResult, resolve_positions
+    from ..source import Source, Span
+
+    from ..output.safe import path as safe_path
+    from ..source.safe_io import read_regular
+
+    shown = "<stdin>" if path == "-" else path
+    try:
+        options = options_for(None if path == "-" else path, cli, _config_for(path, config_path, isolated))
+    except ConfigError as exc:
+        return FileResult(shown, [], error=_("configuration error: {error}", error=exc))
+    try:
+        if path == "-":
+            data = stdin or b""
+        else:
+            data = read_regular(path, MAX_BYTES)
+    except OSError as exc:
+        return FileResult(shown, [], error=_("{path}: cannot read: {reason}", path=safe_path(shown),
+                                             reason=exc.strerror or exc))
+    # The tree holds many small objects and a few reference cycles: collecting during a lint
+    # costs up to half the time; the cycles are freed once the file is done.
+    size = len(data)
+    gc_was = gc.isenabled()
+    gc.disable()
+    lang = set_language(options.lang) if options.lang else None
+    try:
+        source = source_from_bytes(data, shown)
+        del data  # the decoded text is all that is needed from here on: do not hold both
+        doc = parse_source(source, options.kind)
+        if summarise:  # several files: also the small per-report summary the corpus stage needs
+            from ..corpus.run import lint_with_summary
+
+            res = lint_with_summary(shown, doc, options)
+        else:
+            res = resolve_positions(shown, doc.source, lint_document(doc, options))
+        res.report = _report_identity(doc, options)
+        for d in res.diagnostics:
+            d.source = None  # positions are resolved: a batch must not hold every file's text
+        return res
+    except MemoryError:
+        d = Diagnostic(shown, "DL001", "undecodable-input", Severity.ERROR,
+                       _("the input is too large to lint in the memory available ({size} bytes)", size=size),
+                       Span(0, 0))
+        return resolve_positions(shown, Source(""), [d])
+    except RecursionError as exc:
+        d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
+                       _("the input is nested too deeply to lint: {error}", error=exc), Span(0, 0))
+        return resolve_positions(shown, Source(""), [d])
+    except Exception as exc:  # the last line of defence: report, never a traceback
+        d = Diagnostic(shown, "DL000", "internal-error", Severity.ERROR,
+                       _("dlint failed on this file: {error}; please report this",
+                         error=": ".join((type(exc).__name__, str(exc)))), Span(0, 0))
+        return resolve_positions(shown, Source(""), [d])
+    finally:
+        if lang is not None:
+            reset_language(lang)
+        if gc_was:
+            gc.enable()
+
+
+def _report_identity(doc, options) -> dict:
+    from ..batch.report_info import EMPTY, report_identity
+
+    try:
+        return report_identity(doc, options)
+    except Exception:  # identity is for the batch formats only: never lose the findings over it
+        return dict(EMPTY)
+
+
+def _run(files, cli, args, stdin):
+    from .jobs import run_batch
+
+    jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    if len(files) < 4:
+        jobs = 1  # starting workers costs more than it saves
+    corpus = len(files) > 1 and not getattr(args, "no_corpus", False)
+    work = [(f, cli, args.config, args.isolated, stdin if f == "-" else None, corpus) for f in files]
+    show_progress = (not args.no_progress and len(files) > 1 and sys.stderr.isatty() and not os.environ.get("CI"))
+    progress = None
+    state = {"done": 0, "found": 0}
+    if show_progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        # auto_refresh off: no refresh thread, so forking a replacement worker is safe
+        progress = Progress(TextColumn(_("linting")), BarColumn(), MofNCompleteColumn(),
+                            TextColumn(_("{found} findings", found="{task.fields[found]}")),
+                            TextColumn("{task.fields[rate]}"),
+                            TimeRemainingColumn(), transient=True, auto_refresh=False,
+                            console=Console(file=sys.stderr))
+        task = progress.add_task("lint", total=len(files), found=0, rate="")
+        progress.start()
+    started = time.perf_counter()
+
+    def tick(res):
+        state["done"] += 1
+        state["found"] += len(res.diagnostics)
+        if progress:
+            rate = state["done"] / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, completed=state["done"], found=state["found"], rate=_("{rate} files/s", rate=format(rate, ".1f")))
+            progress.refresh()
+    try:
+        # a budget per file is for batches (one file that stalls must not hold the others back)
+        timeout = max(0.0, getattr(args, "timeout_per_file", 0.0) or 0.0) if len(files) > 1 else 0.0
+        return run_batch(work, lint_one, jobs, timeout, tick)
+    finally:
+        if progress:
+            progress.stop()
+
+
+def _check(argv: list[str]) -> int:
+    from .io import same_file_as_input, use_color, write_error_exit
+    from .walk import collect
+    from ..engine.config import ConfigError, options_for
+    from ..output.safe import path as safe_path
+    from ..source.safe_io import read_stream
+    from ..engine.settings import SettingsError, _extensions
+
+    parser = _localized(_parser_check())
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    if not args.paths:
+        parser.print_usage(sys.stderr)
+        print(_("dlint: error: no PATH given (use . for the current folder, - for stdin)"), file=sys.stderr)
+        return 2
+    if args.timeout_per_file is not None and not args.timeout_per_file >= 0:
+        print(_("dlint: error: --timeout-per-file must be a number of seconds >= 0 (0: no limit), not {value}",
+                value=args.timeout_per_file), file=sys.stderr)
+        return 2
+    if args.config and not os.path.isfile(args.config):
+        print(_("dlint: error: --config {path}: no such file", path=safe_path(args.config)), file=sys.stderr)
+        return 2
+    cli = {"select": args.select, "extend_select": args.extend_select, "ignore": args.ignore,
+           "fail_on": args.fail_on, "edition": args.edition, "year": args.year,
+           "agency_level": args.agency_level, "kind": args.kind, "lang": args.lang}
+    # settings that shape the walk come from the configuration of the first path (or --config)
+    try:
+        first_path = args.paths[0]
+        walk_cfg = _config_for(first_path if not os.path.isdir(first_path) else os.path.join(first_path, "_"),
+                               args.config, args.isolated)
+        extensions = tuple(walk_cfg.values.get("extension", ())) + _extensions("--extension", list(args.extension))
+    except (ConfigError, SettingsError) as exc:
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
+        return 2
+    exclude = args.exclude if args.exclude is not None else walk_cfg.values.get("exclude")
+    walk = collect(args.paths, extensions=extensions, exclude=exclude,
+                   extend_exclude=tuple(walk_cfg.values.get("extend-exclude", ())) + tuple(args.extend_exclude),
+                   respect_gitignore=not args.no_respect_gitignore,
+                   root=str(walk_cfg.root) if walk_cfg.path else None)
+    files, errors = walk.files, list(walk.errors)
+    for note in walk.notes:
+        print(_("dlint: note: {note}", note=note), file=sys.stderr)
+    if not files and not errors:
+        suffixes = ", ".join(dict.fromkeys(EXTENSIONS + extensions))
+        print(_("dlint: warning: no {extensions} files found in {paths}", extensions=suffixes,
+                paths=", ".join(safe_path(p) for p in args.paths)), file=sys.stderr)
+    try:
+        first = files[0] if files else "-"
+        opts = options_for(None if first == "-" else first, cli, _config_for(first, args.config, args.isolated))
+    except ConfigError as exc:
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
+        return 2
+    if opts.lang and not args.lang:  # the configuration names the language of this run's own lines
+        set_language(opts.lang)
+    if args.show_settings:
+        cfg = _config_for(first, args.config, args.isolated)
+        print(_("config file: {path}", path=safe_path(str(cfg.path)) if cfg.path else _("(none)")))
+        for k, v in vars(opts).items():
+            print(f"{k} = {v!r}")
+        return 0
+    if args.output_file:
+        clash = same_file_as_input(args.output_file, files)
+        if clash is not None:
+            print(_("dlint: error: --output-file {path} is one of the inputs ({input}); refusing to overwrite it",
+                    path=safe_path(args.output_file), input=safe_path(clash)), file=sys.stderr)
+            return 2
+    if args.dump_tree:
+        if errors:
+            for e in errors:
+                print(_("dlint: error: {error}", error=e), file=sys.stderr)
+            return 2
+        return _parse_cmd([f for f in files if f != "-"][:1] or ["-"])
+    from ..engine.registry import plugin_errors
+
+    for name, err in plugin_errors():
+        print(_("dlint: warning: plugin {name} failed to load and was skipped: {error}", name=repr(name), error=err),
+              file=sys.stderr)
+    if args.fix or args.diff:
+        status = _fix(files, cli, args)
+        if args.diff:
+            return status
+    from ..document.parse import MAX_BYTES
+
+    stdin = read_stream(sys.stdin.buffer, MAX_BYTES) if "-" in files else None
+    results = _run(files, cli, args, stdin)
+    if len(files) > 1 and not args.no_corpus:
+        from ..corpus.run import corpus_stage
+
+        errors += corpus_stage(results, lambda p: _options_or_default(p, cli, args, opts),
+                               lambda p: _config_for(p, args.config, args.isolated))
+    if args.write_baseline:
+        from ..batch.baseline import write_baseline
+
+        try:
+            n = write_baseline(results, args.write_baseline)
+        except OSError as exc:
+            print(_("dlint: error: --write-baseline {path}: {reason}", path=safe_path(args.write_baseline),
+                    reason=exc.strerror or exc), file=sys.stderr)
+            return 2
+        print(_n("dlint: wrote {n} finding to the baseline {path}", "dlint: wrote {n} findings to the baseline {path}",
+                 n, n=n, path=safe_path(args.write_baseline)), file=sys.stderr)
+        return 0
+    if args.baseline:
+        from ..batch.baseline import BaselineError, filter_new, load_baseline
+
+        try:
+            results = filter_new(results, load_baseline(args.baseline), args.baseline)
+        except BaselineError as exc:
+            print(_("dlint: error: {error}", error=exc), file=sys.stderr)
+            return 2
+    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
+    internal = False
+    failed = False
+    for res in results:
+        if res.error:
+            errors.append(res.error)
+            internal = True
+        for d in res.diagnostics:
+            if d.code == "DL000":
+                internal = True
+    # fail level is per file (configuration may differ); use each file's options
+    for res in results:
+        try:
+            fo = options_for(None if res.path == "<stdin>" else res.path, cli,
+                             _config_for("-" if res.path == "<stdin>" else res.path, args.config, args.isolated)).fail_on
+        except ConfigError:
+            fo = opts.fail_on
+        if any(d.severity.rank >= fo.rank for d in res.diagnostics):
+            failed = True
+    for e in errors:
+        print(_("dlint: error: {error}", error=safe_path(e)), file=sys.stderr)
+    try:
+        out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") if args.output_file \
+            else sys.stdout
+    except OSError as exc:
+        print(_("dlint: error: --output-file {path}: {reason}", path=safe_path(args.output_file),
+                reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    try:
+        try:
+            if args.statistics:
+                _statistics(results, out, as_json=(args.format == "json"))
+            elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
+                pass
+            else:
+                from ..output import render
+
+                color = False if args.output_file else use_color(args.color, out)
+                try:
+                    # the scorecard lists unreadable files too (without a score); the others list findings
+                    render(fmt, results if fmt == "html" else [r for r in results if not r.error], out,
+                           color=color)
+                except OSError:
+                    raise
+                except Exception as exc:  # a formatter bug: one line, exit 2, never a traceback
+                    print(_("dlint: error: internal error in the {format} format: {error}; please report this",
+                            format=fmt, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+                    return 2
+            out.flush()
+        finally:
+            if args.output_file:
+                out.close()
+    except OSError as exc:
+        return write_error_exit(exc, args.output_file)
+    if errors and not results:
+        return 2
+    if internal or any(e for e in errors):
+        return 2
+    return 1 if failed and not args.exit_zero else 0
+
+
+def _fix(files: list[str], cli: dict, args) -> int:
+    """--fix / --diff (see fixcmd.py): 2 when a file could not be fixed, 1 when --diff shows changes."""
+    from ..engine.config import options_for
+    from .fix import run_fixes
+    from ..i18n import _
+
+    def options_of(path: str):
+        return options_for(path, cli, _config_for(path, args.config, args.isolated))
+
+    changed, edits, refused = run_fixes(files, options_of, diff=args.diff, out=sys.stdout, err=sys.stderr)
+    if not args.diff and not args.quiet and changed:
+        print(_("dlint: applied {edits} fix(es) in {files} file(s)", edits=edits, files=changed), file=sys.stderr)
+    if refused:
+        return 2
+    return 1 if args.diff and changed else 0
+
+
+def _options_or_default(path, cli, args, default):
+    from ..engine.config import ConfigError, options_for
+
+    try:
+        return options_for(None if path == "<stdin>" else path, cli,
+                           _config_for("-" if path == "<stdin>" else path, args.config, args.isolated))
+    except ConfigError:
+        return default
+
+
+def _statistics(results, out, as_json: bool = False) -> None:
+    from collections import Counter
+
+    counts: Counter = Counter()
+    names: dict[str, tuple[str, str]] = {}
+    for r in results:
+        for d in r.diagnostics:
+            counts[d.code] += 1
+            names[d.code] = (d.name, d.severity.value)
+    if as_json:
+        import json
+
+        json.dump({"files": len(results), "total": sum(counts.values()),
+                   "rules": [{"code": c, "name": names[c][0], "severity": names[c][1], "count": n}
+                             for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]},
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        name, sev = names[code]
+        out.write(f"{n:6d}\t{code}\t{name}\t{sev}\n")
+    total = _n("total in {n} file", "total in {n} files", len(results), n=len(results))
+    out.write(f"{sum(counts.values()):6d}\t{total}\n")
+
+
+def _parse_cmd(argv: list[str]) -> int:
+    from .commands import parse_cmd
+
+    return parse_cmd(argv)
+
+
+def _tolerant_streams() -> None:
+    """A file name that is not valid UTF-8, or CJK text on a console that cannot show it, must not
+    become a traceback: unencodable characters are escaped instead."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a text file (pytest capture, a StringIO)
+            pass
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        cmd, rest = argv[0], argv[1:]
+        if cmd in ("parse", "explain", "rules"):
+            from . import commands as cli_commands
+
+            return {"parse": cli_commands.parse_cmd, "explain": cli_commands.explain_cmd,
+                    "rules": cli_commands.rules_cmd}[cmd](rest)
+        if cmd == "server":
+            from .server import main as server_main
+
+            return server_main(rest)
+        return _check(rest)
+    return _check(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import contextvars
+
+    # --lang and the configuration's lang set the language for this run only, never for the caller.
+    return contextvars.copy_context().run(_main, argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
+    if _early_language(argv):
+        set_language(_early_language(argv))
+    try:
+        with handle_signals():
+            return _dispatch(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help / --version exit 0
+        return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:
+        print(_("dlint: interrupted"), file=sys.stderr)
+        return 130
+    except Terminated as exc:  # SIGTERM / SIGINT / SIGHUP: workers are stopped by now
+        import signal
+
+        if exc.signum == signal.SIGINT:
+            print(_("dlint: interrupted"), file=sys.stderr)
+        return 128 + exc.signum
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) or getattr(exc, "errno", None) in (errno.EPIPE, errno.ENOSPC, errno.EIO):
+            from .io import write_error_exit
+
+            return write_error_exit(exc, None)
+        print(_("dlint: error: {error}", error=exc), file=sys.stderr)
+        return 2
+    except (Exception, RecursionError) as exc:  # the last line of defence: one line, exit 2, never a traceback
+        print(_("dlint: error: internal error: {error}; please report this", error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        return 2

@@ -1,0 +1,307 @@
+"""The positioned tree a report is read into.
+
+Readers produce :class:`Document` objects; rules read them.  Nothing here knows
+about editions or rules.  Every node has a :class:`~disclosure_lint.source.Span`
+into the decoded source, and so does every value found in a cell.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator, Union
+
+from ..source.ptext import PText
+from ..source import Source, Span
+
+__all__ = [
+    "Number", "Blank", "NotApplicable", "TextValue", "Unread", "CellValue",
+    "Cell", "Row", "Table", "Paragraph", "Heading", "Section", "MetaField", "Metadata", "Document",
+]
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written in a cell; ``span`` covers the digits (and sign)."""
+
+    value: Union[int, Decimal]
+    span: Span
+    unit: str | None = None
+    raw: str = ""
+
+    kind = "number"
+
+
+@dataclass(frozen=True)
+class Blank:
+    """Nothing written (or only spaces / ``&nbsp;``). Blank is not zero."""
+
+    span: Span
+    kind = "blank"
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    """A dash, slash or 无: the writer says the figure does not apply."""
+
+    span: Span
+    raw: str = ""
+    kind = "n/a"
+
+
+@dataclass(frozen=True)
+class TextValue:
+    span: Span
+    text: str = ""
+    kind = "text"
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A figure the reader could not read with certainty (run-together digits that admit several
+    splits, or none). Nothing is claimed from it: no identity, prose or cell rule reads it.
+    ``span`` covers the digits the figure lies in."""
+
+    span: Span
+    raw: str = ""
+    kind = "unread"
+
+
+CellValue = Union[Number, Blank, NotApplicable, TextValue, Unread]
+
+
+@dataclass
+class Cell:
+    """One cell of a resolved grid.
+
+    A cell spanning several grid positions appears once per position: every
+    position points at the same object, ``row``/``col`` being its top-left.
+    """
+
+    ptext: PText          # normalised text, positioned
+    raw: str              # the cell's text before normalisation (entities decoded, spaces kept)
+    span: Span            # the whole cell (tag to end tag in HTML, the field in text)
+    value: CellValue
+    row: int = 0
+    col: int = 0
+    rowspan: int = 1
+    colspan: int = 1
+    is_header: bool = False
+    recovery: str = ""    # text extractions: how the cell was split from run-together digits
+                          # ("forced", "chosen", "ambiguous", "unsplit"); "" when it was written as a cell
+
+    @property
+    def text(self) -> str:
+        return self.ptext.text
+
+
+@dataclass
+class Row:
+    index: int
+    cells: list[Cell]          # grid positions, spanning cells repeated
+    span: Span
+    labels: list[Cell] = field(default_factory=list)   # leading text cells (distinct)
+    values: list[Cell] = field(default_factory=list)   # the data cells after the labels (distinct)
+
+    @property
+    def label(self) -> str:
+        return " / ".join(c.text for c in self.labels if c.text)
+
+    @property
+    def is_data(self) -> bool:
+        return any(isinstance(c.value, Number) for c in self.values)
+
+
+MAX_HEADER_ROWS = 12
+
+
+@dataclass
+class Table:
+    span: Span
+    rows: list[Row]
+    width: int
+    problems: list[tuple[str, Span]] = field(default_factory=list)  # why the grid may be wrong
+    from_text: bool = False   # rows flattened to text: spans lost, trailing blank cells not kept
+    kind = "table"
+
+    def data_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.is_data]
+
+    def header_rows(self) -> list[Row]:
+        """The rows above the first data row — at most MAX_HEADER_ROWS of them (a header block is a few
+        rows; a table with no figure at all must not make every row a header of every cell)."""
+        out = []
+        for r in self.rows:
+            if r.is_data or len(out) >= MAX_HEADER_ROWS:
+                break
+            out.append(r)
+        return out
+
+    def column_header(self, col: int) -> str:
+        """The header of grid column *col*: the header rows' texts above it, outermost first."""
+        cache = self.__dict__.setdefault("_column_headers", {})
+        if col in cache:
+            return cache[col]
+        parts: list[str] = []
+        for r in self.header_rows():
+            c = next((c for c in r.cells if c.col <= col < c.col + c.colspan), None)
+            if c is not None and c.text and c.text not in parts:  # a rowspan repeats its cell
+                parts.append(c.text)
+        cache[col] = " / ".join(parts)
+        return cache[col]
+
+    def header_of(self, cell: "Cell") -> str:
+        return self.column_header(cell.col)
+
+    def label_of(self, cell: "Cell") -> str:
+        return self.rows[cell.row].label if 0 <= cell.row < len(self.rows) else ""
+
+    def text(self) -> str:
+        rows = self.rows
+        cached = self.__dict__.get("_text")  # asked for by several rules: joined once per row list
+        if cached is None or cached[0] is not rows or cached[1] != len(rows):
+            text = "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in rows)
+            cached = self.__dict__["_text"] = (rows, len(rows), text)
+        return cached[2]
+
+    def cells(self) -> Iterator[Cell]:
+        """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
+        rows = self.rows
+        cached = self.__dict__.get("_cells")  # rules ask many times: walk the grid once per row list
+        if cached is None or cached[0] is not rows or cached[1] != len(rows):
+            out = [c for r in rows for c in _distinct(r.cells) if c.row == r.index]
+            cached = self.__dict__["_cells"] = (rows, len(rows), out)
+        return iter(cached[2])
+
+
+def _distinct(cells: list[Cell]) -> list[Cell]:
+    seen: set[int] = set()
+    out = []
+    for c in cells:
+        if id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+@dataclass
+class Paragraph:
+    ptext: PText
+    span: Span
+    kind = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return self.ptext.text
+
+
+@dataclass
+class Heading:
+    """A numbered heading: ``一、总体情况``, ``（一）…``, ``1.…``."""
+
+    ptext: PText
+    span: Span
+    level: int            # 1 for 一、, 2 for （一）, 3 for 1.
+    number: int           # the numeral's value
+    marker: PText         # the numbering itself ("一、")
+    title: PText          # the words after the numbering
+    kind = "heading"
+
+    @property
+    def text(self) -> str:
+        return self.ptext.text
+
+
+Block = Union[Paragraph, Heading, Table]
+
+
+@dataclass
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    heading: Heading | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        spans = [b.span for b in self.walk_blocks()]
+        if self.heading is not None:
+            spans.append(self.heading.span)
+        if not spans:
+            return Span(0, 0)
+        return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+    @property
+    def title(self) -> str:
+        return self.heading.title.text if self.heading else ""
+
+    def walk_blocks(self) -> Iterator[Block]:
+        yield from self.blocks
+        for c in self.children:
+            if c.heading is not None:
+                yield c.heading
+            yield from c.walk_blocks()
+
+    def text(self) -> str:
+        return "\n".join(b.text if not isinstance(b, Table) else b.text() for b in self.walk_blocks())
+
+
+@dataclass
+class MetaField:
+    name: str       # canonical key: title, index_no, publisher, written_date, published_date, source
+    value: str
+    span: Span
+
+
+@dataclass
+class Metadata:
+    fields: dict[str, MetaField] = field(default_factory=dict)
+
+    def get(self, name: str) -> MetaField | None:
+        return self.fields.get(name)
+
+    def set(self, f: MetaField) -> None:
+        self.fields.setdefault(f.name, f)
+
+
+@dataclass
+class Document:
+    source: Source
+    kind: str                         # "html" or "text"
+    metadata: Metadata
+    title: MetaField | None
+    blocks: list[Block]               # the report content, in order
+    root: Section                     # sections built from the headings
+    content_span: Span                # where the report content lies in the source
+    problems: list[tuple[str, str, Span]] = field(default_factory=list)  # (code, message, span) from reading
+    suppressions: list = field(default_factory=list)  # inline directives found by the reader
+
+    @property
+    def path(self) -> str | None:
+        return self.source.path
+
+    def paragraphs(self) -> Iterator[Paragraph | Heading]:
+        for b in self.blocks:
+            if not isinstance(b, Table):
+                yield b
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def sections(self) -> list[Section]:
+        """Top-level sections (level-1 headings)."""
+        return self.root.children
+
+    def walk_sections(self) -> Iterator[Section]:
+        stack = list(reversed(self.root.children))
+        while stack:
+            s = stack.pop()
+            yield s
+            stack.extend(reversed(s.children))
+
+    def section_of(self, block: Block) -> Section | None:
+        for s in self.root.children:
+            if block is s.heading or any(b is block for b in s.walk_blocks()):
+                return s
+        return None

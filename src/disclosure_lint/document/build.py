@@ -1,0 +1,202 @@
+"""From what a reader found to a :class:`Document`: headings, sections, grids, metadata.
+
+Shared by every reader, so HTML and text reports become the same tree.  Knows
+nothing of editions: a heading is recognised by its numbering, not its words.
+"""
+from __future__ import annotations
+
+import re
+
+from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
+from .grid import resolve
+from .normalize import PINYIN, cn_numeral_value
+from ..source.ptext import PText
+from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
+from ..source import Source, Span
+
+__all__ = ["build_document", "parse_heading"]
+
+_L1 = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、．.，,](?!\d)")
+_L2 = re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?")
+_L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
+_L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
+_PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
+HEADING_MAX = 40
+
+_TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
+_PINYIN = PINYIN
+_INDEX_NO = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
+_DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
+
+_META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
+
+
+def parse_heading(pt: PText) -> Heading | None:
+    """A heading if the text starts with a numbering marker; ``None`` for 一是… and plain prose."""
+    text = pt.text
+    for level, pat, cn in _PATTERNS:
+        m = pat.match(text)
+        if not m:
+            continue
+        num_text = m.group("num")
+        number = cn_numeral_value(num_text) if cn else int(num_text)
+        if number is None or number == 0:
+            return None
+        rest = text[m.end():]
+        if not rest.strip() or rest.lstrip()[:1] in "是要":
+            return None
+        if len(rest) <= HEADING_MAX and "。" not in rest.rstrip("。")[:-1]:
+            title_end = len(text)
+        else:
+            cut = re.search(r"[。；;：:！!]", rest)
+            if cut is None or cut.start() > HEADING_MAX:
+                # a long numbered paragraph with no short lead sentence: still a numbered item
+                cut_at = min(len(rest), HEADING_MAX)
+            else:
+                cut_at = cut.start()
+            title_end = m.end() + cut_at
+        title = pt[m.end():title_end].strip()
+        return Heading(pt, pt.span(), level, number, pt[0:m.end()], title)
+    return None
+
+
+def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
+    pt = raw.ptext.collapse_space()
+    if not pt.text:
+        return None
+    h = parse_heading(pt)
+    if h is not None:
+        return h
+    return Paragraph(pt, pt.span())
+
+
+def _sections(blocks: list) -> Section:
+    root = Section(None, 0)
+    stack = [root]
+    for b in blocks:
+        if isinstance(b, Heading):
+            while stack[-1].level >= b.level:
+                stack.pop()
+            s = Section(b, b.level)
+            stack[-1].children.append(s)
+            stack.append(s)
+        else:
+            stack[-1].blocks.append(b)
+    return root
+
+
+def _metadata(raw: RawDocument, blocks: list) -> Metadata:
+    md = Metadata()
+    for label, value in raw.meta_lines:
+        key = META_KEYS.get(label)
+        if key and value.text:
+            md.set(MetaField(key, value.text, value.span()))
+    snippets: list[PText] = []
+    lead = []
+    for b in raw.blocks[:6]:  # a metadata line at the top of the content ("发布日期：2020-01-31")
+        if isinstance(b, RawTable):
+            break
+        lead.append(b)
+    for b in list(raw.furniture) + lead:
+        if isinstance(b, RawParagraph):
+            snippets.append(b.ptext.collapse_space())
+        elif isinstance(b, RawTable):
+            for row in b.rows:
+                snippets.extend(c.ptext.collapse_space() for c in row.cells)
+    for k, pt in enumerate(snippets):
+        matches = list(_META_RE.finditer(pt.text))
+        for j, m in enumerate(matches):
+            if m.start() > 0 and pt.text[m.start() - 1] not in " ：:|":
+                continue  # a label word inside a sentence
+            end = matches[j + 1].start() if j + 1 < len(matches) else len(pt.text)
+            value = pt[m.end():end].strip()
+            if not value.text and j + 1 == len(matches) and k + 1 < len(snippets):
+                value = snippets[k + 1]  # label cell, value in the next cell
+            if value.text and len(value.text) <= 200:
+                md.set(MetaField(META_KEYS[m.group(1)], value.text, value.span()))
+    # Unlabelled bullet lines at the top (text extractions of CMS pages): 索引号 and dates. Only the
+    # lines before the first heading or sentence of prose: a signature date is not page metadata.
+    dates = []
+    for b in blocks[:8]:
+        if isinstance(b, (Table, Heading)) or len(b.text) > 40:
+            break
+        t = b.text.lstrip("•·●* \t")
+        if _INDEX_NO.fullmatch(t.strip()):
+            md.set(MetaField("index_no", t.strip(), b.ptext.span(len(b.text) - len(t), len(b.text))))
+        elif _DATE_ONLY.match(t):
+            off = len(b.text) - len(t)
+            dates.append(MetaField("", t.strip(), b.ptext.span(off, off + len(t.strip()))))
+    if len(dates) >= 2:
+        md.set(MetaField("written_date", dates[0].value, dates[0].span))
+        md.set(MetaField("published_date", dates[1].value, dates[1].span))
+    elif len(dates) == 1:
+        md.set(MetaField("published_date", dates[0].value, dates[0].span))
+    return md
+
+
+def _title(raw: RawDocument, blocks: list, md: Metadata) -> MetaField | None:
+    """The metadata's 标题, else a title line at the top of the content, else the page's own title.
+
+    A candidate that names a year beats one that does not (titles are often split over two lines).
+    """
+    t = md.get("title")
+    if t is not None:
+        return t
+    candidates: list[tuple[int, MetaField]] = []
+    for b in blocks[:6]:
+        if isinstance(b, (Table, Heading)):
+            break
+        text = _PINYIN.sub("", b.text)
+        if len(text) <= 80 and _TITLE_WORDS.search(text) and "。" not in text:
+            candidates.append((0 if _YEAR.search(text) else 2, MetaField("title", b.text, b.span)))
+    if candidates and min(c[0] for c in candidates) == 0:
+        return min(candidates, key=lambda c: c[0])[1]  # a title line with a year: the page's title is not needed
+    for pt in raw.titles():
+        text = pt.text
+        if _TITLE_WORDS.search(text):
+            cut = re.split(r"\s*[_|]\s*|\s+-\s+", text)[0]
+            f = MetaField("title", cut, pt[0:len(cut)].span() if cut else pt.span())
+            candidates.append((1 if _YEAR.search(cut) else 3, f))
+            if _YEAR.search(cut):
+                break  # the first page title that names a year: nothing later can beat it
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _is_metadata_table(t: RawTable) -> bool:
+    labels = sum(1 for r in t.rows for c in r.cells if _META_RE.match(c.ptext.text.strip()))
+    return labels >= 2 and len(t.rows) <= 8
+
+
+def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
+    blocks: list = []
+    problems = list(raw.problems)
+    # A CMS metadata table at the top of the content is page metadata, not report content.
+    meta_tables = [b for b in raw.blocks[:4] if isinstance(b, RawTable) and _is_metadata_table(b)]
+    if meta_tables:
+        raw.furniture = list(raw.furniture) + meta_tables
+        raw.blocks = [b for b in raw.blocks if not any(b is t for t in meta_tables)]
+    for rb in raw.blocks:
+        if isinstance(rb, RawTable):
+            t = resolve(rb)
+            for msg, span in t.problems:
+                problems.append(("DL002", msg, span))
+            blocks.append(t)
+        else:
+            p = _paragraph(rb)
+            if p is not None:
+                blocks.append(p)
+    md = _metadata(raw, blocks)
+    title = _title(raw, blocks, md)
+    if title is not None:
+        md.set(MetaField("title", title.value, title.span))
+        # The title line is not a section of the report.
+    root = _sections(blocks)
+    content = raw.content_span or Span(0, len(source.text))
+    doc = Document(source, kind, md, title, blocks, root, content, problems)
+    doc.suppressions = list(raw.comments)
+    return doc

@@ -1,0 +1,74 @@
+"""What a table cell holds: a number, a blank, a not-applicable mark, or text.
+
+Numbers are read as written: Arabic or full-width digits, Chinese numerals (二十七, 一万二千, 壹佰,
+read by :mod:`cnnum`), with a unit (``27件``).  An approximate figure (``约27``, ``27余``, ``27左右``)
+is text, not a number, but it stands where a number stands: :func:`value_like` says so, so the
+row keeps its columns and the cell gets one finding of its own.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from . import Blank, CellValue, NotApplicable, Number, TextValue
+from .cnnum import CN_NUMERAL_CHARS, read_cn_numeral
+from .normalize import ascii_digits
+from ..source.ptext import PText
+from ..source import Span
+
+__all__ = ["cell_value", "NOT_APPLICABLE", "value_like", "APPROX"]
+
+NOT_APPLICABLE = {"—", "——", "-", "--", "－", "–", "―", "/", "／", "\\", "无", "無", "不适用", "/ ", "— —", "-—"}
+
+_NUMBER = re.compile(
+    r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|元|%|件|条|个|项|人次)?"
+)
+
+_UNIT = r"(?:万元|元|%|件|条|个|项|人次|次|宗|起)"
+_CN_NUMBER = re.compile(rf"(?P<num>[{CN_NUMERAL_CHARS}]+)\s*(?P<unit>{_UNIT})?")
+# A figure that is not exact, or a number with words around it: where a number should be.
+APPROX = re.compile(
+    rf"^(?:约|近|大约|将近|接近|超过|逾|不足|不到|共|计|共计)?\s*(?:[+-]?[\d０-９][\d０-９,，.．]*|[{CN_NUMERAL_CHARS}]+)"
+    rf"\s*(?:余|多)?\s*{_UNIT}?\s*(?:左右|以上|以下|余|多)?$")
+
+
+def value_like(text: str) -> bool:
+    """True for text that stands where a number stands (约27, 27余件, 二十余件) though it is not one."""
+    t = text.strip()
+    return bool(t) and bool(APPROX.match(t))
+
+
+def parse_number(s: str) -> int | Decimal | None:
+    s = s.replace(",", "")
+    try:
+        if "." in s:
+            return Decimal(s)
+        return int(s)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def cell_value(pt: PText, fallback: Span) -> CellValue:
+    """Classify the normalised text of a cell. *fallback* is the cell's span, used for blanks."""
+    text = pt.text
+    if not text.strip():
+        return Blank(fallback if not len(pt) else pt.span())
+    stripped = text.strip()
+    if stripped in NOT_APPLICABLE:
+        return NotApplicable(pt.span(), stripped)
+    ascii_ = ascii_digits(text)
+    m = _NUMBER.fullmatch(ascii_.strip())
+    if m:
+        lead = len(ascii_) - len(ascii_.lstrip())
+        value = parse_number(m.group("num"))
+        if value is not None:
+            a, b = lead + m.start("num"), lead + m.end("num")
+            return Number(value, pt.span(a, b), m.group("unit"), text[a:b])
+    m = _CN_NUMBER.fullmatch(text.strip())
+    if m:
+        value = read_cn_numeral(m.group("num"))
+        if value is not None:
+            lead = len(text) - len(text.lstrip())
+            a, b = lead + m.start("num"), lead + m.end("num")
+            return Number(value, pt.span(a, b), m.group("unit"), text[a:b])
+    return TextValue(pt.span(), text)

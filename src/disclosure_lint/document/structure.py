@@ -1,0 +1,46 @@
+"""Matching a report's top-level headings to the edition's required sections (shared by DL1xx)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import Section
+from .normalize import label_key
+
+__all__ = ["SectionMatch", "match_sections"]
+
+
+@dataclass
+class SectionMatch:
+    section: Section          # the report's section
+    spec: dict | None         # the edition's section it matches (None: unrecognised)
+    exact: bool               # the heading is the standard wording or an accepted variant
+
+
+def _strip(key: str) -> str:
+    return key.rstrip("：:。")
+
+
+def match_sections(sections: list[Section], edition) -> list[SectionMatch]:
+    specs = edition.sections if edition is not None else []
+    out = []
+    used: set[str] = set()
+    for s in sections:
+        if s.heading is None:
+            continue
+        key = _strip(label_key(s.heading.title.text))
+        best = None
+        exact = False
+        for spec in specs:
+            if key in [_strip(k) for k in edition.heading_keys(spec)]:
+                best, exact = spec, True
+                break
+        if best is None:
+            hits = [(sum(k in key for k in spec.get("keywords", [])), -i, spec) for i, spec in enumerate(specs)
+                    if spec["key"] not in used]
+            hits = [h for h in hits if h[0] > 0]
+            if hits:
+                best = max(hits, key=lambda h: (h[0], h[1]))[2]
+        if best is not None:
+            used.add(best["key"])
+        out.append(SectionMatch(s, best, exact))
+    return out

@@ -1,0 +1,282 @@
+"""The report's tables matched against the edition's schemas.
+
+A :class:`TableView` names cells by schema keys (``("new", "total")`` in table 3,
+``("data", "review.total")`` in table 4), so the identity evaluator and the rules
+never look at grid positions.  Copies of the template differ in brackets,
+separators and line breaks inside labels; the matching uses :func:`label_key`.
+A table 3 split across a page break (two ``<table>`` elements in a row) is read
+as one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import Cell, Document, Heading, Paragraph, Row, Table
+from .editions import Edition
+from .normalize import label_key
+
+__all__ = ["TableView", "match_tables", "strip_numbering", "missing_rows"]
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）、?|\d{1,2}[．.、]|（\d{1,2}）)")
+
+
+_TOP_ITEM = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+
+
+def strip_numbering(key: str) -> str:
+    return _NUMBERING.sub("", key, count=1)
+
+
+@dataclass
+class TableView:
+    name: str
+    tables: list[Table]
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    rows: dict[str, Row] = field(default_factory=dict)
+    row_order: list[str] = field(default_factory=list)
+    unknown_rows: list[Row] = field(default_factory=list)
+    short_rows: list[tuple[str, Row, int]] = field(default_factory=list)  # (key, row, values found)
+    short_values: dict[str, list[Cell]] = field(default_factory=dict)    # the values of each short row
+    shifted: list = field(default_factory=list)   # what shift.repair_short_rows made of the short rows
+    headerless: bool = False   # found by its place and its figures; its header rows are missing
+    columns: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    parents: dict[str, str] = field(default_factory=dict)  # a 其中 row's total (indicator tables)
+
+    def cell(self, row: str, col: str) -> Cell | None:
+        return self.cells.get((row, col))
+
+
+def missing_rows(view: TableView, schema: dict) -> list[str]:
+    """The schema's row keys this table lacks (the 2019 single （六）其他处理 row stands for 其他处理 1–3)."""
+    if not view.row_order or view.name != "table3":
+        return []
+    keys = [r["key"] for r in schema.get("rows", []) if not r.get("outdated")]
+    if "other_0" in view.rows:  # the single 其他处理 row: DL106 reports the outdated form
+        keys = [k for k in keys if not k.startswith("other_")]
+    return [k for k in keys if k not in view.rows]
+
+
+def _label_keys(row: Row) -> list[str]:
+    return [strip_numbering(label_key(c.text)) for c in row.labels if c.text.strip()]
+
+
+def _run_of_tables(doc: Document, start: Table) -> list[Table]:
+    """*start* and the tables that directly follow it (a table split across pages)."""
+    out = []
+    seen = False
+    for b in doc.blocks:
+        if b is start:
+            seen = True
+            out.append(b)
+            continue
+        if not seen:
+            continue
+        if isinstance(b, Table):
+            out.append(b)
+        elif isinstance(b, (Paragraph, Heading)) and b.text.strip():
+            break
+    return out
+
+
+def _table_has(table: Table, words: list[str], rows: int = 60, any_: bool = False) -> bool:
+    keys = _table_keys(table, rows)
+    return (any if any_ else all)(w in keys for w in words)
+
+
+def _table_keys(table: Table, rows: int) -> str:
+    """The label keys of the first *rows* rows, joined (every table is asked about several words)."""
+    cache = table.__dict__.setdefault("_label_keys", {})
+    hit = cache.get(rows)
+    if hit is None or hit[0] is not table.rows or hit[1] != len(table.rows):
+        keys = " ".join(label_key(c.text) for r in table.rows[:rows] for c in r.labels)
+        hit = cache[rows] = (table.rows, len(table.rows), keys)
+    return hit[2]
+
+
+def _match_table3(doc: Document, schema: dict) -> TableView | None:
+    start = next((t for t in doc.tables() if _table_has(t, schema.get("detect", ["本年新收"]), any_=True)), None)
+    if start is None:
+        return None
+    run = [start]
+    for t in _run_of_tables(doc, start)[1:]:
+        if _table_has(t, ["行政复议"]) or _table_has(t, ["第二十条"]):
+            break
+        run.append(t)
+    cols = schema["columns"]
+    view = TableView("table3", run, columns=list(cols))
+    defs = schema["rows"]
+    wants = [label_key(d["label"]) for d in defs]
+    groups = sorted({d["group"] for d in defs if d.get("group")}, key=len, reverse=True)
+    group = None
+    for t in run:
+        for row in t.rows:
+            if not row.values:
+                continue
+            labels = _label_keys(row)
+            if not labels:
+                continue
+            found_group = None
+            for lab in labels:
+                for g in groups:
+                    if lab.startswith(g):
+                        found_group = g
+            if found_group:
+                group = found_group
+            elif not re.match(r"^\d", label_key(row.labels[-1].text)):
+                group = None
+            last = labels[-1]
+            own = [c for c in row.labels if c.row == row.index and c.text.strip()]
+            if own and own[-1] is not row.labels[-1]:
+                # a cell spanning down from above (a rowspan that runs one row too far) is not this row's name
+                last = strip_numbering(label_key(own[-1].text))
+            if own and _TOP_ITEM.match(label_key(own[-1].text)) and not any(last.startswith(g) for g in groups):
+                group = found_group = None  # （七）总计 under a group cell that spans too far
+            key = None
+            for d, want in zip(defs, wants):
+                if d.get("group") and d["group"] != group:
+                    continue
+                if last == want or (len(want) >= 3 and last.startswith(want)):
+                    if d.get("group") is None and group and len(labels) > 1 and labels[-1] != labels[-2] \
+                            and found_group and not last.startswith(found_group):
+                        continue
+                    key = d["key"]
+                    break
+            if key is None and own and re.match(r"^\d", label_key(own[-1].text)):
+                # a numbered row whose group cell was lost with the row above: its own label, if unique
+                hits = [d for d in defs if d.get("group") and (last == label_key(d["label"]) or (
+                    len(label_key(d["label"])) >= 3 and last.startswith(label_key(d["label"]))))]
+                if len(hits) == 1 and hits[0]["key"] not in view.rows:
+                    key = hits[0]["key"]
+            if key is None:
+                view.unknown_rows.append(row)
+                continue
+            if key in view.rows:
+                continue  # a label repeated after a page break: the first row counts
+            view.rows[key] = row
+            view.row_order.append(key)
+            values = row.values
+            if len(values) > len(cols):
+                values = values[-len(cols):]
+            if len(values) < len(cols):
+                view.short_rows.append((key, row, len(values)))
+                view.short_values[key] = list(values)
+            for c, cell in zip(cols, values):
+                view.cells[(key, c)] = cell
+    return view
+
+
+def _match_table4(doc: Document, schema: dict, after: list[Table] | None = None) -> TableView | None:
+    cols, groups = schema["columns"], schema["groups"]
+    width = len(cols) * len(groups)
+    for t in doc.tables():
+        if not _table_has(t, schema.get("detect", ["行政复议", "行政诉讼"])):
+            continue
+        if _table_has(t, ["本年新收"]):
+            continue
+        data = [r for r in t.rows if r.values]
+        values = [c for r in data for c in r.values]
+        if not values:
+            continue
+        view = TableView("table4", [t], columns=list(cols), groups=list(groups))
+        if len(values) > width:
+            values = values[:width]
+        if len(values) < width and data:
+            view.short_rows.append(("data", data[0], len(values)))
+            view.short_values["data"] = list(values)
+        k = 0
+        for g in groups:
+            for c in cols:
+                if k < len(values):
+                    view.cells[("data", f"{g}.{c}")] = values[k]
+                k += 1
+        if data:
+            view.rows["data"] = data[0]
+            view.row_order.append("data")
+        return view
+    return _headerless_table4(doc, schema, after)
+
+
+def _headerless_table4(doc: Document, schema: dict, after: list[Table] | None) -> TableView | None:
+    """Table 4 whose header was lost: the first table after table 3 that holds exactly its 15 figures."""
+    if not after:
+        return None
+    cols, groups = schema["columns"], schema["groups"]
+    width = len(cols) * len(groups)
+    blocks = doc.blocks
+    try:
+        i = max(k for k, b in enumerate(blocks) if any(b is t for t in after))
+    except ValueError:
+        return None
+    nxt = next((b for b in blocks[i + 1:] if isinstance(b, Table)), None)
+    if nxt is None or _table_has(nxt, ["第二十条"], any_=True) or _table_has(nxt, ["本年新收"]):
+        return None
+    data = [r for r in nxt.rows if r.values]
+    values = [c for r in data for c in r.values]
+    if len(values) != width or len(data) > 3 or any(r.labels for r in data) \
+            or not all(c.value.kind == "number" for c in values):
+        return None
+    view = TableView("table4", [nxt], columns=list(cols), groups=list(groups))
+    view.headerless = True
+    k = 0
+    for g in groups:
+        for c in cols:
+            view.cells[("data", f"{g}.{c}")] = values[k]
+            k += 1
+    view.rows["data"] = data[0]
+    view.row_order.append("data")
+    return view
+
+
+def _match_table2(doc: Document, schema: dict) -> TableView | None:
+    tables = [t for t in doc.tables() if _table_has(t, schema.get("detect", ["第二十条"]))]
+    if not tables:
+        return None
+    view = TableView("table2", tables)
+    defs = {label_key(d["label"]): d["key"] for d in schema["rows"]}
+    for t in tables:
+        header: list[str] = []
+        for row in t.rows:
+            labels = [label_key(c.text) for c in row.labels]
+            if labels and labels[0].startswith("信息内容"):
+                header = labels[1:]
+                continue
+            if not row.values or not labels:
+                continue
+            key = defs.get(strip_numbering(labels[-1]))
+            if key is None:
+                view.unknown_rows.append(row)
+                continue
+            view.rows.setdefault(key, row)
+            view.row_order.append(key)
+            for h, cell in zip(header, row.values):
+                view.cells.setdefault((key, h), cell)
+    return view
+
+
+def match_tables(doc: Document, edition: Edition | None) -> dict[str, TableView]:
+    if edition is None or not edition.tables:
+        return {}
+    out = {}
+    t = edition.tables
+    if "table2" in t:
+        v = _match_table2(doc, t["table2"])
+        if v:
+            out["table2"] = v
+    if "table3" in t:
+        v = _match_table3(doc, t["table3"])
+        if v:
+            out["table3"] = v
+    if "table4" in t:
+        v = _match_table4(doc, t["table4"], out["table3"].tables if "table3" in out else None)
+        if v:
+            out["table4"] = v
+    for name, schema in t.items():
+        if schema.get("kind") == "indicators":  # the 2008-era 统计表
+            from .indicators import match_indicators
+
+            v = match_indicators(doc, schema, name)
+            if v:
+                out[name] = v
+    return out

@@ -1,0 +1,1 @@
+"""The engine: rule registry, selection, severity, suppression, order; the settings a run uses."""

@@ -1,0 +1,55 @@
+"""What a rule receives: the document, the options, and facts derived once and shared."""
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..document import Document
+from .options import Options
+
+__all__ = ["Context"]
+
+
+class Context:
+    def __init__(self, document: Document, options: Options | None = None) -> None:
+        self.document = document
+        self.options = options or Options()
+        self.selected: frozenset[str] | None = None  # the codes the engine runs (None: all)
+
+    @cached_property
+    def editions(self):
+        from ..document.editions import load_editions
+
+        return load_editions(self.options.edition_files)
+
+    @cached_property
+    def info(self):
+        """Report year, kind, agency level and edition (detected, or as the options force)."""
+        from ..document.detect import detect
+
+        return detect(self.document, self.editions, self.options)
+
+    @property
+    def edition(self):
+        return self.info.edition
+
+    @cached_property
+    def numbers(self):
+        from ..facts.numbers import document_numbers
+
+        return document_numbers(self.document)
+
+    @cached_property
+    def dates(self):
+        from ..facts.dates import document_dates
+
+        return document_dates(self.document, self.info.year)
+
+    @cached_property
+    def tables(self):
+        """The document's tables matched against the edition's schemas (table 2, 3, 4)."""
+        from ..facts.shift import repair_short_rows
+        from ..document.tables import match_tables
+
+        views = match_tables(self.document, self.edition)
+        repair_short_rows(views, self.edition)  # a dropped cell: find the gap, read nothing one column off
+        return views

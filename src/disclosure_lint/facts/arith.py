@@ -1,0 +1,430 @@
+"""One evaluator for the identities the edition files declare (the 勾稽关系).
+
+Each identity is instantiated over the rows, columns or groups of a matched table
+(:mod:`tables`), evaluated in exact arithmetic, and classified: holds, fails, or
+cannot run (a cell is blank, not applicable or text — blank is not zero).
+
+Localising the culprit: one wrong cell breaks one row identity and one column
+identity at once.  When failing identities share exactly one cell, that cell
+appears in no identity that holds, and one value for it satisfies all of them,
+that cell is reported once with that value as the suggestion.  A failure no
+shared cell explains is pinned on a cell only when every other cell of it is
+confirmed by an identity that holds; otherwise it says that any cell may be
+wrong.  Blank cells bound a sum: a blank is unknown but not negative.
+"""
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from ..engine.diagnostics import Finding, Related, Severity
+from ..document import Blank, Cell, NotApplicable, Number
+from ..i18n import _, _n
+from ..document.tables import TableView, missing_rows
+
+__all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
+
+UNCHECKED = "DL010"  # an identity that could not be checked because cells were blank
+
+
+@dataclass
+class Term:
+    ref: tuple[str, str]
+    cell: Cell
+    coef: int          # +1 on the left side, -1 on the right
+    name: str
+
+
+@dataclass
+class Instance:
+    code: str
+    description: str
+    where: str                       # "row 一、本年新收…" / "column 自然人"
+    lhs: list[Term]
+    rhs: list[Term]
+    status: str = "ok"               # ok, fail, blank
+    diff: Decimal = Decimal(0)       # lhs - rhs
+    blanks: list[Term] = field(default_factory=list)
+    missing: list[tuple[str, int]] = field(default_factory=list)  # (row name, side) of rows the table lacks
+
+    @property
+    def terms(self) -> list[Term]:
+        return self.lhs + self.rhs
+
+    def arithmetic(self) -> str:
+        def side(ts):
+            return " + ".join(_fmt(t.cell) for t in ts)
+        lsum = sum(_num(t.cell) for t in self.lhs)
+        rsum = sum(_num(t.cell) for t in self.rhs)
+        if len(self.lhs) == 1:
+            return f"{self.lhs[0].name} {_fmt(self.lhs[0].cell)} ≠ {side(self.rhs)} = {_plain(rsum)}"
+        return f"{side(self.lhs)} = {_plain(lsum)} ≠ {side(self.rhs)} = {_plain(rsum)}"
+
+
+def _num(cell: Cell) -> Decimal:
+    v = cell.value
+    return Decimal(v.value) if isinstance(v, Number) else Decimal(0)
+
+
+def _plain(d: Decimal) -> str:
+    return str(int(d)) if d == d.to_integral_value() else str(d.normalize())
+
+
+def _fmt(cell: Cell) -> str:
+    v = cell.value
+    if isinstance(v, Number):
+        return _plain(Decimal(v.value))
+    if isinstance(v, Blank):
+        return _("(blank)")
+    if isinstance(v, NotApplicable):
+        return v.raw or "—"
+    return repr(cell.text)
+
+
+def _expand(patterns: list[str], keys: list[str]) -> list[str]:
+    return list(_expand_cached(tuple(patterns), tuple(keys)))
+
+
+@lru_cache(maxsize=512)  # the same schema keys and row orders come back for every report
+def _expand_cached(patterns: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for p in patterns:
+        if any(ch in p for ch in "*?["):
+            out.extend(k for k in keys if fnmatch.fnmatchcase(k, p))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def _names(schema: dict) -> tuple[dict, dict]:
+    rows = {r["key"]: r["label"] for r in schema.get("rows", [])}
+    cols = dict(zip(schema.get("columns", []), schema.get("column_labels", schema.get("columns", []))))
+    if "groups" in schema:
+        for g, gl in zip(schema["groups"], schema.get("group_labels", schema["groups"])):
+            for c, cl in zip(schema["columns"], schema.get("column_labels", schema["columns"])):
+                cols[f"{g}.{c}"] = f"{gl}{cl}"
+    return rows, cols
+
+
+def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
+    rows, cols = _names(schema)
+    out = []
+    each = identity.get("each", "row")
+
+    cell_of = view.cells.get
+    description = None
+
+    def terms(refs, coef, name_of):
+        out = []
+        for ref in refs:
+            cell = cell_of(ref)
+            if cell is None:
+                return None
+            out.append(Term(ref, cell, coef, name_of(*ref)))
+        return out
+
+    def build(where, lhs_refs, rhs_refs, name_of, partial=False):
+        """*where* is called (the message made) only for an instance that is built."""
+        nonlocal description
+        lhs = terms(lhs_refs, 1, name_of)
+        rhs = terms(rhs_refs, -1, name_of) if lhs is not None else None
+        if lhs is None or rhs is None or not (lhs and rhs) and not partial or not (lhs or rhs):
+            return None  # a row or column is missing: DL105 says so
+        if description is None:
+            description = _(identity.get("description", ""))
+        return Instance(identity["code"], description, where(), lhs, rhs)
+
+    if each == "row":
+        for r in view.row_order:
+            inst = build(lambda: _("row “{row}”", row=rows.get(r, r)), [(r, c) for c in identity["lhs"]],
+                         [(r, c) for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
+            if inst:
+                out.append(inst)
+    elif each == "column":
+        # A row the schema has and the table lacks is unknown, like a blank cell (DL105 reports the row).
+        missing = set(missing_rows(view, schema))
+        schema_keys = [r["key"] for r in schema.get("rows", [])]
+        lost = [(k, 1) for k in _expand(identity["lhs"], schema_keys) if k in missing]
+        lost += [(k, -1) for k in _expand(identity["rhs"], schema_keys) if k in missing]
+        lhs_rows = [r for r in _expand(identity["lhs"], view.row_order) if r not in missing]
+        rhs_rows = [r for r in _expand(identity["rhs"], view.row_order) if (r in view.rows or "*" not in r)
+                    and r not in missing]
+        rhs_rows = [r for r in rhs_rows if r not in lhs_rows or identity["lhs"] == identity["rhs"]]
+        for c in view.columns:
+            inst = build(lambda: _("column “{column}”", column=cols.get(c, c)), [(r, c) for r in lhs_rows],
+                         [(r, c) for r in rhs_rows], lambda r, _c: rows.get(r, r), bool(lost))
+            if inst:
+                inst.missing = [(rows.get(k, k), coef) for k, coef in lost]
+                out.append(inst)
+    elif each == "group":
+        for g in view.groups:
+            inst = build(lambda: f"“{dict(zip(schema['groups'], schema.get('group_labels', schema['groups']))).get(g, g)}”",
+                         [("data", f"{g}.{c}") for c in identity["lhs"]],
+                         [("data", f"{g}.{c}") for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
+            if inst:
+                out.append(inst)
+    return out
+
+
+_READ = frozenset((Number, Blank, NotApplicable))
+_NUMBER_ONLY = frozenset((Number,))
+
+
+def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
+    out = []
+    if edition is None:
+        return out
+    for identity in edition.identities:
+        view = views.get(identity.get("table"))
+        if view is None:
+            continue
+        schema = edition.tables.get(identity["table"], {})
+        for inst in _instances(identity, view, schema):
+            kinds = {type(t.cell.value) for t in inst.terms}
+            if not kinds <= _READ:
+                inst.status = "text"  # DL205 reports text in number cells
+            elif inst.missing or kinds != _NUMBER_ONLY:
+                inst.blanks = [t for t in inst.terms if not isinstance(t.cell.value, Number)]
+                inst.status = "blank" if len(inst.blanks) < len(inst.terms) else "ok"
+                if inst.missing:
+                    inst.status = "missing"  # DL105 reports the rows; no DL010 note on top
+                if inst.status in ("blank", "missing") and _bound_broken(inst):
+                    inst.status = "bound"
+            else:
+                inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
+                inst.status = "fail" if inst.diff != 0 else "ok"
+            out.append(inst)
+    return out
+
+
+def _bound_broken(inst: Instance) -> bool:
+    """Blank cells are unknown but not negative: with blanks on one side only, the other side must be
+    at least the sum of the present cells of the blank side. True when it is smaller."""
+    known = [t for t in inst.terms if isinstance(t.cell.value, Number)]
+    if any(_num(t.cell) < 0 for t in known):
+        return False  # a negative count: DL205 says so, and no bound can be drawn
+    blank_sides = {t.coef for t in inst.blanks} | {coef for _, coef in inst.missing}
+    if len(blank_sides) != 1:
+        return False  # blanks on both sides can balance anything
+    side = blank_sides.pop()
+    if not any(t.coef != side for t in known):
+        return False
+    full = sum((_num(t.cell) for t in known if t.coef != side), Decimal(0))
+    partial = sum((_num(t.cell) for t in known if t.coef == side), Decimal(0))
+    return full < partial
+
+
+def _localise(failing: list[Instance], passing: list[Instance]):
+    """Yield (cell, delta, instances) for cells that explain several failures at once."""
+    left = list(failing)
+    ok_cells = {id(t.cell) for i in passing for t in i.terms}
+    while left:
+        best = None
+        cells: dict[int, tuple[Cell, list[tuple[Instance, int]]]] = {}
+        for inst in left:
+            for t in inst.terms:
+                cells.setdefault(id(t.cell), (t.cell, []))[1].append((inst, t.coef))
+        for key, (cell, hits) in cells.items():
+            if len(hits) < 2 or key in ok_cells:
+                continue
+            deltas = {-inst.diff * coef for inst, coef in hits}  # coef is ±1
+            if len(deltas) != 1:
+                continue
+            delta = deltas.pop()
+            new = _num(cell) + delta
+            if new < 0:
+                continue
+            if best is None or len(hits) > len(best[2]):
+                best = (cell, delta, [i for i, _ in hits])
+        if best is None:
+            return
+        yield best
+        left = [i for i in left if i not in best[2]]
+
+
+def _unexplained(inst: Instance, ok_cells: set[int]) -> Finding:
+    """A failing identity no single cell explains across identities.
+
+    When every cell but one is confirmed by an identity that holds, that one is the culprit: it is
+    reported with the value that satisfies the identity.  Otherwise the identity alone cannot say
+    which cell is wrong (a table-4 block has no other identity): the finding points at the total,
+    names every part, says that any of them may be wrong, and suggests nothing.
+    """
+    unconfirmed = [t for t in inst.terms if id(t.cell) not in ok_cells]
+    text = _("{where}: {arithmetic} ({description})", where=inst.where, arithmetic=inst.arithmetic(),
+               description=inst.description)
+    if len(unconfirmed) == 1 and len(inst.terms) > 2:
+        culprit = unconfirmed[0]
+        value = _num(culprit.cell) - inst.diff * culprit.coef
+        if value >= 0:
+            related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in inst.terms if t is not culprit]
+            return Finding(culprit.cell.value.span,
+                           text + _("; the other cells are confirmed by identities that hold, so {name} {value} is "
+                                    "the one to correct", name=culprit.name, value=_fmt(culprit.cell)),
+                           related, _plain(value), code=inst.code)
+    primary = inst.lhs[0] if len(inst.lhs) == 1 else max(inst.terms, key=lambda t: abs(_num(t.cell)))
+    related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in inst.terms if t is not primary]
+    return Finding(primary.cell.value.span,
+                   text + _("; any of these {n} cells may be wrong: no other identity tells which", n=len(inst.terms)),
+                   related, None, code=inst.code)
+
+
+def _bound_finding(inst: Instance) -> Finding:
+    """An identity with blank cells whose present cells already break it: a blank cannot be negative."""
+    side = inst.blanks[0].coef if inst.blanks else inst.missing[0][1]
+    big = [t for t in inst.terms if t.coef == side and isinstance(t.cell.value, Number)]
+    small = [t for t in inst.terms if t.coef != side]
+    primary = small[0] if len(small) == 1 else max(small, key=lambda t: _num(t.cell))
+    big_sum = _plain(sum((_num(t.cell) for t in big), Decimal(0)))
+    small_sum = _plain(sum((_num(t.cell) for t in small), Decimal(0)))
+    unknown = [_("{name} (blank)", name=t.name) for t in inst.blanks]
+    unknown += [_("{name} (row missing)", name=name) for name, _side in inst.missing]
+    related = [Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)}") for t in small + big if t is not primary]
+    related += [Related(t.cell.value.span, _("{name} is blank: unknown, but not negative", name=t.name))
+                for t in inst.blanks]
+    if len(small) == 1:
+        small_text = f"{small[0].name} {_fmt(small[0].cell)}"
+    else:
+        small_text = " + ".join(_fmt(t.cell) for t in small) + f" = {small_sum}"
+    return Finding(primary.cell.value.span,
+                   _("{where}: {small} is less than the sum of the present cells on the other side, "
+                     "{big} = {big_sum}; the figures not given ({unknown}) cannot be negative, so the identity "
+                     "cannot hold whatever they are ({description})",
+                     where=inst.where, small=small_text, big=" + ".join(_fmt(t.cell) for t in big),
+                     big_sum=big_sum, unknown="、".join(unknown), description=inst.description),
+                   related, None, code=inst.code)
+
+
+def _label(view: TableView, cell: Cell, schema: dict) -> str:
+    rows, cols = _names(schema)
+    for (r, c), x in view.cells.items():
+        if x is cell:
+            return f"“{rows.get(r, r)}” × “{cols.get(c, c)}”"
+    return _("this cell")
+
+
+def identity_findings(ctx) -> list[Finding]:
+    """All identity findings of the document, each tagged with its code (computed once per document)."""
+    cached = getattr(ctx, "_identity_findings", None)
+    if cached is not None:
+        return cached
+    edition = ctx.edition
+    views = ctx.tables
+    instances = evaluate(views, edition)
+    failing = [i for i in instances if i.status == "fail"]
+    passing = [i for i in instances if i.status == "ok"]
+    findings: list[Finding] = []
+    explained: set[int] = set()
+    for cell, delta, insts in _localise(failing, passing):
+        explained.update(id(i) for i in insts)
+        view = next(v for v in views.values() if any(x is cell for x in v.cells.values()))
+        schema = edition.tables.get(view.name, {})
+        value = _num(cell) + delta
+        # report under the lowest code the user selected among the identities the cell breaks
+        codes = sorted({i.code for i in insts})
+        selected = getattr(ctx, "selected", None)
+        chosen = [c for c in codes if selected is None or c in selected]
+        if not chosen:
+            continue
+        code = chosen[0]
+        msgs = _("; ").join(_("{where}: {arithmetic}", where=i.where, arithmetic=i.arithmetic()) for i in insts)
+        related = []
+        seen = {id(cell)}
+        for i in insts:
+            for t in i.terms:
+                if id(t.cell) not in seen:
+                    seen.add(id(t.cell))
+                    related.append(Related(t.cell.value.span, f"{t.name} {_fmt(t.cell)} ({i.code})"))
+        findings.append(Finding(cell.value.span,
+                                _("{cell} is {value}, which breaks {n} identities ({arithmetic}); {fixed} would "
+                                  "satisfy them all", cell=_label(view, cell, schema), value=_fmt(cell), n=len(insts),
+                                  arithmetic=msgs, fixed=_plain(value)),
+                                related, _plain(value), code=code))
+    ok_cells = {id(t.cell) for i in passing for t in i.terms}
+    for inst in failing:
+        if id(inst) in explained:
+            continue
+        findings.append(_unexplained(inst, ok_cells))
+    for inst in instances:
+        if inst.status == "bound":
+            findings.append(_bound_finding(inst))
+    # Checks that could not run because of blank cells: one info per identity and table, never an error.
+    blank_by_code: dict[str, list[Instance]] = {}
+    for inst in instances:
+        if inst.status == "blank":
+            blank_by_code.setdefault(inst.code, []).append(inst)
+    for code, insts in blank_by_code.items():
+        cells = []
+        seen = set()
+        for i in insts:
+            for t in i.blanks:
+                if id(t.cell) not in seen:
+                    seen.add(id(t.cell))
+                    cells.append(t)
+        where = _(", ").join(i.where for i in insts[:3]) + (_(" and {n} more", n=len(insts) - 3) if len(insts) > 3 else "")
+        findings.append(Finding(cells[0].cell.value.span,
+                                _n("{code} ({description}) could not be checked for {n} instance ({where}): "
+                                   "{blanks} blank or not-applicable cells are not read as zero",
+                                   "{code} ({description}) could not be checked for {n} instances ({where}): "
+                                   "{blanks} blank or not-applicable cells are not read as zero", len(insts),
+                                   code=code, description=insts[0].description, n=len(insts), where=where,
+                                   blanks=len(cells)),
+                                [Related(t.cell.value.span, _("{name} is blank", name=t.name)) for t in cells[:20]],
+                                severity=Severity.INFO, code=UNCHECKED))
+    ctx._identity_findings = findings
+    return findings
+
+
+_IDENTITY_DOC = """{summary}
+
+**What it checks.** The identity is declared in the edition file (`rules/<edition>.toml`,
+`[[identities]]` with `code = "{code}"`) and evaluated in exact decimal arithmetic. Blank and
+not-applicable cells are never read as zero, but they are not negative either: an identity with
+blank cells on one side is an error when that side's present cells already exceed the other side
+(a 总计 below the sum of its present parts); otherwise it cannot be checked, and one info finding
+per table says which cells were blank (DL010). When an identity fails, the finding points at the
+one cell that no identity which holds confirms, with the value that fixes it; when it cannot tell
+(a table-4 block has no second identity), it points at the total, names every part, and says that
+any of them may be wrong, without a suggestion.
+
+**Why it matters.** These relations (勾稽关系) are what evaluators check first; a table that does
+not reconcile is marked down as 数据不准确 whatever the prose says.
+
+**Example.** {example}
+
+**How to fix.** {fix}
+"""
+
+_IDENTITY_DOC_ZH = """{summary}
+
+**检查内容。** 该勾稽关系在格式版本文件中声明（`rules/<edition>.toml` 中 `code = "{code}"` 的
+`[[identities]]`），按精确的十进制算术核对。空白和不适用的单元格从不按零计算：含空白项的等式不核验，
+每张表给出一条提示，说明哪些单元格为空白（DL010）。
+
+**问题影响。** 勾稽关系是评估人员首先核对的内容；表内数据对不上，无论正文怎么写，都会被认定为“数据不准确”。
+
+**示例。** {example}
+
+**修改方法。** {fix}
+"""
+
+
+def identity_rule(code: str, name: str, severity: str, *, summary: str, example: str, fix: str,
+                  summary_zh: str | None = None, example_zh: str | None = None, fix_zh: str | None = None):
+    """Define and register the rule that reports the failures of one declared identity (the ``*_zh``
+    texts make the Chinese part of its documentation)."""
+    from ..engine.registry import rule
+
+    def check(ctx):
+        for f in identity_findings(ctx):
+            if f.code == code:
+                yield f
+
+    check.__doc__ = _IDENTITY_DOC.format(summary=summary, code=code, example=example, fix=fix)
+    if summary_zh:
+        check.__doc__ += "\n【中文】\n" + _IDENTITY_DOC_ZH.format(summary=summary_zh, code=code,
+                                                                 example=example_zh or example, fix=fix_zh or fix)
+    check.__name__ = check.__qualname__ = f"check_{code.lower()}"
+    return rule(code, name, severity)(check)

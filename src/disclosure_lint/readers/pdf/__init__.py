@@ -1,0 +1,128 @@
+"""The PDF reader: the text layer with character positions (pypdfium2), tables from ruling lines.
+
+Characters and their boxes come from PDFium (:mod:`.text_layer`), and so do the page's thin path
+objects, the ruling lines a table is drawn with (:mod:`.ruling_lines`). The lines are turned into cells
+by pdfplumber's lattice functions (:mod:`.lattice`). Characters outside tables are grouped into visual
+lines (:mod:`.visual_lines`) and the lines into paragraphs (:mod:`.paragraphs`); a table that continues
+on the next page is one table (:mod:`.continued_tables`). :mod:`.extracted_text` writes it all out, each
+piece located.
+
+A PDF with no text layer (a scan) gets one finding: dlint does not do OCR. CreationDate / ModDate
+become the metadata fields ``file_created`` / ``file_modified``. Locations: ``{"page", "line"}``, the
+line counted from the top of the page.
+"""
+from __future__ import annotations
+
+from ...i18n import _
+from ...source import Span
+from ..blocks import RawDocument
+from ..office import (MISSING_EXTRA, NO_TEXT, UNREADABLE, ExtractedSource, OfficeRead, TextBuilder, failed, iso_date,
+                      properties_trailer)
+from .extracted_text import write_pages
+from .lattice import PTable, lattice, page_tables
+from .text_layer import number_lines, page_chars
+from .visual_lines import drop_running_lines, page_lines
+
+__all__ = ["read_pdf"]
+
+MAX_PAGES = 500
+
+
+def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:
+        return failed(path, "pdf", MISSING_EXTRA, _("reading a PDF needs the pdf extra: pip install "
+                                                    "'disclosure-lint[pdf]' (pypdfium2, pdfplumber)"))
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is encrypted with a password"))
+        return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is damaged or truncated ({error})",
+                                                 error=msg[:200] or type(exc).__name__))
+    try:
+        return _read(pdf, pdfium_c, path)
+    except Exception as exc:  # a damaged page, an unexpected object: one finding, never a traceback
+        return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: {error}",
+                                                 error=f"{type(exc).__name__}: {exc}"[:300]))
+    finally:
+        try:
+            pdf.close()
+        except Exception:
+            pass
+
+
+def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
+    problems = []
+    plt = lattice()
+    if plt is None:
+        problems.append((MISSING_EXTRA, _("tables in this PDF were not recovered: they need pdfplumber, in the pdf "
+                                          "extra (pip install 'disclosure-lint[pdf]'); only the prose was checked"),
+                         Span(0, 0)))
+    n_pages = len(pdf)
+    pages = []   # (page number, prose lines, tables)
+    heights: dict[int, float] = {}
+    total_chars = 0
+    unmapped = [0]   # glyphs whose characters the PDF does not say (no ToUnicode map)
+    for k in range(min(n_pages, MAX_PAGES)):
+        page = pdf[k]
+        try:
+            page_h = page.get_size()[1]
+            lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped)
+        finally:
+            page.close()
+        total_chars += n
+        pages.append((k + 1, lines, tables))
+        heights[k + 1] = page_h
+    if n_pages and total_chars == 0:
+        res = failed(path, "pdf", NO_TEXT, _("no text layer: dlint does not do OCR; the {n} page(s) of this PDF "
+                                             "hold no text (a scan?); lint the report's HTML, its .docx or a PDF "
+                                             "exported with its text", n=n_pages))
+        return res
+    if unmapped[0] > 0.2 * (total_chars + unmapped[0]):
+        problems.append((UNREADABLE, _("{n} of {total} characters in this PDF's text layer do not map to Unicode "
+                                       "(fonts without a ToUnicode table): what was read is incomplete, and dlint "
+                                       "does not do OCR; export the PDF again with its fonts' text",
+                                       n=unmapped[0], total=total_chars + unmapped[0]), Span(0, 0)))
+    if n_pages > MAX_PAGES:
+        problems.append((UNREADABLE, _("only the first {cap} of {n} pages were read", cap=MAX_PAGES, n=n_pages),
+                         Span(0, 0)))
+    drop_running_lines(pages, heights)
+    tb = TextBuilder()
+    raw = RawDocument()
+    write_pages(pages, tb, raw)
+    raw.content_span = Span(0, tb.n)
+    found = {}
+    try:
+        md = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:
+        md = {}
+    for key, name in (("CreationDate", "file_created"), ("ModDate", "file_modified")):
+        v = iso_date(md.get(key, "") or "")
+        if v:
+            found[name] = v
+    meta = properties_trailer(found, tb)
+    src = ExtractedSource(tb.text(), path, "pdf", tb.loc_at, tb.locs)
+    return OfficeRead(src, raw, meta, problems)
+
+
+# ---- one page ------------------------------------------------------------------------------------------
+
+def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None):
+    w, h = page.get_size()
+    unmapped = unmapped if unmapped is not None else [0]
+    chars = page_chars(page, h, pdfium_c, unmapped)
+    visible = [c for c in chars if not c.c.isspace()]
+    number_lines(visible)
+    tables: list[PTable] = []
+    if plt is not None and visible:
+        tables = page_tables(page, pno, w, h, pdfium_c, plt, visible)
+    in_table = set()
+    for t in tables:
+        for cell in t.cells:
+            in_table.update(id(c) for c in cell.chars)
+    lines = page_lines([c for c in chars if id(c) not in in_table], pno, h)
+    return lines, tables, len(visible)

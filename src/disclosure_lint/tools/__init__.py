@@ -1,0 +1,1 @@
+"""Developer tools: the rule reference generator and the synthetic report generator."""

@@ -1,0 +1,42 @@
+"""The HTML reader on misnested markup: no page makes it raise, and every paragraph's span covers its text.
+
+lxml may place an element where the source does not (a <title> met inside a link is kept there while
+the link's end tag closes it in the source), so a paragraph can hold text whose source comes before
+the text ahead of it.  Its span then covers all of it instead of failing as an end before its start
+(which stopped the file with DL000)."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint import lint_text
+from disclosure_lint.document.build import build_document
+from disclosure_lint.readers.blocks import RawParagraph
+from disclosure_lint.readers.html import read_html
+from disclosure_lint.source import Source
+
+
+def test_text_out_of_source_order_is_read():
+    page = "<a><title></a></title>\t<r>e"
+    raw = read_html(Source(page, "x.html"))
+    paragraphs = [b for b in raw.blocks if isinstance(b, RawParagraph)]
+    assert [p.ptext.text for p in paragraphs] == ["e\t"]
+    assert paragraphs[0].span.start <= page.index("\t") and paragraphs[0].span.end >= page.index("e") + 1
+    assert all(d.code != "DL000" for d in lint_text(page, kind="html"))
+
+
+_PIECES = ["<html>", "</html>", "<body>", "</body>", " ", "\t", "x", "一、总体情况", "<p>", "</p>", "<table>",
+           "</table>", "<tr>", "<td>", "</td>", "</tr>", "<div>", "</div>", "<head>", "<title>", "</title>",
+           "<br>", "<!-- c -->", "&nbsp;", "<span>", "</span>", "<a>", "</a>", "<b>", "</b>", "<li>", "<h1>",
+           "<caption>", "<th>", "<td rowspan=2>", "<form>", "</form>", "<select>", "<option>", "<r>", "12"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_misnested_pages_are_read(pieces):
+    page = "".join(pieces)
+    source = Source(page, "x.html")
+    raw = read_html(source)
+    for b in list(raw.blocks) + list(raw.furniture):
+        if isinstance(b, RawParagraph):
+            assert 0 <= b.span.start <= b.span.end <= len(page)
+    build_document(source, raw, "html")
