@@ -204,3 +204,11 @@ def test_scanned_entry_point_loads_like_importlib(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     assert _EntryPoint("x", "ep_probe_mod : A.B [extra]").load().value == 7
     assert _EntryPoint("x", "ep_probe_mod").load().__name__ == "ep_probe_mod"
+
+
+@given(st.text(alphabet="占，,%；1件a ", max_size=40))
+def test_segment_length_without_share_is_the_pattern_s(seg):
+    from disclosure_lint.facts.breakdowns import _length_without_share
+
+    seg = seg.replace("；", "")  # a segment lies between two ；
+    assert _length_without_share(seg) == len(re.sub(r"[，,]?占[^；]*%", "", seg))
