@@ -188,6 +188,8 @@ def _scan_entry_points() -> list | None:
                 if line.startswith("[") and line.endswith("]"):
                     section = line.strip("[]")
                 elif section == ENTRY_POINT_GROUP:
+                    if "=" not in line:
+                        return None  # not as we read them: importlib.metadata says what it makes of it
                     name, value = line.split("=", 1)
                     out.append(_EntryPoint(name.strip(), value.strip()))
     return out
