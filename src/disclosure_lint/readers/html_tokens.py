@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re as _re
 import sys as _sys
-from array import array
 
 import regex
 
@@ -112,23 +111,24 @@ def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tup
 
     The reader uses :func:`tokenize_compact`, the same tokens held compactly; this is its readable form.
     """
-    toks, names = tokenize_compact(text, marked, mark)
+    starts, kinds, names = tokenize_compact(text, marked, mark)
     out = []
     tag_names = iter(names)
-    for k in range(len(toks) - 1):
-        v = toks[k]
-        kind = v & 7
-        out.append((kind, v >> 3, toks[k + 1] >> 3, next(tag_names) if kind == START or kind == END else ""))
+    for k, kind in enumerate(kinds):
+        out.append((kind, starts[k], starts[k + 1], next(tag_names) if kind == START or kind == END else ""))
     return out
 
 
-def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> tuple[array, list[str]]:
-    """The tokens of :func:`tokenize`, compactly: ``toks[k]`` is ``start << 3 | kind`` of token k (tokens
-    tile the text, so a token ends where the next starts; a last entry ``len(text) << 3`` ends the last),
-    and ``names`` holds the lower-case name of every start and end tag, in order.  Eight bytes a token
-    instead of a tuple and two integers (about 130): a page's tokens were 3.6× its size."""
-    toks: list[int] = []  # a list while it grows (appending to it is faster), an array once done
-    add = toks.append
+def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> tuple[list, bytearray, list]:
+    """The tokens of :func:`tokenize`, compactly: ``starts[k]`` is where token k starts (tokens tile the
+    text, so a token ends where the next starts; a last entry ``len(text)`` ends the last), ``kinds[k]``
+    its kind, and ``names`` holds the lower-case name of every start and end tag, in order.  About 40
+    bytes a token (the start is the integer the match gave) instead of a tuple and two integers (about
+    130): a page's tokens were 3.6× its size."""
+    offsets: list[int] = []  # where each token starts
+    add = offsets.append
+    kinds = bytearray()
+    kind_add = kinds.append
     names: list[str] = []
     add_name = names.append
     n = len(text)
@@ -152,21 +152,26 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
             k = m.lastindex
             if k is None:
                 if lt > pos:
-                    add(pos << 3)  # TEXT
+                    add(pos)
+                    kind_add(TEXT)
                 if startswith("<!--", lt):
                     if end - lt < 7 or not startswith("-->", end - 3):
                         end = n  # an unclosed comment runs to the end of the text
-                    add(lt << 3 | COMMENT)
+                    add(lt)
+                    kind_add(COMMENT)
                 else:
-                    add(lt << 3 | OTHER)
+                    add(lt)
+                    kind_add(OTHER)
             elif k == 1:
                 if lt > pos:
-                    add(pos << 3)
+                    add(pos)
+                    kind_add(TEXT)
                 raw = m.group(1)
                 name = lower(raw)
                 if name is None:
                     name = lowered[raw] = raw.lower()
-                add(lt << 3 | END)
+                add(lt)
+                kind_add(END)
                 add_name(name)
             else:
                 if k == 4:
@@ -188,17 +193,20 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
                     if name is None:
                         name = lowered[raw] = raw.lower()
                 if lt > pos:
-                    add(pos << 3)
+                    add(pos)
+                    kind_add(TEXT)
                 if marked is not None:
                     marked.append(text[mprev:lt])
-                    marked.append(f'<{name} {mark}="{len(toks)}">')
+                    marked.append(f'<{name} {mark}="{len(kinds)}">')
                     mprev = end
-                add(lt << 3 | START)
+                add(lt)
+                kind_add(START)
                 add_name(name)
                 if name in RAWTEXT_TAGS and not startswith("/>", end - 2):
                     close = _find_close(text, name, end)
                     if close > end:
-                        add(end << 3 | OTHER)
+                        add(end)
+                        kind_add(OTHER)
                     # Markup inside the element is not markup: search again from its end tag (a match
                     # begun inside it could run past that end tag).
                     pos = scan = close
@@ -209,11 +217,12 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
                     break
             pos = scan = end
     if pos < n:
-        add(pos << 3)
-    add(n << 3)
+        add(pos)
+        kind_add(TEXT)
+    add(n)
     if marked is not None:
         marked.append(text[mprev:])
-    return array("q", toks), names
+    return offsets, kinds, names
 
 
 def _find_close(text: str, name: str, start: int) -> int:

@@ -9,7 +9,7 @@ source offset.
 from __future__ import annotations
 
 import re
-from array import array
+from itertools import islice
 
 from ..i18n import _
 from ..source import Span
@@ -68,29 +68,20 @@ class _Structure:
     def close(self) -> None:
         return None
 
-    def elements(self) -> tuple:
-        """What was found, in source order, as three columns: each element's token number (an array), its
-        tag, its parent's place in the columns or -1 (an array).  The found tuples are let go of at once:
-        the parser and its target can stay alive in a reference cycle until the cyclic collector runs
-        (paused during a lint)."""
-        found = self.found
+    def elements(self) -> list:
+        """What was found: (mark, tag, parent's place in the list or -1), in source order."""
         if len(self.tops) > 1:
             # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
             # after </html>) is not in its tree.
-            del found[self.tops[1]:]
-        self.found, self.stack = [], []
-        if not found:
-            return array("q"), (), array("q")
-        marks, tags, parents = zip(*found)
-        del found[:]
-        return array("q", map(int, marks)), tags, array("q", parents)
+            return self.found[:self.tops[1]]
+        return self.found
 
 
-def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[Node], list[int]]:
+def _build(text: str, starts: list, kinds: bytearray, names: list, elements: list) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
-    dropped are passed over).  *toks* and *names* are the compact tokens (html_tokens.tokenize_compact).
+    dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact).
     Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
     nodes = [root]  # the node of element i is nodes[i + 1]
@@ -98,14 +89,13 @@ def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[No
     owner = root
     own = root.items
     count = text.count
-    found = zip(*elements)
-    nk, ntag, npi = next(found, (-1, "", -1))
+    found = iter(elements)
+    nk, ntag, npi = next(found, ("-1", "", -1))
+    nk = int(nk)
     tag_names = iter(names)
     lowered: dict[str, str] = {}  # one string per tag name
-    for k, (v, nv) in enumerate(zip(toks, toks[1:])):
-        kind = v & 7
+    for k, (kind, s, e) in enumerate(zip(kinds, starts, islice(starts, 1, None))):
         if kind == TEXT:
-            s, e = v >> 3, nv >> 3
             own.append(k)
             owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
         elif kind == START:
@@ -120,7 +110,8 @@ def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[No
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
                 own = owner.items
-                nk, ntag, npi = next(found, (-1, "", -1))
+                nk, ntag, npi = next(found, ("-1", "", -1))
+                nk = int(nk)
         elif kind == END:
             name = next(tag_names)
             n = owner
@@ -134,13 +125,13 @@ def _build(text: str, toks, names: list, elements: tuple) -> tuple[Node, list[No
     return root, nodes, comments
 
 
-def parse_tree(text: str, toks, names: list, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
+def parse_tree(text: str, tokens: tuple, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
     """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the Nodes with text attributed."""
     try:
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml is a dependency
         etree = None
-    elements: tuple = (array("q"), (), array("q"))
+    elements: list = []
     if etree is not None:
         # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
         # no attributes to build the tree (we read them from our own tokens), and Word's style
@@ -161,4 +152,9 @@ def parse_tree(text: str, toks, names: list, pieces: list, problems: list) -> tu
             problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
                                         error=type(exc).__name__), Span(0, 0)))
         del data
-    return _build(text, toks, names, elements)
+        out = _build(text, *tokens, elements)
+        # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
+        # (paused during a lint): let go of what the target found now.
+        target.found = elements = []
+        return out
+    return _build(text, *tokens, elements)
