@@ -120,7 +120,7 @@ def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tup
 
 
 def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> tuple[list, bytearray, list]:
-    """The tokens of :func:`tokenize`, compactly: ``starts[k]`` is where token k starts (tokens tile the
+    """The tokens of :func:`tokenize`, compactly: ``offsets[k]`` is where token k starts (tokens tile the
     text, so a token ends where the next starts; a last entry ``len(text)`` ends the last), ``kinds[k]``
     its kind, and ``names`` holds the lower-case name of every start and end tag, in order.  About 40
     bytes a token (the start is the integer the match gave) instead of a tuple and two integers (about
