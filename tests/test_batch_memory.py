@@ -106,6 +106,6 @@ def test_a_result_keeps_windows_not_lines(tmp_path):
     assert res.diagnostics
     kept = sum(len(t) for t in res.texts.values() if isinstance(t, str))
     kept += sum(len(t) for t in res.texts.values() if isinstance(t, bytes))
-    kept += sum(len(f[1]) for f in res.frames.values())
-    kept += sum(len(t) for k in res.lines.values() for _s, _n, t in k.parts)
+    kept += sum(len(f[1][1] if isinstance(f[1], tuple) else f[1]) for f in res.frames.values())
+    kept += sum(len(t) for k in res.lines.values() for _s, _n, t, _o in k.parts)
     assert kept < 30_000 + 2_000 * len(res.diagnostics)

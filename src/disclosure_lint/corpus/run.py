@@ -65,16 +65,20 @@ def _keep_own_lines(res, source, diags) -> None:
         spans.sort()
         start = starts[line - 1]
         cur_lo, cur_hi = spans[0]
+        windows = []
         for lo, hi in spans[1:] + [(None, None)]:
             if lo is not None and lo <= cur_hi:
                 cur_hi = max(cur_hi, hi)
                 continue
-            known.lay(cur_lo, text[start + cur_lo:start + cur_hi])
+            if cur_lo < cur_hi:
+                windows.append((cur_lo, text[start + cur_lo:start + cur_hi]))
             if lo is not None:
                 cur_lo, cur_hi = lo, hi
+        known.lay_many(windows)
 
 
-MARGIN = 160  # code points of a line kept beyond a place (the full format shows 70 display cells)
+MARGIN = 80  # code points of a line kept beyond a place's window (the full format shows 70 display cells,
+# a window reaches 40 code points either side of the place)
 
 
 def _overrides(summary, config) -> None:

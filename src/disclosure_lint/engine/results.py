@@ -12,16 +12,26 @@ __all__ = ["Position", "FileResult", "KnownLine", "resolve_positions", "kept_lin
 PACK = 200  # code points from which a kept text is held zlib-compressed
 
 
-def pack(text: str) -> str | bytes:
+def pack(text: str, zdict: bytes | None = None) -> str | bytes | tuple[bytes, bytes]:
     """*text* as a batch holds it until output: short ones as they are, long ones compressed (Word
-    HTML markup compresses five- to tenfold; a batch holds every file's result). See :func:`unpack`."""
+    HTML markup compresses five- to tenfold; a batch holds every file's result). With *zdict* (text of
+    the same page, shared by all its windows) the page's markup costs little in each. See :func:`unpack`."""
     if len(text) < PACK:
         return text
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+    data = text.encode("utf-8", "surrogatepass")
+    if zdict is None:
+        return zlib.compress(data, 1)
+    z = zlib.compressobj(1, zdict=zdict)
+    return zdict, z.compress(data) + z.flush()
 
 
-def unpack(kept: str | bytes) -> str:
-    return kept if isinstance(kept, str) else zlib.decompress(kept).decode("utf-8", "surrogatepass")
+def unpack(kept) -> str:
+    if isinstance(kept, str):
+        return kept
+    if isinstance(kept, tuple):
+        z = zlib.decompressobj(zdict=kept[0])
+        return (z.decompress(kept[1]) + z.flush()).decode("utf-8", "surrogatepass")
+    return zlib.decompress(kept).decode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True)
@@ -56,12 +66,23 @@ class KnownLine:
 
     def __init__(self, length: int = 0) -> None:
         self.length = length
-        self.parts: list[tuple[int, int, str | bytes]] = []  # (column, length, packed text)
+        self.parts: list[tuple] = []  # (column, length, packed text, offset of this window in it)
 
     def lay(self, start: int, text: str) -> None:
         if text:
-            self.parts.append((start, len(text), pack(text)))
+            self.parts.append((start, len(text), pack(text), 0))
             self.length = max(self.length, start + len(text))
+
+    def lay_many(self, windows: list[tuple[int, str]]) -> None:
+        """Lay several windows of the line, packed together (one page's markup compresses well)."""
+        if not windows:
+            return
+        kept = pack("".join(t for _s, t in windows))
+        off = 0
+        for start, t in windows:
+            self.parts.append((start, len(t), kept, off))
+            self.length = max(self.length, start + len(t))
+            off += len(t)
 
     def text(self, lo: int, hi: int) -> str:
         """The line's text in ``[lo, hi)`` as known (spaces where nothing is known)."""
@@ -69,10 +90,14 @@ class KnownLine:
         if hi <= lo:
             return ""
         buf = [" "] * (hi - lo)
-        for s, n, t in self.parts:
+        unpacked: dict[int, str] = {}
+        for s, n, t, off in self.parts:
             a, b = max(s, lo), min(s + n, hi)
             if a < b:
-                buf[a - lo:b - lo] = unpack(t)[a - s:b - s]
+                u = unpacked.get(id(t))
+                if u is None:
+                    u = unpacked[id(t)] = unpack(t)
+                buf[a - lo:b - lo] = u[off + a - s:off + b - s]
         return "".join(buf)
 
     def frame(self, col0: int, col1: int | None) -> tuple[str, int]:
@@ -163,7 +188,7 @@ def _context(source: Source, span: Span) -> tuple[str, str]:
 FRAME_CONTEXT = 400  # code points kept either side of a span's start for its code frame
 
 
-def _excerpt(source: Source, a: Position) -> tuple[int, str, int]:
+def _excerpt(source: Source, a: Position, zdict: bytes | None = None) -> tuple[int, str | bytes | tuple, int]:
     starts = source.line_starts
     line_start = starts[a.line - 1]
     line_end = starts[a.line] if a.line < len(starts) else len(source.text)
@@ -172,17 +197,22 @@ def _excerpt(source: Source, a: Position) -> tuple[int, str, int]:
     text = source.text[lo:hi]
     if hi == line_end:
         text = text.rstrip("\r\n")
-    return a.line, pack(text), lo - line_start + 1
+    return a.line, pack(text, zdict), lo - line_start + 1
 
 
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
     res = FileResult(path, diags)
     locate = getattr(source, "locate", None)
+    packed: dict[str, str | bytes] = {}  # one copy of a text several findings cover (a repeated passage)
     for d in diags:
         for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
             if span not in res.positions:
                 res.positions[span] = (_pos(source, span.start), _pos(source, span.end, end=len(span) > 0))
-                res.texts[span] = pack(source.slice(span))
+                text = source.slice(span)
+                kept = packed.get(text)
+                if kept is None:
+                    kept = packed[text] = pack(text)
+                res.texts[span] = kept
                 if locate is not None:
                     loc = locate(span.start)
                     if loc and "page" not in loc:
@@ -190,10 +220,13 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
         if d.span not in res.contexts:
             res.contexts[d.span] = _context(source, d.span)
     if frame_lines:
+        zdict = None
         for d in diags:
             a = res.positions[d.span][0]
             if d.span not in res.frames and a.line <= len(source.line_starts):
-                res.frames[d.span] = _excerpt(source, a)
+                frame = res.frames[d.span] = _excerpt(source, a, zdict)
+                if zdict is None and isinstance(frame[1], bytes):  # the page's markup, for packing the others
+                    zdict = unpack(frame[1]).encode("utf-8", "surrogatepass")
     return res
 
 
