@@ -4,6 +4,10 @@ Not a rule module (its name starts with _).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
 from ..engine.fixes import edit_for
 from ..source import Span
 
@@ -27,6 +31,50 @@ def units(doc, cells: bool = True):
         for t in doc.tables():
             for c in t.cells():
                 yield c.ptext, "cell"
+
+
+def units_with(doc, chars: str, cells: bool = True):
+    """The units of :func:`units`, in the same order, that hold at least one of *chars*.
+
+    The texts of all units are joined once per document (cached) and searched once for the
+    characters, in C; most units hold none of them and cost nothing. Matches map back to units by
+    bisect, so a rule's per-unit work is done only where it can find something."""
+    items, starts, joined = _joined(doc, cells)
+    search = _chars_re(chars).search
+    out = []
+    m = search(joined)
+    while m is not None:
+        k = bisect_right(starts, m.start()) - 1
+        out.append(items[k])
+        if k + 1 == len(starts):
+            break
+        m = search(joined, starts[k + 1])  # on from the next unit
+    return out
+
+
+_SEP = "\x00"  # between the joined texts: none of the characters searched for
+
+
+def _joined(doc, cells: bool):
+    key = "_hygiene_units" if cells else "_hygiene_paragraphs"
+    blocks = doc.blocks
+    cached = doc.__dict__.get(key)
+    if cached is None or cached[0] is not blocks or cached[1] != len(blocks):
+        items = list(units(doc, cells))
+        starts, parts, pos = [], [], 0
+        for pt, _kind in items:
+            text = pt.text
+            starts.append(pos)
+            parts.append(text)
+            pos += len(text) + 1
+        cached = doc.__dict__[key] = (blocks, len(blocks), items, starts, _SEP.join(parts))
+    return cached[2:]
+
+
+@lru_cache(maxsize=None)
+def _chars_re(chars: str):
+    assert _SEP not in chars
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
 def near_numeral(text: str, i: int, j: int, reach: int = 1) -> bool:

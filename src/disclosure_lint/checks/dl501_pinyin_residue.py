@@ -9,7 +9,7 @@ from ..document.normalize import PINYIN
 from ..engine.registry import rule
 from ..source import Span
 from ._common import doc_anchor
-from ._hygiene import edits_for, exact_suggestion, near_numeral, units, where
+from ._hygiene import edits_for, exact_suggestion, near_numeral, units_with, where
 
 _AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])" + PINYIN.pattern)
 _LISTED = 6
@@ -57,10 +57,8 @@ def check(ctx):
     doc = ctx.document
     source = doc.source
     total = paragraphs = 0
-    for pt, kind in units(doc):
+    for pt, kind in units_with(doc, "("):
         text = pt.text
-        if "(" not in text:
-            continue
         found = list(_AFTER_CJK.finditer(text))
         if not found:
             continue

@@ -12,11 +12,58 @@ from ..source import Span
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
+_ENOUGH_CJK = re.compile(rf"\A(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{MIN_SENTENCE}}}")  # stops at the tenth
 MIN_RUN = 8         # characters a back-to-back repeated run must have
 MAX_RUN = 40
 # A run of MIN_RUN..MAX_RUN characters, starting with a CJK one, written twice back to back: where the
 # pattern matches is where the loop below may find a repeat (it then applies its own conditions).
+# _Starts finds the same places faster than searching with this pattern; the tests compare the two.
 _CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?)\1")
+_GRAM = 4
+_STEP = MIN_RUN - _GRAM + 1
+
+
+class _Starts:
+    """The places where _CANDIDATE matches, in order, found with a few C-speed operations per _STEP characters.
+
+    A run of length L (MIN_RUN <= L <= MAX_RUN) written twice from p repeats every character of
+    ``text[p:p + L]`` L characters later, so the _GRAM characters at each offset q in
+    ``[p, p + L - _GRAM]`` occur again at q + L. That range holds L - _GRAM + 1 >= _STEP offsets, so one
+    of them is a multiple of _STEP, at most _STEP - 1 after p: the anchor. Only anchors whose _GRAM
+    characters recur MIN_RUN..MAX_RUN later (one ``str.find`` each) are looked at, and at an anchor q
+    only the starts ``q - _STEP + 1 .. q`` and the distances at which its characters recur.
+    """
+
+    __slots__ = ("text", "anchors", "k")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        find = text.find
+        self.anchors = [q for q in range(0, len(text) - _GRAM + 1, _STEP)
+                        if find(text[q:q + _GRAM], q + MIN_RUN, q + MAX_RUN + _GRAM) >= 0]
+        self.k = 0
+
+    def next(self, i: int) -> int | None:
+        """The first place at or after *i* where _CANDIDATE matches (calls come with *i* increasing)."""
+        text, anchors, k = self.text, self.anchors, self.k
+        while k < len(anchors):
+            q = anchors[k]
+            if q >= i:
+                gram, end = text[q:q + _GRAM], q + MAX_RUN + _GRAM
+                dists = []
+                j = text.find(gram, q + MIN_RUN, end)
+                while j >= 0:
+                    dists.append(j - q)
+                    j = text.find(gram, j + 1, end)
+                for p in range(max(i, q - _STEP + 1), q + 1):
+                    if "\u4e00" <= text[p] <= "\u9fff":
+                        for L in dists:
+                            if text[p:p + L] == text[p + L:p + 2 * L]:
+                                self.k = k
+                                return p
+            k += 1
+        self.k = k
+        return None
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
 _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
@@ -73,7 +120,7 @@ def check(ctx):
         for m in _SENT.finditer(text):
             s = m.group().strip()
             key = s.rstrip("。！？!?；;，, ")
-            if len(key) < MIN_SENTENCE or not _cjk_at_least(key, MIN_SENTENCE):
+            if len(key) < MIN_SENTENCE or not _ENOUGH_CJK.match(key):
                 continue
             if key in seen:
                 a, z = seen[key]
@@ -89,11 +136,11 @@ def check(ctx):
         if len(text) > BACK_TO_BACK_LIMIT:
             continue
         n = len(text)
-        # Only where a run is written twice back to back can a repeat start: the compiled pattern finds
-        # the next such place (C), so the loop visits candidates, not every character.
-        m = _CANDIDATE.search(text)
-        while m is not None:
-            i = m.start()
+        # Only where a run is written twice back to back can a repeat start: _Starts finds the next such
+        # place, so the loop visits candidates, not every character.
+        starts = _Starts(text)
+        i = starts.next(0)
+        while i is not None:
             hit = 0
             ch = text[i]
             j = text.find(ch, i + MIN_RUN, i + MAX_RUN + 1)
@@ -113,4 +160,4 @@ def check(ctx):
                 i = z
             else:
                 i += 1
-            m = _CANDIDATE.search(text, i)
+            i = starts.next(i)

@@ -6,10 +6,12 @@ import re
 from ..engine.diagnostics import Finding, Fix
 from ..i18n import _
 from ..engine.registry import rule
-from ._hygiene import apply_pieces, edits_for, exact_suggestion, listing, units, where
+from ._hygiene import apply_pieces, edits_for, exact_suggestion, listing, units_with, where
 
 # Runs of full-width digits and Latin letters; a full-width point only between full-width digits (１．５).
 _RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
+_WIDE_ALNUM = "".join(chr(c) for c in range(0xFF10, 0xFF1A)) + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B))  # every _RUN starts with one of these
 _HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
 _HALF["．"] = "."
 
@@ -51,7 +53,7 @@ def check(ctx):
     **如何修改。** 改为半角输入。``dlint --fix`` 可逐字改为对应的半角字符，各项数字的数值不变。
     """
     source = ctx.document.source
-    for pt, kind in units(ctx.document):
+    for pt, kind in units_with(ctx.document, _WIDE_ALNUM):
         text = pt.text
         found = list(_RUN.finditer(text))
         if not found:

@@ -6,7 +6,7 @@ import re
 from ..engine.diagnostics import Finding, Fix
 from ..i18n import _
 from ..engine.registry import rule
-from ._hygiene import apply_pieces, edits_for, exact_suggestion, is_han, listing, near_numeral, units, where
+from ._hygiene import apply_pieces, edits_for, exact_suggestion, is_han, listing, near_numeral, units_with, where
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARK = re.compile(r"[,;:?!]")
@@ -65,10 +65,8 @@ def check(ctx):
     **如何修改。** 改用全角标点。``dlint --fix`` 可逐个替换，不涉及任何数字。
     """
     source = ctx.document.source
-    for pt, kind in units(ctx.document):
+    for pt, kind in units_with(ctx.document, ",;:?!("):  # the units where _pieces can find something
         text = pt.text
-        if not any(ch in text for ch in ",;:?!("):
-            continue
         pieces = _pieces(text)
         if not pieces:
             continue

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..engine.diagnostics import Edit, Finding, Fix, Severity
 from ..i18n import _
 from ..engine.registry import rule
 from ..source import Span
-from ._hygiene import NUMERALS, is_han, listing, units
+from ._hygiene import NUMERALS, is_han, listing, units_with
 
 # Zero-width characters, word joiner, a byte-order mark inside the text, soft hyphen: as characters
 # or as HTML character references.
@@ -17,6 +18,9 @@ _ZW = re.compile(
     r"|&(?:#0*(?:8203|8204|8205|8288|65279|173)|#[xX]0*(?:200[bBcCdD]|2060|[fF][eE][fF][fF]|[aA][dD])"
     r"|ZeroWidthSpace|zwj|zwnj|shy|NoBreak);"
 )
+# The two halves of _ZW, searched separately (faster; the same matches, as no match can overlap another).
+_ZW_CHAR = re.compile(_ZW.pattern.split("|&", 1)[0])
+_ZW_REF = re.compile("&" + _ZW.pattern.split("|&", 1)[1])
 _NAMES = {"\u200b": "U+200B", "\u200c": "U+200C", "\u200d": "U+200D", "\u2060": "U+2060", "\ufeff": "U+FEFF",
           "\u00ad": "U+00AD"}
 _NBSP = re.compile(r"\xa0|&nbsp;|&#0*160;|&#[xX]0*[aA]0;")
@@ -39,25 +43,38 @@ def _emoji_joiner(text: str, a: int, z: int) -> bool:
 def _invisible(doc) -> list[tuple[Span, list[Span]]]:
     """(block span, spans of the invisible characters in it) for every paragraph and cell that has some."""
     text = doc.source.text
+    # One search of the whole text (C); most texts have no invisible character and stop here. A match is
+    # a single character or one ``&…;`` reference, so a block's own search would find exactly the matches
+    # that lie wholly inside it: they are mapped to the blocks with bisect.
+    matches = [m.span() for m in _ZW_REF.finditer(text)]  # starts with a literal "&": a fast scan
+    if any(ch in text for ch in _ZW_CHARS):  # six C scans; a character class search is ten times slower
+        matches.extend(m.span() for m in _ZW_CHAR.finditer(text))
+        matches.sort()
+    if not matches:
+        return []
+    starts = [a for a, _z in matches]
     html = doc.kind == "html"
     blocks = [b.span for b in doc.paragraphs()]
     for t in doc.tables():
         blocks.extend(c.span for c in t.cells())
     seen: set[int] = set()
     out = []
-    for bs in sorted(set(blocks)):
+    for bs in sorted(set(blocks), key=_span_key):
         lo, hi = bs.start, bs.end
+        k = bisect_left(starts, lo)
         if not html:  # a text line: invisible characters at its ends are outside the trimmed paragraph
             line, _col = doc.source.line_col(lo)
             lo = doc.source.line_starts[line - 1]
             nl = text.find("\n", hi)
             hi = len(text) if nl < 0 else nl
+            k = bisect_left(starts, lo)
         found = []
-        for m in _ZW.finditer(text, lo, hi):
-            a, z = m.start(), m.end()
-            if a in seen or a == 0 or (html and _in_markup(text, bs.start, a)):
+        while k < len(starts) and starts[k] < hi:
+            a, z = matches[k]
+            k += 1
+            if z > hi or a in seen or a == 0 or (html and _in_markup(text, bs.start, a)):
                 continue
-            ch = m.group()
+            ch = text[a:z]
             if (ch[0] in _JOINERS and ch not in ("&shy;",)) and _emoji_joiner(text, a, z):
                 continue
             seen.add(a)
@@ -67,17 +84,22 @@ def _invisible(doc) -> list[tuple[Span, list[Span]]]:
     return out
 
 
+def _span_key(s: Span) -> tuple[int, int]:
+    return s.start, s.end
+
+
 def _nbsp(doc) -> list[tuple[object, list[Span]]]:
     """Single no-break spaces between two Chinese characters (本年&nbsp;新收), per paragraph or cell."""
     text = doc.source.text
     out = []
-    for pt, _kind in units(doc):
+    for pt, _kind in units_with(doc, " "):
         t = pt.text
-        if " " not in t:
-            continue
         found = []
-        for k in range(1, len(t) - 1):
-            if t[k] != " " or not is_han(t[k - 1]) or not is_han(t[k + 1]):
+        last = len(t) - 1
+        nxt = t.find(" ", 1, last)
+        while nxt >= 0:  # every space but at the first and last character
+            k, nxt = nxt, t.find(" ", nxt + 1, last)
+            if not is_han(t[k - 1]) or not is_han(t[k + 1]):
                 continue
             if t[k - 1] in NUMERALS or t[k + 1] in NUMERALS:
                 continue

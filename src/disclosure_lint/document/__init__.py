@@ -157,20 +157,27 @@ class Table:
         return self.rows[cell.row].label if 0 <= cell.row < len(self.rows) else ""
 
     def text(self) -> str:
-        return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in self.rows)
+        rows = self.rows
+        cached = self.__dict__.get("_text")  # asked for by several rules: joined once per row list
+        if cached is None or cached[0] is not rows or cached[1] != len(rows):
+            text = "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in rows)
+            cached = self.__dict__["_text"] = (rows, len(rows), text)
+        return cached[2]
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
-        shared = None
-        for r in self.rows:
-            if r.cells is shared:
-                continue  # the grid shares one positions list among rows held entirely by rowspans from above
-            shared = r.cells
-            seen: set[int] = set()
-            for c in r.cells:
-                if c.row == r.index and id(c) not in seen:
-                    seen.add(id(c))
-                    yield c
+        rows = self.rows
+        cached = self.__dict__.get("_cells")  # rules ask many times: walk the grid once per row list
+        if cached is None or cached[0] is not rows or cached[1] != len(rows):
+            out: list[Cell] = []
+            shared = None
+            for r in rows:
+                if r.cells is shared:
+                    continue  # the grid shares one positions list among rows held entirely by rowspans from above
+                shared = r.cells
+                out.extend(c for c in _distinct(r.cells) if c.row == r.index)
+            cached = self.__dict__["_cells"] = (rows, len(rows), out)
+        return iter(cached[2])
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:

@@ -81,8 +81,18 @@ def _run_of_tables(doc: Document, start: Table) -> list[Table]:
 
 
 def _table_has(table: Table, words: list[str], rows: int = 60, any_: bool = False) -> bool:
-    keys = " ".join(label_key(c.text) for r in table.rows[:rows] for c in r.labels)
+    keys = _table_keys(table, rows)
     return (any if any_ else all)(w in keys for w in words)
+
+
+def _table_keys(table: Table, rows: int) -> str:
+    """The label keys of the first *rows* rows, joined (every table is asked about several words)."""
+    cache = table.__dict__.setdefault("_label_keys", {})
+    hit = cache.get(rows)
+    if hit is None or hit[0] is not table.rows or hit[1] != len(table.rows):
+        keys = " ".join(label_key(c.text) for r in table.rows[:rows] for c in r.labels)
+        hit = cache[rows] = (table.rows, len(table.rows), keys)
+    return hit[2]
 
 
 def _match_table3(doc: Document, schema: dict) -> TableView | None:
@@ -97,6 +107,7 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
     cols = schema["columns"]
     view = TableView("table3", run, columns=list(cols))
     defs = schema["rows"]
+    wants = [label_key(d["label"]) for d in defs]
     groups = sorted({d["group"] for d in defs if d.get("group")}, key=len, reverse=True)
     group = None
     for t in run:
@@ -123,8 +134,7 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             if own and _TOP_ITEM.match(label_key(own[-1].text)) and not any(last.startswith(g) for g in groups):
                 group = found_group = None  # （七）总计 under a group cell that spans too far
             key = None
-            for d in defs:
-                want = label_key(d["label"])
+            for d, want in zip(defs, wants):
                 if d.get("group") and d["group"] != group:
                     continue
                 if last == want or (len(want) >= 3 and last.startswith(want)):

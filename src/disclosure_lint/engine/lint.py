@@ -9,7 +9,7 @@ import traceback
 from .context import Context
 from .diagnostics import Diagnostic, Finding, Severity
 from ..document import Document
-from ..i18n import _, use_language
+from ..i18n import _, get_language, use_language
 from .options import Options
 from .registry import RuleSpec, all_rules
 from ..source import Span
@@ -57,7 +57,8 @@ def lint_document(document: Document, options: Options | None = None, *, context
     """Lint one report. *context* lets a caller keep the Context (and its facts) to reuse them,
     e.g. for the per-report summary of the corpus stage; cross-report rules never run here."""
     options = options or Options()
-    with use_language(options.lang):  # None keeps the caller's language
+    # None keeps the caller's language, read from the environment once here rather than for every message
+    with use_language(options.lang or get_language()):
         return _lint_document(document, options, context)
 
 

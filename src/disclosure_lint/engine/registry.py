@@ -106,12 +106,93 @@ def corpus_rule(code: str, name: str, severity: str = "warning"):
 
 
 def _entry_points():
+    fast = _scan_entry_points()
+    if fast is not None:
+        return fast
     from importlib.metadata import entry_points
 
     try:
         return list(entry_points(group=ENTRY_POINT_GROUP))
     except TypeError:  # Python < 3.10 API shape
         return list(entry_points().get(ENTRY_POINT_GROUP, []))
+
+
+class _EntryPoint:
+    """What load_rules needs of an importlib.metadata.EntryPoint: its name, and load()."""
+
+    __slots__ = ("name", "value")
+    # importlib.metadata.EntryPoint.pattern
+    _VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name, self.value = name, value
+
+    def load(self):
+        m = self._VALUE.match(self.value)
+        if m is None:
+            raise ValueError(f"bad entry point value {self.value!r}")
+        obj = importlib.import_module(m.group("module"))
+        for attr in filter(None, (m.group("attr") or "").split(".")):
+            obj = getattr(obj, attr)
+        return obj
+
+
+def _scan_entry_points() -> list | None:
+    """The group's entry points, found as importlib.metadata finds them, without importing it (importing
+    it and parsing every distribution's entry points costs ~60 ms per process; this costs ~1 ms).
+
+    As importlib.metadata does: the ``*.dist-info`` / ``*.egg-info`` directories of each directory on
+    ``sys.path``, in listing order, the first distribution of a (normalised) name winning; their
+    ``entry_points.txt`` read as it reads them, and parsed only when it names the group. None — let
+    importlib.metadata decide — whenever anything else could provide distributions: a zip file or an
+    ``.egg`` directory on the path, or a finder of its own on ``sys.meta_path``.
+    """
+    import os
+    import sys
+
+    for finder in sys.meta_path:
+        if getattr(finder, "find_distributions", None) is not None and getattr(finder, "__name__", "") != "PathFinder":
+            return None
+    seen: set[str] = set()
+    out = []
+    for entry in sys.path:
+        root = entry or "."
+        if os.path.basename(root).lower().endswith(".egg"):
+            return None
+        try:
+            children = os.listdir(root)
+        except NotADirectoryError:
+            return None  # a zip file (an egg, a zipapp)
+        except OSError:
+            continue
+        for child in children:
+            low = child.lower()
+            if not low.endswith((".dist-info", ".egg-info")):
+                continue
+            key = re.sub(r"[-_.]+", "_", low.rpartition(".")[0].partition("-")[0])
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                with open(os.path.join(root, child, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if ENTRY_POINT_GROUP not in text:
+                continue
+            section = None
+            for line in text.splitlines():
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if line.startswith("[") and line.endswith("]"):
+                    section = line.strip("[]")
+                elif section == ENTRY_POINT_GROUP:
+                    if "=" not in line:
+                        return None  # not as we read them: importlib.metadata says what it makes of it
+                    name, value = line.split("=", 1)
+                    out.append(_EntryPoint(name.strip(), value.strip()))
+    return out
 
 
 def load_rules() -> None:

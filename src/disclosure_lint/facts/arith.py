@@ -17,6 +17,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ..engine.diagnostics import Finding, Related, Severity
 from ..document import Blank, Cell, NotApplicable, Number
@@ -83,13 +84,18 @@ def _fmt(cell: Cell) -> str:
 
 
 def _expand(patterns: list[str], keys: list[str]) -> list[str]:
+    return list(_expand_cached(tuple(patterns), tuple(keys)))
+
+
+@lru_cache(maxsize=512)  # the same schema keys and row orders come back for every report
+def _expand_cached(patterns: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for p in patterns:
         if any(ch in p for ch in "*?["):
             out.extend(k for k in keys if fnmatch.fnmatchcase(k, p))
         else:
             out.append(p)
-    return out
+    return tuple(out)
 
 
 def _names(schema: dict) -> tuple[dict, dict]:
@@ -107,20 +113,32 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
     out = []
     each = identity.get("each", "row")
 
-    def term(r, c, coef, name):
-        cell = view.cell(r, c)
-        return None if cell is None else Term((r, c), cell, coef, name)
+    cell_of = view.cells.get
+    description = None
+
+    def terms(refs, coef, name_of):
+        out = []
+        for ref in refs:
+            cell = cell_of(ref)
+            if cell is None:
+                return None
+            out.append(Term(ref, cell, coef, name_of(*ref)))
+        return out
 
     def build(where, lhs_refs, rhs_refs, name_of, partial=False):
-        lhs = [term(r, c, 1, name_of(r, c)) for r, c in lhs_refs]
-        rhs = [term(r, c, -1, name_of(r, c)) for r, c in rhs_refs]
-        if any(t is None for t in lhs + rhs) or not (lhs and rhs) and not partial or not (lhs or rhs):
+        """*where* is called (the message made) only for an instance that is built."""
+        nonlocal description
+        lhs = terms(lhs_refs, 1, name_of)
+        rhs = terms(rhs_refs, -1, name_of) if lhs is not None else None
+        if lhs is None or rhs is None or not (lhs and rhs) and not partial or not (lhs or rhs):
             return None  # a row or column is missing: DL105 says so
-        return Instance(identity["code"], _(identity.get("description", "")), where, lhs, rhs)
+        if description is None:
+            description = _(identity.get("description", ""))
+        return Instance(identity["code"], description, where(), lhs, rhs)
 
     if each == "row":
         for r in view.row_order:
-            inst = build(_("row “{row}”", row=rows.get(r, r)), [(r, c) for c in identity["lhs"]],
+            inst = build(lambda: _("row “{row}”", row=rows.get(r, r)), [(r, c) for c in identity["lhs"]],
                          [(r, c) for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
             if inst:
                 out.append(inst)
@@ -135,19 +153,23 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
                     and r not in missing]
         rhs_rows = [r for r in rhs_rows if r not in lhs_rows or identity["lhs"] == identity["rhs"]]
         for c in view.columns:
-            inst = build(_("column “{column}”", column=cols.get(c, c)), [(r, c) for r in lhs_rows],
+            inst = build(lambda: _("column “{column}”", column=cols.get(c, c)), [(r, c) for r in lhs_rows],
                          [(r, c) for r in rhs_rows], lambda r, _c: rows.get(r, r), bool(lost))
             if inst:
                 inst.missing = [(rows.get(k, k), coef) for k, coef in lost]
                 out.append(inst)
     elif each == "group":
         for g in view.groups:
-            inst = build(f"“{dict(zip(schema['groups'], schema.get('group_labels', schema['groups']))).get(g, g)}”",
+            inst = build(lambda: f"“{dict(zip(schema['groups'], schema.get('group_labels', schema['groups']))).get(g, g)}”",
                          [("data", f"{g}.{c}") for c in identity["lhs"]],
                          [("data", f"{g}.{c}") for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
             if inst:
                 out.append(inst)
     return out
+
+
+_READ = frozenset((Number, Blank, NotApplicable))
+_NUMBER_ONLY = frozenset((Number,))
 
 
 def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
@@ -160,10 +182,10 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
             continue
         schema = edition.tables.get(identity["table"], {})
         for inst in _instances(identity, view, schema):
-            vals = [t.cell.value for t in inst.terms]
-            if any(not isinstance(v, (Number, Blank, NotApplicable)) for v in vals):
+            kinds = {type(t.cell.value) for t in inst.terms}
+            if not kinds <= _READ:
                 inst.status = "text"  # DL205 reports text in number cells
-            elif inst.missing or any(isinstance(v, (Blank, NotApplicable)) for v in vals):
+            elif inst.missing or kinds != _NUMBER_ONLY:
                 inst.blanks = [t for t in inst.terms if not isinstance(t.cell.value, Number)]
                 inst.status = "blank" if len(inst.blanks) < len(inst.terms) else "ok"
                 if inst.missing:

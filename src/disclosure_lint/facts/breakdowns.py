@@ -107,6 +107,20 @@ def next_mark(text: str, ch: str, pos: int, reach: int = _REACH) -> int:
     return hi if i < 0 else i
 
 
+def _length_without_share(seg: str) -> int:
+    """Length of a list segment without its share (“，占73%”): what ``re.sub(r"[，,]?占[^；]*%", "", seg)``
+    leaves of a segment holding no ；, without that pattern's rescan from every 占 (quadratic)."""
+    i = seg.find("占")
+    if i < 0:
+        return len(seg)
+    j = seg.rfind("%")
+    if j < i:
+        return len(seg)
+    if i > 0 and seg[i - 1] in "，,":
+        i -= 1
+    return len(seg) - (j + 1 - i)
+
+
 def _between(nums: list[NumberFact], starts: list[int], a: int, z: int) -> list[NumberFact]:
     """The numbers that start in ``[a, z)``."""
     return nums[bisect.bisect_left(starts, a):bisect.bisect_left(starts, z)]
@@ -195,10 +209,11 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
         block = blocks[key]
         text = block.text
         starts = [n.start for n in nums]  # numbers come in text order: look ranges up by bisection
+        items: dict = {}  # whether a segment between two ； is a list item (see _after_whole)
         for i, w in enumerate(nums):
             if w.percent or w.unit is None:
                 continue
-            b = _after_whole(text, w, nums, starts, block)
+            b = _after_whole(text, w, nums, starts, block, items)
             if b is not None:
                 out.append(b)
             b = _before_whole(text, i, w, nums)
@@ -212,7 +227,7 @@ def _is_subtotal(text: str, n: NumberFact) -> bool:
     return bool(_SUM_WORD.search(text, max(0, n.start - 4), n.start))
 
 
-def _after_whole(text, w, nums, starts, block):
+def _after_whole(text, w, nums, starts, block, items=None):
     """“W，其中A、B、C”, “W（其中：…）”, “W。其中，A，占x%。B，占y%”, “W…中，A；B；C”, “W，A、B分别为a、b”."""
     m = _QIZHONG.match(text, w.end)
     respectively = None
@@ -236,13 +251,23 @@ def _after_whole(text, w, nums, starts, block):
             stop = close
     if respectively is None:
         # Items listed with ；go on only while each segment is a short “label N unit(, 占Y%)”.
+        # Whether a whole segment (between two ；) is a list item depends only on where it starts and the
+        # unit: remembered per paragraph (*items*), so wholes sharing one long list read each segment once.
+        items = {} if items is None else items
         seg_start = text.find("；", start, stop)
         while seg_start >= 0:
             seg_end = text.find("；", seg_start + 1, stop)
-            seg_stop = seg_end if seg_end >= 0 else stop
-            has = any(n.end <= seg_stop and n.unit == w.unit for n in _between(nums, starts, seg_start + 1, seg_stop))
-            seg = text[seg_start + 1:seg_stop]  # one segment, bounded by the list itself
-            if len(re.sub(r"[，,]?占[^；]*%", "", seg)) > 24 or not has:
+            key = (seg_start, w.unit)
+            ok = items.get(key) if seg_end >= 0 else None
+            if ok is None:
+                seg_stop = seg_end if seg_end >= 0 else stop
+                has = any(n.end <= seg_stop and n.unit == w.unit
+                          for n in _between(nums, starts, seg_start + 1, seg_stop))
+                seg = text[seg_start + 1:seg_stop]  # one segment, bounded by the list itself
+                ok = has and _length_without_share(seg) <= 24
+                if seg_end >= 0:
+                    items[key] = ok
+            if not ok:
                 stop = seg_start
                 break
             seg_start = seg_end
@@ -250,12 +275,11 @@ def _after_whole(text, w, nums, starts, block):
         semi = text.find("；", start, stop)
         if semi >= 0:
             stop = semi
-    parts = [n for n in _between(nums, starts, start, stop) if n.end <= stop and not n.percent
-             and n.unit == w.unit and not _is_subtotal(text, n)]
-    # a nested “其中” inside the clause starts a breakdown of its own: stop before it
+    # a nested “其中” inside the clause starts a breakdown of its own: stop before it (a number that
+    # starts before it ends before it, so only those are read)
     nested = text.find("其中", start, stop)
-    if nested >= 0:
-        parts = [p for p in parts if p.start < nested]
+    parts = [n for n in _between(nums, starts, start, stop if nested < 0 else nested) if n.end <= stop
+             and not n.percent and n.unit == w.unit and not _is_subtotal(text, n)]
     if not parts:
         return None
     # “…1397条，占73%。各乡镇…534条，占27%”: a list of shared parts goes on across sentences.

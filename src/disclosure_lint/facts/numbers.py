@@ -56,8 +56,9 @@ def find_numbers(pt: PText, block=None) -> list[NumberFact]:
     text = ascii_digits(pt.text)
     out = []
     for m in _NUM.finditer(text):
-        raw = m.group("num")
-        unit = m.group("unit")
+        raw, unit, mult = m.group("num", "unit", "mult")
+        if unit is None and mult is None:
+            continue  # a bare number or numeral (2021年, 统一): no count to compare, as below, decided at once
         after = text[m.end("num"):m.end("num") + 3]
         if _NOT_COUNT_AFTER.match(after) and not m.group("mult"):
             continue

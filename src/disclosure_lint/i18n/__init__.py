@@ -67,13 +67,39 @@ def normalize_language(value: object) -> str | None:
     return None
 
 
+_ENV_KEYS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+_env_cache: dict[tuple, str] = {}
+
+
+def _env_key() -> tuple:
+    """The four variables the language depends on, read cheaply: ``os.environ.get`` of an unset variable
+    raises and catches a KeyError inside, which costs more than deciding the language."""
+    data, encode = getattr(os.environ, "_data", None), getattr(os.environ, "encodekey", None)
+    if isinstance(data, dict) and encode is not None:
+        return tuple(data.get(encode(k)) for k in _ENV_KEYS)
+    return tuple(os.environ.get(k) for k in _ENV_KEYS)
+
+
 def language_from_env(environ: Mapping[str, str] | None = None) -> str:
     """The language the environment asks for, with gettext's precedence.
 
     The locale is the first non-empty of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``; when it is ``C`` or
     ``POSIX`` (or unset) the messages are English whatever ``LANGUAGE`` says, as in GNU gettext;
     otherwise ``LANGUAGE`` (a colon-separated priority list) comes first, then the locale.
+    The answer for the process environment is cached against the values of those four variables.
     """
+    if environ is not None:
+        return _language_from_env(environ)
+    key = _env_key()
+    lang = _env_cache.get(key)
+    if lang is None:
+        if len(_env_cache) > 64:
+            _env_cache.clear()
+        lang = _env_cache[key] = _language_from_env(None)
+    return lang
+
+
+def _language_from_env(environ: Mapping[str, str] | None) -> str:
     env = os.environ if environ is None else environ
     locale = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
     if not locale and environ is None and sys.platform == "win32":
