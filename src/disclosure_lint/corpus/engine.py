@@ -119,7 +119,7 @@ def _lay_frame(lines: dict, key, loc: Loc) -> None:
     known = lines.get(key)
     if known is None:
         known = lines[key] = KnownLine()
-    known.lay(loc.frame_col - 1, loc.frame)
+    known.lay_packed(loc.frame_col - 1, loc.frame_len, loc._frame)
 
 
 def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSummary]) -> None:
@@ -142,10 +142,10 @@ def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSu
                 if other is None:
                     if span not in res.positions:
                         res.positions[span] = _positions(loc)
-                    if span is d.span and loc.frame:
+                    if span is d.span and loc.frame_len:
                         _lay_frame(res.lines, loc.line, loc)
                 else:
                     res.other_positions[(other, span)] = _positions(loc)
-                    if loc.frame:
+                    if loc.frame_len:
                         _lay_frame(res.other_lines, (other, loc.line), loc)
         res.diagnostics = sorted(res.diagnostics + found, key=_D.sort_key)

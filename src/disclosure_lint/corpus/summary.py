@@ -33,13 +33,14 @@ class Loc:
     A batch holds every report's summary until the cross-report stage has run, and a sentence's
     window of a Word HTML page is kilobytes of markup: a long window is kept compressed."""
 
-    __slots__ = ("start", "end", "line", "col", "end_line", "end_col", "_frame", "frame_col")
+    __slots__ = ("start", "end", "line", "col", "end_line", "end_col", "_frame", "frame_col", "frame_len")
 
     def __init__(self, start: int, end: int, line: int, col: int, end_line: int, end_col: int,
                  frame: str = "", frame_col: int = 1, *, zdict: bytes | None = None) -> None:
         self.start, self.end, self.line, self.col = start, end, line, col
         self.end_line, self.end_col = end_line, end_col
         self._frame = pack(frame, zdict)  # the source line from column frame_col on (a window of it)
+        self.frame_len = len(frame)
         self.frame_col = frame_col
 
     @property
@@ -49,11 +50,7 @@ class Loc:
     @frame.setter
     def frame(self, text: str) -> None:
         self._frame = pack(text)
-
-    @property
-    def frame_len(self) -> int:
-        f = self._frame
-        return len(f) if isinstance(f, str) else len(self.frame)
+        self.frame_len = len(text)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Loc) and self.to_list() == other.to_list()

@@ -73,6 +73,12 @@ class KnownLine:
             self.parts.append((start, len(text), pack(text), 0))
             self.length = max(self.length, start + len(text))
 
+    def lay_packed(self, start: int, n: int, kept) -> None:
+        """Lay a window of *n* code points already packed (:func:`pack`)."""
+        if n:
+            self.parts.append((start, n, kept, 0))
+            self.length = max(self.length, start + n)
+
     def lay_many(self, windows: list[tuple[int, str]]) -> None:
         """Lay several windows of the line, packed together (one page's markup compresses well)."""
         if not windows:
