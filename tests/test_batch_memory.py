@@ -49,9 +49,11 @@ def test_known_line_reads_as_the_windows_laid_over_spaces(parts, length):
     assert known.text(0, known.length) == line
 
 
-@given(st.text(max_size=600))
-def test_pack_round_trips(text):
+@given(st.text(max_size=600), st.text(max_size=300))
+def test_pack_round_trips(text, page):
     assert unpack(pack(text)) == text
+    zdict = page.encode("utf-8", "surrogatepass") or None
+    assert unpack(pack(text, zdict)) == text
 
 
 @pytest.fixture(scope="module")

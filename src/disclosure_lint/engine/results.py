@@ -21,7 +21,7 @@ def pack(text: str, zdict: bytes | None = None) -> str | bytes | tuple[bytes, by
     data = text.encode("utf-8", "surrogatepass")
     if zdict is None:
         return zlib.compress(data, 1)
-    z = zlib.compressobj(1, zdict=zdict)
+    z = zlib.compressobj(1, zlib.DEFLATED, -15, zdict=zdict)  # raw deflate: no header for a small window
     return zdict, z.compress(data) + z.flush()
 
 
@@ -29,7 +29,7 @@ def unpack(kept) -> str:
     if isinstance(kept, str):
         return kept
     if isinstance(kept, tuple):
-        z = zlib.decompressobj(zdict=kept[0])
+        z = zlib.decompressobj(-15, zdict=kept[0])
         return (z.decompress(kept[1]) + z.flush()).decode("utf-8", "surrogatepass")
     return zlib.decompress(kept).decode("utf-8", "surrogatepass")
 
