@@ -6,7 +6,11 @@
   must cost <= 11x the time — pages, one long table, a paragraph of numbers, a paragraph of
   "共N件，其中…" breakdowns;
 * memory: each real page of ../shared/corpus/real-html linted in a fresh process; the rise of the
-  peak resident set over a warmed-up interpreter, as a multiple of the file size (aim <= 8x).
+  peak resident set over a warmed-up interpreter, as a multiple of the file size (aim <= 8x). Two
+  warm-ups, both printed: a small synthetic report (tables, headings, figures: every code path a
+  report takes has run once), which leaves the page's own cost; and "<p>warm</p>" alone, which also
+  charges the page with the process's first-use costs (code pages of lxml, regex and the interpreter
+  faulted in, compiled patterns, edition data: about 0.6 MB, once per process, whatever the page).
 """
 from __future__ import annotations
 
@@ -90,15 +94,20 @@ def hwm():
 from disclosure_lint import lint_bytes
 data = open({path!r}, 'rb').read()
 lint_bytes(b'<p>warm</p>', kind='html')
+if {report!r}:
+    from disclosure_lint.tools.synth import ReportSpec, render_html
+    lint_bytes(render_html(ReportSpec(year=2022, seed=1, filler=0, repeat=1, word=True)).encode('utf-8'), kind='html')
 base = hwm()
 lint_bytes(data, kind='html')
 print(base, hwm())
 """
 
 
-def peak_multiple(path: Path) -> float:
-    """Peak resident memory a lint of *path* adds, as a multiple of the file size (fresh process)."""
-    out = subprocess.run([sys.executable, "-c", _PROBE.format(src=str(ROOT / "src"), path=str(path))],
+def peak_multiple(path: Path, warm_report: bool = False) -> float:
+    """Peak resident memory a lint of *path* adds, as a multiple of the file size (fresh process); with
+    *warm_report*, after a warm-up lint of a small synthetic report, else of "<p>warm</p>" alone."""
+    code = _PROBE.format(src=str(ROOT / "src"), path=str(path), report=warm_report)
+    out = subprocess.run([sys.executable, "-c", code],
                          capture_output=True, text=True, check=True).stdout.split()
     return (int(out[1]) - int(out[0])) * 1024 / path.stat().st_size
 
@@ -118,11 +127,13 @@ def report(repeats: int = 3) -> list[str]:
                      f"{t10 * 1000:.0f} ms = {r:.1f}x the time (target <= {limit:.1f}x) {'OK' if r <= limit else 'MISSED'}")
     pages = real_pages()
     if pages:
-        multiples = [peak_multiple(p) for p in pages]
-        worst = max(multiples)
-        lines.append(f"memory, {len(pages)} real pages: peak RSS rise median {statistics.median(multiples):.1f}x, "
-                     f"worst {worst:.1f}x the file (target <= {MEMORY_TARGET:g}x) "
-                     f"{'OK' if worst <= MEMORY_TARGET else 'MISSED'}")
+        for warm_report, how in ((True, "the page's own, after a warm-up report"),
+                                 (False, "first report of a fresh process, its first-use costs included")):
+            multiples = [peak_multiple(p, warm_report) for p in pages]
+            worst = max(multiples)
+            lines.append(f"memory, {len(pages)} real pages ({how}): peak RSS rise median "
+                         f"{statistics.median(multiples):.1f}x, worst {worst:.1f}x the file (target <= "
+                         f"{MEMORY_TARGET:g}x) {'OK' if worst <= MEMORY_TARGET else 'MISSED'}")
     else:
         lines.append("memory, real pages: ../shared/corpus/real-html not found, skipped")
     return lines

@@ -172,6 +172,25 @@ def _is_metadata_table(t: RawTable) -> bool:
     return labels >= 2 and len(t.rows) <= 8
 
 
+_HEAD_BLOCKS = 8  # metadata and title read no further than the first 8 blocks (_metadata, _title), nor
+_TABLE_HERE = Table(Span(0, 0), [], 0)  # past the first table: where it stands is all they need of it
+_UNMADE = object()
+
+
+def _head(raw: RawDocument, blocks: list) -> tuple[Metadata, MetaField | None]:
+    """Metadata and title, from the first blocks and the reader's title candidates. Called as soon as the
+    first blocks are built: once the title is known, the reader's page tree can go (peak memory: it need
+    not live alongside the rest of the document, a long table's cells above all)."""
+    md = _metadata(raw, blocks)
+    title = _title(raw, blocks, md)
+    if title is not None:
+        md.set(MetaField("title", title.value, title.span))
+        # The title line is not a section of the report.
+    if raw.release is not None:
+        raw.release()
+    return md, title
+
+
 def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
     blocks: list = []
     problems = list(raw.problems)
@@ -180,6 +199,21 @@ def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
     if meta_tables:
         raw.furniture = list(raw.furniture) + meta_tables
         raw.blocks = [b for b in raw.blocks if not any(b is t for t in meta_tables)]
+    # Metadata and title first: they read only the blocks before the first table (at most 8), and once
+    # the title is known the reader's page tree can go before the tables' grids are built.
+    head: list = []
+    made: dict = {}  # id(raw paragraph) -> its block (or None), made for the head already
+    for rb in raw.blocks:
+        if isinstance(rb, RawTable):
+            head.append(_TABLE_HERE)
+            break
+        p = made[id(rb)] = _paragraph(rb)
+        if p is not None:
+            head.append(p)
+            if len(head) >= _HEAD_BLOCKS:
+                break
+    md, title = _head(raw, head)
+    del head
     for rb in raw.blocks:
         if isinstance(rb, RawTable):
             t = resolve(rb)
@@ -187,14 +221,11 @@ def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
                 problems.append(("DL002", msg, span))
             blocks.append(t)
         else:
-            p = _paragraph(rb)
+            p = made.pop(id(rb), _UNMADE)
+            if p is _UNMADE:
+                p = _paragraph(rb)
             if p is not None:
                 blocks.append(p)
-    md = _metadata(raw, blocks)
-    title = _title(raw, blocks, md)
-    if title is not None:
-        md.set(MetaField("title", title.value, title.span))
-        # The title line is not a section of the report.
     root = _sections(blocks)
     content = raw.content_span or Span(0, len(source.text))
     doc = Document(source, kind, md, title, blocks, root, content, problems)

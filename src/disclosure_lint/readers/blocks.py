@@ -18,14 +18,14 @@ META_KEYS = {
 META_LABEL_PATTERN = "|".join(sorted(META_KEYS, key=len, reverse=True))  # 信息来源 before 来源
 
 
-@dataclass
+@dataclass(slots=True)
 class RawParagraph:
     ptext: PText        # not yet normalised
     span: Span
     boilerplate: bool = False  # page furniture (navigation, footer), kept for metadata only
 
 
-@dataclass
+@dataclass(slots=True)
 class RawCell:
     ptext: PText
     span: Span
@@ -35,13 +35,13 @@ class RawCell:
     recovery: str = ""  # a cell split from run-together digits: how (see document.Cell.recovery)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     cells: list[RawCell]
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class RawTable:
     rows: list[RawRow]
     span: Span
@@ -55,7 +55,7 @@ class RawDocument:
     furniture: list = field(default_factory=list)       # RawParagraph | RawTable outside the report
     title_candidates: list[PText] = field(default_factory=list)
     find_titles: object = None  # a reader may compute title candidates only when asked (a callable)
-    release: object = None  # called once the document is built: the reader frees what it kept for find_titles
+    release: object = None  # called once the title is read (build_document; again after it): the reader frees what it kept for find_titles
 
     def titles(self):
         """Title candidates in document order; a lazy reader's are computed only as far as they are read."""

@@ -9,6 +9,7 @@ source offset.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..i18n import _
 from ..source import Span
@@ -76,13 +77,14 @@ class _Structure:
         return self.found
 
 
-def _build(text: str, tokens: list, elements: list) -> tuple[Node, list[Node], list[int]]:
+def _build(text: str, starts: list, kinds: bytearray, names: list, elements: list) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
-    dropped are passed over).  Returns the root, every node in the order made and the comments' tokens."""
+    dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact).
+    Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
-    nodes = [root]  # the node of elements[i] is nodes[i + 1]
+    nodes = [root]  # the node of element i is nodes[i + 1]
     comments: list[int] = []
     owner = root
     own = root.items
@@ -90,14 +92,20 @@ def _build(text: str, tokens: list, elements: list) -> tuple[Node, list[Node], l
     found = iter(elements)
     nk, ntag, npi = next(found, ("-1", "", -1))
     nk = int(nk)
-    for k, (kind, s, e, name) in enumerate(tokens):
+    tag_names = iter(names)
+    lowered: dict[str, str] = {}  # one string per tag name
+    for k, (kind, s, e) in enumerate(zip(kinds, starts, islice(starts, 1, None))):
         if kind == TEXT:
             own.append(k)
             owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
         elif kind == START:
+            name = next(tag_names)
             if k == nk:
                 p = nodes[npi + 1]
-                node = Node(ntag.lower(), k, p)
+                low = lowered.get(ntag)
+                if low is None:
+                    low = lowered[ntag] = ntag.lower()
+                node = Node(low, k, p)
                 nodes.append(node)
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
@@ -105,6 +113,7 @@ def _build(text: str, tokens: list, elements: list) -> tuple[Node, list[Node], l
                 nk, ntag, npi = next(found, ("-1", "", -1))
                 nk = int(nk)
         elif kind == END:
+            name = next(tag_names)
             n = owner
             while n is not None and n.tag != name:
                 n = n.parent
@@ -116,7 +125,7 @@ def _build(text: str, tokens: list, elements: list) -> tuple[Node, list[Node], l
     return root, nodes, comments
 
 
-def parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
+def parse_tree(text: str, tokens: tuple, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
     """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the Nodes with text attributed."""
     try:
         from lxml import etree
@@ -143,4 +152,9 @@ def parse_tree(text: str, tokens: list, pieces: list, problems: list) -> tuple[N
             problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
                                         error=type(exc).__name__), Span(0, 0)))
         del data
-    return _build(text, tokens, elements)
+        out = _build(text, *tokens, elements)
+        # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
+        # (paused during a lint): let go of what the target found now.
+        target.found = elements = []
+        return out
+    return _build(text, *tokens, elements)

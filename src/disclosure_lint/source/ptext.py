@@ -18,20 +18,42 @@ __all__ = ["PText", "PTextBuilder"]
 
 
 class PText:
-    __slots__ = ("text", "_pos", "_src", "_srcend", "_lit")
+    # Two layouts, the same behaviour. Most texts (a cell's figure, a stripped paragraph) are one literal
+    # piece: then ``_start`` is its source start and ``_p`` is None — an object of three slots instead of
+    # four lists (about 60 bytes instead of 350). Otherwise ``_start`` is -1 and ``_p`` holds the lists
+    # (pos, src, srcend, lit): each piece's start in text, its source start and end, literal (1:1) or
+    # mapped (its characters map onto one source range).
+    __slots__ = ("text", "_start", "_p")
 
     def __init__(self, text: str, pos: list[int], src: list[int], srcend: list[int], lit: list[bool]) -> None:
         self.text = text
-        self._pos = pos        # start of each piece in text
-        self._src = src        # source start of each piece
-        self._srcend = srcend  # source end of each piece
-        self._lit = lit        # literal (1:1) or mapped (n:range)
+        if len(pos) == 1 and lit[0] and text and srcend[0] == src[0] + len(text):
+            self._start = src[0]
+            self._p = None
+        else:
+            self._start = -1
+            self._p = (pos, src, srcend, lit) if text else _NO_PIECES
 
     @classmethod
     def literal(cls, text: str, start: int) -> "PText":
-        if not text:
-            return cls("", [], [], [], [])
-        return cls(text, [0], [start], [start + len(text)], [True])
+        return _literal(text, start) if text else _empty()
+
+    # The piece lists, as the general layout holds them (built for a one-piece text when asked).
+    @property
+    def _pos(self) -> list[int]:
+        return self._p[0] if self._p is not None else [0]
+
+    @property
+    def _src(self) -> list[int]:
+        return self._p[1] if self._p is not None else [self._start]
+
+    @property
+    def _srcend(self) -> list[int]:
+        return self._p[2] if self._p is not None else [self._start + len(self.text)]
+
+    @property
+    def _lit(self) -> list[bool]:
+        return self._p[3] if self._p is not None else [True]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -43,20 +65,34 @@ class PText:
         return f"PText({self.text!r})"
 
     def _piece(self, i: int) -> int:
-        return bisect.bisect_right(self._pos, i) - 1
+        if self._p is None:
+            return 0
+        return bisect.bisect_right(self._p[0], i) - 1
+
+    def is_literal_at(self, i: int) -> bool:
+        """Whether character ``i`` stands for itself in the source (not an entity, <br> or collapsed run)."""
+        if self._p is None:
+            return True
+        return self._p[3][bisect.bisect_right(self._p[0], i) - 1]
 
     def src_start(self, i: int) -> int:
-        k = self._piece(i)
-        if self._lit[k]:
-            return self._src[k] + (i - self._pos[k])
-        return self._src[k]
+        if self._p is None:
+            return self._start + i
+        pos, src, _, lit = self._p
+        k = bisect.bisect_right(pos, i) - 1
+        if lit[k]:
+            return src[k] + (i - pos[k])
+        return src[k]
 
     def src_end(self, i: int) -> int:
         """Source end of character ``i`` (exclusive)."""
-        k = self._piece(i)
-        if self._lit[k]:
-            return self._src[k] + (i - self._pos[k]) + 1
-        return self._srcend[k]
+        if self._p is None:
+            return self._start + i + 1
+        pos, src, srcend, lit = self._p
+        k = bisect.bisect_right(pos, i) - 1
+        if lit[k]:
+            return src[k] + (i - pos[k]) + 1
+        return srcend[k]
 
     def span(self, i: int = 0, j: int | None = None) -> Span:
         """Source span covering ``text[i:j]``; an empty slice gives an empty span at its place."""
@@ -66,22 +102,25 @@ class PText:
         if n == 0:
             return Span(0, 0)
         i = max(0, min(i, n))
+        if self._p is None:
+            a = self._start + i
+            return Span(a, a + j - i) if j > i else Span(a, a)
         if j <= i:
             at = self.src_start(i) if i < n else self.src_end(n - 1)
             return Span(at, at)
-        pos, src, lit = self._pos, self._src, self._lit
+        pos, src, srcend, lit = self._p
         if len(pos) == 1:
             k0 = k1 = 0
         else:
             k0 = bisect.bisect_right(pos, i) - 1
             k1 = bisect.bisect_right(pos, j - 1, k0) - 1
         a = src[k0] + (i - pos[k0]) if lit[k0] else src[k0]
-        z = src[k1] + (j - pos[k1]) if lit[k1] else self._srcend[k1]
+        z = src[k1] + (j - pos[k1]) if lit[k1] else srcend[k1]
         if a > z:
             # Pieces out of source order (a page whose tree puts later text before earlier text, as
             # misnested markup can): the span covers them all.
             a = min(a, min(src[k0:k1 + 1]))
-            z = max(z, max(self._srcend[k0:k1 + 1]))
+            z = max(z, max(srcend[k0:k1 + 1]))
         return Span(a, z)
 
     def __getitem__(self, sl: slice) -> "PText":
@@ -89,10 +128,15 @@ class PText:
         if step != 1:
             raise ValueError("PText slices take no step")
         if j <= i:
-            return PText("", [], [], [], [])
-        pos, src, srcend, lit = self._pos, self._src, self._srcend, self._lit
+            return _empty()
+        if self._p is None:
+            return _literal(self.text[i:j], self._start + i)
+        pos, src, srcend, lit = self._p
         k0 = bisect.bisect_right(pos, i) - 1
         k1 = bisect.bisect_right(pos, j - 1, k0) - 1
+        if k0 == k1 and lit[k0]:
+            # Within one literal piece: a one-piece text.
+            return _literal(self.text[i:j], src[k0] + (i - pos[k0]))
         # The pieces from k0 to k1, the first and the last cut to the slice (a literal piece's source
         # moves with its cut; a mapped piece keeps its whole range). Pieces that were apart stay apart.
         npos = [p - i for p in pos[k0:k1 + 1]]
@@ -105,6 +149,17 @@ class PText:
         if nlit[-1]:
             nend[-1] = src[k1] + (j - pos[k1])
         return PText(self.text[i:j], npos, nsrc, nend, nlit)
+
+    def _pieces(self):
+        """(text of the piece, literal, source start, source end) for each piece, in order."""
+        if self._p is None:
+            yield self.text, True, self._start, self._start + len(self.text)
+            return
+        pos, src, srcend, lit = self._p
+        text = self.text
+        last = len(pos) - 1
+        for k in range(len(pos)):
+            yield text[pos[k]:pos[k + 1] if k < last else len(text)], lit[k], src[k], srcend[k]
 
     def strip(self) -> "PText":
         t = self.text
@@ -120,17 +175,14 @@ class PText:
         if _SPACE_OR_INVISIBLE.search(self.text) is None:
             return self  # nothing to collapse or strip: the same text and pieces
         b = PTextBuilder()
-        for k in range(len(self._pos)):
-            p0 = self._pos[k]
-            p1 = self._pos[k + 1] if k + 1 < len(self._pos) else len(self.text)
-            piece = self.text[p0:p1]
-            if not self._lit[k]:
+        for piece, literal, start, end in self._pieces():
+            if not literal:
                 if _WS_RUN.fullmatch(piece):
-                    b.add_mapped(" ", self._src[k], self._srcend[k])
+                    b.add_mapped(" ", start, end)
                 elif not _ZW.fullmatch(piece):
-                    b.add_mapped(piece, self._src[k], self._srcend[k])
+                    b.add_mapped(piece, start, end)
                 continue
-            base = self._src[k]
+            base = start
             if not _SPACE_OR_INVISIBLE.search(piece):
                 b.add_literal(piece, base)  # nothing to collapse: the piece is its one run
                 continue
@@ -163,6 +215,27 @@ class PText:
             if len(p):
                 first = False
         return b.build()
+
+
+_NO_PIECES = ((), (), (), ())  # an empty text's pieces (never changed: a PText's lists are not written)
+_new = object.__new__
+
+
+def _literal(text: str, start: int) -> PText:
+    """A one-piece text (*text* not empty), without going through the piece lists."""
+    p = _new(PText)
+    p.text = text
+    p._start = start
+    p._p = None
+    return p
+
+
+def _empty() -> PText:
+    p = _new(PText)
+    p.text = ""
+    p._start = -1
+    p._p = _NO_PIECES
+    return p
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -210,13 +283,14 @@ class PTextBuilder:
         self._n += len(text)
 
     def add(self, p: PText) -> None:
-        for k in range(len(p._pos)):
-            p0 = p._pos[k]
-            p1 = p._pos[k + 1] if k + 1 < len(p._pos) else len(p.text)
-            if p._lit[k]:
-                self.add_literal(p.text[p0:p1], p._src[k])
+        if p._p is None:
+            self.add_literal(p.text, p._start)
+            return
+        for piece, literal, start, end in p._pieces():
+            if literal:
+                self.add_literal(piece, start)
             else:
-                self.add_mapped(p.text[p0:p1], p._src[k], p._srcend[k])
+                self.add_mapped(piece, start, end)
 
     def build(self, collapse: bool = False) -> PText:
         text = "".join(self._chunks)
@@ -225,20 +299,17 @@ class PTextBuilder:
             b = PTextBuilder()
             p = PText(text, self._pos, self._src, self._srcend, self._lit)
             prev_space = False
-            for k in range(len(p._pos)):
-                p0 = p._pos[k]
-                p1 = p._pos[k + 1] if k + 1 < len(p._pos) else len(text)
-                piece = text[p0:p1]
-                if piece == " " and not p._lit[k]:
+            for piece, literal, start, end in p._pieces():
+                if piece == " " and not literal:
                     if prev_space:
                         continue
                     prev_space = True
-                    b.add_mapped(" ", p._src[k], p._srcend[k])
+                    b.add_mapped(" ", start, end)
                     continue
                 prev_space = piece.endswith(" ")
-                if p._lit[k]:
-                    b.add_literal(piece, p._src[k])
+                if literal:
+                    b.add_literal(piece, start)
                 else:
-                    b.add_mapped(piece, p._src[k], p._srcend[k])
+                    b.add_mapped(piece, start, end)
             return b.build()
         return PText(text, self._pos, self._src, self._srcend, self._lit)
