@@ -110,12 +110,16 @@ def _positions(loc: Loc):
     return (Position(loc.line, loc.col, loc.start), Position(loc.end_line, loc.end_col, loc.end))
 
 
-def _frame_line(loc: Loc, existing: str | None = None) -> str:
-    """The window of the line placed at its columns, laid over what is known of the line already
-    (several places on one long line); the full format cuts around the column again."""
-    a, b = loc.frame_col - 1, loc.frame_col - 1 + len(loc.frame)
-    line = (existing or "").ljust(b)
-    return line[:a] + loc.frame + line[b:]
+def _lay_frame(lines: dict, key, loc: Loc) -> None:
+    """Lay the summary's window of the line at its columns over what is known of the line already
+    (several places on one long line, or the line's own text kept for this file's findings); the full
+    format cuts around the column again."""
+    from ..engine.results import KnownLine
+
+    known = lines.get(key)
+    if known is None:
+        known = lines[key] = KnownLine()
+    known.lay_packed(loc.frame_col - 1, loc.frame_len, loc._frame)
 
 
 def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSummary]) -> None:
@@ -138,10 +142,10 @@ def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSu
                 if other is None:
                     if span not in res.positions:
                         res.positions[span] = _positions(loc)
-                    if span is d.span and loc.frame:
-                        res.lines[loc.line] = _frame_line(loc, res.lines.get(loc.line))
+                    if span is d.span and loc.frame_len:
+                        _lay_frame(res.lines, loc.line, loc)
                 else:
                     res.other_positions[(other, span)] = _positions(loc)
-                    if loc.frame:
-                        res.other_lines[(other, loc.line)] = _frame_line(loc, res.other_lines.get((other, loc.line)))
+                    if loc.frame_len:
+                        _lay_frame(res.other_lines, (other, loc.line), loc)
         res.diagnostics = sorted(res.diagnostics + found, key=_D.sort_key)

@@ -19,7 +19,66 @@ def lint_with_summary(shown: str, doc, options):
         res.summary.path = shown
     except Exception:  # a summary that cannot be made leaves the report out of the corpus, nothing more
         res.summary = None
+    else:
+        _keep_own_lines(res, doc.source, diags)
+        res.summary.__dict__.pop("_loc_index", None)  # made again where needed: do not hold it per file
     return res
+
+
+def _keep_own_lines(res, source, diags) -> None:
+    """Where a place of the summary (where a cross-report finding may sit) lies on a line of this
+    file's own findings, the code frame of such a finding shows that line's text, not only the
+    summary's window (the full format lays the window over the line). Keep what such a frame can
+    show beyond the summary's window: a few dozen code points either side of it; never whole lines."""
+    from ..engine.results import KnownLine, kept_lines
+    from .engine import loc_index
+
+    kept = kept_lines(source, diags)
+    if not kept:
+        return
+    text, starts = source.text, source.line_starts
+    margin = MARGIN
+    wanted: dict[int, list[tuple[int, int]]] = {}
+    # (line, first column, last column or None when it runs on, the summary's window [w0, w1))
+    places = [(loc.line, loc.col - 1, loc.end_col - 1 if loc.end_line == loc.line else None,
+               loc.frame_col - 1, loc.frame_col - 1 + loc.frame_len)
+              for loc in loc_index(res.summary).values()]
+    places.append((1, 0, 0, 0, 0))  # a finding at a place the summary does not know is shown at 1:1
+    for line, col0, col1, w0, w1 in places:
+        p = kept.get(line)
+        if p is None:
+            continue
+        lo = max(0, min(col0, p) - margin)
+        hi = p if col1 is None else min(p, max(col0, col1, w1) + margin)
+        got = wanted.setdefault(line, [])
+        if w0 >= w1:
+            got.append((lo, hi))
+            continue
+        if lo < w0:
+            got.append((lo, min(w0, hi)))
+        if w1 < hi:
+            got.append((max(w1, lo), hi))
+    for line, spans in wanted.items():
+        known = res.lines[line] = KnownLine(kept[line])
+        if not spans:
+            continue
+        spans.sort()
+        start = starts[line - 1]
+        cur_lo, cur_hi = spans[0]
+        windows = []
+        for lo, hi in spans[1:] + [(None, None)]:
+            if lo is not None and lo <= cur_hi:
+                cur_hi = max(cur_hi, hi)
+                continue
+            if cur_lo < cur_hi:
+                windows.append((cur_lo, text[start + cur_lo:start + cur_hi]))
+            if lo is not None:
+                cur_lo, cur_hi = lo, hi
+        known.lay_many(windows)
+
+
+MARGIN = 80  # code points of a line kept beyond a place's window (the full format shows 70 display cells,
+# a window reaches 40 code points either side of the place)
 
 
 def _overrides(summary, config) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..document.normalize import ascii_digits, label_key
+from ..engine.results import PACK, pack, unpack
 from ..source import Span
 from .identity import ReportIdentity, report_identity
 
@@ -26,18 +27,40 @@ __all__ = ["Loc", "CellFact", "Unit", "ReportSummary", "summarise"]
 FRAME = 40  # code points of the source line kept on each side of a place, for code frames
 
 
-@dataclass
 class Loc:
-    """A place in the report: offsets, resolved line/column (1-based), and a window of its line."""
+    """A place in the report: offsets, resolved line/column (1-based), and a window of its line.
 
-    start: int
-    end: int
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    frame: str = ""      # the source line from column frame_col on (a window of it)
-    frame_col: int = 1
+    A batch holds every report's summary until the cross-report stage has run, and a sentence's
+    window of a Word HTML page is kilobytes of markup: a long window is kept compressed."""
+
+    __slots__ = ("start", "end", "line", "col", "end_line", "end_col", "_frame", "frame_col", "frame_len")
+
+    def __init__(self, start: int, end: int, line: int, col: int, end_line: int, end_col: int,
+                 frame: str = "", frame_col: int = 1, *, zdict: bytes | None = None) -> None:
+        self.start, self.end, self.line, self.col = start, end, line, col
+        self.end_line, self.end_col = end_line, end_col
+        self._frame = pack(frame, zdict)  # the source line from column frame_col on (a window of it)
+        self.frame_len = len(frame)
+        self.frame_col = frame_col
+
+    @property
+    def frame(self) -> str:
+        return unpack(self._frame)
+
+    @frame.setter
+    def frame(self, text: str) -> None:
+        self._frame = pack(text)
+        self.frame_len = len(text)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Loc) and self.to_list() == other.to_list()
+
+    __hash__ = None  # mutable, as the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return (f"Loc(start={self.start!r}, end={self.end!r}, line={self.line!r}, col={self.col!r}, "
+                f"end_line={self.end_line!r}, end_col={self.end_col!r}, frame={self.frame!r}, "
+                f"frame_col={self.frame_col!r})")
 
     @property
     def span(self) -> Span:
@@ -135,6 +158,7 @@ class ReportSummary:
 class _Locator:
     def __init__(self, source) -> None:
         self.source = source
+        self.zdict: bytes | None = None  # the first long window: the page's markup, for packing the others
 
     def __call__(self, span: Span) -> Loc:
         src = self.source
@@ -149,7 +173,10 @@ class _Locator:
         w0 = max(line_start, a - FRAME)
         w1 = min(line_end, (b if l2 == l1 else a) + FRAME)
         frame = text[w0:w1].rstrip("\r\n")  # only a window is sliced: lines of Word HTML run to 100 KB
-        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1)
+        zdict = self.zdict
+        if zdict is None and len(frame) >= PACK:
+            self.zdict = frame.encode("utf-8", "surrogatepass")[-32768:]
+        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1, zdict=zdict)
 
 
 def _cell(view, row: str, col: str, loc: _Locator) -> CellFact | None:

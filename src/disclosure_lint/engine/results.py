@@ -1,12 +1,37 @@
 """Results of linting one file, with positions resolved to line/column (output needs nothing else)."""
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
 from ..source import Source, Span
 
-__all__ = ["Position", "FileResult", "resolve_positions"]
+__all__ = ["Position", "FileResult", "KnownLine", "resolve_positions", "kept_lines", "pack", "unpack"]
+
+PACK = 200  # code points from which a kept text is held zlib-compressed
+
+
+def pack(text: str, zdict: bytes | None = None) -> str | bytes | tuple[bytes, bytes]:
+    """*text* as a batch holds it until output: short ones as they are, long ones compressed (Word
+    HTML markup compresses five- to tenfold; a batch holds every file's result). With *zdict* (text of
+    the same page, shared by all its windows) the page's markup costs little in each. See :func:`unpack`."""
+    if len(text) < PACK:
+        return text
+    data = text.encode("utf-8", "surrogatepass")
+    if zdict is None:
+        return zlib.compress(data, 1)
+    z = zlib.compressobj(1, zlib.DEFLATED, -15, zdict=zdict)  # raw deflate: no header for a small window
+    return zdict, z.compress(data) + z.flush()
+
+
+def unpack(kept) -> str:
+    if isinstance(kept, str):
+        return kept
+    if isinstance(kept, tuple):
+        z = zlib.decompressobj(-15, zdict=kept[0])
+        return (z.decompress(kept[1]) + z.flush()).decode("utf-8", "surrogatepass")
+    return zlib.decompress(kept).decode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True)
@@ -26,33 +51,105 @@ class Position:
         return d
 
 
+class KnownLine:
+    """What a result knows of one source line for code frames: its length as known, and windows of its
+    text at their columns (0-based code points); the rest of the line is not kept. Windows laid later
+    may overlap earlier ones (they are the same text); a gap between windows reads as spaces.
+
+    A batch keeps one result per file until output: whole lines (Word HTML runs to 100 KB a line)
+    would make its memory grow with the files' sizes, windows keep it to what is reported.
+    """
+
+    __slots__ = ("length", "parts")
+
+    MARGIN = 400  # code points kept either side of a place (a code frame shows far fewer)
+
+    def __init__(self, length: int = 0) -> None:
+        self.length = length
+        self.parts: list[tuple] = []  # (column, length, packed text, offset of this window in it)
+
+    def lay(self, start: int, text: str) -> None:
+        if text:
+            self.parts.append((start, len(text), pack(text), 0))
+            self.length = max(self.length, start + len(text))
+
+    def lay_packed(self, start: int, n: int, kept) -> None:
+        """Lay a window of *n* code points already packed (:func:`pack`)."""
+        if n:
+            self.parts.append((start, n, kept, 0))
+            self.length = max(self.length, start + n)
+
+    def lay_many(self, windows: list[tuple[int, str]]) -> None:
+        """Lay several windows of the line, packed together (one page's markup compresses well)."""
+        if not windows:
+            return
+        kept = pack("".join(t for _s, t in windows))
+        off = 0
+        for start, t in windows:
+            self.parts.append((start, len(t), kept, off))
+            self.length = max(self.length, start + len(t))
+            off += len(t)
+
+    def text(self, lo: int, hi: int) -> str:
+        """The line's text in ``[lo, hi)`` as known (spaces where nothing is known)."""
+        hi = min(hi, self.length)
+        if hi <= lo:
+            return ""
+        buf = [" "] * (hi - lo)
+        unpacked: dict[int, str] = {}
+        for s, n, t, off in self.parts:
+            a, b = max(s, lo), min(s + n, hi)
+            if a < b:
+                u = unpacked.get(id(t))
+                if u is None:
+                    u = unpacked[id(t)] = unpack(t)
+                buf[a - lo:b - lo] = u[off + a - s:off + b - s]
+        return "".join(buf)
+
+    def frame(self, col0: int, col1: int | None) -> tuple[str, int]:
+        """A window of the line for a code frame around ``[col0, col1)`` (0-based; *col1* None when the
+        span runs on past this line: the window then runs to the line's end), and the 1-based column
+        of its first character."""
+        n = self.length
+        c0 = min(col0, n)
+        lo = max(0, c0 - self.MARGIN)
+        hi = n if col1 is None else min(n, max(c0, col1) + self.MARGIN)
+        return self.text(lo, hi), lo + 1
+
+
 @dataclass
 class FileResult:
     path: str
     diagnostics: list[Diagnostic]
     positions: dict[Span, tuple[Position, Position]] = field(default_factory=dict)
-    lines: dict[int, str] = field(default_factory=dict)     # source lines the code frames show
-    # per finding span: (line, excerpt of that line around the span, 1-based column of its first character)
-    frames: dict[Span, tuple[int, str, int]] = field(default_factory=dict)
+    lines: dict[int, KnownLine] = field(default_factory=dict)  # lines the cross-report findings' frames show
+    # per finding span: (line, excerpt of that line around the span (packed), 1-based column of its first
+    # character); read them with frame()
+    frames: dict[Span, tuple[int, str | bytes, int]] = field(default_factory=dict)
     error: str | None = None                                 # the file could not be read at all
-    texts: dict[Span, str] = field(default_factory=dict)     # the text each reported span covers, exactly
+    texts: dict[Span, str | bytes] = field(default_factory=dict)  # the text each reported span covers (packed)
     locations: dict[Span, dict] = field(default_factory=dict)  # .docx: paragraph, or table / row / cell
     contexts: dict[Span, tuple[str, str]] = field(default_factory=dict)  # a little text either side (same line)
     report: dict = field(default_factory=dict)               # agency, level, year, edition (batch formats)
     summary: object | None = None       # the report's corpus.ReportSummary, when the corpus stage asked for it
-    # Related places in other reports (cross-report findings): keyed by (path, span), and the lines
-    # their code frames show, keyed by (path, line).
+    # Related places in other reports (cross-report findings): keyed by (path, span), and what is known
+    # of the lines their code frames show, keyed by (path, line).
     other_positions: dict[tuple[str, Span], tuple[Position, Position]] = field(default_factory=dict)
-    other_lines: dict[tuple[str, int], str] = field(default_factory=dict)
+    other_lines: dict[tuple[str, int], KnownLine] = field(default_factory=dict)
 
     def start(self, span: Span) -> Position:
         return self.positions[span][0]
 
     def text(self, span: Span) -> str:
-        return self.texts.get(span, "")
+        return unpack(self.texts.get(span, ""))
 
     def location(self, span: Span) -> dict | None:
         return self.locations.get(span)
+
+    def frame(self, span: Span) -> tuple[int, str, int] | None:
+        """The code frame of a finding: (line, excerpt of it, 1-based column of the excerpt's start)."""
+        f = self.frames.get(span)
+        return None if f is None else (f[0], unpack(f[1]), f[2])
 
     def end(self, span: Span) -> Position:
         return self.positions[span][1]
@@ -97,7 +194,7 @@ def _context(source: Source, span: Span) -> tuple[str, str]:
 FRAME_CONTEXT = 400  # code points kept either side of a span's start for its code frame
 
 
-def _excerpt(source: Source, a: Position) -> tuple[int, str, int]:
+def _excerpt(source: Source, a: Position, zdict: bytes | None = None) -> tuple[int, str | bytes | tuple, int]:
     starts = source.line_starts
     line_start = starts[a.line - 1]
     line_end = starts[a.line] if a.line < len(starts) else len(source.text)
@@ -106,17 +203,22 @@ def _excerpt(source: Source, a: Position) -> tuple[int, str, int]:
     text = source.text[lo:hi]
     if hi == line_end:
         text = text.rstrip("\r\n")
-    return a.line, text, lo - line_start + 1
+    return a.line, pack(text, zdict), lo - line_start + 1
 
 
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
     res = FileResult(path, diags)
     locate = getattr(source, "locate", None)
+    packed: dict[str, str | bytes] = {}  # one copy of a text several findings cover (a repeated passage)
     for d in diags:
         for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
             if span not in res.positions:
                 res.positions[span] = (_pos(source, span.start), _pos(source, span.end, end=len(span) > 0))
-                res.texts[span] = source.slice(span)
+                text = source.slice(span)
+                kept = packed.get(text)
+                if kept is None:
+                    kept = packed[text] = pack(text)
+                res.texts[span] = kept
                 if locate is not None:
                     loc = locate(span.start)
                     if loc and "page" not in loc:
@@ -124,18 +226,35 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
         if d.span not in res.contexts:
             res.contexts[d.span] = _context(source, d.span)
     if frame_lines:
-        # a long line is kept up to the furthest finding on it (one-line text bodies put tables at column 5000)
-        need: dict[int, int] = {}
+        zdict = None
         for d in diags:
-            a, b = res.positions[d.span]
+            a = res.positions[d.span][0]
             if d.span not in res.frames and a.line <= len(source.line_starts):
-                res.frames[d.span] = _excerpt(source, a)
-            for ln in range(a.line, min(b.line, a.line + 2) + 1):
-                col = (b.column if b.line == ln else a.column) + 100
-                need[ln] = max(need.get(ln, 0), col)
-        for ln, col in need.items():
-            if ln <= len(source.line_starts):
-                line = source.line_text(ln)
-                keep = max(2000, col)
-                res.lines[ln] = line if len(line) <= keep else line[:keep]
+                frame = res.frames[d.span] = _excerpt(source, a, zdict)
+                if zdict is None and isinstance(frame[1], bytes):  # the page's markup, for packing the others
+                    zdict = unpack(frame[1]).encode("utf-8", "surrogatepass")
     return res
+
+
+def kept_lines(source: Source, diags: list[Diagnostic]) -> dict[int, int]:
+    """The lines a cross-report finding's code frame is laid over, and how much of each: the lines of
+    this file's own findings (up to two past a finding's first line), each up to the furthest finding
+    on it (at least 2,000 code points; one-line text bodies put tables at column 5000). A frame laid on
+    such a line shows the line's own text around it, not only the summary's short window."""
+    need: dict[int, int] = {}
+    n_lines = len(source.line_starts)
+    for d in diags:
+        a, b = source.line_col(d.span.start), source.line_col(d.span.end)
+        for ln in range(a[0], min(b[0], a[0] + 2) + 1):
+            col = (b[1] if b[0] == ln else a[1]) + 100
+            need[ln] = max(need.get(ln, 0), col)
+    out: dict[int, int] = {}
+    text, starts = source.text, source.line_starts
+    for ln, col in need.items():
+        if ln <= n_lines:
+            start = starts[ln - 1]
+            end = starts[ln] if ln < n_lines else len(text)
+            while end > start and text[end - 1] in "\r\n":
+                end -= 1
+            out[ln] = min(end - start, max(2000, col))
+    return out

@@ -36,6 +36,16 @@ def _window(line: str, col0: int, col1: int, cell_len, more_left: bool = False,
     return text, lead, carets
 
 
+def _known_window(known, col0: int, col1: int | None, cell_len) -> tuple[str, int, int]:
+    """:func:`_window` over a line of which only windows are known (``KnownLine``): around
+    ``[col0, col1)`` (0-based; *col1* None when the span runs on past the line), as over the whole line."""
+    n = known.length
+    line, first = known.frame(col0, col1)
+    lo = first - 1
+    end_col = min(n if col1 is None else col1, n) - lo
+    return _window(line, min(col0, n) - lo, end_col, cell_len, more_left=lo > 0, more_right=lo + len(line) < n)
+
+
 def _where(res, span, a) -> str:
     """The place in a .docx or PDF (the frame below shows the extracted text)."""
     from ..i18n import _
@@ -71,9 +81,9 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
             console.print(f"[bold]{escape(term(res.path))}:{a.line}:{a.column}:[/]{escape(_where(res, d.span, a))} "
                           f"[{_STYLE[sev]}]{d.code}[/] [{_STYLE[sev]}]{severity_label(sev)}[/]: "
                           f"{escape(term(d.message))} [dim]({display_name(d.name)})[/]")
-            frame = res.frames.get(d.span)
-            if frame is None and a.line in res.lines:
-                frame = (a.line, res.lines[a.line], 1)
+            frame = res.frame(d.span)
+            if frame is None and a.line in res.lines:  # a cross-report finding: what is known of its line
+                frame = (a.line, *res.lines[a.line].frame(a.column - 1, b.column - 1 if b.line == a.line else None))
             if frame is not None:
                 _line_no, line, first = frame
                 col0 = a.column - first
@@ -96,10 +106,10 @@ def render(results, stream, color: bool | None = None, **kw) -> None:
                 related = _("related")
                 console.print(f"  [dim]= {related}[/] [bold]{escape(term(other))}:{p.line}:{p.column}:[/] "
                               f"{escape(term(r.message))}")
-                line = res.other_lines.get((other, p.line))
-                if line is not None:
-                    end_col = min(q.column - 1 if q.line == p.line else len(line), len(line))
-                    text, lead, carets = _window(line, min(p.column - 1, len(line)), end_col, cell_len)
+                known = res.other_lines.get((other, p.line))
+                if known is not None:
+                    text, lead, carets = _known_window(known, p.column - 1,
+                                                       q.column - 1 if q.line == p.line else None, cell_len)
                     gutter = " " * len(str(p.line))
                     console.print(f"  [blue]{gutter} |[/] {escape(term(text))}")
                     console.print(f"  [blue]{gutter} |[/] " + " " * lead + "[dim]" + "^" * carets + "[/]")
