@@ -1,7 +1,9 @@
 """Shared test helpers. Tests read ../shared/ only when it exists; the seeds are copied in fixtures/."""
 from __future__ import annotations
 
+import gc
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,23 @@ SHARED = ROOT.parent / "shared"
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("heavy", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def best_cpu(fn, repeat: int = 3) -> float:
+    """Best CPU time of *repeat* runs of *fn*, the cyclic garbage collector paused as the CLI pauses it per
+    file (its passes grow with the heap the test itself has built, which is noise for a timing ratio)."""
+    best = float("inf")
+    for _ in range(repeat):
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            t = time.process_time()
+            fn()
+            best = min(best, time.process_time() - t)
+        finally:
+            if was:
+                gc.enable()
+    return best
 
 
 def seed(n: int) -> Path:

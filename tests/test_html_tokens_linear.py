@@ -7,14 +7,14 @@ timing tests show the tokenizer is not (ratios of 4× the input against 1×, as 
 """
 from __future__ import annotations
 
-import gc
 import re
-import time
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.readers.html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, _find_close, tokenize
+
+from .conftest import best_cpu
 
 _PLAIN = re.compile(r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
                     r"""|([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>)""")
@@ -79,21 +79,6 @@ def test_tokens_are_the_plain_scans(pieces):
     assert "".join(marked) == "".join(expect)
 
 
-def _cpu(fn, repeat=3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            t = time.process_time()
-            fn()
-            best = min(best, time.process_time() - t)
-        finally:
-            if was:
-                gc.enable()
-    return best
-
-
 SHAPES = {  # each holds start tags that fail at a quote that never closes, then a later '>'
     "unclosed tags, then a quote": lambda n: "<a " * n + '"' + "<b>",
     "quoted tags, odd count": lambda n: '<a "' * (2 * n + 1) + "<b>",
@@ -109,8 +94,8 @@ def test_failing_start_tags_are_linear(shape):
     n = 4000
     small, big = make(n), make(4 * n)
     assert tokenize(small[:2000]) == _plain_tokenize(small[:2000])
-    t1 = _cpu(lambda: tokenize(small))
-    t4 = _cpu(lambda: tokenize(big))
+    t1 = best_cpu(lambda: tokenize(small))
+    t4 = best_cpu(lambda: tokenize(big))
     if t4 < 0.01:
         return  # too fast to be anything but linear
     assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}× ({t4:.3f} s)"
@@ -119,8 +104,8 @@ def test_failing_start_tags_are_linear(shape):
 def test_the_plain_scan_is_quadratic_on_these_shapes():
     """The timing above can fail: the old scan, on the first shape, grows far faster than its input."""
     make = SHAPES["unclosed tags, then a quote"]
-    t1 = _cpu(lambda: _plain_tokenize(make(1000)), repeat=1)
-    t4 = _cpu(lambda: _plain_tokenize(make(4000)), repeat=1)
+    t1 = best_cpu(lambda: _plain_tokenize(make(1000)), repeat=1)
+    t4 = best_cpu(lambda: _plain_tokenize(make(4000)), repeat=1)
     assert t4 / max(t1, 1e-6) > 8.0
 
 
@@ -131,8 +116,8 @@ def test_a_page_with_failing_tags_lints_linearly():
         return "<html><body><p>一、总体情况</p>" + "<a " * n + '"' + "<p>x</p></body></html>"
 
     lint_text(make(10), kind="html")
-    t1 = _cpu(lambda: lint_text(make(3000), kind="html"))
-    t4 = _cpu(lambda: lint_text(make(12000), kind="html"))
+    t1 = best_cpu(lambda: lint_text(make(3000), kind="html"))
+    t4 = best_cpu(lambda: lint_text(make(12000), kind="html"))
     if t4 < 0.02:
         return
     assert t4 / max(t1, 1e-6) <= 8.0

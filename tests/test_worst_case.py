@@ -9,40 +9,22 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-import time
 
 import pytest
 
 import disclosure_lint
+
+from .conftest import best_cpu
 
 LINEAR_BOUND = 8.0     # 4× the input may cost at most this many times the time (quadratic would be 16×)
 TOO_FAST = 0.02        # seconds: below this at 4× the measurement is noise, and nothing is quadratic anyway
 PATTERN_TOO_FAST = 0.003  # one pattern on 2,400 characters: a linear scan takes microseconds
 
 
-def _cpu(fn, repeat=3) -> float:
-    """Best CPU time of *repeat* runs, the cyclic garbage collector paused as the CLI pauses it per file
-    (its passes grow with the heap the test itself has built, which is noise here)."""
-    import gc
-
-    best = float("inf")
-    for _ in range(repeat):
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            t = time.process_time()
-            fn()
-            best = min(best, time.process_time() - t)
-        finally:
-            if was:
-                gc.enable()
-    return best
-
-
 def _ratio(make, run, n) -> tuple[float, float]:
     small, big = make(n), make(4 * n)
-    t1 = _cpu(lambda: run(small))
-    t4 = _cpu(lambda: run(big))
+    t1 = best_cpu(lambda: run(small))
+    t4 = best_cpu(lambda: run(big))
     return t4, t4 / max(t1, 1e-6)
 
 
@@ -108,11 +90,11 @@ def test_pattern_is_linear_on_adversarial_strings(name, pattern):
             for m in pattern.finditer(s):
                 pass
             pattern.match(s)
-        t4 = _cpu(lambda: run(s_big), repeat=1)
+        t4 = best_cpu(lambda: run(s_big), repeat=1)
         if t4 < PATTERN_TOO_FAST:
             continue
-        t4 = _cpu(lambda: run(s_big))
-        t1 = _cpu(lambda: run(s_small))
+        t4 = best_cpu(lambda: run(s_big))
+        t1 = best_cpu(lambda: run(s_small))
         ratio = t4 / max(t1, 1e-6)
         if worst is None or ratio > worst[0]:
             worst = (ratio, t4, s_small[:12])
@@ -128,8 +110,8 @@ def test_a_quadratic_pattern_is_caught():
     def run(s):
         for m in bad.finditer(s):
             pass
-    t4 = _cpu(lambda: run(s4))
-    assert t4 / max(_cpu(lambda: run(s1)), 1e-6) > LINEAR_BOUND
+    t4 = best_cpu(lambda: run(s4))
+    assert t4 / max(best_cpu(lambda: run(s1)), 1e-6) > LINEAR_BOUND
 
 
 # ---- the report shapes of issue 18 ---------------------------------------------------------------
