@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .main import _Parser, _collect, _config_for, _localized
+from .args import _Parser, _localized
+from .main import _collect, _config_for
 from ..i18n import N_, _, use_language
 
 __all__ = ["parse_cmd", "explain_cmd", "rules_cmd"]

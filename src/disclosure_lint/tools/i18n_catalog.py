@@ -73,7 +73,7 @@ def _extra_messages():
 
     from ..engine.registry import all_rules
 
-    from ..cli.main import cli_help_texts
+    from ..cli.args import cli_help_texts
 
     for text in cli_help_texts():
         yield text, "src/disclosure_lint/cli.py", "a help text of the command line"
