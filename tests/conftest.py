@@ -36,6 +36,15 @@ def best_cpu(fn, repeat: int = 3) -> float:
     return best
 
 
+def write_reports(folder: Path, reports) -> Path:
+    """Write generated reports (``tools.series``) under *folder*, each at its own relative path."""
+    for r in reports:
+        p = folder / r.path
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(r.html, encoding="utf-8")
+    return folder
+
+
 def seed(n: int) -> Path:
     return next(FIXTURES.glob(f"{n:03d}_*.txt"))
 

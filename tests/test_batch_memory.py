@@ -11,7 +11,7 @@ from disclosure_lint.engine.results import KnownLine, pack, unpack
 from disclosure_lint.output.full import _known_window, _window
 from disclosure_lint.tools.series import generate_corpus
 
-from .conftest import SHARED, needs_shared
+from .conftest import SHARED, needs_shared, write_reports
 
 
 def _cell_len():
@@ -58,12 +58,8 @@ def test_pack_round_trips(text, page):
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
-    d = tmp_path_factory.mktemp("series")
-    for r in generate_corpus(4, [2021, 2022, 2023], seed=5, breaks=[(1, 2022)], copies=[(2, 2023, 3, 2022)]):
-        p = d / r.path
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(r.html, encoding="utf-8")
-    return d
+    return write_reports(tmp_path_factory.mktemp("series"), generate_corpus(
+        4, [2021, 2022, 2023], seed=5, breaks=[(1, 2022)], copies=[(2, 2023, 3, 2022)]))
 
 
 def _full(paths, capsys):

@@ -12,7 +12,7 @@ from disclosure_lint.cli.main import main
 from disclosure_lint.corpus.identity import normalise_agency
 from disclosure_lint.tools.series import generate_corpus
 
-from .conftest import ROOT, SHARED, needs_shared
+from .conftest import ROOT, SHARED, needs_shared, write_reports
 
 LABELS = ROOT / "benchmarks" / "labels" / "real-corpus.json"
 
@@ -20,12 +20,8 @@ LABELS = ROOT / "benchmarks" / "labels" / "real-corpus.json"
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
     """7 agencies × 2021–2023, consistent, with one chain break and one copied problems paragraph."""
-    d = tmp_path_factory.mktemp("series")
-    for r in generate_corpus(7, [2021, 2022, 2023], seed=3, breaks=[(1, 2022)], copies=[(2, 2023, 5, 2022)]):
-        p = d / r.path
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(r.html, encoding="utf-8")
-    return d
+    return write_reports(tmp_path_factory.mktemp("series"), generate_corpus(
+        7, [2021, 2022, 2023], seed=3, breaks=[(1, 2022)], copies=[(2, 2023, 5, 2022)]))
 
 
 def _json(args, capsys):
