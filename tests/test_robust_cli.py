@@ -240,44 +240,44 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("sig,status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_signal_during_a_two_worker_run_leaves_no_process(sig, status, tmp_path):
+def _two_worker_run(tmp_path, stderr):
+    """A --jobs 2 run over 400 copies of the example, once both of its workers are up: (process, worker pids)."""
+    with open(EXAMPLE, "rb") as fh:
+        data = fh.read()
     for i in range(400):
-        (tmp_path / f"r{i}.html").write_bytes(open(EXAMPLE, "rb").read())
+        (tmp_path / f"r{i}.html").write_bytes(data)
     p = subprocess.Popen([sys.executable, "-m", "disclosure_lint", "--isolated", "--format", "concise", "--jobs", "2",
-                          str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+                          str(tmp_path)], stdout=subprocess.DEVNULL, stderr=stderr, cwd=ROOT)
     workers = []
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(workers) < 2:
         time.sleep(0.2)
         workers = _children(p.pid)
     assert len(workers) == 2, "the workers did not start"
+    return p, workers
+
+
+def _all_gone(workers) -> bool:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    return not any(_alive(w) for w in workers)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig,status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_during_a_two_worker_run_leaves_no_process(sig, status, tmp_path):
+    p, workers = _two_worker_run(tmp_path, subprocess.PIPE)
     time.sleep(0.5)
     p.send_signal(sig)
     assert p.wait(timeout=30) == status
     assert "Traceback" not in p.stderr.read().decode()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.1)
-    assert not any(_alive(w) for w in workers)
+    assert _all_gone(workers)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_do_not_outlive_a_killed_parent(tmp_path):
-    for i in range(400):
-        (tmp_path / f"r{i}.html").write_bytes(open(EXAMPLE, "rb").read())
-    p = subprocess.Popen([sys.executable, "-m", "disclosure_lint", "--isolated", "--format", "concise", "--jobs", "2",
-                          str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    workers = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(workers) < 2:
-        time.sleep(0.2)
-        workers = _children(p.pid)
-    assert len(workers) == 2
+    p, workers = _two_worker_run(tmp_path, subprocess.DEVNULL)
     p.kill()
     p.wait(timeout=30)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.1)
-    assert not any(_alive(w) for w in workers)
+    assert _all_gone(workers)
