@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
 from ..engine.diagnostics import Finding, Related
 from ..i18n import _
 from ..engine.registry import rule
-from ._common import share_fits
+from ._common import percent_places, share_fits, share_pct
 from .dl211_parts_sum import breakdowns, rate_pairs
 
 _SHARE = re.compile(r"^\s*(?:[，,、（(]\s*)?(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
@@ -66,18 +65,18 @@ def check(ctx):
         if base is None or base.approx or not base.value:
             continue
         shown = n.value
-        places = len(n.raw.split(".")[1]) if "." in n.raw else 0
+        places = percent_places(n.raw)
         if not _ok(x.value, base.value, shown, places):
-            pct = (x.value * 100 / base.value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            pct = share_pct(x.value, base.value, places)
             yield Finding(n.span, _("{count} / {base} = {pct}%, not {shown}% (base: {base}, {why})", count=x.raw,
                                     base=base.raw, pct=pct, shown=n.raw, why=why),
                           [Related(x.span, _("the count")), Related(base.span, _("the base"))], suggestion=f"{pct}")
     for r in rate_pairs(ctx):
         if r.rate is None or r.rate.approx or not r.whole.value or r.carried:
             continue
-        places = len(r.rate.raw.split(".")[1]) if "." in r.rate.raw else 0
+        places = percent_places(r.rate.raw)
         if not _ok(r.part.value, r.whole.value, r.rate.value, places):
-            pct = (r.part.value * 100 / r.whole.value).quantize(Decimal(1).scaleb(-max(places, 1)), ROUND_HALF_UP)
+            pct = share_pct(r.part.value, r.whole.value, max(places, 1))
             yield Finding(r.rate.span,
                           _("{rate_word} {rate}% contradicts its figures: {done} {part} / {received} {whole} = {pct}%",
                             rate_word=r.rate_word, rate=r.rate.raw, done=r.part_word, part=r.part.raw,

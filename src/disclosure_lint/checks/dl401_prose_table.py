@@ -9,6 +9,7 @@ from ..document import Number
 from ..i18n import _
 from ..document.normalize import ascii_digits
 from ..facts.breakdowns import sentence_start, next_mark
+from ..facts.numbers import is_approx
 from ..engine.registry import rule
 
 _W = r"[^。；;，,\d]"
@@ -217,7 +218,7 @@ def check(ctx):
                 continue
             for m in pat.finditer(text):
                 g = m.lastindex or 1  # the number is the last group
-                if re.match(r"\s*(?:余|多)", text[m.end(g):m.end(g) + 1]) or text[max(0, m.start(g) - 2):m.start(g)].endswith(("约", "近", "超过")):
+                if is_approx(text, m.start(g), m.end(g)):
                     continue
                 if (m.start(g), m.end(g)) in seen or not _about_disclosure(text, m, what):
                     continue

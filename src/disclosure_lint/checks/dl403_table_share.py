@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
 from ..engine.registry import rule
-from ._common import share_fits
+from ._common import percent_places, share_fits, share_pct
+from ..facts.numbers import is_approx
 from .dl211_parts_sum import breakdowns
 
 # An outcome of table 3 named in the text, its count, then its share: “予以公开258件，占33.9%”.
@@ -85,22 +86,20 @@ def check(ctx):
     t3 = ctx.tables.get("table3")
     if t3 is None:
         return
-    bases = _bases(t3)
+    bases = [b for b in _bases(t3) if b[0]]  # a total of zero has no share
     if not bases:
         return
     in_breakdown = {(id(p.block), p.start) for b in breakdowns(ctx) for p in b.parts}
     for p in ctx.document.paragraphs():
         text = p.text
         for m in _OUTCOME.finditer(text):
-            if (id(p), m.start(2)) in in_breakdown:
+            if (id(p), m.start(2)) in in_breakdown or is_approx(text, m.start(2), m.end(2)):
                 continue
             x, shown = Decimal(m.group(2)), Decimal(m.group(3))
-            places = len(m.group(3).split(".")[1]) if "." in m.group(3) else 0
+            places = percent_places(m.group(3))
             if any(_fits(x, b, shown, places) for b, _c, _n in bases):
                 continue
-            q = Decimal(1).scaleb(-places)
-            tried = "; ".join(f"{m.group(2)} / {b} ({name}) = {(x * 100 / b).quantize(q, ROUND_HALF_UP)}%"
-                              for b, _c, name in bases)
+            tried = "; ".join(f"{m.group(2)} / {b} ({name}) = {share_pct(x, b, places)}%" for b, _c, name in bases)
             related = [Related(c.value.span, name) for _b, cells, name in bases for c in cells]
             yield Finding(p.ptext.span(m.start(3), m.end(3)),
                           _("“{outcome}” {count}, 占{shown}%: no total of table 3 gives that share ({tried})",
@@ -109,7 +108,7 @@ def check(ctx):
     if _val(total) is None or not _val(new):
         return
     dens = [(_val(new), [new], "一、本年新收")]
-    if _val(carried) is not None:
+    if _val(carried) is not None and _val(new) + _val(carried):
         dens.insert(0, (_val(new) + _val(carried), [new, carried], "新收 + 上年结转"))
     for p in ctx.document.paragraphs():
         text = p.text
@@ -117,11 +116,10 @@ def check(ctx):
             if text[max(0, m.start() - 4):m.start()].endswith(("按时", "按期", "及时", "限时", "满意")):
                 continue
             shown = Decimal(m.group(2))
-            places = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
+            places = percent_places(m.group(2))
             if any(_fits(_val(total), d, shown, places) for d, _c, _n in dens):
                 continue
-            q = Decimal(1).scaleb(-places)
-            tried = "; ".join(f"{_val(total)} / {d} ({name}) = {(_val(total) * 100 / d).quantize(q, ROUND_HALF_UP)}%"
+            tried = "; ".join(f"{_val(total)} / {d} ({name}) = {share_pct(_val(total), d, places)}%"
                               for d, _c, name in dens)
             yield Finding(p.ptext.span(m.start(2), m.end(2)),
                           _("{rate_word} {shown}% does not follow from table 3: （七）总计 {tried}",

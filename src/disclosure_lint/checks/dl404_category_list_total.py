@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..facts.breakdowns import next_mark
+from ..facts.numbers import is_approx
 from ..i18n import _
 from ..document.normalize import ascii_digits
 from ..engine.registry import rule
@@ -32,7 +33,7 @@ def _year_total(ctx, before_block, before_pos: int):
         for m in _PROACTIVE.finditer(text):
             if p is before_block and m.start() > before_pos:
                 break
-            if not _about_disclosure(text, m, "proactive") or re.match(r"\s*(?:余|多)", text[m.end(1):m.end(1) + 1]):
+            if not _about_disclosure(text, m, "proactive") or is_approx(text, m.start(1), m.end(1)):
                 continue
             found = (Decimal(m.group(1)), p.ptext.span(m.start(1), m.end(1)),
                      _("the year's 主动公开 total stated in the text"))

@@ -17,7 +17,7 @@ from ..document.normalize import ascii_digits
 from ..source.ptext import PText
 from ..source import Span
 
-__all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE"]
+__all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE", "is_approx"]
 
 MEASURE = "件|条|个|项|次|份|篇|期|场|家|起|人次|人|批次|批|页|封|张|余件|余条|元|万元|亿元|户|家次|卷|部|项次|名"
 _PRE = "约|近|超过|逾|大约|将近|接近|不足|不到"
@@ -35,6 +35,16 @@ _NUM = re.compile(
     rf"(?P<unit>%|％|{MEASURE})?"
     r"(?P<post2>左右|以上|多)?"
 )
+_PRE_WORDS = tuple(_PRE.split("|"))
+_APPROX_AFTER = re.compile(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
+
+
+def is_approx(text: str, start: int, end: int) -> bool:
+    """Whether the number written at ``text[start:end]`` is an approximation, by the words find_numbers
+    reads as one: 约/近/超过/逾/将近/不足… before it, 余/多 after it, 左右/以上 after its measure word."""
+    return text[max(0, start - 2):start].endswith(_PRE_WORDS) or _APPROX_AFTER.match(text, end) is not None
+
+
 _NOT_COUNT_AFTER = re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
 
 
