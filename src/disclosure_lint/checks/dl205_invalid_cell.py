@@ -89,9 +89,13 @@ def check(ctx):
                 nz = [view.cell(r, c) for c in parts if view.cell(r, c) is not None
                       and isinstance(view.cell(r, c).value, Number) and view.cell(r, c).value.value != 0]
                 if nz:
+                    # the sum is a suggestion only when every part is a figure: a blank part is not zero
+                    known = all(view.cell(r, c) is not None and isinstance(view.cell(r, c).value, Number)
+                                for c in parts)
                     yield Finding(total.value.span,
                                   _("table3: 总计 of “{row}” is blank although its parts are not all zero "
                                     "({parts}); the row total cannot be checked", row=names.get(r, r),
                                     parts=" + ".join(str(x.value.value) for x in nz)),
                                   [Related(x.value.span, _("a non-zero part")) for x in nz],
-                                  suggestion=str(sum(x.value.value for x in nz)), severity=Severity.INFO)
+                                  suggestion=str(sum(x.value.value for x in nz)) if known else None,
+                                  severity=Severity.INFO)
