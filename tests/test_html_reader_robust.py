@@ -40,3 +40,16 @@ def test_misnested_pages_are_read(pieces):
         if isinstance(b, RawParagraph):
             assert 0 <= b.span.start <= b.span.end <= len(page)
     build_document(source, raw, "html")
+
+
+def test_a_control_character_in_a_tag_name_keeps_the_structure():
+    """The marked copy blanks control characters out: a tag name holding one must not turn the rest of it
+    into an attribute that displaces the copy's marker (it raised, or lost every later block)."""
+    from disclosure_lint import lint_text
+    from disclosure_lint.document.parse import parse_bytes
+
+    page = '<p>一</p><div\x01k="0">二</div><p>三</p><table><tr><td>5</td></tr></table>'
+    doc = parse_bytes(page.encode(), None, "html")
+    assert [b.text for b in doc.paragraphs()] == ["一", "二", "三"]
+    assert len(doc.tables()) == 1
+    assert not [d for d in lint_text('<p>一</p><div\x01k="x">二</div>', kind="html") if d.code == "DL000"]

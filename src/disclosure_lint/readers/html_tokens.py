@@ -42,6 +42,7 @@ _CAREFUL_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\
 _MARKUP = _re_or_regex(_MARKUP_PATTERN)
 _CAREFUL = _re_or_regex(_CAREFUL_PATTERN)
 _NAME_END = _re_or_regex(r"[\s/>\x00]")
+_CONTROL_IN_NAME = _re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what the marked copy blanks out
 _EVENT = _re.compile(r"[>\"']")
 
 
@@ -125,6 +126,7 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
     its kind, and ``names`` holds the lower-case name of every start and end tag, in order.  About 40
     bytes a token (the start is the integer the match gave) instead of a tuple and two integers (about
     130): a page's tokens were 3.6× its size."""
+    controls = marked is not None and _CONTROL_IN_NAME.search(text) is not None
     offsets: list[int] = []  # where each token starts
     add = offsets.append
     kinds = bytearray()
@@ -197,7 +199,11 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
                     kind_add(TEXT)
                 if marked is not None:
                     marked.append(text[mprev:lt])
-                    marked.append(f'<{name} {mark}="{len(kinds)}">')
+                    # libxml2 refuses control characters, so the copy turns them into spaces: a name holding
+                    # one would turn the rest of it into attributes of the copy, ours displaced. The copy
+                    # keeps the name up to the first one, which is the element libxml2 would make anyway.
+                    bad = _CONTROL_IN_NAME.search(name) if controls else None
+                    marked.append(f'<{name if bad is None else name[:bad.start()]} {mark}="{len(kinds)}">')
                     mprev = end
                 add(lt)
                 kind_add(START)
