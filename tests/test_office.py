@@ -359,3 +359,20 @@ def test_a_pdf_whose_glyphs_do_not_map_to_characters_is_said_to_be_read_in_part(
     diags = lint_bytes(PDF.read_bytes(), select=["DL014"])
     assert [(d.code, d.severity.value) for d in diags] == [("DL014", "warning")]
     assert "do not map to Unicode" in diags[0].message
+
+
+def test_a_nested_word_table_is_read_once():
+    """A table inside a cell is read with that cell's text, once: its cells were reached again from every
+    table around it (text repeated, the work doubling at each level of nesting)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("某县2022年政府信息公开工作年度报告")
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    for level in range(6):
+        cell.paragraphs[0].text = f"L{level}"
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "X"
+    buf = io.BytesIO()
+    d.save(buf)
+    text = parse_bytes(buf.getvalue(), "nested.docx", "docx").source.text
+    assert text.count("X") == 1 and text.count("L5") == 1, text

@@ -22,7 +22,9 @@ def cell_text(tc, numbering: Numbering) -> str:
         if item.tag == W + "p":
             t = (numbering.label(item) + paragraph_text(item)).strip()
         else:
-            t = " ".join(cell_text(c, numbering) for c in item.iter(W + "tc"))
+            # the nested table's own cells: each reads its own nested tables (iter() would reach those
+            # again from here, repeating their text and doubling the work at every level)
+            t = " ".join(cell_text(c, numbering) for tr in _rows(item) for c in _own(tr, W + "tc"))
         if t:
             parts.append(t)
     out = ""
@@ -31,15 +33,21 @@ def cell_text(tc, numbering: Numbering) -> str:
     return one_line(out)
 
 
-def _rows(tbl):
-    """The table's rows, content controls and custom XML around them unwrapped."""
-    for ch in tbl:
-        if ch.tag == W + "tr":
+def _own(parent, tag: str):
+    """The children of *parent* with *tag*, content controls and custom XML around them unwrapped (not
+    those of a table nested deeper)."""
+    for ch in parent:
+        if ch.tag == tag:
             yield ch
         elif ch.tag in (W + "sdt", W + "customXml"):
             inner = ch.find(W + "sdtContent") if ch.tag == W + "sdt" else ch
             if inner is not None:
-                yield from _rows(inner)
+                yield from _own(inner, tag)
+
+
+def _rows(tbl):
+    """The table's rows."""
+    return _own(tbl, W + "tr")
 
 
 def read_table(tbl, t_index: int, numbering: Numbering, tb: TextBuilder) -> RawTable | None:
