@@ -53,3 +53,14 @@ def test_a_control_character_in_a_tag_name_keeps_the_structure():
     assert [b.text for b in doc.paragraphs()] == ["一", "二", "三"]
     assert len(doc.tables()) == 1
     assert not [d for d in lint_text('<p>一</p><div\x01k="x">二</div>', kind="html") if d.code == "DL000"]
+
+
+def test_attribute_names_are_read_in_any_case():
+    """CLASS="footer" is a class as class="footer" is: the footer is furniture, not report content."""
+    from disclosure_lint.document.parse import parse_bytes
+
+    body = "<p>" + "本年度共收到政府信息公开申请12件，办结11件。" * 20 + "</p>"
+    for attr in ("class", "CLASS", "Class"):
+        page = f'<html><body><div>{body}<div {attr}="footer"><p>版权所有 网站地图</p></div></div></body></html>'
+        doc = parse_bytes(page.encode(), None, "html")
+        assert not any("版权所有" in b.text for b in doc.paragraphs()), attr

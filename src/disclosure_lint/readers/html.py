@@ -121,7 +121,7 @@ class _Reader:
         if node.tok < 0:
             return False
         k = node.tok
-        return self.text.find(word, self.starts[k], self.starts[k + 1]) >= 0
+        return word in self.text[self.starts[k]:self.starts[k + 1]].lower()  # CLASS= is an attribute too
 
     def is_furniture(self, node: _Node) -> bool:
         if node.tag in _FURNITURE_TAGS:
@@ -130,9 +130,6 @@ class _Reader:
             return False
         k = node.tok
         s, e = self.starts[k], self.starts[k + 1]
-        find = self.text.find
-        if find("class", s, e) < 0 and find("id", s, e) < 0:
-            return False
         if not _tag_attr(self.text, s, e, ("class", "id"), _CLASS_OR_ID):
             return False  # no class or id attribute with a value ("valign", "width" are not one)
         a = self.attrs(node)
