@@ -102,7 +102,7 @@ def _strong_title_end(view: NormView, pos: int, end: int) -> int | None:
             if k + n > len(idx):
                 continue
             got = norm[k:k + n]
-            if got == key or (n != len(key) or got != key) and len(key) >= 8 and _near(got, key):
+            if got == key or (len(key) >= 8 and _near(got, key)):
                 e = idx[k + n - 1] + 1
                 if e <= end and (best is None or e > best):
                     best = e

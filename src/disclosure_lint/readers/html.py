@@ -14,7 +14,6 @@ import html as _html
 import re
 from array import array
 
-from ..i18n import _
 from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
@@ -232,7 +231,6 @@ class _Reader:
     def table(self, node: _Node, furniture: bool) -> RawTable | None:
         rows: list[RawRow] = []
         stack = [iter(node.items)]
-        nested_text: list = []
         while stack:
             try:
                 it = next(stack[-1])
@@ -249,7 +247,7 @@ class _Reader:
                 if cells:
                     rows.append(RawRow(cells, self.node_span(it)))
             elif it.tag == "table":
-                nested_text.append(it)  # a table inside a table cell is read with that cell's text
+                continue  # a nested table is not gone into: it is read with the text of the cell holding it
             elif it.tag in ("td", "th"):
                 # a cell outside any row: lxml keeps it where the page put it; give it its own row
                 rows.append(RawRow([self.cell(it)], self.node_span(it)))

@@ -22,7 +22,6 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
                        "source", "track", "wbr", "basefont", "frame", "keygen", "spacer"})
 
 _START = regex.compile(r"""<([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
-_END = regex.compile(r"</([A-Za-z][^\s/>\x00]*+)[^>]*+>")
 _ATTR = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]++))?""")
 
 
