@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from ..i18n import _
+from ..output.safe import path as safe_path
 
 __all__ = ["FixOutcome", "fix_bytes", "fix_file", "fix_text", "line_edits", "unified_diff", "run_fixes",
            "write_atomically"]
@@ -156,7 +157,7 @@ def unified_diff(outcome: FixOutcome) -> str:
     a = old.splitlines(keepends=True)
     b = new.splitlines(keepends=True)
     lines = []
-    for line in difflib.unified_diff(a, b, fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}"):
+    for line in difflib.unified_diff(a, b, fromfile=f"a/{safe_path(outcome.path)}", tofile=f"b/{safe_path(outcome.path)}"):
         if not line.endswith(("\n", "\r")):
             line += "\n\\ No newline at end of file\n"
         lines.append(line)
@@ -174,16 +175,16 @@ def run_fixes(files: list[str], options_of: Callable[[str], object], *, diff: bo
         try:
             outcome = fix_file(path, options_of(path))
         except OSError as exc:
-            print(_("dlint: error: {path}: cannot read: {reason}", path=path, reason=exc.strerror or exc), file=err)
+            print(_("dlint: error: {path}: cannot read: {reason}", path=safe_path(path), reason=exc.strerror or exc), file=err)
             refused += 1
             continue
         except Exception as exc:  # a fix must never become a traceback
-            print(_("dlint: error: {path}: not fixed: {reason}", path=path, reason=f"{type(exc).__name__}: {exc}"),
+            print(_("dlint: error: {path}: not fixed: {reason}", path=safe_path(path), reason=f"{type(exc).__name__}: {exc}"),
                   file=err)
             refused += 1
             continue
         if outcome.refused:
-            print(_("dlint: warning: {path}: not fixed: {reason}", path=path, reason=outcome.refused), file=err)
+            print(_("dlint: warning: {path}: not fixed: {reason}", path=safe_path(path), reason=outcome.refused), file=err)
             refused += 1
             continue
         if not outcome.changed:
@@ -196,7 +197,7 @@ def run_fixes(files: list[str], options_of: Callable[[str], object], *, diff: bo
             try:
                 write_atomically(path, outcome.new)
             except OSError as exc:
-                print(_("dlint: error: {path}: cannot write: {reason}", path=path, reason=exc.strerror or exc),
+                print(_("dlint: error: {path}: cannot write: {reason}", path=safe_path(path), reason=exc.strerror or exc),
                       file=err)
                 refused += 1
                 changed -= 1
