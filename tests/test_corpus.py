@@ -62,6 +62,9 @@ def test_related_spans_slice_back_in_the_other_file(planted, capsys):
         assert text[other["start"]["offset"]:other["end"]["offset"]] == value
         own = Path(i["path"]).read_text(encoding="utf-8")
         assert own[i["start"]["offset"]:i["end"]["offset"]] == i["message"].split(" is ")[1].split(",")[0]
+        # "text" is what the span covers, for a cross-report finding as for any other, here and elsewhere
+        assert i["text"] == own[i["start"]["offset"]:i["end"]["offset"]]
+        assert other["text"] == value
 
 
 def test_sarif_and_full_name_the_other_file(planted, capsys):

@@ -122,6 +122,25 @@ def _lay_frame(lines: dict, key, loc: Loc) -> None:
     known.lay_packed(loc.frame_col - 1, loc.frame_len, loc._frame)
 
 
+def _loc_text(loc: Loc) -> str | None:
+    """The text a place covers, cut from the window of its line the summary kept (None when the window
+    does not hold all of it)."""
+    if loc.line != loc.end_line or not loc.frame_len:
+        return None
+    a, b = loc.col - loc.frame_col, loc.end_col - loc.frame_col
+    if a < 0 or b < a or b > loc.frame_len:
+        return None
+    return loc.frame[a:b]
+
+
+def _loc_context(loc: Loc) -> tuple[str, str]:
+    """A little text either side of a place, from the same window (the same line)."""
+    from ..engine.results import CONTEXT
+
+    frame, a, b = loc.frame, loc.col - loc.frame_col, loc.end_col - loc.frame_col
+    return frame[max(0, a - CONTEXT):a], frame[b:b + CONTEXT]
+
+
 def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSummary]) -> None:
     """Add cross-report diagnostics to the per-file results, with every position they need."""
     from ..engine.diagnostics import Diagnostic as _D
@@ -139,13 +158,22 @@ def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSu
                 loc = loc_index(summary).get(span) if summary is not None else None
                 if loc is None:
                     loc = Loc(span.start, span.end, 1, 1, 1, 1)
+                # the text each place covers, as for a file's own findings (JSON's "text", the baseline's
+                # fingerprint, the CSV and HTML quotes)
+                text = _loc_text(loc)
                 if other is None:
                     if span not in res.positions:
                         res.positions[span] = _positions(loc)
+                    if text is not None and span not in res.texts:
+                        res.texts[span] = text
+                        if span is d.span and span not in res.contexts:
+                            res.contexts[span] = _loc_context(loc)
                     if span is d.span and loc.frame_len:
                         _lay_frame(res.lines, loc.line, loc)
                 else:
                     res.other_positions[(other, span)] = _positions(loc)
+                    if text is not None:
+                        res.other_texts[(other, span)] = text
                     if loc.frame_len:
                         _lay_frame(res.other_lines, (other, loc.line), loc)
         res.diagnostics = sorted(res.diagnostics + found, key=_D.sort_key)

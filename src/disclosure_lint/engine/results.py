@@ -136,6 +136,7 @@ class FileResult:
     # of the lines their code frames show, keyed by (path, line).
     other_positions: dict[tuple[str, Span], tuple[Position, Position]] = field(default_factory=dict)
     other_lines: dict[tuple[str, int], KnownLine] = field(default_factory=dict)
+    other_texts: dict[tuple[str, Span], str] = field(default_factory=dict)  # the text each of those covers
 
     def start(self, span: Span) -> Position:
         return self.positions[span][0]

@@ -37,7 +37,10 @@ def _related(res, r) -> dict:
     out = {"message": json_text(r.message), "start": a.as_dict(), "end": b.as_dict()}
     other = res.elsewhere(r)
     if other is not None:  # a place in another report (cross-report rules)
-        out["path"] = other
+        out["path"] = json_text(other)
+        text = res.other_texts.get((other, r.span))
+        if text is not None:
+            out["text"] = json_text(text)
         return out
     out["text"] = json_text(res.text(r.span))
     if res.location(r.span):
