@@ -5,7 +5,6 @@ characters that matter to the pattern, and on the real pages when ../shared is t
 """
 from __future__ import annotations
 
-import glob
 import random
 import re
 from pathlib import Path
@@ -21,13 +20,23 @@ from disclosure_lint.facts import dates
 from disclosure_lint.document.normalize import _DIGITS, ascii_digits
 from disclosure_lint.source import _LINE_BREAK, _line_starts
 
-_SHARED = Path(__file__).resolve().parents[2] / "shared"
+from .conftest import FIXTURES, needs_shared, shared_files
+
+# Sentences real reports write, kept here so the tests see matches without ../shared/.
+_WRITTEN = [
+    "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。",
+    "统计时间为2020年1月1日至2020年12月31日。成文日期：2021年1月25日。",
+    "本年度报告中所列数据的统计期限为 2019 年 1 月 1 日至 12 月 31 日，二〇二〇年一月二十日发布。",
+]
 
 
 def _real_texts() -> list[str]:
-    out = []
-    for p in sorted(glob.glob(str(_SHARED / "corpus" / "real" / "*.txt")))[:20]:
-        out.append(Path(p).read_text(encoding="utf-8", errors="replace"))
+    """The written sentences, the seeds and real extractions kept in tests/, and up to 20 of ../shared/'s."""
+    out = list(_WRITTEN)
+    for p in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "real").glob("*.txt")):
+        out.append(p.read_text(encoding="utf-8", errors="replace"))
+    for p in shared_files("corpus/real/*.txt")[:20]:
+        out.append(p.read_text(encoding="utf-8", errors="replace"))
     return out
 
 
@@ -135,12 +144,14 @@ def test_units_with_keeps_the_units_that_hold_a_character():
     assert units_with(doc, "(")  # the test sees a unit at all
 
 
-@pytest.mark.skipif(not _SHARED.exists(), reason="needs ../shared")
+@needs_shared
 def test_units_with_on_real_pages():
     from disclosure_lint.document.parse import parse_bytes
 
-    for p in sorted(glob.glob(str(_SHARED / "corpus" / "real-html" / "*.html")))[:4]:
-        doc = parse_bytes(Path(p).read_bytes(), None, "html")
+    pages = shared_files("corpus/real-html/*.html")[:4]
+    assert pages
+    for p in pages:
+        doc = parse_bytes(p.read_bytes(), None, "html")
         for chars in ("(", ",;:?!(", " "):
             assert units_with(doc, chars) == [u for u in units(doc) if any(ch in u[0].text for ch in chars)]
 
