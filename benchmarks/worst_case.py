@@ -14,7 +14,7 @@ Target (issue 18): 4× the input costs ≤ 5× the time and the memory; no file 
 with and without the corpus stage, and the in-process caches after 128 distinct reports. A batch holds
 each file's result (and, for the corpus stage, its summary) until output: what a further file costs
 should be about what is reported of it (its findings, their texts and code-frame windows), not its
-size. Measured (2 cores, shared): with the corpus stage 32 / 35 / 40 / 75 MB (about 330 KB a further
+size. Measured (2 cores, shared): with the corpus stage 32 / 34 / 40 / 79 MB (about 370 KB a further
 file: its own and its cross-report findings, its summary), --no-corpus 32 / 34 / 35 / 41 MB (about 70 KB
 a further file); before results kept windows of lines and packed texts: 35 / 44 / 71 / 197 and
 35 / 41 / 58 / 129 MB. Time of the 128-file run about the same (3.9-4.0 s wall either way).

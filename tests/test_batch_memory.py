@@ -49,11 +49,9 @@ def test_known_line_reads_as_the_windows_laid_over_spaces(parts, length):
     assert known.text(0, known.length) == line
 
 
-@given(st.text(max_size=600), st.text(max_size=300))
-def test_pack_round_trips(text, page):
+@given(st.text(max_size=600))
+def test_pack_round_trips(text):
     assert unpack(pack(text)) == text
-    zdict = page.encode("utf-8", "surrogatepass") or None
-    assert unpack(pack(text, zdict)) == text
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +102,6 @@ def test_a_result_keeps_windows_not_lines(tmp_path):
     assert res.diagnostics
     kept = sum(len(t) for t in res.texts.values() if isinstance(t, str))
     kept += sum(len(t) for t in res.texts.values() if isinstance(t, bytes))
-    kept += sum(len(f[1][1] if isinstance(f[1], tuple) else f[1]) for f in res.frames.values())
+    kept += sum(len(f[1]) for f in res.frames.values())
     kept += sum(len(t) for k in res.lines.values() for _s, _n, t, _o in k.parts)
     assert kept < 30_000 + 2_000 * len(res.diagnostics)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..document.normalize import ascii_digits, label_key
-from ..engine.results import PACK, pack, unpack
+from ..engine.results import pack, unpack
 from ..source import Span
 from .identity import ReportIdentity, report_identity
 
@@ -36,10 +36,10 @@ class Loc:
     __slots__ = ("start", "end", "line", "col", "end_line", "end_col", "_frame", "frame_col", "frame_len")
 
     def __init__(self, start: int, end: int, line: int, col: int, end_line: int, end_col: int,
-                 frame: str = "", frame_col: int = 1, *, zdict: bytes | None = None) -> None:
+                 frame: str = "", frame_col: int = 1) -> None:
         self.start, self.end, self.line, self.col = start, end, line, col
         self.end_line, self.end_col = end_line, end_col
-        self._frame = pack(frame, zdict)  # the source line from column frame_col on (a window of it)
+        self._frame = pack(frame)  # the source line from column frame_col on (a window of it)
         self.frame_len = len(frame)
         self.frame_col = frame_col
 
@@ -158,7 +158,6 @@ class ReportSummary:
 class _Locator:
     def __init__(self, source) -> None:
         self.source = source
-        self.zdict: bytes | None = None  # the first long window: the page's markup, for packing the others
 
     def __call__(self, span: Span) -> Loc:
         src = self.source
@@ -173,10 +172,7 @@ class _Locator:
         w0 = max(line_start, a - FRAME)
         w1 = min(line_end, (b if l2 == l1 else a) + FRAME)
         frame = text[w0:w1].rstrip("\r\n")  # only a window is sliced: lines of Word HTML run to 100 KB
-        zdict = self.zdict
-        if zdict is None and len(frame) >= PACK:
-            self.zdict = frame.encode("utf-8", "surrogatepass")[-32768:]
-        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1, zdict=zdict)
+        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1)
 
 
 def _cell(view, row: str, col: str, loc: _Locator) -> CellFact | None:

@@ -12,25 +12,17 @@ __all__ = ["Position", "FileResult", "KnownLine", "resolve_positions", "kept_lin
 PACK = 200  # code points from which a kept text is held zlib-compressed
 
 
-def pack(text: str, zdict: bytes | None = None) -> str | bytes | tuple[bytes, bytes]:
+def pack(text: str) -> str | bytes:
     """*text* as a batch holds it until output: short ones as they are, long ones compressed (Word
-    HTML markup compresses five- to tenfold; a batch holds every file's result). With *zdict* (text of
-    the same page, shared by all its windows) the page's markup costs little in each. See :func:`unpack`."""
+    HTML markup compresses five- to tenfold; a batch holds every file's result). See :func:`unpack`."""
     if len(text) < PACK:
         return text
-    data = text.encode("utf-8", "surrogatepass")
-    if zdict is None:
-        return zlib.compress(data, 1)
-    z = zlib.compressobj(1, zlib.DEFLATED, -15, zdict=zdict)  # raw deflate: no header for a small window
-    return zdict, z.compress(data) + z.flush()
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpack(kept) -> str:
     if isinstance(kept, str):
         return kept
-    if isinstance(kept, tuple):
-        z = zlib.decompressobj(-15, zdict=kept[0])
-        return (z.decompress(kept[1]) + z.flush()).decode("utf-8", "surrogatepass")
     return zlib.decompress(kept).decode("utf-8", "surrogatepass")
 
 
@@ -195,7 +187,7 @@ def _context(source: Source, span: Span) -> tuple[str, str]:
 FRAME_CONTEXT = 400  # code points kept either side of a span's start for its code frame
 
 
-def _excerpt(source: Source, a: Position, zdict: bytes | None = None) -> tuple[int, str | bytes | tuple, int]:
+def _excerpt(source: Source, a: Position) -> tuple[int, str | bytes, int]:
     starts = source.line_starts
     line_start = starts[a.line - 1]
     line_end = starts[a.line] if a.line < len(starts) else len(source.text)
@@ -204,7 +196,7 @@ def _excerpt(source: Source, a: Position, zdict: bytes | None = None) -> tuple[i
     text = source.text[lo:hi]
     if hi == line_end:
         text = text.rstrip("\r\n")
-    return a.line, pack(text, zdict), lo - line_start + 1
+    return a.line, pack(text), lo - line_start + 1
 
 
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
@@ -227,13 +219,10 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
         if d.span not in res.contexts:
             res.contexts[d.span] = _context(source, d.span)
     if frame_lines:
-        zdict = None
         for d in diags:
             a = res.positions[d.span][0]
             if d.span not in res.frames and a.line <= len(source.line_starts):
-                frame = res.frames[d.span] = _excerpt(source, a, zdict)
-                if zdict is None and isinstance(frame[1], bytes):  # the page's markup, for packing the others
-                    zdict = unpack(frame[1]).encode("utf-8", "surrogatepass")
+                res.frames[d.span] = _excerpt(source, a)
     return res
 
 
