@@ -53,3 +53,11 @@ class Context:
         views = match_tables(self.document, self.edition)
         repair_short_rows(views, self.edition)  # a dropped cell: find the gap, read nothing one column off
         return views
+
+    @cached_property
+    def identity_findings(self):
+        """The findings of the edition's identities (勾稽关系), each tagged with its code: several rules
+        (DL201–DL204, DL010) report from them."""
+        from ..facts.arith import identity_findings
+
+        return identity_findings(self)
