@@ -11,6 +11,7 @@ from ..source import Span
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_KEY_END = "。！？!?；;，, "  # stripped from a sentence's end to make its key
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
 _ENOUGH_CJK = re.compile(rf"\A(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{MIN_SENTENCE}}}")  # stops at the tenth
 MIN_RUN = 8         # characters a back-to-back repeated run must have
@@ -83,6 +84,29 @@ def _deletion(ctx, span: Span) -> Fix | None:
     return Fix((Edit(span, ""),), safe=False)
 
 
+def _repeated_sentences(text: str) -> list[tuple[int, int, str, int, int]]:
+    """(start, end, key, first start, first end) of each sentence of *text* whose key (the sentence
+    without its end punctuation) an earlier sentence of at least MIN_SENTENCE Chinese characters has."""
+    # Only two sentences with the same key can be a repeat: most paragraphs have none, and their keys
+    # are made at C speed before any sentence is looked at one by one.
+    keys = [s.strip().rstrip(_KEY_END) for s in _SENT.findall(text)]
+    if len(set(keys)) == len(keys):
+        return []
+    out = []
+    seen: dict[str, tuple[int, int]] = {}
+    for m in _SENT.finditer(text):
+        s = m.group().strip()
+        key = s.rstrip(_KEY_END)
+        if len(key) < MIN_SENTENCE or not _ENOUGH_CJK.match(key):
+            continue
+        if key in seen:
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            out.append((start, start + len(s), key) + seen[key])
+        else:
+            seen[key] = (m.start(), m.end())
+    return out
+
+
 @rule("DL503", "duplicated-passage", "warning")
 def check(ctx):
     """The same sentence or clause twice in a row, or twice within a paragraph.
@@ -115,24 +139,14 @@ def check(ctx):
             yield Finding(b.span, _("this paragraph repeats the one before it"), [Related(prev.span, _("the first copy"))],
                           fix=_deletion(ctx, b.span))
         prev = b
-        seen: dict[str, tuple[int, int]] = {}
         reported = []
-        for m in _SENT.finditer(text):
-            s = m.group().strip()
-            key = s.rstrip("。！？!?；;，, ")
-            if len(key) < MIN_SENTENCE or not _ENOUGH_CJK.match(key):
-                continue
-            if key in seen:
-                a, z = seen[key]
-                start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-                yield Finding(b.ptext.span(start, start + len(s)),
-                              _("this sentence already occurs in the paragraph: “{sentence}”",
-                                sentence=key[:30] + ("…" if len(key) > 30 else "")),
-                              [Related(b.ptext.span(a, z), _("the first copy"))],
-                              fix=_deletion(ctx, b.ptext.span(start, start + len(s))))
-                reported.append((start, start + len(s)))
-            else:
-                seen[key] = (m.start(), m.end())
+        for start, end, key, a, z in _repeated_sentences(text):
+            yield Finding(b.ptext.span(start, end),
+                          _("this sentence already occurs in the paragraph: “{sentence}”",
+                            sentence=key[:30] + ("…" if len(key) > 30 else "")),
+                          [Related(b.ptext.span(a, z), _("the first copy"))],
+                          fix=_deletion(ctx, b.ptext.span(start, end)))
+            reported.append((start, end))
         if len(text) > BACK_TO_BACK_LIMIT:
             continue
         n = len(text)

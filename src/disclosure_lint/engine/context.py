@@ -55,6 +55,13 @@ class Context:
         return views
 
     @cached_property
+    def section_matches(self):
+        """The document's top-level sections matched to the edition's required ones (read by DL101–DL107)."""
+        from ..document.structure import match_sections
+
+        return match_sections(self.document.sections(), self.edition)
+
+    @cached_property
     def identity_findings(self):
         """The findings of the edition's identities (勾稽关系), each tagged with its code: several rules
         (DL201–DL204, DL010) report from them."""
