@@ -66,3 +66,28 @@ def test_repeated_sentences_sees_a_repeat():
 
     text = "本年度共收到政府信息公开申请二十件。其他。本年度共收到政府信息公开申请二十件；"
     assert _repeated_sentences(text) == _sentences_reference(text) != []
+
+
+_DATE_ALPHABET = "0123456789年月日号底末初中旬上下半份-/. \u3000〇○零一二三四五六七八九十Ｏa，"
+
+
+def _date_shape(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=60))
+def test_date_matches_as_finditer(text):
+    from disclosure_lint.facts.dates import _DATE, _date_matches
+
+    assert _date_shape(_date_matches(text)) == _date_shape(_DATE.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2019", "2020年", "二〇二〇年", "十二月", "3月", "1日", "年底", "上半年", " ", "-", "/", ".",
+                                 "12", "1", "〇", "月", "年", "号", "，", "2021-3-5", "2018.13.1"]), max_size=20))
+def test_date_matches_as_finditer_on_date_pieces(parts):
+    from disclosure_lint.facts.dates import _DATE, _date_matches
+
+    text = "".join(parts)
+    assert _date_shape(_date_matches(text)) == _date_shape(_DATE.finditer(text))

@@ -7,7 +7,6 @@ from decimal import Decimal
 from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
-from ..document.normalize import ascii_digits
 from ..facts.breakdowns import sentence_start, next_mark
 from ..facts.numbers import is_approx
 from ..engine.registry import rule
@@ -208,8 +207,7 @@ def check(ctx):
     """
     if not ctx.tables:
         return
-    for p in ctx.document.paragraphs():
-        text = ascii_digits(p.text)
+    for p, text in ctx.prose:
         if not _FIGURE.search(text):
             continue  # no pattern can match: each reads a number and its measure word
         seen: set[tuple[int, int]] = set()

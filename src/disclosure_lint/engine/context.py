@@ -33,16 +33,24 @@ class Context:
         return self.info.edition
 
     @cached_property
+    def prose(self) -> list[tuple]:
+        """(paragraph or heading, its text with ASCII digits) for each text block, in order: the
+        digits translated once for the number, date and prose-figure readers."""
+        from ..document.normalize import ascii_digits
+
+        return [(b, ascii_digits(b.text)) for b in self.document.paragraphs()]
+
+    @cached_property
     def numbers(self):
         from ..facts.numbers import document_numbers
 
-        return document_numbers(self.document)
+        return document_numbers(self.document, self.prose)
 
     @cached_property
     def dates(self):
         from ..facts.dates import document_dates
 
-        return document_dates(self.document, self.info.year)
+        return document_dates(self.document, self.info.year, self.prose)
 
     @cached_property
     def tables(self):

@@ -62,8 +62,10 @@ class NumberFact:
     raw: str
 
 
-def find_numbers(pt: PText, block=None) -> list[NumberFact]:
-    text = ascii_digits(pt.text)
+def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberFact]:
+    """The counts written in *pt* (*text*: ``ascii_digits(pt.text)``, when the caller has it)."""
+    if text is None:
+        text = ascii_digits(pt.text)
     out = []
     for m in _NUM.finditer(text):
         raw, unit, mult = m.group("num", "unit", "mult")
@@ -101,8 +103,12 @@ def find_numbers(pt: PText, block=None) -> list[NumberFact]:
     return out
 
 
-def document_numbers(doc: Document) -> list[NumberFact]:
+def document_numbers(doc: Document, prose: list[tuple] | None = None) -> list[NumberFact]:
+    """The counts of every paragraph and heading (*prose*: each with its ASCII-digit text, as
+    ``Context.prose`` has them)."""
     out = []
-    for b in doc.paragraphs():
-        out.extend(find_numbers(b.ptext, b))
+    if prose is None:
+        prose = [(b, None) for b in doc.paragraphs()]
+    for b, text in prose:
+        out.extend(find_numbers(b.ptext, b, text))
     return out
