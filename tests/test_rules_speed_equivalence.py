@@ -91,3 +91,75 @@ def test_date_matches_as_finditer_on_date_pieces(parts):
 
     text = "".join(parts)
     assert _date_shape(_date_matches(text)) == _date_shape(_DATE.finditer(text))
+
+
+def _numbers_reference(pt, block=None):
+    """find_numbers as it was: named groups read one by one, the text after a number sliced."""
+    import re as _re
+    from decimal import Decimal, InvalidOperation
+    from sys import intern
+
+    from disclosure_lint.document.cnnum import read_cn_numeral
+    from disclosure_lint.document.normalize import ascii_digits
+    from disclosure_lint.facts.numbers import _NUM, NumberFact
+
+    not_count_after = _re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
+    text = ascii_digits(pt.text)
+    out = []
+    for m in _NUM.finditer(text):
+        raw, unit, mult = m.group("num", "unit", "mult")
+        if unit is None and mult is None:
+            continue
+        after = text[m.end("num"):m.end("num") + 3]
+        if not_count_after.match(after) and not m.group("mult"):
+            continue
+        if raw[0] not in "0123456789":
+            if not unit or unit in ("%", "％"):
+                continue
+            v = read_cn_numeral(raw)
+            if v is None:
+                continue
+            value = Decimal(v)
+        else:
+            if len(raw.replace(",", "").split(".")[0]) > 12:
+                continue
+            try:
+                value = Decimal(raw.replace(",", ""))
+            except InvalidOperation:
+                continue
+            if not unit and not m.group("mult"):
+                continue
+        if m.group("mult") == "万":
+            value *= 10000
+        elif m.group("mult") == "亿":
+            value *= 100000000
+        approx = bool(m.group("pre") or m.group("post") or m.group("post2") or (unit and unit.startswith("余")))
+        num_end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(NumberFact(value, pt.span(m.start("num"), num_end), intern(unit.lstrip("余")) if unit else None,
+                              approx, unit in ("%", "％"), m.start("num"), m.end(), num_end, block,
+                              pt.text[m.start("num"):num_end]))
+    return out
+
+
+_NUMBER_PARTS = ["1", "23", "0", "1,234", ",5", ".5", "12345678901234", "３", "一", "二十", "两", "百", "万", "亿", "余", "多",
+                 "约", "近", "超过", "不足", "件", "条", "人次", "万元", "余件", "%", "％", "左右", "以上", "年", "月", "季度",
+                 "-", "/", ".", "号", "的", "，", " ", "统一", "进一步"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PARTS), max_size=16))
+def test_find_numbers_as_the_plain_loop(parts):
+    from disclosure_lint.facts.numbers import find_numbers
+    from disclosure_lint.source.ptext import PText
+
+    pt = PText.literal("".join(parts), 7)
+    assert find_numbers(pt, "b") == _numbers_reference(pt, "b")
+
+
+def test_find_numbers_sees_counts():
+    from disclosure_lint.facts.numbers import find_numbers
+    from disclosure_lint.source.ptext import PText
+
+    pt = PText.literal("2021年收到申请1,234件，约8.5万元，二十件，3月", 0)
+    found = find_numbers(pt)
+    assert found == _numbers_reference(pt) and len(found) == 3

@@ -273,10 +273,10 @@ def _bound_broken(inst: Instance) -> bool:
     return full < partial
 
 
-def _localise(failing: list[Instance], passing: list[Instance]):
-    """Yield (cell, delta, instances) for cells that explain several failures at once."""
+def _localise(failing: list[Instance], ok_cells: set[int]):
+    """Yield (cell, delta, instances) for cells that explain several failures at once (*ok_cells*: the
+    ids of the cells of the identities that hold)."""
     left = list(failing)
-    ok_cells = {id(c) for i in passing for c in i.cells}
     while left:
         best = None
         cells: dict[int, tuple[Cell, list[tuple[Instance, int]]]] = {}
@@ -372,7 +372,9 @@ def identity_findings(ctx) -> list[Finding]:
     passing = [i for i in instances if i.status == "ok"]
     findings: list[Finding] = []
     explained: set[int] = set()
-    for cell, delta, insts in _localise(failing, passing):
+    # the cells confirmed by an identity that holds, read only to explain a failure
+    ok_cells = {id(c) for i in passing for c in i.cells} if failing else set()
+    for cell, delta, insts in _localise(failing, ok_cells):
         explained.update(id(i) for i in insts)
         view = next(v for v in views.values() if any(x is cell for x in v.cells.values()))
         schema = edition.tables.get(view.name, {})
@@ -397,7 +399,6 @@ def identity_findings(ctx) -> list[Finding]:
                                   "satisfy them all", cell=_label(view, cell, schema), value=_fmt(cell), n=len(insts),
                                   arithmetic=msgs, fixed=_plain(value)),
                                 related, _plain(value), code=code))
-    ok_cells = {id(c) for i in passing for c in i.cells}
     for inst in failing:
         if id(inst) in explained:
             continue

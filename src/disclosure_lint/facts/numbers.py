@@ -45,7 +45,9 @@ def is_approx(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 2):start].endswith(_PRE_WORDS) or _APPROX_AFTER.match(text, end) is not None
 
 
-_NOT_COUNT_AFTER = re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
+# What after a number says it is not a count (2021年, 3月, 5.2): matched where the number ends. Every
+# form is at most two characters long, and a match never needs to see further.
+_NOT_COUNT_AT = re.compile(r"年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d")
 
 
 @dataclass(slots=True)
@@ -67,12 +69,15 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
     if text is None:
         text = ascii_digits(pt.text)
     out = []
+    span, written = pt.span, pt.text
     for m in _NUM.finditer(text):
-        raw, unit, mult = m.group("num", "unit", "mult")
+        if m.lastindex == 2:
+            continue  # nothing after the number (2021年, 统一): no count, as below, decided at once
+        pre, raw, mult, post, unit, post2 = m.groups()
         if unit is None and mult is None:
-            continue  # a bare number or numeral (2021年, 统一): no count to compare, as below, decided at once
-        after = text[m.end("num"):m.end("num") + 3]
-        if _NOT_COUNT_AFTER.match(after) and not m.group("mult"):
+            continue  # a bare number or numeral: no count to compare
+        a, num_end = m.span(2)
+        if not mult and _NOT_COUNT_AT.match(text, num_end):
             continue
         if raw[0] not in "0123456789":
             if not unit or unit in ("%", "％"):
@@ -82,24 +87,22 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
                 continue
             value = Decimal(v)
         else:
-            if len(raw.replace(",", "").split(".")[0]) > 12:
+            digits = raw.replace(",", "")
+            if len(digits.split(".")[0]) > 12:
                 continue  # a phone number, an ID
             try:
-                value = Decimal(raw.replace(",", ""))
+                value = Decimal(digits)
             except InvalidOperation:
                 continue
-            if not unit and not m.group("mult"):
+            if not unit and not mult:
                 continue  # a bare number is not a count we can compare
-        if m.group("mult") == "万":
-            value *= 10000
-        elif m.group("mult") == "亿":
-            value *= 100000000
-        approx = bool(m.group("pre") or m.group("post") or m.group("post2") or (unit and unit.startswith("余")))
-        num_end = m.end("mult") if m.group("mult") else m.end("num")
+        if mult:
+            value *= 10000 if mult == "万" else 100000000
+            num_end = m.end(3)
+        approx = bool(pre or post or post2 or (unit and unit.startswith("余")))
         # one string per unit, not one per number (a CJK character is a new object at each match)
-        out.append(NumberFact(value, pt.span(m.start("num"), num_end), intern(unit.lstrip("余")) if unit else None,
-                              approx, unit in ("%", "％"), m.start("num"), m.end(), num_end, block,
-                              pt.text[m.start("num"):num_end]))
+        out.append(NumberFact(value, span(a, num_end), intern(unit.lstrip("余")) if unit else None,
+                              approx, unit in ("%", "％"), a, m.end(), num_end, block, written[a:num_end]))
     return out
 
 
