@@ -163,3 +163,24 @@ def test_find_numbers_sees_counts():
     pt = PText.literal("2021年收到申请1,234件，约8.5万元，二十件，3月", 0)
     found = find_numbers(pt)
     assert found == _numbers_reference(pt) and len(found) == 3
+
+
+_INLINE_PLAIN = r"(?:^|(?<=[。；;：:，,！!\s]))([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"《（(])"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="一二三四五六十是。；;：:，, \n！!的“《（(a1", max_size=40))
+def test_inline_item_pattern_as_the_plain_one(text):
+    import re as _re
+
+    from disclosure_lint.checks.dl103_heading_numbering import _INLINE
+
+    plain = _re.compile(_INLINE_PLAIN)
+    assert [(m.span(), m.groups()) for m in _INLINE.finditer(text)] == \
+        [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_inline_item_pattern_finds_items():
+    from disclosure_lint.checks.dl103_heading_numbering import _INLINE
+
+    assert [m.group(1) for m in _INLINE.finditer("一是加强领导；二是完善制度，十二是公开")] == ["一", "二", "十二"]
