@@ -184,3 +184,16 @@ def test_inline_item_pattern_finds_items():
     from disclosure_lint.checks.dl103_heading_numbering import _INLINE
 
     assert [m.group(1) for m in _INLINE.finditer("一是加强领导；二是完善制度，十二是公开")] == ["一", "二", "十二"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["予以公开", "部分公开", "不予公开", "其他处理", "258件", "12", "，", "占", "占比", "约占", "为",
+                                 "33.9", "%", "％", "办结率", "答复率", "按时", "达到", "100"]), max_size=14))
+def test_dl403_paragraph_gates(parts):
+    from disclosure_lint.checks.dl403_table_share import _OUTCOME, _RATE
+
+    text = "".join(parts)
+    if _OUTCOME.search(text):
+        assert "占" in text
+    if _RATE.search(text):
+        assert "率" in text

@@ -53,6 +53,20 @@ class Context:
         return document_dates(self.document, self.info.year, self.prose)
 
     @cached_property
+    def breakdowns(self):
+        """Wholes stated in the prose with their parts (共N件，其中…), read by DL211–DL213 and DL403."""
+        from ..facts.breakdowns import find_breakdowns
+
+        return find_breakdowns(self.document, self.numbers)
+
+    @cached_property
+    def rate_pairs(self):
+        """受理 / 办结 pairs with the rate written beside them, read by DL212 and DL213."""
+        from ..facts.breakdowns import find_rate_pairs
+
+        return find_rate_pairs(self.document, self.numbers)
+
+    @cached_property
     def tables(self):
         """The document's tables matched against the edition's schemas (table 2, 3, 4)."""
         from ..facts.shift import repair_short_rows
