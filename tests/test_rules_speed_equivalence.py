@@ -197,3 +197,40 @@ def test_dl403_paragraph_gates(parts):
         assert "占" in text
     if _RATE.search(text):
         assert "率" in text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["统计", "期限", "时限", "期间", "区间", "时间", "为", "是", "自", "从", "至", "止", "。", "；",
+                                 " ", "2019", "年", "1", "月", "日", "12", "31", "截至", "截止", "到"]), max_size=16))
+def test_period_paragraph_gates(parts):
+    from disclosure_lint.checks.dl301_report_year import _PERIOD
+    from disclosure_lint.checks.dl302_period_statement import _AS_OF, _PERIOD_SENTENCE
+
+    text = "".join(parts)
+    if _PERIOD_SENTENCE.search(text):
+        assert ("自" in text or "从" in text) and ("期" in text or "限" in text or "间" in text)
+    if _AS_OF.search(text):
+        assert "截" in text
+    if _PERIOD.search(text):
+        assert "月" in text and "日" in text
+
+
+def test_selected_rules_cache_sees_a_new_rule():
+    from disclosure_lint.engine import registry
+    from disclosure_lint.engine.lint import selected_rules
+    from disclosure_lint.engine.options import Options
+
+    opts = Options(select=("DL99",))
+    assert [r.code for r in selected_rules(opts)] == []
+    try:
+        @registry.rule("DL998", "cache-probe", "info")
+        def probe(ctx):
+            """A rule registered by a test."""
+            return ()
+
+        assert [r.code for r in selected_rules(opts)] == ["DL998"]
+        assert [r.code for r in selected_rules(Options(select=("DL99",), ignore=("DL998",)))] == []
+    finally:
+        registry._RULES.pop("DL998", None)
+        registry._generation += 1
+    assert [r.code for r in selected_rules(opts)] == []
