@@ -234,3 +234,11 @@ def test_selected_rules_cache_sees_a_new_rule():
         registry._RULES.pop("DL998", None)
         registry._generation += 1
     assert [r.code for r in selected_rules(opts)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(_traditional_chars() + list("的是政府信息公开a1 ")), max_size=12), max_size=6))
+def test_traditional_test_of_the_joined_paragraphs(paragraphs):
+    # DL502 tests the paragraphs joined by line breaks once: no paragraph can hold what the join lacks
+    joined = script.has_traditional("\n".join(paragraphs))
+    assert joined == any(script.has_traditional(p) for p in paragraphs)

@@ -11,7 +11,7 @@ import os
 import threading
 from functools import lru_cache
 
-__all__ = ["t2s_table", "to_simplified", "traditional_positions"]
+__all__ = ["t2s_table", "to_simplified", "traditional_positions", "has_traditional"]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +94,11 @@ def _none_in(text: str) -> bool:
         if not t2s_table().keys().isdisjoint(outside_gb2312(text)):
             return False
     return not any(ch in text for ch in _in_gb2312())
+
+
+def has_traditional(text: str) -> bool:
+    """Whether *text* holds a character of the table (one encoding of the text, in C, for most texts)."""
+    return not _none_in(text)
 
 
 def to_simplified(text: str) -> str:
