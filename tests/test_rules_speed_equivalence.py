@@ -242,3 +242,46 @@ def test_traditional_test_of_the_joined_paragraphs(paragraphs):
     # DL502 tests the paragraphs joined by line breaks once: no paragraph can hold what the join lacks
     joined = script.has_traditional("\n".join(paragraphs))
     assert joined == any(script.has_traditional(p) for p in paragraphs)
+
+
+def _missing_reference(text: str) -> list[tuple[int, str]]:
+    """DL504's loop as it was: every sentence's counted words collected first."""
+    import re as _re
+
+    from disclosure_lint.checks.dl504_missing_number import (_BARE, _BARE_SOMEWHERE, _NUMBERED, _NUMBERED_SOMEWHERE,
+                                                             _NUMERALS, _WORDS)
+
+    out = []
+    if not _NUMBERED_SOMEWHERE.search(text) or not _BARE_SOMEWHERE.search(text):
+        return out
+    for sm in _re.finditer(r"[^。！？!?；;]+", text):
+        sent = sm.group()
+        counted = set(_NUMBERED.findall(sent))
+        if not counted:
+            continue
+        for m in _BARE.finditer(sent):
+            mw = m.group(1)
+            if mw not in counted:
+                continue
+            prev = sent[m.start() - 1]
+            if prev in _NUMERALS or sent[max(0, m.start() - 1):m.end()] in _WORDS:
+                continue
+            out.append((sm.start() + m.start(), mw))
+    return out
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["资质", "条", "件", "个", "、", "，", "；", "。", "12", "３", "文件", "一", "许可证", "76", " ",
+                                 "项", "次", "事项", "!", "a"]), max_size=18))
+def test_missing_number_as_the_plain_loop(parts):
+    from disclosure_lint.checks.dl504_missing_number import _missing
+
+    text = "".join(parts)
+    assert _missing(text) == _missing_reference(text)
+
+
+def test_missing_number_finds_one():
+    from disclosure_lint.checks.dl504_missing_number import _missing
+
+    text = "公开核准企业资质条、施工许可证76条。"
+    assert _missing(text) == _missing_reference(text) == [(8, "条")]
