@@ -44,8 +44,7 @@ def check(ctx):
     if not is_annual(ctx) or ctx.info.year is None:
         return
     year = ctx.info.year
-    doc = ctx.document
-    for p in doc.paragraphs():
+    for p in ctx.paragraphs:
         text = p.text
         # a period sentence has 自 or 从, and 期, 限 or 间 (期限, 时限, 期间, 区间, 时间): a paragraph
         # without them is passed with a few C scans instead of a search
@@ -67,7 +66,7 @@ def check(ctx):
                                                           end=b.raw, year=year),
                                   suggestion=f"{year}年1月1日至{year}年12月31日")
             break
-    for p in doc.paragraphs():
+    for p in ctx.paragraphs:
         if "截" not in p.text:
             continue
         for m in _AS_OF.finditer(p.text):

@@ -65,7 +65,7 @@ def check(ctx):
     t4 = ctx.tables.get("table4")
     if t4 is None:
         return
-    for p in ctx.document.paragraphs():
+    for p in ctx.paragraphs:
         text = p.text
         for pat, cols, what in ((_UPHELD, ("corrected", "other", "pending"), "upheld"),
                                 (_CLOSED, ("pending",), "closed")):

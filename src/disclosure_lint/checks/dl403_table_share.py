@@ -90,7 +90,7 @@ def check(ctx):
     if not bases:
         return
     in_breakdown = None
-    for p in ctx.document.paragraphs():
+    for p in ctx.paragraphs:
         text = p.text
         if "占" not in text:
             continue  # every share _OUTCOME reads is written with 占
@@ -114,7 +114,7 @@ def check(ctx):
     dens = [(_val(new), [new], "一、本年新收")]
     if _val(carried) is not None and _val(new) + _val(carried):
         dens.insert(0, (_val(new) + _val(carried), [new, carried], "新收 + 上年结转"))
-    for p in ctx.document.paragraphs():
+    for p in ctx.paragraphs:
         text = p.text
         if "率" not in text:
             continue  # no 办结率 or 答复率

@@ -48,7 +48,7 @@ def check(ctx):
     if not table:
         return
     source = ctx.document.source
-    paragraphs = list(ctx.document.paragraphs())
+    paragraphs = ctx.paragraphs
     if not has_traditional("\n".join(b.text for b in paragraphs)):
         return  # one test of the whole text (no line break is in the table): most reports stop here
     for b in paragraphs:

@@ -133,7 +133,7 @@ def check(ctx):
     **修改方法。** 删除重复内容（编辑器提供快速修复；`dlint --fix` 不改动内容）。
     """
     prev = None
-    for b in ctx.document.paragraphs():
+    for b in ctx.paragraphs:
         text = b.text
         if prev is not None and text == prev.text and _cjk_at_least(text, MIN_SENTENCE):
             yield Finding(b.span, _("this paragraph repeats the one before it"), [Related(prev.span, _("the first copy"))],

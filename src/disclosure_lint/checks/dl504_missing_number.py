@@ -55,7 +55,7 @@ def check(ctx):
 
     **修改方法。** 补上数字（资质N条）。
     """
-    for b in ctx.document.paragraphs():
+    for b in ctx.paragraphs:
         text = b.text
         for a, mw in _missing(text):
             word = text[max(0, a - 2):a + 1]

@@ -33,12 +33,17 @@ class Context:
         return self.info.edition
 
     @cached_property
+    def paragraphs(self) -> list:
+        """The document's paragraphs and headings, in order (``document.paragraphs()`` once, as a list)."""
+        return list(self.document.paragraphs())
+
+    @cached_property
     def prose(self) -> list[tuple]:
         """(paragraph or heading, its text with ASCII digits) for each text block, in order: the
         digits translated once for the number, date and prose-figure readers."""
         from ..document.normalize import ascii_digits
 
-        return [(b, ascii_digits(b.text)) for b in self.document.paragraphs()]
+        return [(b, ascii_digits(b.text)) for b in self.paragraphs]
 
     @cached_property
     def numbers(self):
