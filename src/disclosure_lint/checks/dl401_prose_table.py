@@ -52,7 +52,7 @@ PATTERNS = (
 _NEEDS = (("申请",), ("申请",), ("办结",), ("结转", "转入"), ("顺延", "延期", "结转"), ("结转", "转入"), ("自然人",),
           ("商业企业",), ("其他组织",), ("部分公开",), ("予以公开",), ("行政复议",), ("行政复议",), ("行政诉讼",),
           ("诉讼",), ("现行有效",), ("主动公开",), ("答复",), ("同意部分公开",), ("同意公开",), ("申请",))
-assert len(_NEEDS) == len(PATTERNS)
+assert len(_NEEDS) == len(PATTERNS) and all(_NEEDS)
 # Every pattern above reads digits and a measure word: a paragraph without one is passed at once.
 _FIGURE = re.compile(r"\d\s*[件个条份宗起次部项]")
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
@@ -214,7 +214,7 @@ def check(ctx):
             continue  # no pattern can match: each reads a number and its measure word
         seen: set[tuple[int, int]] = set()
         for (what, pat), needs in zip(PATTERNS, _NEEDS):
-            if needs and not any(w in text for w in needs):
+            if needs[0] not in text and (len(needs) == 1 or not any(w in text for w in needs[1:])):
                 continue
             for m in pat.finditer(text):
                 g = m.lastindex or 1  # the number is the last group
