@@ -7,7 +7,7 @@ Arabic and full-width digits, thousands separators, Chinese numerals before a me
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from sys import intern
 
@@ -53,7 +53,6 @@ _NOT_COUNT_AT = re.compile(r"年|月|日|号|时|分|秒|季度|周年|届|级|�
 @dataclass(slots=True)
 class NumberFact:
     value: Decimal
-    span: Span            # the digits (and multiplier) as written
     unit: str | None
     approx: bool
     percent: bool
@@ -62,6 +61,15 @@ class NumberFact:
     num_end: int
     block: object
     raw: str
+    pt: PText = field(repr=False, compare=False)   # the text it was read from (its span is made from it)
+    _span: Span | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        """The digits (and multiplier) as written; made when first asked for (most numbers never are)."""
+        if self._span is None:
+            self._span = self.pt.span(self.start, self.num_end)
+        return self._span
 
 
 def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberFact]:
@@ -69,7 +77,7 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
     if text is None:
         text = ascii_digits(pt.text)
     out = []
-    span, written = pt.span, pt.text
+    written = pt.text
     for m in _NUM.finditer(text):
         if m.lastindex == 2:
             continue  # nothing after the number (2021年, 统一): no count, as below, decided at once
@@ -101,8 +109,8 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
             num_end = m.end(3)
         approx = bool(pre or post or post2 or (unit and unit.startswith("余")))
         # one string per unit, not one per number (a CJK character is a new object at each match)
-        out.append(NumberFact(value, span(a, num_end), intern(unit.lstrip("余")) if unit else None,
-                              approx, unit in ("%", "％"), a, m.end(), num_end, block, written[a:num_end]))
+        out.append(NumberFact(value, intern(unit.lstrip("余")) if unit else None, approx, unit in ("%", "％"), a,
+                              m.end(), num_end, block, written[a:num_end], pt))
     return out
 
 
