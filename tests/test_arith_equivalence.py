@@ -219,3 +219,13 @@ def test_mutated_tables_as_the_reference(page, changes):
                "na": lambda: NotApplicable(span, "—"), "text": lambda: TextValue(span, "x")}[kind]()
         view.cells[key] = replace(cell, value=new)
     _same(views, ctx.edition)
+
+
+def test_instance_names_keep_the_language_they_were_made_in():
+    ctx = next(c for c in _CTXS if "table3" in c.tables)
+    with use_language("zh"):
+        new = arith.evaluate(ctx.tables, ctx.edition)
+        old = [i.where for i in _ref_evaluate(ctx.tables, ctx.edition)]
+    with use_language("en"):  # read later, in another language: still the language they were made in
+        assert [i.where for i in new] == old
+        assert old != [i.where for i in _ref_evaluate(ctx.tables, ctx.edition)]  # the languages differ

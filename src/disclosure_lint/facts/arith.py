@@ -23,7 +23,7 @@ from operator import attrgetter, is_
 
 from ..engine.diagnostics import Finding, Related, Severity
 from ..document import Blank, Cell, NotApplicable, Number
-from ..i18n import _, _n
+from ..i18n import _, _n, get_language, use_language
 from ..document.tables import TableView, missing_rows
 
 __all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
@@ -45,13 +45,13 @@ class Instance:
     Its terms (a cell with its side and name) are made when first asked for: most instances hold, and
     for them the cells alone are read."""
 
-    __slots__ = ("code", "description", "where", "status", "diff", "blanks", "missing", "refs", "cells", "names",
+    __slots__ = ("code", "description", "_where", "status", "diff", "blanks", "missing", "refs", "cells", "names",
                  "n_lhs", "_lhs", "_rhs")
 
-    def __init__(self, code: str, description: str, where: str, refs: list, cells: list, names: list, n_lhs: int):
+    def __init__(self, code: str, description: str, where, refs: list, cells: list, names: list, n_lhs: int):
         self.code = code
         self.description = description
-        self.where = where                       # "row 一、本年新收…" / "column 自然人"
+        self._where = where                      # a str, or (language, a function that makes it)
         self.refs = refs                         # (row key, column key) of each cell, the left side first
         self.cells = cells
         self.names = names
@@ -62,6 +62,17 @@ class Instance:
         self.missing: list[tuple[str, int]] = []  # (row name, side) of rows the table lacks
         self._lhs: list[Term] | None = None
         self._rhs: list[Term] | None = None
+
+    @property
+    def where(self) -> str:
+        """“row 一、本年新收…” / “column 自然人”: made (in the language active when the instance was) when
+        first read, since most instances hold and are never named."""
+        w = self._where
+        if not isinstance(w, str):
+            lang, make = w
+            with use_language(lang):
+                w = self._where = make()
+        return w
 
     def _make_terms(self) -> None:
         n = self.n_lhs
@@ -151,9 +162,10 @@ def _instances(identity: dict, view: TableView, schema: dict, names: tuple[dict,
     cell_of = view.cells.get
     code = identity["code"]
     description = None
+    lang = get_language()
 
     def build(where, lhs_refs, lhs_names, rhs_refs, rhs_names, partial=False):
-        """*where* is called (the message made) only for an instance that is built."""
+        """*where* makes the instance's name when it is first read (it binds its row, column or group)."""
         nonlocal description
         lhs_cells = list(map(cell_of, lhs_refs))
         if any(map(is_, lhs_cells, repeat(None))):
@@ -164,14 +176,14 @@ def _instances(identity: dict, view: TableView, schema: dict, names: tuple[dict,
             return None
         if description is None:
             description = _(identity.get("description", ""))
-        return Instance(code, description, where(), lhs_refs + rhs_refs, lhs_cells + rhs_cells, lhs_names + rhs_names,
-                        len(lhs_cells))
+        return Instance(code, description, (lang, where), lhs_refs + rhs_refs, lhs_cells + rhs_cells,
+                        lhs_names + rhs_names, len(lhs_cells))
 
     if each == "row":
         lhs_names = [cols.get(c, c) for c in identity["lhs"]]
         rhs_names = [cols.get(c, c) for c in identity["rhs"]]
         for r in view.row_order:
-            inst = build(lambda: _("row “{row}”", row=rows.get(r, r)), list(zip(repeat(r), identity["lhs"])), lhs_names,
+            inst = build(lambda r=r: _("row “{row}”", row=rows.get(r, r)), list(zip(repeat(r), identity["lhs"])), lhs_names,
                          list(zip(repeat(r), identity["rhs"])), rhs_names)
             if inst:
                 out.append(inst)
@@ -188,7 +200,7 @@ def _instances(identity: dict, view: TableView, schema: dict, names: tuple[dict,
         lhs_names = [rows.get(r, r) for r in lhs_rows]
         rhs_names = [rows.get(r, r) for r in rhs_rows]
         for c in view.columns:
-            inst = build(lambda: _("column “{column}”", column=cols.get(c, c)), list(zip(lhs_rows, repeat(c))),
+            inst = build(lambda c=c: _("column “{column}”", column=cols.get(c, c)), list(zip(lhs_rows, repeat(c))),
                          lhs_names, list(zip(rhs_rows, repeat(c))), rhs_names, bool(lost))
             if inst:
                 inst.missing = [(rows.get(k, k), coef) for k, coef in lost]
@@ -203,7 +215,7 @@ def _instances(identity: dict, view: TableView, schema: dict, names: tuple[dict,
             return f"“{group_labels.get(g, g)}”"
 
         for g in view.groups:
-            inst = build(lambda: group_where(g), [("data", f"{g}.{c}") for c in identity["lhs"]],
+            inst = build(lambda g=g: group_where(g), [("data", f"{g}.{c}") for c in identity["lhs"]],
                          [cols.get(f"{g}.{c}", f"{g}.{c}") for c in identity["lhs"]],
                          [("data", f"{g}.{c}") for c in identity["rhs"]],
                          [cols.get(f"{g}.{c}", f"{g}.{c}") for c in identity["rhs"]])
