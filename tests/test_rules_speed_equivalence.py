@@ -289,3 +289,14 @@ def test_missing_number_finds_one():
 
     text = "公开核准企业资质条、施工许可证76条。"
     assert _missing(text) == _missing_reference(text) == [(8, "条")]
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.text(alphabet="，,。；;：:ab", max_size=50), chars=st.sampled_from(["，,。；;：:", "。；", "。"]),
+       pos=st.integers(0, 60), reach=st.integers(1, 80))
+def test_sentence_start_as_the_generator_form(text, chars, pos, reach):
+    from disclosure_lint.facts.breakdowns import sentence_start
+
+    pos = min(pos, len(text))
+    lo = max(0, pos - reach)
+    assert sentence_start(text, chars, pos, reach) == max(max(text.rfind(c, lo, pos) for c in chars) + 1, lo)
