@@ -300,3 +300,12 @@ def test_sentence_start_as_the_generator_form(text, chars, pos, reach):
     pos = min(pos, len(text))
     lo = max(0, pos - reach)
     assert sentence_start(text, chars, pos, reach) == max(max(text.rfind(c, lo, pos) for c in chars) + 1, lo)
+
+
+@settings(max_examples=500, deadline=None)
+@given(keys=st.lists(st.text(alphabet="本年新制作数量.*(a", max_size=4), max_size=4),
+       text=st.text(alphabet="本年新制作数量.*(a", max_size=12))
+def test_dl106_label_test_as_any(keys, text):
+    from disclosure_lint.checks.dl106_outdated_format import _any_of
+
+    assert bool(_any_of(tuple(keys))(text)) == any(k in text for k in keys)
