@@ -309,3 +309,81 @@ def test_dl106_label_test_as_any(keys, text):
     from disclosure_lint.checks.dl106_outdated_format import _any_of
 
     assert bool(_any_of(tuple(keys))(text)) == any(k in text for k in keys)
+
+
+def _invisible_reference(doc):
+    """DL507's search as it was: the whole source text searched, then mapped to the blocks."""
+    from bisect import bisect_left
+
+    from disclosure_lint.checks.dl507_invisible_character import (_JOINERS, _ZW_CHAR, _ZW_CHARS, _ZW_REF,
+                                                                  _emoji_joiner, _in_markup, _span_key)
+    from disclosure_lint.source import Span
+
+    text = doc.source.text
+    matches = [m.span() for m in _ZW_REF.finditer(text)]
+    if any(ch in text for ch in _ZW_CHARS):
+        matches.extend(m.span() for m in _ZW_CHAR.finditer(text))
+        matches.sort()
+    if not matches:
+        return []
+    starts = [a for a, _z in matches]
+    html = doc.kind == "html"
+    blocks = [b.span for b in doc.paragraphs()]
+    for t in doc.tables():
+        blocks.extend(c.span for c in t.cells())
+    seen, out = set(), []
+    for bs in sorted(set(blocks), key=_span_key):
+        lo, hi = bs.start, bs.end
+        k = bisect_left(starts, lo)
+        if not html:
+            line, _col = doc.source.line_col(lo)
+            lo = doc.source.line_starts[line - 1]
+            nl = text.find("\n", hi)
+            hi = len(text) if nl < 0 else nl
+            k = bisect_left(starts, lo)
+        found = []
+        while k < len(starts) and starts[k] < hi:
+            a, z = matches[k]
+            k += 1
+            if z > hi or a in seen or a == 0 or (html and _in_markup(text, bs.start, a)):
+                continue
+            ch = text[a:z]
+            if (ch[0] in _JOINERS and ch not in ("&shy;",)) and _emoji_joiner(text, a, z):
+                continue
+            seen.add(a)
+            found.append(Span(a, z))
+        if found:
+            out.append((bs, found))
+    return out
+
+
+_INVISIBLE_PIECES = ["\u200b", "&#8203;", "&zwj;", "&shy;", "\u00ad", "&nbsp;", "本年度", "新收", "1", "a", " ", "&amp;",
+                     "\u200d", "👨"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=st.lists(st.sampled_from(_INVISIBLE_PIECES), max_size=5),
+       paragraphs=st.lists(st.lists(st.sampled_from(_INVISIBLE_PIECES), max_size=8), min_size=0, max_size=4),
+       cells=st.lists(st.lists(st.sampled_from(_INVISIBLE_PIECES), max_size=4), max_size=3),
+       after=st.lists(st.sampled_from(_INVISIBLE_PIECES), max_size=5), kind=st.sampled_from(["html", "text"]))
+def test_invisible_search_as_the_whole_text_search(before, paragraphs, cells, after, kind):
+    from disclosure_lint.checks.dl507_invisible_character import _invisible
+    from disclosure_lint.document.parse import parse_bytes
+
+    body = "".join(f"<p>{''.join(p)}</p>" for p in paragraphs)
+    if cells:
+        body += "<table><tr>" + "".join(f"<td>{''.join(c)}</td>" for c in cells) + "</tr></table>"
+    if kind == "html":
+        page = f"<html><body><div class='nav'>{''.join(before)}</div>{body}<div>{''.join(after)}</div></body></html>"
+    else:
+        page = "".join(before) + "\n" + "\n".join("".join(p) for p in paragraphs) + "\n" + "".join(after)
+    doc = parse_bytes(page.encode("utf-8"), None, kind)
+    assert _invisible(doc) == _invisible_reference(doc)
+
+
+def test_invisible_search_finds_one():
+    from disclosure_lint.checks.dl507_invisible_character import _invisible
+    from disclosure_lint.document.parse import parse_bytes
+
+    doc = parse_bytes("<html><body><p>导航&#8203;</p><p>本年度新收\u200b申请</p></body></html>".encode(), None, "html")
+    assert _invisible(doc) == _invisible_reference(doc) != []
