@@ -89,6 +89,8 @@ def _repeated_sentences(text: str) -> list[tuple[int, int, str, int, int]]:
     without its end punctuation) an earlier sentence of at least MIN_SENTENCE Chinese characters has."""
     # Only two sentences with the same key can be a repeat: most paragraphs have none, and their keys
     # are made at C speed before any sentence is looked at one by one.
+    if len(text) < 2 * MIN_SENTENCE:
+        return []  # no room for two sentences of MIN_SENTENCE characters
     keys = [s.strip().rstrip(_KEY_END) for s in _SENT.findall(text)]
     if len(set(keys)) == len(keys):
         return []
