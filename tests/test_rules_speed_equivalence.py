@@ -387,3 +387,77 @@ def test_invisible_search_finds_one():
 
     doc = parse_bytes("<html><body><p>导航&#8203;</p><p>本年度新收\u200b申请</p></body></html>".encode(), None, "html")
     assert _invisible(doc) == _invisible_reference(doc) != []
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["收到申请", "12件", "3件", "5条", "，", "。", "；", "其中", "包括", "含", "办理中", "分别为",
+                                 "共", "合计", "总计", "、", "网上申请", "其他", "占", "50%", "（", "）", " ", "中，"]),
+                max_size=16))
+def test_breakdown_gates(parts):
+    # the words find_breakdowns looks for in a paragraph before trying the patterns at each number
+    from disclosure_lint.facts.breakdowns import _AMONG, _QIZHONG, _RESPECTIVELY, _SUM_BEFORE
+
+    text = "".join(parts)
+    for pos in range(len(text) + 1):
+        if _QIZHONG.match(text, pos) or _AMONG.match(text, pos) or _RESPECTIVELY.match(text, pos):
+            assert "中" in text or "包括" in text or "含" in text or "分别" in text
+        if _SUM_BEFORE.search(text, max(0, pos - 6), pos):
+            assert "共" in text or "合计" in text or "总计" in text
+
+
+class _Block:
+    def __init__(self, text):
+        from disclosure_lint.source.ptext import PText
+
+        self.ptext = PText.literal(text, 0)
+        self.text = text
+
+
+def _breakdowns_reference(numbers):
+    from disclosure_lint.facts.breakdowns import _after_whole, _before_whole
+
+    out, by_block, blocks = [], {}, {}
+    for n in numbers:
+        by_block.setdefault(id(n.block), []).append(n)
+        blocks[id(n.block)] = n.block
+    for key, nums in by_block.items():
+        block = blocks[key]
+        text = block.text
+        starts = [n.start for n in nums]
+        items: dict = {}
+        for i, w in enumerate(nums):
+            if w.percent or w.unit is None:
+                continue
+            b = _after_whole(text, w, nums, starts, block, items)
+            if b is not None:
+                out.append(b)
+            b = _before_whole(text, i, w, nums)
+            if b is not None:
+                out.append(b)
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["收到申请", "12件", "3件", "9件", "5条", "，", "。", "；", "其中", "包括", "含",
+                                          "分别为", "共", "合计", "、", "网上申请", "其他", "占", "50%", "（", "）", "中，"]),
+                         max_size=14), max_size=3))
+def test_find_breakdowns_as_the_ungated_loop(paragraphs):
+    from disclosure_lint.facts.breakdowns import find_breakdowns
+    from disclosure_lint.facts.numbers import find_numbers
+
+    numbers = []
+    for p in paragraphs:
+        b = _Block("".join(p))
+        numbers += find_numbers(b.ptext, b)
+    shape = lambda bs: [(id(b.whole), [id(p) for p in b.parts], b.labels, b.complete) for b in bs]
+    assert shape(find_breakdowns(None, numbers)) == shape(_breakdowns_reference(numbers))
+
+
+def test_find_breakdowns_sees_one():
+    from disclosure_lint.facts.breakdowns import find_breakdowns
+    from disclosure_lint.facts.numbers import find_numbers
+
+    b = _Block("收到申请12件，其中网上申请9件、其他3件。")
+    numbers = find_numbers(b.ptext, b)
+    found = find_breakdowns(None, numbers)
+    assert len(found) == 1 and len(_breakdowns_reference(numbers)) == 1

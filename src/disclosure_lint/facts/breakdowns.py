@@ -211,15 +211,24 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
         text = block.text
         starts = [n.start for n in nums]  # numbers come in text order: look ranges up by bisection
         items: dict = {}  # whether a segment between two ； is a list item (see _after_whole)
+        # A whole before its parts is followed by 其中 / 包括 / 含 (_QIZHONG), …中 (_AMONG) or 分别
+        # (_RESPECTIVELY); one after them is preceded by 共 / 合计 / 总计 (_SUM_BEFORE). A paragraph
+        # without those words has neither: its numbers are passed without a pattern tried at each.
+        after = "中" in text or "包括" in text or "含" in text or "分别" in text
+        before = "共" in text or "合计" in text or "总计" in text
+        if not (after or before):
+            continue
         for i, w in enumerate(nums):
             if w.percent or w.unit is None:
                 continue
-            b = _after_whole(text, w, nums, starts, block, items)
-            if b is not None:
-                out.append(b)
-            b = _before_whole(text, i, w, nums)
-            if b is not None:
-                out.append(b)
+            if after:
+                b = _after_whole(text, w, nums, starts, block, items)
+                if b is not None:
+                    out.append(b)
+            if before:
+                b = _before_whole(text, i, w, nums)
+                if b is not None:
+                    out.append(b)
     return out
 
 
