@@ -461,3 +461,13 @@ def test_find_breakdowns_sees_one():
     numbers = find_numbers(b.ptext, b)
     found = find_breakdowns(None, numbers)
     assert len(found) == 1 and len(_breakdowns_reference(numbers)) == 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="政府信息公开a1", max_size=15))
+def test_no_back_to_back_run_in_a_short_paragraph(text):
+    # DL503 skips paragraphs shorter than 2 * MIN_RUN: no candidate place exists in them
+    from disclosure_lint.checks.dl503_duplicated_passage import MIN_RUN, _CANDIDATE, _Starts
+
+    assert len(text) < 2 * MIN_RUN
+    assert _Starts(text).next(0) is None and _CANDIDATE.search(text) is None

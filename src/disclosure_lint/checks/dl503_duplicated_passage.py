@@ -149,8 +149,8 @@ def check(ctx):
                           [Related(b.ptext.span(a, z), _("the first copy"))],
                           fix=_deletion(ctx, b.ptext.span(start, end)))
             reported.append((start, end))
-        if len(text) > BACK_TO_BACK_LIMIT:
-            continue
+        if len(text) > BACK_TO_BACK_LIMIT or len(text) < 2 * MIN_RUN:
+            continue  # too long for this check, or too short to hold a run written twice
         n = len(text)
         # Only where a run is written twice back to back can a repeat start: _Starts finds the next such
         # place, so the loop visits candidates, not every character.
