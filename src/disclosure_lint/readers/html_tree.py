@@ -8,7 +8,6 @@ source offset.
 """
 from __future__ import annotations
 
-import re
 from itertools import islice
 
 from ..i18n import _
@@ -20,8 +19,8 @@ __all__ = ["MARK", "Node", "parse_tree"]
 # The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
 # one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
 MARK = "k"
-_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
+_CONTROLS = tuple(map(chr, _CONTROL))
 
 
 class Node:
@@ -138,7 +137,7 @@ def parse_tree(text: str, tokens: tuple, pieces: list, problems: list) -> tuple[
         # attributes are most of a page's bytes: leaving them out makes the copy and the parse smaller.
         marked = "".join(pieces)
         pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
-        if _HAS_CONTROL.search(marked):
+        if any(c in marked for c in _CONTROLS):  # str's own search: far faster than a character class
             marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
         data = marked.encode("utf-8", "surrogatepass")
         del marked

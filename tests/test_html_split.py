@@ -1,0 +1,77 @@
+"""The one-split HTML tokens (readers/html_split.py) are html_tokens.tokenize_compact's, token for token,
+with the same marked copy; where the split is not sure it says so (None) and the reader falls back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint.readers.html_split import tokenize_split
+from disclosure_lint.readers.html_tokens import tokenize_compact
+from disclosure_lint.source import Source
+
+from .conftest import FIXTURES, SHARED, best_cpu
+
+_PIECES = ["<", ">", '"', "'", "a", " ", "/", "=", "\n", "<a ", "<p>", "</p>", "<a\"", "<b'", "<!--", "-->",
+           "<!x", "</", "<script>", "</script>", "</SCRIPT >", "<Script a='>'>", "<script/>", "<style>",
+           "</style", "<textarea>", "<scriptx>", "<\u017fcript>", "</\u017fcript>", "\x00", "\x01", "<p\x01q>",
+           "é", "<td class='x'>", "&nbsp;", "<br/>", "<![if !x]>", "<?x?>", "<!DOCTYPE html>", "İ", "<TD>"]
+
+
+def _same(text: str) -> bool:
+    """True when the split gave the tokenizer's answer; False when it gave up."""
+    a: list = []
+    b: list = []
+    expect = tokenize_compact(text, a, "k")
+    got = tokenize_split(text, b, "k")
+    if got is None:
+        return False
+    assert got == expect
+    assert "".join(b) == "".join(a)
+    assert tokenize_split(text) == tokenize_compact(text)  # without a marked copy
+    return True
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_split_gives_the_tokenizers_tokens(pieces):
+    _same("".join(pieces))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/!-\"'ascriptyle =\n\x00", max_size=60))
+def test_the_split_on_markup_characters(text):
+    _same(text)
+
+
+def test_the_split_reads_pages_and_gives_up_only_when_unsure():
+    pages = sorted(FIXTURES.rglob("*.htm*")) + sorted((Path(__file__).parent.parent / "examples").glob("*.htm*"))
+    if (SHARED / "corpus" / "real-html").is_dir():
+        pages += sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    assert pages
+    read = sum(_same(Source.from_bytes(p.read_bytes()).text) for p in pages)
+    assert read == len(pages)  # no page of ours holds a tag whose quote never closes
+    # It gives up where the tokenizer reads on from inside a tag, and on raw text with no end tag.
+    assert tokenize_split('<p>a<a href="x>b</p>') is None
+    assert tokenize_split("<p>x</p><script>var a = 1;>b") is None
+    assert _same("<p>x</p><script>var a = 1;>") and _same("<script>a</script>")
+    assert _same("<p><!-- open comment > and more")
+
+
+_FAILING = {  # start tags failing at a quote that never closes, then a later '>': each '<' read once
+    "tags": lambda n: "<a " * n + '"' + "<b>",
+    "raw-text tags": lambda n: "<script " * n + "'" + "<b>",
+    "raw-text tags with a closed quote": lambda n: '<style a=">" ' * n + '"' + ">",
+}
+
+
+@pytest.mark.parametrize("shape", list(_FAILING))
+def test_the_split_is_linear_where_start_tags_fail(shape):
+    make = _FAILING[shape]
+    assert tokenize_split(make(10)) is None  # and the tokenizer, linear too, reads such pages
+    t1 = best_cpu(lambda: tokenize_split(make(4000)))
+    t4 = best_cpu(lambda: tokenize_split(make(16000)))
+    if t4 < 0.01:
+        return  # too fast to be anything but linear
+    assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}×"
