@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from disclosure_lint.readers.html_split import tokenize_split
-from disclosure_lint.readers.html_tokens import tokenize_compact
+from disclosure_lint.readers.html_split import text_weights, tokenize_split
+from disclosure_lint.readers.html_tokens import TEXT, tokenize_compact
 from disclosure_lint.source import Source
 
 from .conftest import FIXTURES, SHARED, best_cpu
@@ -27,9 +27,12 @@ def _same(text: str) -> bool:
     got = tokenize_split(text, b, "k")
     if got is None:
         return False
-    assert got == expect
+    assert got[:3] == expect
+    assert got[3] == text_weights(text, expect[0], expect[1])
+    assert got[3] == [len(text[s:e].replace(" ", "").replace("\n", "").replace("\t", ""))
+                      for s, e, kind in zip(expect[0], expect[0][1:], expect[1]) if kind == TEXT]
     assert "".join(b) == "".join(a)
-    assert tokenize_split(text) == tokenize_compact(text)  # without a marked copy
+    assert tokenize_split(text)[:3] == tokenize_compact(text)  # without a marked copy
     return True
 
 

@@ -8,7 +8,6 @@ source offset.
 """
 from __future__ import annotations
 
-from itertools import islice
 
 from ..i18n import _
 from ..source import Span
@@ -76,27 +75,29 @@ class _Structure:
         return self.found
 
 
-def _build(text: str, starts: list, kinds: bytearray, names: list, elements: list) -> tuple[Node, list[Node], list[int]]:
+def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list, elements: list
+           ) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
-    dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact).
+    dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact),
+    *weights* the text tokens' (html_split.text_weights).
     Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
     nodes = [root]  # the node of element i is nodes[i + 1]
     comments: list[int] = []
     owner = root
     own = root.items
-    count = text.count
+    weight = iter(weights).__next__
     found = iter(elements)
     nk, ntag, npi = next(found, ("-1", "", -1))
     nk = int(nk)
     tag_names = iter(names)
     lowered: dict[str, str] = {}  # one string per tag name
-    for k, (kind, s, e) in enumerate(zip(kinds, starts, islice(starts, 1, None))):
+    for k, kind in enumerate(kinds):
         if kind == TEXT:
             own.append(k)
-            owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
+            owner.w += weight()
         elif kind == START:
             name = next(tag_names)
             if k == nk:
