@@ -48,13 +48,35 @@ def test_the_split_on_markup_characters(text):
     _same(text)
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["><", "<p>" * 3, "<!-- x><y -->", "<a title='x><y'>"]), max_size=60),
+       st.sampled_from([1, 2, 3, 5, 8]))
+def test_the_split_in_chunks_gives_the_same_tokens(pieces, chunk):
+    """A page is split a chunk at a time (its pieces are about three times their text in memory): cut
+    between two tags, the last markup split again with the next chunk, the tokens are the same."""
+    from disclosure_lint.readers import html_split
+    keep = html_split._CHUNK
+    html_split._CHUNK = chunk
+    try:
+        _same("".join(pieces))
+    finally:
+        html_split._CHUNK = keep
+
+
 def test_the_split_reads_pages_and_gives_up_only_when_unsure():
     pages = sorted(FIXTURES.rglob("*.htm*")) + sorted((Path(__file__).parent.parent / "examples").glob("*.htm*"))
     if (SHARED / "corpus" / "real-html").is_dir():
         pages += sorted((SHARED / "corpus" / "real-html").glob("*.html"))
     assert pages
-    read = sum(_same(Source.from_bytes(p.read_bytes()).text) for p in pages)
-    assert read == len(pages)  # no page of ours holds a tag whose quote never closes
+    from disclosure_lint.readers import html_split
+    for chunk in (html_split._CHUNK, 1000):  # the pages are split in several chunks
+        keep = html_split._CHUNK
+        html_split._CHUNK = chunk
+        try:
+            read = sum(_same(Source.from_bytes(p.read_bytes()).text) for p in pages)
+        finally:
+            html_split._CHUNK = keep
+        assert read == len(pages)  # no page of ours holds a tag whose quote never closes
     # It gives up where the tokenizer reads on from inside a tag, and on raw text with no end tag.
     assert tokenize_split('<p>a<a href="x>b</p>') is None
     assert tokenize_split("<p>x</p><script>var a = 1;>b") is None

@@ -13,7 +13,7 @@ token for token on arbitrary markup and on real pages.
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import sub
 
 from .html_tokens import COMMENT, END, OTHER, START, TEXT, _find_close
@@ -41,9 +41,53 @@ def tokenize_split(text: str, marked: list | None = None, mark: str = "k"):
     appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
     to read the page as it does."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
-    pieces = _SPLIT.split(text[:stop] if stop < len(text) else text)
-    if any(map(_LT_LETTER.search, pieces[::5])):
-        return None  # a start tag that does not close: html_tokens reads on from inside it
+    weights: list[int] = []
+    try:
+        it = chain.from_iterable(_chunks(text, stop, weights))
+        return _file(text, stop, it, weights, marked, mark)
+    except _Unsure:
+        return None
+
+
+class _Unsure(Exception):
+    """The split cannot be sure to read the page as html_tokens does."""
+
+
+_CHUNK = 1 << 14  # characters split at once: the pieces of a chunk are about three times its size in memory
+
+
+def _chunks(text: str, stop: int, weights: list):
+    """The split's pieces of ``text[:stop]``, a chunk at a time, as one stream: a text piece, then five
+    pieces per markup (the markup, its three name groups and the text after it); the last text piece is
+    given as "" (the text after the last markup runs to the end of the text, past the split).  Each
+    chunk is cut between two tags (``><``); its last markup, which the cut may have changed, and the text
+    before it are split again with the next chunk.  The weights of the text pieces go to *weights*."""
+    a = 0
+    size = _CHUNK
+    while True:
+        b = text.find("><", a + size, stop) + 1 if stop - a > 2 * size else 0
+        if b <= 0:
+            pieces = _SPLIT.split(text[a:stop] if a or stop < len(text) else text)
+            pieces[-1] = ""
+        else:
+            pieces = _SPLIT.split(text[a:b])
+            if len(pieces) < 11:  # fewer than two markups: a longer chunk
+                size *= 2
+                continue
+            del pieces[-6:]  # the last markup and the text on either side of it
+            a += sum(map(len, pieces[::5])) + sum(map(len, pieces[1::5]))
+            size = _CHUNK
+        texts = pieces[::5]
+        if any(map(_LT_LETTER.search, texts)):
+            raise _Unsure  # a start tag that does not close: html_tokens reads on from inside it
+        weights.extend(_weights(list(compress(texts, texts))))
+        yield pieces
+        if b <= 0:
+            return
+
+
+def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: str):
+    """File the stream of pieces (:func:`_chunks`) as tokens, in a Python loop over the markups."""
     n = len(text)
     offsets: list[int] = []
     add = offsets.append
@@ -56,10 +100,6 @@ def tokenize_split(text: str, marked: list | None = None, mark: str = "k"):
     copy_names: dict[str, str] = {}  # a start tag's name in the marked copy
     copy_add = marked.append if marked is not None else None
     pos = 0
-    # The text after the last markup runs to the end of the text, past the split: it is read at the end.
-    pieces[-1] = ""
-    texts = pieces[::5]  # the text between markups, "" where there is none
-    it = iter(pieces)
     first = next(it, "")
     if first:
         add(0)
@@ -72,14 +112,14 @@ def tokenize_split(text: str, marked: list | None = None, mark: str = "k"):
             if raw_name is not None:
                 m = _START_TAG.match(piece)
                 if m is None:
-                    return None  # a start tag that fails at a quote: html_tokens reads on from inside it
+                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
                 tag_end = pos + m.end()
                 if pos + size >= stop and _find_close(text, raw_name.lower(), tag_end) != pos + size:
-                    return None  # its end tag is past the split: html_tokens reads on to it
+                    raise _Unsure  # its end tag is past the split: html_tokens reads on to it
                 raw = raw_name
             else:
                 if piece[-1] != ">":
-                    return None  # a start tag that fails at a quote: html_tokens reads on from inside it
+                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
                 tag_end = pos + size
                 raw = start_name
             name = lower(raw)
@@ -113,7 +153,7 @@ def tokenize_split(text: str, marked: list | None = None, mark: str = "k"):
             kind_add(COMMENT)
             if size < 7 or not piece.endswith("-->"):
                 pos = n  # an unclosed comment runs to the end of the text
-                texts = None  # the text pieces after it are not tokens
+                weights = None  # the text pieces after it are not tokens
                 break
         else:
             add(pos)
@@ -126,15 +166,13 @@ def tokenize_split(text: str, marked: list | None = None, mark: str = "k"):
     if pos < n:
         add(pos)
         kind_add(TEXT)
-        if texts is not None:
-            texts.append(text[pos:])
+        if weights is not None:
+            weights += _weights([text[pos:]])
     add(n)
     if copy_add is not None:
         copy_add(text[copied:])
-    if texts is None:
+    if weights is None:
         weights = text_weights(text, offsets, kinds)
-    else:
-        weights = _weights(list(compress(texts, texts)))
     return offsets, kinds, names, weights
 
 
