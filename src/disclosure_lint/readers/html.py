@@ -109,6 +109,9 @@ class _Reader:
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
         del tokens
         self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
+        # What a start tag says, by its source text: Word pages repeat the same tags thousands of times.
+        self._furniture_tag: dict[str, bool] = {}
+        self._spans_of_tag: dict[str, tuple[int, int]] = {}
 
     def attrs(self, node: _Node) -> dict[str, str]:
         a = self._attrs.get(node.tok)
@@ -134,11 +137,17 @@ class _Reader:
             return False
         k = node.tok
         s, e = self.starts[k], self.starts[k + 1]
-        if not _tag_attr(self.text, s, e, ("class", "id"), _CLASS_OR_ID):
-            return False  # no class or id attribute with a value ("valign", "width" are not one)
-        a = self.attrs(node)
-        hint = (a.get("class", "") + " " + a.get("id", "")).strip()
-        return bool(hint) and bool(_FURNITURE_HINT.search(hint))
+        tag = self.text[s:e]
+        known = self._furniture_tag.get(tag)
+        if known is None:
+            if not _tag_attr(tag, 0, len(tag), ("class", "id"), _CLASS_OR_ID):
+                known = False  # no class or id attribute with a value ("valign", "width" are not one)
+            else:
+                a = self.attrs(node)
+                hint = (a.get("class", "") + " " + a.get("id", "")).strip()
+                known = bool(hint) and bool(_FURNITURE_HINT.search(hint))
+            self._furniture_tag[tag] = known
+        return known
 
     def node_span(self, node: _Node) -> Span:
         """From the start tag to the last token inside the node."""
@@ -266,12 +275,16 @@ class _Reader:
         b = PTextBuilder()
         self.inline_text(node, b)
         k = node.tok
-        s, e = self.starts[k], self.starts[k + 1]
-        if _tag_attr(self.text, s, e, ("span",), _SPAN_ATTR):
-            a = self.attrs(node)
-            rowspan, colspan = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
-        else:  # neither attribute: no need to read the tag's attributes
-            rowspan = colspan = 1
+        tag = self.text[self.starts[k]:self.starts[k + 1]]
+        spans = self._spans_of_tag.get(tag)
+        if spans is None:
+            if _tag_attr(tag, 0, len(tag), ("span",), _SPAN_ATTR):
+                a = self.attrs(node)
+                spans = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
+            else:  # neither attribute: no need to read the tag's attributes
+                spans = (1, 1)
+            self._spans_of_tag[tag] = spans
+        rowspan, colspan = spans
         return RawCell(_strip_word(b.build()), self.node_span(node), rowspan, colspan, node.tag == "th")
 
     # -- where the report is -------------------------------------------------------------------
@@ -341,6 +354,7 @@ class _Reader:
         self.starts, self.kinds = [], bytearray()
         self.root = _Node("#root", -1, None)  # the tree goes now, not when the reader does
         self._attrs = {}
+        self._furniture_tag, self._spans_of_tag = {}, {}
 
     def _outside(self, content: _Node) -> list:
         """Blocks of the page outside the content element, in order."""
