@@ -5,8 +5,9 @@ attribute (its token number) in a copy of the page that lxml parses.  Text
 tokens are then attributed to the element that is open where they stand in the
 source, following lxml's own tree for implied and misplaced tags.  So the tree
 is lxml's and every character keeps its exact source offset: nothing is ever
-searched for again.  The tree is built in html_tree.py, the tokens come from
-html_tokens.py; this module reads paragraphs, tables and titles from it.
+searched for again.  The tree is built in html_tree.py; the tokens come from one
+``re.split`` of the page (html_split.py), or from html_tokens.py's tokenizer where the
+split is unsure; this module reads paragraphs, tables and titles from the tree.
 """
 from __future__ import annotations
 
