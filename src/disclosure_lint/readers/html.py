@@ -5,8 +5,9 @@ attribute (its token number) in a copy of the page that lxml parses.  Text
 tokens are then attributed to the element that is open where they stand in the
 source, following lxml's own tree for implied and misplaced tags.  So the tree
 is lxml's and every character keeps its exact source offset: nothing is ever
-searched for again.  The tree is built in html_tree.py, the tokens come from
-html_tokens.py; this module reads paragraphs, tables and titles from it.
+searched for again.  The tree is built in html_tree.py; the tokens come from one
+``re.split`` of the page (html_split.py), or from html_tokens.py's tokenizer where the
+split is unsure; this module reads paragraphs, tables and titles from the tree.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from array import array
 from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from .html_split import text_weights, tokenize_split
 from .html_tokens import START, attributes, tokenize_compact
 from .html_tree import MARK, Node as _Node, parse_tree as _parse_tree
 
@@ -98,12 +100,19 @@ class _Reader:
         self.problems: list = []
         pieces: list[str] = []
         # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind.
-        tokens = tokenize_compact(self.text, pieces, MARK)
+        tokens = tokenize_split(self.text, pieces, MARK)
+        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
+            pieces.clear()
+            tokens = tokenize_compact(self.text, pieces, MARK)
+            tokens = (*tokens, text_weights(self.text, tokens[0], tokens[1]))
         self.root, self.nodes, self.comments = _parse_tree(self.text, tokens, pieces, self.problems)
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
         del tokens
         self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
+        # What a start tag says, by its source text: Word pages repeat the same tags thousands of times.
+        self._furniture_tag: dict[str, bool] = {}
+        self._spans_of_tag: dict[str, tuple[int, int]] = {}
 
     def attrs(self, node: _Node) -> dict[str, str]:
         a = self._attrs.get(node.tok)
@@ -129,11 +138,17 @@ class _Reader:
             return False
         k = node.tok
         s, e = self.starts[k], self.starts[k + 1]
-        if not _tag_attr(self.text, s, e, ("class", "id"), _CLASS_OR_ID):
-            return False  # no class or id attribute with a value ("valign", "width" are not one)
-        a = self.attrs(node)
-        hint = (a.get("class", "") + " " + a.get("id", "")).strip()
-        return bool(hint) and bool(_FURNITURE_HINT.search(hint))
+        tag = self.text[s:e]
+        known = self._furniture_tag.get(tag)
+        if known is None:
+            if not _tag_attr(tag, 0, len(tag), ("class", "id"), _CLASS_OR_ID):
+                known = False  # no class or id attribute with a value ("valign", "width" are not one)
+            else:
+                a = self.attrs(node)
+                hint = (a.get("class", "") + " " + a.get("id", "")).strip()
+                known = bool(hint) and bool(_FURNITURE_HINT.search(hint))
+            self._furniture_tag[tag] = known
+        return known
 
     def node_span(self, node: _Node) -> Span:
         """From the start tag to the last token inside the node."""
@@ -261,12 +276,16 @@ class _Reader:
         b = PTextBuilder()
         self.inline_text(node, b)
         k = node.tok
-        s, e = self.starts[k], self.starts[k + 1]
-        if _tag_attr(self.text, s, e, ("span",), _SPAN_ATTR):
-            a = self.attrs(node)
-            rowspan, colspan = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
-        else:  # neither attribute: no need to read the tag's attributes
-            rowspan = colspan = 1
+        tag = self.text[self.starts[k]:self.starts[k + 1]]
+        spans = self._spans_of_tag.get(tag)
+        if spans is None:
+            if _tag_attr(tag, 0, len(tag), ("span",), _SPAN_ATTR):
+                a = self.attrs(node)
+                spans = _int_attr(a.get("rowspan")), _int_attr(a.get("colspan"))
+            else:  # neither attribute: no need to read the tag's attributes
+                spans = (1, 1)
+            self._spans_of_tag[tag] = spans
+        rowspan, colspan = spans
         return RawCell(_strip_word(b.build()), self.node_span(node), rowspan, colspan, node.tag == "th")
 
     # -- where the report is -------------------------------------------------------------------
@@ -336,6 +355,7 @@ class _Reader:
         self.starts, self.kinds = [], bytearray()
         self.root = _Node("#root", -1, None)  # the tree goes now, not when the reader does
         self._attrs = {}
+        self._furniture_tag, self._spans_of_tag = {}, {}
 
     def _outside(self, content: _Node) -> list:
         """Blocks of the page outside the content element, in order."""

@@ -80,6 +80,16 @@ def _norm_codec(name: str) -> str | None:
         return None
 
 
+def _gb18030(data: bytes) -> str:
+    """``data.decode("gb18030")``, by the GBK codec when it accepts the bytes: it is twice as fast, and
+    wherever it accepts them the two give the same text (GB18030 extends GBK character for character; a
+    test goes over every GBK sequence)."""
+    try:
+        return data.decode("gbk")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
 def _declared(head: bytes) -> str | None:
     m = _XML_DECL.search(head) or _META_CHARSET.search(head)
     if not m:
@@ -129,7 +139,7 @@ def decode(data: bytes) -> DecodeResult:
             problems.append(_("the page declares an unknown charset {charset}", charset=repr(declared)))
         else:
             try:
-                text = data.decode(codec)
+                text = _gb18030(data) if codec == "gb18030" else data.decode(codec)
             except UnicodeDecodeError as exc:
                 problems.append(_("the page declares {charset} but is not valid {codec} (byte {byte})",
                                   charset=repr(declared), codec=codec, byte=exc.start))
@@ -152,7 +162,7 @@ def decode(data: bytes) -> DecodeResult:
     # valid GB18030 too: only when Big5 is impossible and no NUL bytes hint at UTF-16 is a strict
     # GB18030 decode taken as is; otherwise a detector decides (imported only here).
     try:
-        gb = data.decode("gb18030")
+        gb = _gb18030(data)
     except UnicodeDecodeError:
         gb = None
     if gb is not None and b"\x00" not in data:
