@@ -39,6 +39,9 @@ class Term:
     name: str
 
 
+_ZERO = Decimal(0)  # immutable: one for every instance that holds
+
+
 class Instance:
     """One identity over one row, column or group: its cells, then what evaluating it found.
 
@@ -57,7 +60,7 @@ class Instance:
         self.names = names
         self.n_lhs = n_lhs                       # how many of them are on the left side
         self.status = "ok"                       # ok, fail, blank, text, missing, bound
-        self.diff = Decimal(0)                   # lhs - rhs
+        self.diff = _ZERO                        # lhs - rhs
         self.blanks: list[Term] = []
         self.missing: list[tuple[str, int]] = []  # (row name, side) of rows the table lacks
         self._lhs: list[Term] | None = None
@@ -260,7 +263,9 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
                 nums = list(map(_VALUE, values))
                 if set(map(type, nums)) == _INT_ONLY and -_EXACT < min(nums) and max(nums) < _EXACT:
                     n = inst.n_lhs
-                    inst.diff = Decimal(sum(nums[:n]) - sum(nums[n:]))  # exact, as the Decimal sum below
+                    diff = sum(nums[:n]) - sum(nums[n:])  # exact, as the Decimal sum below
+                    if diff:
+                        inst.diff = Decimal(diff)
                 else:
                     inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
                 inst.status = "fail" if inst.diff != 0 else "ok"
