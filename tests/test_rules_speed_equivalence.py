@@ -471,3 +471,16 @@ def test_no_back_to_back_run_in_a_short_paragraph(text):
 
     assert len(text) < 2 * MIN_RUN
     assert _Starts(text).next(0) is None and _CANDIDATE.search(text) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["均", "全部", "都", "皆", "已", "已经", "获得", "予以", "被", "依法", "维持", "结案", "审结",
+                                 "办结", "了", "，", "复议"]), max_size=10))
+def test_dl402_words(parts):
+    from disclosure_lint.checks.dl402_all_upheld import _CLOSED, _UPHELD
+
+    text = "".join(parts)
+    if _UPHELD.search(text):
+        assert "维持" in text
+    if _CLOSED.search(text):
+        assert "结" in text
