@@ -36,6 +36,13 @@ _NUM = re.compile(
     r"(?P<post2>左右|以上|多)?"
 )
 _PRE_WORDS = tuple(_PRE.split("|"))
+# Where find_numbers can keep a number, a numeral character is followed (after 万/亿 and 余/多, if
+# any) by the first character of a measure word, a percent sign or 万/亿: a paragraph where this
+# (a search that starts with a character class, passed in C) finds nothing has no count.
+_COUNT_SOMEWHERE = re.compile(
+    rf"[\d{_CN_FIRST}零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟][万亿]?[余多]?"
+    rf"[%％万亿{''.join(sorted({w[0] for w in MEASURE.split('|')}))}]"
+)
 _APPROX_AFTER = re.compile(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
 
 
@@ -77,6 +84,8 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
     if text is None:
         text = ascii_digits(pt.text)
     out = []
+    if not _COUNT_SOMEWHERE.search(text):
+        return out
     written = pt.text
     for m in _NUM.finditer(text):
         if m.lastindex == 2:
