@@ -32,6 +32,12 @@ APPROX = re.compile(
     rf"\s*(?:余|多)?\s*{_UNIT}?\s*(?:左右|以上|以下|余|多)?$")
 
 
+# What the stripped text of a number starts with, besides a decimal digit (``\d`` is any Unicode decimal
+# digit, which ``str.isdecimal`` tells): a sign (ASCII or full-width, as ascii_digits translates it), or
+# a Chinese numeral.
+_NUMBER_START = frozenset("+-＋－" + CN_NUMERAL_CHARS)
+
+
 def value_like(text: str) -> bool:
     """True for text that stands where a number stands (约27, 27余件, 二十余件) though it is not one."""
     t = text.strip()
@@ -56,6 +62,15 @@ def cell_value(pt: PText, fallback: Span) -> CellValue:
     stripped = text.strip()
     if stripped in NOT_APPLICABLE:
         return NotApplicable(pt.span(), stripped)
+    if text.isdigit() and text.isascii():
+        # Plain ASCII digits, two thirds of all cells: the same Number the pattern below finds, without it.
+        value = parse_number(text)
+        if value is not None:
+            return Number(value, pt.span(), None, text)
+    first = stripped[0]
+    if not (first.isdecimal() or first in _NUMBER_START):
+        # Neither pattern below can match (a label such as 本年新收): text, without translating digits.
+        return TextValue(pt.span(), text)
     ascii_ = ascii_digits(text)
     m = _NUMBER.fullmatch(ascii_.strip())
     if m:

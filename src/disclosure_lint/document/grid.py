@@ -32,24 +32,30 @@ def resolve(raw: RawTable) -> Table:
     # once per version and shared by every such row, so a tall rowspan costs no copy per row it covers.
     above = _Positions({}, version)
     nrows = len(raw.rows)
+    from_text = raw.from_text
     left_out, left_out_at = 0, None
     rows: list[Row] = []
     lengths: list[int] = []
     holes: list[tuple[str, Span]] = []
     width = 0
+    labelish: dict[int, bool] = {}         # id(cell) -> _is_label(cell), for every cell of the table
     for r, raw_row in enumerate(raw.rows):
         for col in ends.pop(r, ()):
             del pending[col]
             version += 1
         if above.version != version:
             above = _Positions(pending, version)
-        placed: dict[int, Cell] = {}       # the positions this row's own cells claim
+        placed: dict[int, Cell] = {}       # the positions this row's own cells claim, in column order
+        spanning: list[tuple[int, Cell]] = []  # (column, cell) of this row's cells that span rows below
+        repeats = bool(above.mapping)      # whether a cell may stand at several of the row's positions
         c = above.first_free
-        for k, rc in enumerate(raw_row.cells):
-            while c in pending or c in placed:
+        raw_cells = raw_row.cells
+        for k, rc in enumerate(raw_cells):
+            # Every position this row has placed lies before *c*: only a rowspan from above can hold it.
+            while c in pending:
                 c += 1
             if c >= MAX_WIDTH:  # no room left: this cell and the rest of the row are left out
-                left_out += len(raw_row.cells) - k
+                left_out += len(raw_cells) - k
                 left_out_at = left_out_at or rc.span
                 break
             colspan = rc.colspan
@@ -58,54 +64,70 @@ def resolve(raw: RawTable) -> Table:
                 colspan = max(1, min(colspan, MAX_COLSPAN, MAX_WIDTH - c))
             rowspan = rc.rowspan
             if rowspan > nrows - r:
-                if rowspan - (nrows - r) > 1 and not raw.from_text:
+                if rowspan - (nrows - r) > 1 and not from_text:
                     problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
                 rowspan = nrows - r
-            pt = rc.ptext.collapse_space()
-            # a blank cell's span is its content (the &nbsp;), else the whole cell
-            blank_at = rc.ptext.span() if len(rc.ptext) else rc.span
-            value = Unread(rc.span, rc.ptext.text) if rc.recovery in ("ambiguous", "unsplit") else cell_value(pt, blank_at)
-            cell = Cell(pt, rc.ptext.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
-            for dc in range(colspan):
-                if c + dc in pending or c + dc in placed:
-                    problems.append((_("cells overlap: a rowspan and a colspan claim the same position"), rc.span))
-                    continue
-                placed[c + dc] = cell
+            rpt = rc.ptext
+            pt = rpt.collapse_space()
+            text = pt.text
+            if rc.recovery in ("ambiguous", "unsplit"):
+                value = Unread(rc.span, rpt.text)
+            elif text:
+                value = cell_value(pt, None)  # not blank: no fallback span is asked for
+            else:
+                # a blank cell's span is its content (the &nbsp;), else the whole cell
+                value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
+            cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
+            # _is_label(cell), asked several times per row: decided once
+            labelish[id(cell)] = type(value) is TextValue and not value_like(text)
+            if rowspan > 1:
+                spanning.append((c, cell))
+            placed[c] = cell
+            if colspan > 1:
+                repeats = True
+                for dc in range(1, colspan):
+                    if c + dc in pending:
+                        problems.append((_("cells overlap: a rowspan and a colspan claim the same position"),
+                                         rc.span))
+                        continue
+                    placed[c + dc] = cell
+                    if rowspan > 1:
+                        spanning.append((c + dc, cell))
             c += colspan
         if placed:
-            pos = _Positions({**above.mapping, **placed}, -1)
-            for col, cell in placed.items():
-                if cell.rowspan > 1:
-                    pending[col] = cell
-                    ends.setdefault(r + cell.rowspan, []).append(col)
-                    version += 1
+            pos = _Positions({**above.mapping, **placed}, -1) if above.mapping else _Positions(placed, -1, True)
+            for col, cell in spanning:
+                pending[col] = cell
+                ends.setdefault(r + cell.rowspan, []).append(col)
+                version += 1
             row = Row(r, pos.cells, raw_row.span)
-            _split_labels(row)
+            _split_labels(row, labelish, repeats)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
             pos = above
             row = Row(r, pos.cells, raw_row.span)
             if pos.split is None:
-                _split_labels(row)
+                _split_labels(row, labelish, True)
                 pos.split = (row.labels, row.values)
             else:
                 row.labels, row.values = pos.split
-        if pos.first_free < pos.end and not raw.from_text:
+        if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
                           raw_row.span))
         lengths.append(len(pos.cells))
-        width = max(width, pos.end)
+        if pos.end > width:
+            width = pos.end
         rows.append(row)
     if left_out:
         problems.append((_("{n} cells past column {width} were left out", n=left_out, width=MAX_WIDTH), left_out_at))
     problems.extend(holes)
-    if not raw.from_text and len(set(lengths)) > 1 and rows:
+    if not from_text and len(set(lengths)) > 1 and rows:
         short = [r for r in rows if lengths[r.index] < width]
         if short and len(short) < len(rows):
             problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
                                short=len(short), n=len(rows), width=width), short[0].span))
-    return Table(raw.span, rows, width, problems, raw.from_text)
+    return Table(raw.span, rows, width, problems, from_text)
 
 
 class _Positions:
@@ -113,38 +135,51 @@ class _Positions:
 
     __slots__ = ("mapping", "version", "cells", "end", "first_free", "split")
 
-    def __init__(self, mapping: dict[int, Cell], version: int):
-        cols = sorted(mapping)
-        self.mapping = {c: mapping[c] for c in cols}
+    def __init__(self, mapping: dict[int, Cell], version: int, ordered: bool = False):
+        # *ordered*: the mapping's columns already ascend (a row's own cells, nothing from above), and it
+        # is not changed after: it is kept as it is.
+        if ordered:
+            self.mapping = mapping
+            cols = list(mapping)
+        else:
+            cols = sorted(mapping)
+            self.mapping = {c: mapping[c] for c in cols}
         self.version = version
         self.cells = list(self.mapping.values())
+        n = len(cols)
         self.end = cols[-1] + 1 if cols else 0
-        free = 0
-        for col in cols:  # the first column nothing holds (a hole when it lies before *end*)
-            if col != free:
-                break
-            free += 1
+        if self.end == n:
+            free = n  # distinct columns 0..n-1: all held
+        else:
+            free = 0
+            for col in cols:  # the first column nothing holds (a hole when it lies before *end*)
+                if col != free:
+                    break
+                free += 1
         self.first_free = free
         self.split: tuple[list[Cell], list[Cell]] | None = None
 
 
-def _split_labels(row: Row) -> None:
-    """Leading text cells are the row's labels; the distinct cells after them are its values."""
-    seen: set[int] = set()
-    distinct = []
-    for c in row.cells:
-        if id(c) not in seen:
-            seen.add(id(c))
-            distinct.append(c)
+def _split_labels(row: Row, labelish: dict[int, bool], repeats: bool = True) -> None:
+    """Leading text cells are the row's labels; the distinct cells after them are its values.
+
+    *labelish* holds :func:`_is_label` of every cell, by ``id``; *repeats* is false when no cell stands at
+    two of the row's positions.
+    """
+    if repeats:
+        distinct = list({id(c): c for c in row.cells}.values())  # first occurrences, in order
+    else:
+        distinct = list(row.cells)
+    flags = [labelish[id(c)] for c in distinct]
     n = len(distinct)
     k = 0
-    while k < n and _is_label(distinct[k]):
+    while k < n and flags[k]:
         k += 1
     # A numbering column in Chinese numerals (一 | 本年新收…) belongs to the labels.
     j = k
-    while j < n and (_is_label(distinct[j]) or _cn_numeral(distinct[j])):
+    while j < n and (flags[j] or _cn_numeral(distinct[j])):
         j += 1
-        if _is_label(distinct[j - 1]):
+        if flags[j - 1]:
             k = j
     if k == n:
         row.labels, row.values = distinct, []
@@ -152,8 +187,11 @@ def _split_labels(row: Row) -> None:
     # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
     row.labels = distinct[:k]
     # A header cell from a row above whose rowspan runs into this one (a header row was deleted) is not a value.
-    row.values = [c for c in distinct[k:] if not (c.row < row.index and _is_label(c))]
-    if not any(isinstance(c.value, (Number, NotApplicable, Blank, Unread)) or value_like(c.text) for c in row.values):
+    index = row.index
+    row.values = [c for c, f in zip(distinct[k:], flags[k:]) if not (f and c.row < index)]
+    # a value that is not text naming a row (a number, blank, dash, unread figure, or text standing where a
+    # number stands): else the row is all labels
+    if all(labelish[id(c)] for c in row.values):
         row.labels, row.values = distinct, []
 
 

@@ -1,0 +1,323 @@
+"""The faster document build (issue 17) must build exactly what the plain forms built.
+
+Each test keeps the plain form it replaced as a reference (cell values, the grid of a table, the
+distinct cells of a row, paragraphs and headings) and compares it with the fast one on generated
+input: positioned texts of digits, full-width digits, signs, Chinese numerals, units, white space,
+entities and zero-width characters; tables with random rowspans and colspans.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint.document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread, _distinct
+from disclosure_lint.document import grid
+from disclosure_lint.document.cells import _CN_NUMBER, _NUMBER, NOT_APPLICABLE, cell_value, value_like
+from disclosure_lint.document.cnnum import read_cn_numeral
+from disclosure_lint.document.normalize import ascii_digits
+from disclosure_lint.i18n import _
+from disclosure_lint.readers.blocks import RawCell, RawRow, RawTable
+from disclosure_lint.source import Span
+from disclosure_lint.source.ptext import PText, PTextBuilder
+
+# ---------------------------------------------------------------------------------------------------
+# The plain forms, as they were before the build was made faster.
+
+
+def _parse_number(s):
+    s = s.replace(",", "")
+    try:
+        if "." in s:
+            return Decimal(s)
+        return int(s)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def plain_cell_value(pt, fallback):
+    text = pt.text
+    if not text.strip():
+        return Blank(fallback if not len(pt) else pt.span())
+    stripped = text.strip()
+    if stripped in NOT_APPLICABLE:
+        return NotApplicable(pt.span(), stripped)
+    ascii_ = ascii_digits(text)
+    m = _NUMBER.fullmatch(ascii_.strip())
+    if m:
+        lead = len(ascii_) - len(ascii_.lstrip())
+        value = _parse_number(m.group("num"))
+        if value is not None:
+            a, b = lead + m.start("num"), lead + m.end("num")
+            return Number(value, pt.span(a, b), m.group("unit"), text[a:b])
+    m = _CN_NUMBER.fullmatch(text.strip())
+    if m:
+        value = read_cn_numeral(m.group("num"))
+        if value is not None:
+            lead = len(text) - len(text.lstrip())
+            a, b = lead + m.start("num"), lead + m.end("num")
+            return Number(value, pt.span(a, b), m.group("unit"), text[a:b])
+    return TextValue(pt.span(), text)
+
+
+def plain_distinct(cells):
+    seen = set()
+    out = []
+    for c in cells:
+        if id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+class _PlainPositions:
+    def __init__(self, mapping, version):
+        cols = sorted(mapping)
+        self.mapping = {c: mapping[c] for c in cols}
+        self.version = version
+        self.cells = list(self.mapping.values())
+        self.end = cols[-1] + 1 if cols else 0
+        free = 0
+        for col in cols:
+            if col != free:
+                break
+            free += 1
+        self.first_free = free
+        self.split = None
+
+
+def _plain_is_label(c):
+    return isinstance(c.value, TextValue) and not value_like(c.text)
+
+
+def _plain_cn_numeral(c):
+    return isinstance(c.value, Number) and not any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in c.value.raw)
+
+
+def _plain_split_labels(row):
+    distinct = plain_distinct(row.cells)
+    n = len(distinct)
+    k = 0
+    while k < n and _plain_is_label(distinct[k]):
+        k += 1
+    j = k
+    while j < n and (_plain_is_label(distinct[j]) or _plain_cn_numeral(distinct[j])):
+        j += 1
+        if _plain_is_label(distinct[j - 1]):
+            k = j
+    if k == n:
+        row.labels, row.values = distinct, []
+        return
+    row.labels = distinct[:k]
+    row.values = [c for c in distinct[k:] if not (c.row < row.index and _plain_is_label(c))]
+    if not any(isinstance(c.value, (Number, NotApplicable, Blank, Unread)) or value_like(c.text) for c in row.values):
+        row.labels, row.values = distinct, []
+
+
+def plain_resolve(raw):
+    MAX_COLSPAN, MAX_WIDTH = grid.MAX_COLSPAN, grid.MAX_WIDTH
+    problems = []
+    pending = {}
+    ends = {}
+    version = 0
+    above = _PlainPositions({}, version)
+    nrows = len(raw.rows)
+    left_out, left_out_at = 0, None
+    rows = []
+    lengths = []
+    holes = []
+    width = 0
+    for r, raw_row in enumerate(raw.rows):
+        for col in ends.pop(r, ()):
+            del pending[col]
+            version += 1
+        if above.version != version:
+            above = _PlainPositions(pending, version)
+        placed = {}
+        c = above.first_free
+        for k, rc in enumerate(raw_row.cells):
+            while c in pending or c in placed:
+                c += 1
+            if c >= MAX_WIDTH:
+                left_out += len(raw_row.cells) - k
+                left_out_at = left_out_at or rc.span
+                break
+            colspan = rc.colspan
+            if colspan > MAX_COLSPAN or c + colspan > MAX_WIDTH:
+                problems.append((_("colspan={colspan} was clipped", colspan=colspan), rc.span))
+                colspan = max(1, min(colspan, MAX_COLSPAN, MAX_WIDTH - c))
+            rowspan = rc.rowspan
+            if rowspan > nrows - r:
+                if rowspan - (nrows - r) > 1 and not raw.from_text:
+                    problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
+                rowspan = nrows - r
+            pt = rc.ptext.collapse_space()
+            blank_at = rc.ptext.span() if len(rc.ptext) else rc.span
+            value = (Unread(rc.span, rc.ptext.text) if rc.recovery in ("ambiguous", "unsplit")
+                     else plain_cell_value(pt, blank_at))
+            cell = Cell(pt, rc.ptext.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
+            for dc in range(colspan):
+                if c + dc in pending or c + dc in placed:
+                    problems.append((_("cells overlap: a rowspan and a colspan claim the same position"), rc.span))
+                    continue
+                placed[c + dc] = cell
+            c += colspan
+        if placed:
+            pos = _PlainPositions({**above.mapping, **placed}, -1)
+            for col, cell in placed.items():
+                if cell.rowspan > 1:
+                    pending[col] = cell
+                    ends.setdefault(r + cell.rowspan, []).append(col)
+                    version += 1
+            row = Row(r, pos.cells, raw_row.span)
+            _plain_split_labels(row)
+        else:
+            pos = above
+            row = Row(r, pos.cells, raw_row.span)
+            if pos.split is None:
+                _plain_split_labels(row)
+                pos.split = (row.labels, row.values)
+            else:
+                row.labels, row.values = pos.split
+        if pos.first_free < pos.end and not raw.from_text:
+            holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
+                          raw_row.span))
+        lengths.append(len(pos.cells))
+        width = max(width, pos.end)
+        rows.append(row)
+    if left_out:
+        problems.append((_("{n} cells past column {width} were left out", n=left_out, width=MAX_WIDTH), left_out_at))
+    problems.extend(holes)
+    if not raw.from_text and len(set(lengths)) > 1 and rows:
+        short = [r for r in rows if lengths[r.index] < width]
+        if short and len(short) < len(rows):
+            problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
+                               short=len(short), n=len(rows), width=width), short[0].span))
+    return Table(raw.span, rows, width, problems, raw.from_text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Generated input.
+
+# The characters that matter to reading a cell: ASCII, full-width and other decimal digits (٣), signs,
+# separators, Chinese numerals and units, words around approximate figures, dashes, white space
+# (including the no-break space an &nbsp; leaves) and zero-width characters.
+_CELL_CHARS = ("0123456789０１２３４５６７８９٣,，.．+-＋－%％/—－无"
+               "零〇一二两三四五六七八九十百千万亿壹拾件条个项次宗起元约余多左右共计本年新收合计其中 a\n\t\xa0\u200b\u3000")
+
+
+@st.composite
+def ptexts(draw, alphabet=_CELL_CHARS, max_pieces=4):
+    """A positioned text: literal pieces (one source character each) and mapped pieces (an entity or <br>
+    standing for a source range), at random source offsets."""
+    start = draw(st.integers(0, 50))
+    b = PTextBuilder()
+    at = start
+    for _ in range(draw(st.integers(0, max_pieces))):
+        text = draw(st.text(alphabet=alphabet, max_size=8))
+        if draw(st.booleans()):
+            b.add_literal(text, at)
+            at += len(text) + draw(st.integers(0, 3))
+        else:
+            width = draw(st.integers(0, 6))
+            b.add_mapped(text[:2], at, at + width)
+            at += width
+    pt = b.build()
+    if draw(st.booleans()) and pt.text:  # a one-piece text too, as most cells are
+        return PText.literal(pt.text, start)
+    return pt
+
+
+def _value(v):
+    return (type(v).__name__, repr(v))
+
+
+@settings(max_examples=400, deadline=None)
+@given(ptexts())
+def test_cell_value_as_plain(pt):
+    pt = pt.collapse_space()
+    fallback = Span(3, 7)
+    assert _value(cell_value(pt, fallback)) == _value(plain_cell_value(pt, fallback))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789٣٠١٢", min_size=1, max_size=12), st.integers(0, 20))
+def test_cell_value_digits_as_plain(text, start):
+    pt = PText.literal(text, start)
+    assert _value(cell_value(pt, Span(0, 0))) == _value(plain_cell_value(pt, Span(0, 0)))
+
+
+def test_cell_value_written_forms():
+    for text in ["27", "007", "1,234", "12.50", "-3", "＋５", "２７件", "二十七", "二十七件", "一万二千", "壹佰",
+                 "约27", "27余件", "本年新收", "——", "无", "", " ", "\xa0", "٣", "5" * 5000, "三四件", "%5"]:
+        pt = PText.literal(text, 10) if text else PText.literal("", 10)
+        assert _value(cell_value(pt, Span(1, 2))) == _value(plain_cell_value(pt, Span(1, 2))), text
+
+
+def test_the_reference_can_fail():
+    """The comparison sees a difference: a cell read one character off is not the same value."""
+    pt = PText.literal("27", 10)
+    assert _value(cell_value(pt, Span(0, 0))) != _value(plain_cell_value(PText.literal("27", 11), Span(0, 0)))
+
+
+@st.composite
+def raw_tables(draw):
+    nrows = draw(st.integers(1, 6))
+    rows = []
+    at = 0
+    for _ in range(nrows):
+        cells = []
+        row_start = at
+        for _ in range(draw(st.integers(0, 6))):
+            pt = draw(ptexts(max_pieces=3))
+            lo = at
+            at += 40
+            rowspan = draw(st.sampled_from([1, 1, 1, 2, 3, 9]))
+            colspan = draw(st.sampled_from([1, 1, 1, 2, 3, 250]))
+            recovery = draw(st.sampled_from(["", "", "", "forced", "ambiguous", "unsplit"]))
+            cells.append(RawCell(pt, Span(lo, at), rowspan, colspan, draw(st.booleans()), recovery))
+        rows.append(RawRow(cells, Span(row_start, at)))
+    return RawTable(rows, Span(0, at), from_text=draw(st.booleans()))
+
+
+def _dump(t: Table):
+    ids: dict[int, int] = {}
+    cells = []
+
+    def ref(c):
+        if id(c) not in ids:
+            ids[id(c)] = len(cells)
+            cells.append((c.text, c.ptext.span(), [c.ptext.span(i, i + 1) for i in range(len(c.text))], c.raw,
+                          c.span, _value(c.value), c.row, c.col, c.rowspan, c.colspan, c.is_header, c.recovery))
+        return ids[id(c)]
+
+    rows = []
+    for k, r in enumerate(t.rows):
+        shared = k > 0 and r.cells is t.rows[k - 1].cells
+        rows.append((r.index, r.span, shared, [ref(c) for c in r.cells], [ref(c) for c in r.labels],
+                     [ref(c) for c in r.values], r.label, r.is_data))
+    return rows, cells, t.width, t.problems, t.from_text, t.span
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw_tables())
+def test_resolve_as_plain(raw):
+    assert _dump(grid.resolve(raw)) == _dump(plain_resolve(raw))
+
+
+def test_resolve_reference_can_fail():
+    raw = RawTable([RawRow([RawCell(PText.literal("本年新收", 0), Span(0, 4)),
+                            RawCell(PText.literal("3", 4), Span(4, 5))], Span(0, 5))], Span(0, 5))
+    other = RawTable([RawRow([RawCell(PText.literal("本年新收", 0), Span(0, 4)),
+                              RawCell(PText.literal("3", 4), Span(4, 5), colspan=2)], Span(0, 5))], Span(0, 5))
+    assert _dump(grid.resolve(raw)) == _dump(plain_resolve(raw))
+    assert _dump(grid.resolve(other)) != _dump(plain_resolve(raw))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=12))
+def test_distinct_as_plain(picks):
+    pool = [Cell(PText.literal(str(i), i), str(i), Span(i, i + 1), Blank(Span(i, i))) for i in range(6)]
+    cells = [pool[i] for i in picks]
+    assert [id(c) for c in _distinct(cells)] == [id(c) for c in plain_distinct(cells)]
