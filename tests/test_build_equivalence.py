@@ -321,3 +321,64 @@ def test_distinct_as_plain(picks):
     pool = [Cell(PText.literal(str(i), i), str(i), Span(i, i + 1), Blank(Span(i, i))) for i in range(6)]
     cells = [pool[i] for i in picks]
     assert [id(c) for c in _distinct(cells)] == [id(c) for c in plain_distinct(cells)]
+
+
+def plain_parse_heading(pt):
+    from disclosure_lint.document import Heading
+    from disclosure_lint.document.build import _PATTERNS, HEADING_MAX
+    from disclosure_lint.document.normalize import cn_numeral_value
+
+    text = pt.text
+    for level, pat, cn in _PATTERNS:
+        m = pat.match(text)
+        if not m:
+            continue
+        num_text = m.group("num")
+        number = cn_numeral_value(num_text) if cn else int(num_text)
+        if number is None or number == 0:
+            return None
+        rest = text[m.end():]
+        if not rest.strip() or rest.lstrip()[:1] in "是要":
+            return None
+        if len(rest) <= HEADING_MAX and "。" not in rest.rstrip("。")[:-1]:
+            title_end = len(text)
+        else:
+            cut = re.search(r"[。；;：:！!]", rest)
+            if cut is None or cut.start() > HEADING_MAX:
+                cut_at = min(len(rest), HEADING_MAX)
+            else:
+                cut_at = cut.start()
+            title_end = m.end() + cut_at
+        title = pt[m.end():title_end].strip()
+        return Heading(pt, pt.span(), level, number, pt[0:m.end()], title)
+    return None
+
+
+def _heading(h):
+    if h is None:
+        return None
+    return (h.text, h.span, h.level, h.number, h.marker.text, h.marker.span(), h.title.text, h.title.span(),
+            [h.title.span(i, i + 1) for i in range(len(h.title))])
+
+
+_HEADING_CHARS = "一二三四五六七八九十〇零（()）、．.，,0123456789٣ 是要总体情况。；:！本年度" + "\xa0\u200b"
+
+
+@settings(max_examples=400, deadline=None)
+@given(ptexts(alphabet=_HEADING_CHARS, max_pieces=5))
+def test_parse_heading_as_plain(pt):
+    from disclosure_lint.document.build import parse_heading
+
+    pt = pt.collapse_space()
+    assert _heading(parse_heading(pt)) == _heading(plain_parse_heading(pt))
+
+
+def test_parse_heading_written_forms():
+    from disclosure_lint.document.build import parse_heading
+
+    for text in ["一、总体情况", "（一）主动公开", "(二) 依申请公开", "1.本年新收", "1、其他", "（3）复议", "一是加强",
+                 "二十、" + "长" * 60 + "。后文", "3.5万件", "٣、标题", "本年度报告", "", "（", "十一．标题。另一句。"]:
+        pt = PText.literal(text, 4) if text else PText.literal("", 4)
+        assert _heading(parse_heading(pt)) == _heading(plain_parse_heading(pt)), text
+    assert _heading(parse_heading(PText.literal("一、总体情况", 4))) != _heading(
+        plain_parse_heading(PText.literal("一、总体情况", 5)))

@@ -22,6 +22,10 @@ _L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
 _L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
+# What a numbering marker starts with: a Chinese numeral (_L1), a bracket (_L2, _L4), a decimal digit (_L3:
+# ``\d`` is any Unicode decimal digit, which ``str.isdecimal`` tells).
+_MARKER_START = frozenset("一二三四五六七八九十（(")
+_LEAD_CUT = re.compile(r"[。；;：:！!]")
 
 _TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
 _PINYIN = PINYIN
@@ -34,6 +38,9 @@ _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
 def parse_heading(pt: PText) -> Heading | None:
     """A heading if the text starts with a numbering marker; ``None`` for 一是… and plain prose."""
     text = pt.text
+    first = text[:1]
+    if first not in _MARKER_START and not first.isdecimal():
+        return None  # no marker can match: plain prose, without trying the four patterns
     for level, pat, cn in _PATTERNS:
         m = pat.match(text)
         if not m:
@@ -48,7 +55,7 @@ def parse_heading(pt: PText) -> Heading | None:
         if len(rest) <= HEADING_MAX and "。" not in rest.rstrip("。")[:-1]:
             title_end = len(text)
         else:
-            cut = re.search(r"[。；;：:！!]", rest)
+            cut = _LEAD_CUT.search(rest)
             if cut is None or cut.start() > HEADING_MAX:
                 # a long numbered paragraph with no short lead sentence: still a numbered item
                 cut_at = min(len(rest), HEADING_MAX)

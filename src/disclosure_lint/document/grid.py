@@ -48,6 +48,7 @@ def resolve(raw: RawTable) -> Table:
         placed: dict[int, Cell] = {}       # the positions this row's own cells claim, in column order
         spanning: list[tuple[int, Cell]] = []  # (column, cell) of this row's cells that span rows below
         repeats = bool(above.mapping)      # whether a cell may stand at several of the row's positions
+        flags: list[bool] = []             # _is_label of this row's own cells, in column order
         c = above.first_free
         raw_cells = raw_row.cells
         for k, rc in enumerate(raw_cells):
@@ -79,7 +80,8 @@ def resolve(raw: RawTable) -> Table:
                 value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
             cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
             # _is_label(cell), asked several times per row: decided once
-            labelish[id(cell)] = type(value) is TextValue and not value_like(text)
+            flag = labelish[id(cell)] = type(value) is TextValue and not value_like(text)
+            flags.append(flag)
             if rowspan > 1:
                 spanning.append((c, cell))
             placed[c] = cell
@@ -101,14 +103,17 @@ def resolve(raw: RawTable) -> Table:
                 ends.setdefault(r + cell.rowspan, []).append(col)
                 version += 1
             row = Row(r, pos.cells, raw_row.span)
-            _split_labels(row, labelish, repeats)
+            if repeats:
+                _split_labels(row, *_distinct_flags(pos.cells, labelish))
+            else:  # each position holds its own cell, once: the cells are distinct, their flags known
+                _split_labels(row, list(pos.cells), flags)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
             pos = above
             row = Row(r, pos.cells, raw_row.span)
             if pos.split is None:
-                _split_labels(row, labelish, True)
+                _split_labels(row, *_distinct_flags(pos.cells, labelish))
                 pos.split = (row.labels, row.values)
             else:
                 row.labels, row.values = pos.split
@@ -160,17 +165,18 @@ class _Positions:
         self.split: tuple[list[Cell], list[Cell]] | None = None
 
 
-def _split_labels(row: Row, labelish: dict[int, bool], repeats: bool = True) -> None:
+def _distinct_flags(cells: list[Cell], labelish: dict[int, bool]) -> tuple[list[Cell], list[bool]]:
+    """The distinct cells of a row's positions, in order, and :func:`_is_label` of each."""
+    distinct = list({id(c): c for c in cells}.values())  # first occurrences, in order
+    return distinct, [labelish[id(c)] for c in distinct]
+
+
+def _split_labels(row: Row, distinct: list[Cell], flags: list[bool]) -> None:
     """Leading text cells are the row's labels; the distinct cells after them are its values.
 
-    *labelish* holds :func:`_is_label` of every cell, by ``id``; *repeats* is false when no cell stands at
-    two of the row's positions.
+    *distinct* are the row's distinct cells, in order (the row may keep the list), *flags* tell
+    :func:`_is_label` of each.
     """
-    if repeats:
-        distinct = list({id(c): c for c in row.cells}.values())  # first occurrences, in order
-    else:
-        distinct = list(row.cells)
-    flags = [labelish[id(c)] for c in distinct]
     n = len(distinct)
     k = 0
     while k < n and flags[k]:
@@ -186,13 +192,13 @@ def _split_labels(row: Row, labelish: dict[int, bool], repeats: bool = True) -> 
         return
     # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
     row.labels = distinct[:k]
+    rest = flags[k:]
+    if all(rest):  # no value that is not text naming a row (number, blank, dash, 约27…): all labels
+        row.labels, row.values = distinct, []
+        return
     # A header cell from a row above whose rowspan runs into this one (a header row was deleted) is not a value.
     index = row.index
-    row.values = [c for c, f in zip(distinct[k:], flags[k:]) if not (f and c.row < index)]
-    # a value that is not text naming a row (a number, blank, dash, unread figure, or text standing where a
-    # number stands): else the row is all labels
-    if all(labelish[id(c)] for c in row.values):
-        row.labels, row.values = distinct, []
+    row.values = [c for c, f in zip(distinct[k:], rest) if not (f and c.row < index)]
 
 
 def _is_label(c: Cell) -> bool:
