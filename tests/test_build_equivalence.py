@@ -382,3 +382,64 @@ def test_parse_heading_written_forms():
         assert _heading(parse_heading(pt)) == _heading(plain_parse_heading(pt)), text
     assert _heading(parse_heading(PText.literal("一、总体情况", 4))) != _heading(
         plain_parse_heading(PText.literal("一、总体情况", 5)))
+
+
+# ---------------------------------------------------------------------------------------------------
+# collapsed(pt): PText.collapse_space without the rebuild when white space stands only at the ends.
+
+_SPACE_CHARS = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2000\u2028\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_TEXT_CHARS = "ab27本年x" + _SPACE_CHARS
+
+
+def _layout(pt):
+    """Everything a PText says: its text, pieces, and the source of every character and slice."""
+    n = len(pt.text)
+    return (pt.text, list(pt._pieces()), pt._p is None, pt.span(),
+            [(pt.src_start(i), pt.src_end(i), pt.is_literal_at(i)) for i in range(n)],
+            [pt.span(i, j) for i in range(n + 1) for j in range(i, n + 1)])
+
+
+@settings(max_examples=500, deadline=None)
+@given(ptexts(alphabet=_TEXT_CHARS, max_pieces=5))
+def test_collapsed_as_collapse_space(pt):
+    from disclosure_lint.document.normalize import collapsed
+
+    assert _layout(collapsed(pt)) == _layout(pt.collapse_space())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SPACE_CHARS, max_size=4), st.text(alphabet="ab本" + _SPACE_CHARS, min_size=1, max_size=6),
+       st.text(alphabet=_SPACE_CHARS, max_size=4), st.integers(0, 9))
+def test_collapsed_cell_shapes(lead, core, trail, start):
+    """White space around a figure or a label, as Word pages write cells: one literal piece, or three."""
+    from disclosure_lint.document.normalize import collapsed
+
+    one = PText.literal(lead + core + trail, start)
+    b = PTextBuilder()
+    b.add_literal(lead, start)
+    b.add_literal(core, start + len(lead) + 5)
+    b.add_mapped(trail[:1], start + len(lead) + len(core) + 9, start + len(lead) + len(core) + 15)
+    b.add_literal(trail[1:], start + len(lead) + len(core) + 20)
+    for pt in (one, b.build()):
+        assert _layout(collapsed(pt)) == _layout(pt.collapse_space())
+
+
+def test_collapsed_blank_characters_are_collapse_spaces():
+    """The characters collapsed() strips are exactly white space (str.isspace, \\s) and PText's zero-width set."""
+    import sys
+
+    from disclosure_lint.document import normalize
+    from disclosure_lint.source import ptext
+
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert set(normalize._WHITESPACE) == {ch for ch in every if ch.isspace()}
+    assert {ch for ch in every if re.match(r"\s", ch)} == set(normalize._WHITESPACE)
+    assert set(normalize._ZERO_WIDTH) == set(ptext._INVISIBLE)
+
+
+def test_collapsed_takes_the_slice():
+    from disclosure_lint.document.normalize import collapsed
+
+    pt = PText.literal("\n   计量单位\n  ", 100)
+    assert collapsed(pt).text == "计量单位" and collapsed(pt).span() == Span(104, 108)
+    assert _layout(collapsed(pt)) != _layout(PText.literal("计量单位", 103))

@@ -9,7 +9,7 @@ import re
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
 from .grid import resolve
-from .normalize import PINYIN, cn_numeral_value
+from .normalize import PINYIN, cn_numeral_value, collapsed
 from ..source.ptext import PText
 from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from ..source import Source, Span
@@ -68,7 +68,7 @@ def parse_heading(pt: PText) -> Heading | None:
 
 
 def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
-    pt = raw.ptext.collapse_space()
+    pt = collapsed(raw.ptext)
     if not pt.text:
         return None
     h = parse_heading(pt)
@@ -106,10 +106,10 @@ def _metadata(raw: RawDocument, blocks: list) -> Metadata:
         lead.append(b)
     for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
-            snippets.append(b.ptext.collapse_space())
+            snippets.append(collapsed(b.ptext))
         elif isinstance(b, RawTable):
             for row in b.rows:
-                snippets.extend(c.ptext.collapse_space() for c in row.cells)
+                snippets.extend(collapsed(c.ptext) for c in row.cells)
     for k, pt in enumerate(snippets):
         matches = list(_META_RE.finditer(pt.text))
         for j, m in enumerate(matches):

@@ -12,6 +12,7 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 from __future__ import annotations
 
 from .cells import cell_value, value_like
+from .normalize import collapsed
 from . import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -69,7 +70,7 @@ def resolve(raw: RawTable) -> Table:
                     problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
                 rowspan = nrows - r
             rpt = rc.ptext
-            pt = rpt.collapse_space()
+            pt = collapsed(rpt)
             text = pt.text
             if rc.recovery in ("ambiguous", "unsplit"):
                 value = Unread(rc.span, rpt.text)
