@@ -181,13 +181,8 @@ class Table:
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
-    seen: set[int] = set()
-    out = []
-    for c in cells:
-        if id(c) not in seen:
-            seen.add(id(c))
-            out.append(c)
-    return out
+    """Each cell once, in the order of its first position (a dict keeps its first key's place)."""
+    return list({id(c): c for c in cells}.values())
 
 
 @dataclass(slots=True)

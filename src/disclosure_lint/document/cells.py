@@ -57,9 +57,9 @@ def parse_number(s: str) -> int | Decimal | None:
 def cell_value(pt: PText, fallback: Span) -> CellValue:
     """Classify the normalised text of a cell. *fallback* is the cell's span, used for blanks."""
     text = pt.text
-    if not text.strip():
-        return Blank(fallback if not len(pt) else pt.span())
     stripped = text.strip()
+    if not stripped:
+        return Blank(fallback if not len(pt) else pt.span())
     if stripped in NOT_APPLICABLE:
         return NotApplicable(pt.span(), stripped)
     if text.isdigit() and text.isascii():

@@ -72,14 +72,15 @@ def resolve(raw: RawTable) -> Table:
             rpt = rc.ptext
             pt = collapsed(rpt)
             text = pt.text
-            if rc.recovery in ("ambiguous", "unsplit"):
+            recovery = rc.recovery
+            if recovery and recovery in ("ambiguous", "unsplit"):
                 value = Unread(rc.span, rpt.text)
             elif text:
                 value = cell_value(pt, None)  # not blank: no fallback span is asked for
             else:
                 # a blank cell's span is its content (the &nbsp;), else the whole cell
                 value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
-            cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
+            cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
             # _is_label(cell), asked several times per row: decided once
             flag = labelish[id(cell)] = type(value) is TextValue and not value_like(text)
             flags.append(flag)
@@ -103,21 +104,18 @@ def resolve(raw: RawTable) -> Table:
                 pending[col] = cell
                 ends.setdefault(r + cell.rowspan, []).append(col)
                 version += 1
-            row = Row(r, pos.cells, raw_row.span)
             if repeats:
-                _split_labels(row, *_distinct_flags(pos.cells, labelish))
+                labels, values = _split_labels(r, *_distinct_flags(pos.cells, labelish))
             else:  # each position holds its own cell, once: the cells are distinct, their flags known
-                _split_labels(row, list(pos.cells), flags)
+                labels, values = _split_labels(r, list(pos.cells), flags)
+            row = Row(r, pos.cells, raw_row.span, labels, values)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
             pos = above
-            row = Row(r, pos.cells, raw_row.span)
             if pos.split is None:
-                _split_labels(row, *_distinct_flags(pos.cells, labelish))
-                pos.split = (row.labels, row.values)
-            else:
-                row.labels, row.values = pos.split
+                pos.split = _split_labels(r, *_distinct_flags(pos.cells, labelish))
+            row = Row(r, pos.cells, raw_row.span, *pos.split)
         if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
                           raw_row.span))
@@ -172,10 +170,10 @@ def _distinct_flags(cells: list[Cell], labelish: dict[int, bool]) -> tuple[list[
     return distinct, [labelish[id(c)] for c in distinct]
 
 
-def _split_labels(row: Row, distinct: list[Cell], flags: list[bool]) -> None:
-    """Leading text cells are the row's labels; the distinct cells after them are its values.
+def _split_labels(index: int, distinct: list[Cell], flags: list[bool]) -> tuple[list[Cell], list[Cell]]:
+    """Leading text cells are the labels of row *index*; the distinct cells after them are its values.
 
-    *distinct* are the row's distinct cells, in order (the row may keep the list), *flags* tell
+    *distinct* are the row's distinct cells, in order (the labels may be that list), *flags* tell
     :func:`_is_label` of each.
     """
     n = len(distinct)
@@ -188,18 +186,12 @@ def _split_labels(row: Row, distinct: list[Cell], flags: list[bool]) -> None:
         j += 1
         if flags[j - 1]:
             k = j
-    if k == n:
-        row.labels, row.values = distinct, []
-        return
-    # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
-    row.labels = distinct[:k]
     rest = flags[k:]
     if all(rest):  # no value that is not text naming a row (number, blank, dash, 约27…): all labels
-        row.labels, row.values = distinct, []
-        return
+        return distinct, []
+    # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
     # A header cell from a row above whose rowspan runs into this one (a header row was deleted) is not a value.
-    index = row.index
-    row.values = [c for c, f in zip(distinct[k:], rest) if not (f and c.row < index)]
+    return distinct[:k], [c for c, f in zip(distinct[k:], rest) if not (f and c.row < index)]
 
 
 def _is_label(c: Cell) -> bool:
