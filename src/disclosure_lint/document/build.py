@@ -92,8 +92,10 @@ def _sections(blocks: list) -> Section:
     return root
 
 
-def _metadata(raw: RawDocument, blocks: list) -> Metadata:
+def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metadata:
+    """*made*: id(raw paragraph) -> the block already made of it, whose text is the paragraph collapsed."""
     md = Metadata()
+    made = made or {}
     for label, value in raw.meta_lines:
         key = META_KEYS.get(label)
         if key and value.text:
@@ -106,7 +108,8 @@ def _metadata(raw: RawDocument, blocks: list) -> Metadata:
         lead.append(b)
     for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
-            snippets.append(collapsed(b.ptext))
+            p = made.get(id(b))
+            snippets.append(p.ptext if p is not None else collapsed(b.ptext))
         elif isinstance(b, RawTable):
             for row in b.rows:
                 snippets.extend(collapsed(c.ptext) for c in row.cells)
@@ -184,11 +187,11 @@ _TABLE_HERE = Table(Span(0, 0), [], 0)  # past the first table: where it stands 
 _UNMADE = object()
 
 
-def _head(raw: RawDocument, blocks: list) -> tuple[Metadata, MetaField | None]:
+def _head(raw: RawDocument, blocks: list, made: dict | None = None) -> tuple[Metadata, MetaField | None]:
     """Metadata and title, from the first blocks and the reader's title candidates. Called as soon as the
     first blocks are built: once the title is known, the reader's page tree can go (peak memory: it need
     not live alongside the rest of the document, a long table's cells above all)."""
-    md = _metadata(raw, blocks)
+    md = _metadata(raw, blocks, made)
     title = _title(raw, blocks, md)
     if title is not None:
         md.set(MetaField("title", title.value, title.span))
@@ -219,7 +222,7 @@ def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
             head.append(p)
             if len(head) >= _HEAD_BLOCKS:
                 break
-    md, title = _head(raw, head)
+    md, title = _head(raw, head, made)
     del head
     for rb in raw.blocks:
         if isinstance(rb, RawTable):
