@@ -357,15 +357,14 @@ def plain_parse_heading(pt):
 def _heading(h):
     if h is None:
         return None
-    return (h.text, h.span, h.level, h.number, h.marker.text, h.marker.span(), h.title.text, h.title.span(),
-            [h.title.span(i, i + 1) for i in range(len(h.title))])
+    return (h.text, h.span, h.level, h.number, _layout(h.ptext), _layout(h.marker), _layout(h.title))
 
 
-_HEADING_CHARS = "一二三四五六七八九十〇零（()）、．.，,0123456789٣ 是要总体情况。；:！本年度" + "\xa0\u200b"
+_HEADING_CHARS = "一二三四五六七八九十〇零（()）、．.，,0123456789٣ 是要总体情况。；:！本年度" + "\xa0\u200b\u3000\n"
 
 
-@settings(max_examples=400, deadline=None)
-@given(ptexts(alphabet=_HEADING_CHARS, max_pieces=5))
+@settings(max_examples=600, deadline=None)
+@given(ptexts(alphabet=_HEADING_CHARS, max_pieces=12))
 def test_parse_heading_as_plain(pt):
     from disclosure_lint.document.build import parse_heading
 
@@ -377,7 +376,9 @@ def test_parse_heading_written_forms():
     from disclosure_lint.document.build import parse_heading
 
     for text in ["一、总体情况", "（一）主动公开", "(二) 依申请公开", "1.本年新收", "1、其他", "（3）复议", "一是加强",
-                 "二十、" + "长" * 60 + "。后文", "3.5万件", "٣、标题", "本年度报告", "", "（", "十一．标题。另一句。"]:
+                 "二十、" + "长" * 60 + "。后文", "3.5万件", "٣、标题", "本年度报告", "", "（", "十一．标题。另一句。",
+                 "一、 ", "一、是", "二、 要求", "1. " + "长" * 39 + "。", "1. " + "长" * 40 + "：后", "1. " + "长" * 41 + "：后",
+                 "（一）" + "长" * 45, "三、\u3000标题\u3000", "四、标题。" + "长" * 50]:
         pt = PText.literal(text, 4) if text else PText.literal("", 4)
         assert _heading(parse_heading(pt)) == _heading(plain_parse_heading(pt)), text
     assert _heading(parse_heading(PText.literal("一、总体情况", 4))) != _heading(

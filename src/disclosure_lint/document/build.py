@@ -9,7 +9,7 @@ import re
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
 from .grid import resolve
-from .normalize import PINYIN, cn_numeral_value, collapsed
+from .normalize import _BLANK_CHARS, PINYIN, cn_numeral_value, collapsed
 from ..source.ptext import PText
 from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from ..source import Source, Span
@@ -26,6 +26,7 @@ HEADING_MAX = 40
 # ``\d`` is any Unicode decimal digit, which ``str.isdecimal`` tells).
 _MARKER_START = frozenset("一二三四五六七八九十（(")
 _LEAD_CUT = re.compile(r"[。；;：:！!]")
+_NON_SPACE = re.compile(r"\S")
 
 _TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
 _PINYIN = PINYIN
@@ -49,21 +50,23 @@ def parse_heading(pt: PText) -> Heading | None:
         number = cn_numeral_value(num_text) if cn else int(num_text)
         if number is None or number == 0:
             return None
-        rest = text[m.end():]
-        if not rest.strip() or rest.lstrip()[:1] in "是要":
-            return None
-        if len(rest) <= HEADING_MAX and "。" not in rest.rstrip("。")[:-1]:
+        # The rest of the text after the marker is read in place: a numbered paragraph may be long.
+        end = m.end()
+        lead = _NON_SPACE.search(text, end)
+        if lead is None or lead.group() in "是要":
+            return None  # nothing after the marker, or 一是… / 二要…
+        if len(text) - end <= HEADING_MAX and "。" not in text[end:].rstrip("。")[:-1]:
             title_end = len(text)
         else:
-            cut = _LEAD_CUT.search(rest)
-            if cut is None or cut.start() > HEADING_MAX:
-                # a long numbered paragraph with no short lead sentence: still a numbered item
-                cut_at = min(len(rest), HEADING_MAX)
-            else:
-                cut_at = cut.start()
-            title_end = m.end() + cut_at
-        title = pt[m.end():title_end].strip()
-        return Heading(pt, pt.span(), level, number, pt[0:m.end()], title)
+            # a long numbered paragraph with no short lead sentence: still a numbered item
+            cut = _LEAD_CUT.search(text, end, end + HEADING_MAX + 1)
+            title_end = cut.start() if cut is not None else min(len(text), end + HEADING_MAX)
+        # the title, its ends stripped (as PText.strip strips them), in one slice
+        words = text[end:title_end]
+        a = end + len(words) - len(words.lstrip(_BLANK_CHARS))
+        z = end + len(words.rstrip(_BLANK_CHARS))
+        title = pt[a:z] if a < z else pt[end:end]
+        return Heading(pt, pt.span(), level, number, pt[0:end], title)
     return None
 
 

@@ -12,7 +12,7 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 from __future__ import annotations
 
 from .cells import cell_value, value_like
-from .normalize import collapsed
+from .normalize import _SPACE_OR_INVISIBLE, collapsed
 from . import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -70,8 +70,12 @@ def resolve(raw: RawTable) -> Table:
                     problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
                 rowspan = nrows - r
             rpt = rc.ptext
-            pt = collapsed(rpt)
-            text = pt.text
+            text = rpt.text
+            if _SPACE_OR_INVISIBLE.search(text) is not None:  # else collapsed(rpt) is rpt itself
+                pt = collapsed(rpt)
+                text = pt.text
+            else:
+                pt = rpt
             recovery = rc.recovery
             if recovery and recovery in ("ambiguous", "unsplit"):
                 value = Unread(rc.span, rpt.text)
