@@ -39,7 +39,10 @@ def resolve(raw: RawTable) -> Table:
     lengths: list[int] = []
     holes: list[tuple[str, Span]] = []
     width = 0
-    labelish: dict[int, bool] = {}         # id(cell) -> _is_label(cell), for every cell of the table
+    # _is_label of the cell whose first (leftmost) position is a column: of this row's own cells and of the
+    # cells a rowspan holds for it. (A pending column is never claimed by a row's own cell, so a rowspan
+    # cell's entry stands as long as the cell is pending.)
+    label_at: dict[int, bool] = {}
     for r, raw_row in enumerate(raw.rows):
         for col in ends.pop(r, ()):
             del pending[col]
@@ -86,7 +89,7 @@ def resolve(raw: RawTable) -> Table:
                 value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
             cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
             # _is_label(cell), asked several times per row: decided once
-            flag = labelish[id(cell)] = type(value) is TextValue and not value_like(text)
+            flag = label_at[c] = type(value) is TextValue and not value_like(text)
             flags.append(flag)
             if rowspan > 1:
                 spanning.append((c, cell))
@@ -109,7 +112,7 @@ def resolve(raw: RawTable) -> Table:
                 ends.setdefault(r + cell.rowspan, []).append(col)
                 version += 1
             if repeats:
-                labels, values = _split_labels(r, *_distinct_flags(pos.cells, labelish))
+                labels, values = _split_labels(r, *_distinct_flags(pos.mapping, label_at))
             else:  # each position holds its own cell, once: the cells are distinct, their flags known
                 labels, values = _split_labels(r, list(pos.cells), flags)
             row = Row(r, pos.cells, raw_row.span, labels, values)
@@ -118,7 +121,7 @@ def resolve(raw: RawTable) -> Table:
             # labels and values (the same for any row all of whose cells come from above).
             pos = above
             if pos.split is None:
-                pos.split = _split_labels(r, *_distinct_flags(pos.cells, labelish))
+                pos.split = _split_labels(r, *_distinct_flags(pos.mapping, label_at))
             row = Row(r, pos.cells, raw_row.span, *pos.split)
         if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
@@ -168,10 +171,11 @@ class _Positions:
         self.split: tuple[list[Cell], list[Cell]] | None = None
 
 
-def _distinct_flags(cells: list[Cell], labelish: dict[int, bool]) -> tuple[list[Cell], list[bool]]:
-    """The distinct cells of a row's positions, in order, and :func:`_is_label` of each."""
-    distinct = list({id(c): c for c in cells}.values())  # first occurrences, in order
-    return distinct, [labelish[id(c)] for c in distinct]
+def _distinct_flags(mapping: dict[int, Cell], label_at: dict[int, bool]) -> tuple[list[Cell], list[bool]]:
+    """The distinct cells of a row's positions (column -> cell, in column order), in order, and
+    :func:`_is_label` of each. A cell's first position is its own column: there it is met first."""
+    distinct = [c for col, c in mapping.items() if c.col == col]
+    return distinct, [label_at[c.col] for c in distinct]
 
 
 def _split_labels(index: int, distinct: list[Cell], flags: list[bool]) -> tuple[list[Cell], list[Cell]]:
