@@ -6,6 +6,7 @@ nothing of editions: a heading is recognised by its numbering, not its words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
 from .grid import resolve
@@ -36,6 +37,11 @@ _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}
 _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
 
 
+@lru_cache(maxsize=None)  # at most 1,110 keys: one to three of the ten numerals the marker patterns allow
+def _cn_marker_value(num: str) -> int | None:
+    return cn_numeral_value(num)
+
+
 def parse_heading(pt: PText) -> Heading | None:
     """A heading if the text starts with a numbering marker; ``None`` for 一是… and plain prose."""
     text = pt.text
@@ -47,7 +53,7 @@ def parse_heading(pt: PText) -> Heading | None:
         if not m:
             continue
         num_text = m.group("num")
-        number = cn_numeral_value(num_text) if cn else int(num_text)
+        number = _cn_marker_value(num_text) if cn else int(num_text)
         if number is None or number == 0:
             return None
         # The rest of the text after the marker is read in place: a numbered paragraph may be long.
