@@ -200,3 +200,32 @@ def test_bad_reports_mapping_is_a_configuration_error(planted, tmp_path, capsys)
     (d / "dlint.toml").write_text('[reports]\n"0/*" = { agency = "甲县", year = "twenty" }\n', encoding="utf-8")
     assert main(["--no-progress", "--select", "DL6", str(d)]) == 2
     assert "`reports` must map path patterns" in capsys.readouterr().err
+
+
+def test_a_crowded_year_is_not_chained_and_pairs_stay_linear(tmp_path, capsys):
+    """Sixty reports of one agency for each of two years used to be chained each with each: 3,600 pairs, and
+    as many accusations between reports that were never one series. A year with more than three reports is
+    not chained (DL607 says so for each of its reports), and ``parse --corpus`` shows it."""
+    from disclosure_lint.corpus import lint_and_summarise
+    from disclosure_lint.corpus.context import CorpusContext
+    from disclosure_lint.corpus.group import MAX_SAME_YEAR
+
+    d = tmp_path / "c"
+    d.mkdir()
+    paths = []
+    for year in (2020, 2021):
+        for i in range(60):
+            p = d / f"{year}-{i:02d}.txt"
+            p.write_text(f"某局{year}年政府信息公开工作年度报告\n", encoding="utf-8")
+            paths.append(p)
+    ctx = CorpusContext([lint_and_summarise(p)[1] for p in paths])
+    assert sorted(ctx.grouping.series[0].crowded()) == [2020, 2021]
+    assert list(ctx.pairs()) == []
+    # Up to MAX_SAME_YEAR, every report is chained with each of the year before, as before.
+    few = CorpusContext([lint_and_summarise(p)[1] for p in paths[:MAX_SAME_YEAR] + paths[60:62]])
+    assert len(list(few.pairs())) == MAX_SAME_YEAR * 2
+    assert main(["parse", "--json", "--corpus", str(d)]) == 0
+    g = json.loads(capsys.readouterr().out)
+    assert [(c["year"], len(c["paths"])) for c in g["crowded"]] == [(2020, 60), (2021, 60)]
+    assert main(["parse", "--corpus", str(d)]) == 0
+    assert "60 reports for 2021: not chained with the years around it" in capsys.readouterr().out

@@ -31,7 +31,9 @@ def check(ctx):
 
     **检查内容。** 向 dlint 提供多份报告时，按机关分组、按年度排序（``dlint parse --corpus`` 可显示
     分组）。机关或年度不确定的报告（仅有页面“来源”信息、名称相互矛盾、找不到年度，或属于工作总结
-    而非年度报告）单独列出并说明原因，不与无关报告比较。
+    而非年度报告）单独列出并说明原因，不与无关报告比较。同一机关同一年度的报告超过三份时（如把多个
+    部门误归为同一机关，或同一页面的多个副本），无法判断哪一份承接上下年度，这些报告也不与前后年度
+    报告作勾稽比较。
 
     **为何重要。** 分组错误时的跨报告检查会指错机关；明确提示可保证跨报告规则的准确。
 
@@ -44,3 +46,9 @@ def check(ctx):
     for r in ctx.grouping.unsure:
         reasons = "; ".join(r.identity.notes) or _("unsure")
         yield Finding(r.anchor.span, _("not compared with other reports: {reasons}", reasons=reasons), path=r.path)
+    for s in ctx.grouping.series:
+        for year, reports in sorted(s.crowded().items()):
+            for r in reports:
+                yield Finding(r.anchor.span, _("not chained with the years before and after: {n} reports of {agency} "
+                                               "for {year}, and which one continues the series cannot be told",
+                                               n=len(reports), agency=s.agency, year=year), path=r.path)

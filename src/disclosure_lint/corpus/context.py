@@ -19,10 +19,14 @@ class CorpusContext:
         self.selected: frozenset[str] | None = None
 
     def pairs(self):
-        """(series, earlier, later) for every report and each report of the year before it."""
+        """(series, earlier, later) for every report and each report of the year before it; a year with
+        more reports than :data:`~.group.MAX_SAME_YEAR` is not chained (see :meth:`.Series.crowded`)."""
         for s in self.grouping.series:
             by_year = s.by_year()
+            crowded = s.crowded()
             for y in sorted(by_year):
+                if y in crowded or y - 1 in crowded:
+                    continue
                 for later in by_year[y]:
                     for earlier in by_year.get(y - 1, ()):
                         yield s, earlier, later

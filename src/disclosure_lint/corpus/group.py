@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 from .summary import ReportSummary
 
-__all__ = ["Series", "Grouping", "group_reports", "apply_overrides"]
+__all__ = ["Series", "Grouping", "group_reports", "apply_overrides", "MAX_SAME_YEAR"]
+
+# More reports of one agency for one year than this, and which of them continues the series cannot be told
+# (departments taken for one agency, a crawl's copies of one page): they are not chained with the years around
+# them (DL607 says so). Chaining them all compared every report with every report of the year before, which
+# grows with the square of their number and accuses reports that were never in one series.
+MAX_SAME_YEAR = 3
 
 
 @dataclass
@@ -37,6 +43,13 @@ class Series:
             out.setdefault(r.identity.year, []).append(r)
         return out
 
+    def crowded(self) -> dict[int, list[ReportSummary]]:
+        """The years with more than :data:`MAX_SAME_YEAR` reports and a report the year before or after:
+        they would be chained, and are not."""
+        by_year = self.by_year()
+        return {y: rs for y, rs in by_year.items()
+                if len(rs) > MAX_SAME_YEAR and (y - 1 in by_year or y + 1 in by_year)}
+
 
 @dataclass
 class Grouping:
@@ -48,6 +61,8 @@ class Grouping:
                             "reports": [{"path": r.path, "year": r.identity.year, "edition": r.identity.edition,
                                          "confidence": r.identity.confidence} for r in s.reports]}
                            for s in self.series],
+                "crowded": [{"agency": s.agency, "year": y, "paths": [r.path for r in rs]}
+                            for s in self.series for y, rs in sorted(s.crowded().items())],
                 "unsure": [{"path": r.path, "agency": r.identity.agency, "year": r.identity.year,
                             "kind": r.identity.kind, "confidence": r.identity.confidence,
                             "notes": r.identity.notes} for r in self.unsure]}

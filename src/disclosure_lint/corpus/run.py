@@ -137,6 +137,9 @@ def print_grouping(grouping, stream) -> None:
                 stream.write("    … " + _("no report for {missing}", missing=missing) + "\n")
             prev = y
             stream.write(f"  {y}  {r.identity.edition or '-':<13} {r.identity.confidence:<7} {r.path}\n")
+        for y, rs in sorted(s.crowded().items()):
+            stream.write("    … " + _("{n} reports for {year}: not chained with the years around it", n=len(rs),
+                                         year=y) + "\n")
     if grouping.unsure:
         stream.write(_("not grouped (unsure):") + "\n")
         for r in grouping.unsure:

@@ -8,8 +8,6 @@ source offset.
 """
 from __future__ import annotations
 
-import re
-from itertools import islice
 
 from ..i18n import _
 from ..source import Span
@@ -20,8 +18,8 @@ __all__ = ["MARK", "Node", "parse_tree"]
 # The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
 # one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
 MARK = "k"
-_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
+_CONTROLS = tuple(map(chr, _CONTROL))
 
 
 class Node:
@@ -77,27 +75,29 @@ class _Structure:
         return self.found
 
 
-def _build(text: str, starts: list, kinds: bytearray, names: list, elements: list) -> tuple[Node, list[Node], list[int]]:
+def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list, elements: list
+           ) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
-    dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact).
+    dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact),
+    *weights* the text tokens' (html_split.text_weights).
     Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
     nodes = [root]  # the node of element i is nodes[i + 1]
     comments: list[int] = []
     owner = root
     own = root.items
-    count = text.count
+    weight = iter(weights).__next__
     found = iter(elements)
     nk, ntag, npi = next(found, ("-1", "", -1))
     nk = int(nk)
     tag_names = iter(names)
     lowered: dict[str, str] = {}  # one string per tag name
-    for k, (kind, s, e) in enumerate(zip(kinds, starts, islice(starts, 1, None))):
+    for k, kind in enumerate(kinds):
         if kind == TEXT:
             own.append(k)
-            owner.w += e - s - count(" ", s, e) - count("\n", s, e) - count("\t", s, e)
+            owner.w += weight()
         elif kind == START:
             name = next(tag_names)
             if k == nk:
@@ -138,7 +138,7 @@ def parse_tree(text: str, tokens: tuple, pieces: list, problems: list) -> tuple[
         # attributes are most of a page's bytes: leaving them out makes the copy and the parse smaller.
         marked = "".join(pieces)
         pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
-        if _HAS_CONTROL.search(marked):
+        if any(c in marked for c in _CONTROLS):  # str's own search: far faster than a character class
             marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
         data = marked.encode("utf-8", "surrogatepass")
         del marked

@@ -1,0 +1,102 @@
+"""The one-split HTML tokens (readers/html_split.py) are html_tokens.tokenize_compact's, token for token,
+with the same marked copy; where the split is not sure it says so (None) and the reader falls back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint.readers.html_split import text_weights, tokenize_split
+from disclosure_lint.readers.html_tokens import TEXT, tokenize_compact
+from disclosure_lint.source import Source
+
+from .conftest import FIXTURES, SHARED, best_cpu
+
+_PIECES = ["<", ">", '"', "'", "a", " ", "/", "=", "\n", "<a ", "<p>", "</p>", "<a\"", "<b'", "<!--", "-->",
+           "<!x", "</", "<script>", "</script>", "</SCRIPT >", "<Script a='>'>", "<script/>", "<style>",
+           "</style", "<textarea>", "<scriptx>", "<\u017fcript>", "</\u017fcript>", "\x00", "\x01", "<p\x01q>",
+           "é", "<td class='x'>", "&nbsp;", "<br/>", "<![if !x]>", "<?x?>", "<!DOCTYPE html>", "İ", "<TD>"]
+
+
+def _same(text: str) -> bool:
+    """True when the split gave the tokenizer's answer; False when it gave up."""
+    a: list = []
+    b: list = []
+    expect = tokenize_compact(text, a, "k")
+    got = tokenize_split(text, b, "k")
+    if got is None:
+        return False
+    assert got[:3] == expect
+    assert got[3] == text_weights(text, expect[0], expect[1])
+    assert got[3] == [len(text[s:e].replace(" ", "").replace("\n", "").replace("\t", ""))
+                      for s, e, kind in zip(expect[0], expect[0][1:], expect[1]) if kind == TEXT]
+    assert "".join(b) == "".join(a)
+    assert tokenize_split(text)[:3] == tokenize_compact(text)  # without a marked copy
+    return True
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_split_gives_the_tokenizers_tokens(pieces):
+    _same("".join(pieces))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/!-\"'ascriptyle =\n\x00", max_size=60))
+def test_the_split_on_markup_characters(text):
+    _same(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["><", "<p>" * 3, "<!-- x><y -->", "<a title='x><y'>"]), max_size=60),
+       st.sampled_from([1, 2, 3, 5, 8]))
+def test_the_split_in_chunks_gives_the_same_tokens(pieces, chunk):
+    """A page is split a chunk at a time (its pieces are about three times their text in memory): cut
+    between two tags, the last markup split again with the next chunk, the tokens are the same."""
+    from disclosure_lint.readers import html_split
+    keep = html_split._CHUNK
+    html_split._CHUNK = chunk
+    try:
+        _same("".join(pieces))
+    finally:
+        html_split._CHUNK = keep
+
+
+def test_the_split_reads_pages_and_gives_up_only_when_unsure():
+    pages = sorted(FIXTURES.rglob("*.htm*")) + sorted((Path(__file__).parent.parent / "examples").glob("*.htm*"))
+    if (SHARED / "corpus" / "real-html").is_dir():
+        pages += sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    assert pages
+    from disclosure_lint.readers import html_split
+    for chunk in (html_split._CHUNK, 1000):  # the pages are split in several chunks
+        keep = html_split._CHUNK
+        html_split._CHUNK = chunk
+        try:
+            read = sum(_same(Source.from_bytes(p.read_bytes()).text) for p in pages)
+        finally:
+            html_split._CHUNK = keep
+        assert read == len(pages)  # no page of ours holds a tag whose quote never closes
+    # It gives up where the tokenizer reads on from inside a tag, and on raw text with no end tag.
+    assert tokenize_split('<p>a<a href="x>b</p>') is None
+    assert tokenize_split("<p>x</p><script>var a = 1;>b") is None
+    assert _same("<p>x</p><script>var a = 1;>") and _same("<script>a</script>")
+    assert _same("<p><!-- open comment > and more")
+
+
+_FAILING = {  # start tags failing at a quote that never closes, then a later '>': each '<' read once
+    "tags": lambda n: "<a " * n + '"' + "<b>",
+    "raw-text tags": lambda n: "<script " * n + "'" + "<b>",
+    "raw-text tags with a closed quote": lambda n: '<style a=">" ' * n + '"' + ">",
+}
+
+
+@pytest.mark.parametrize("shape", list(_FAILING))
+def test_the_split_is_linear_where_start_tags_fail(shape):
+    make = _FAILING[shape]
+    assert tokenize_split(make(10)) is None  # and the tokenizer, linear too, reads such pages
+    t1 = best_cpu(lambda: tokenize_split(make(4000)))
+    t4 = best_cpu(lambda: tokenize_split(make(16000)))
+    if t4 < 0.01:
+        return  # too fast to be anything but linear
+    assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}×"
