@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .cells import cell_value, value_like
 from .normalize import _SPACE_OR_INVISIBLE, collapsed
-from . import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread
+from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
 from ..source import Span
