@@ -181,13 +181,8 @@ class Table:
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
-    seen: set[int] = set()
-    out = []
-    for c in cells:
-        if id(c) not in seen:
-            seen.add(id(c))
-            out.append(c)
-    return out
+    """Each cell once, in the order of its first position (a dict keeps its first key's place)."""
+    return list({id(c): c for c in cells}.values())
 
 
 @dataclass(slots=True)
@@ -289,9 +284,12 @@ class Document:
         return self.source.path
 
     def paragraphs(self) -> Iterator[Paragraph | Heading]:
-        for b in self.blocks:
-            if not isinstance(b, Table):
-                yield b
+        blocks = self.blocks
+        cached = self.__dict__.get("_paragraphs")  # rules ask many times: picked once per block list
+        if cached is None or cached[0] is not blocks or cached[1] != len(blocks):
+            paras = [b for b in blocks if not isinstance(b, Table)]
+            cached = self.__dict__["_paragraphs"] = (blocks, len(blocks), paras)
+        return iter(cached[2])
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

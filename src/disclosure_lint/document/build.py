@@ -6,10 +6,11 @@ nothing of editions: a heading is recognised by its numbering, not its words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
 from .grid import resolve
-from .normalize import PINYIN, cn_numeral_value
+from .normalize import _BLANK_CHARS, PINYIN, cn_numeral_value, collapsed
 from ..source.ptext import PText
 from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from ..source import Source, Span
@@ -22,6 +23,11 @@ _L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
 _L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
+# What a numbering marker starts with: a Chinese numeral (_L1), a bracket (_L2, _L4), a decimal digit (_L3:
+# ``\d`` is any Unicode decimal digit, which ``str.isdecimal`` tells).
+_MARKER_START = frozenset("一二三四五六七八九十（(")
+_LEAD_CUT = re.compile(r"[。；;：:！!]")
+_NON_SPACE = re.compile(r"\S")
 
 _TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
 _PINYIN = PINYIN
@@ -31,37 +37,47 @@ _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}
 _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
 
 
+@lru_cache(maxsize=None)  # at most 1,110 keys: one to three of the ten numerals the marker patterns allow
+def _cn_marker_value(num: str) -> int | None:
+    return cn_numeral_value(num)
+
+
 def parse_heading(pt: PText) -> Heading | None:
     """A heading if the text starts with a numbering marker; ``None`` for 一是… and plain prose."""
     text = pt.text
+    first = text[:1]
+    if first not in _MARKER_START and not first.isdecimal():
+        return None  # no marker can match: plain prose, without trying the four patterns
     for level, pat, cn in _PATTERNS:
         m = pat.match(text)
         if not m:
             continue
         num_text = m.group("num")
-        number = cn_numeral_value(num_text) if cn else int(num_text)
+        number = _cn_marker_value(num_text) if cn else int(num_text)
         if number is None or number == 0:
             return None
-        rest = text[m.end():]
-        if not rest.strip() or rest.lstrip()[:1] in "是要":
-            return None
-        if len(rest) <= HEADING_MAX and "。" not in rest.rstrip("。")[:-1]:
+        # The rest of the text after the marker is read in place: a numbered paragraph may be long.
+        end = m.end()
+        lead = _NON_SPACE.search(text, end)
+        if lead is None or lead.group() in "是要":
+            return None  # nothing after the marker, or 一是… / 二要…
+        if len(text) - end <= HEADING_MAX and "。" not in text[end:].rstrip("。")[:-1]:
             title_end = len(text)
         else:
-            cut = re.search(r"[。；;：:！!]", rest)
-            if cut is None or cut.start() > HEADING_MAX:
-                # a long numbered paragraph with no short lead sentence: still a numbered item
-                cut_at = min(len(rest), HEADING_MAX)
-            else:
-                cut_at = cut.start()
-            title_end = m.end() + cut_at
-        title = pt[m.end():title_end].strip()
-        return Heading(pt, pt.span(), level, number, pt[0:m.end()], title)
+            # a long numbered paragraph with no short lead sentence: still a numbered item
+            cut = _LEAD_CUT.search(text, end, end + HEADING_MAX + 1)
+            title_end = cut.start() if cut is not None else min(len(text), end + HEADING_MAX)
+        # the title, its ends stripped (as PText.strip strips them), in one slice
+        words = text[end:title_end]
+        a = end + len(words) - len(words.lstrip(_BLANK_CHARS))
+        z = end + len(words.rstrip(_BLANK_CHARS))
+        title = pt[a:z] if a < z else pt[end:end]
+        return Heading(pt, pt.span(), level, number, pt[0:end], title)
     return None
 
 
 def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
-    pt = raw.ptext.collapse_space()
+    pt = collapsed(raw.ptext)
     if not pt.text:
         return None
     h = parse_heading(pt)
@@ -85,8 +101,10 @@ def _sections(blocks: list) -> Section:
     return root
 
 
-def _metadata(raw: RawDocument, blocks: list) -> Metadata:
+def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metadata:
+    """*made*: id(raw paragraph) -> the block already made of it, whose text is the paragraph collapsed."""
     md = Metadata()
+    made = made or {}
     for label, value in raw.meta_lines:
         key = META_KEYS.get(label)
         if key and value.text:
@@ -99,10 +117,11 @@ def _metadata(raw: RawDocument, blocks: list) -> Metadata:
         lead.append(b)
     for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
-            snippets.append(b.ptext.collapse_space())
+            p = made.get(id(b))
+            snippets.append(p.ptext if p is not None else collapsed(b.ptext))
         elif isinstance(b, RawTable):
             for row in b.rows:
-                snippets.extend(c.ptext.collapse_space() for c in row.cells)
+                snippets.extend(collapsed(c.ptext) for c in row.cells)
     for k, pt in enumerate(snippets):
         matches = list(_META_RE.finditer(pt.text))
         for j, m in enumerate(matches):
@@ -177,11 +196,11 @@ _TABLE_HERE = Table(Span(0, 0), [], 0)  # past the first table: where it stands 
 _UNMADE = object()
 
 
-def _head(raw: RawDocument, blocks: list) -> tuple[Metadata, MetaField | None]:
+def _head(raw: RawDocument, blocks: list, made: dict | None = None) -> tuple[Metadata, MetaField | None]:
     """Metadata and title, from the first blocks and the reader's title candidates. Called as soon as the
     first blocks are built: once the title is known, the reader's page tree can go (peak memory: it need
     not live alongside the rest of the document, a long table's cells above all)."""
-    md = _metadata(raw, blocks)
+    md = _metadata(raw, blocks, made)
     title = _title(raw, blocks, md)
     if title is not None:
         md.set(MetaField("title", title.value, title.span))
@@ -212,7 +231,7 @@ def build_document(source: Source, raw: RawDocument, kind: str) -> Document:
             head.append(p)
             if len(head) >= _HEAD_BLOCKS:
                 break
-    md, title = _head(raw, head)
+    md, title = _head(raw, head, made)
     del head
     for rb in raw.blocks:
         if isinstance(rb, RawTable):

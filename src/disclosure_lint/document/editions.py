@@ -36,6 +36,9 @@ class Edition:
     structure: bool
     data: dict = field(repr=False)
     path: str = ""
+    # What the modules reading an edition derive from its data, made once per edition (an edition is loaded
+    # once per process and not changed): name -> value.
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def sections(self) -> list[dict]:

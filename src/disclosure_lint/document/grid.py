@@ -12,7 +12,8 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 from __future__ import annotations
 
 from .cells import cell_value, value_like
-from . import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread
+from .normalize import _SPACE_OR_INVISIBLE, collapsed
+from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
 from ..source import Span
@@ -32,24 +33,34 @@ def resolve(raw: RawTable) -> Table:
     # once per version and shared by every such row, so a tall rowspan costs no copy per row it covers.
     above = _Positions({}, version)
     nrows = len(raw.rows)
+    from_text = raw.from_text
     left_out, left_out_at = 0, None
     rows: list[Row] = []
     lengths: list[int] = []
     holes: list[tuple[str, Span]] = []
     width = 0
+    # _is_label of the cell whose first (leftmost) position is a column: of this row's own cells and of the
+    # cells a rowspan holds for it. (A pending column is never claimed by a row's own cell, so a rowspan
+    # cell's entry stands as long as the cell is pending.)
+    label_at: dict[int, bool] = {}
     for r, raw_row in enumerate(raw.rows):
         for col in ends.pop(r, ()):
             del pending[col]
             version += 1
         if above.version != version:
             above = _Positions(pending, version)
-        placed: dict[int, Cell] = {}       # the positions this row's own cells claim
+        placed: dict[int, Cell] = {}       # the positions this row's own cells claim, in column order
+        spanning: list[tuple[int, Cell]] = []  # (column, cell) of this row's cells that span rows below
+        repeats = bool(above.mapping)      # whether a cell may stand at several of the row's positions
+        flags: list[bool] = []             # _is_label of this row's own cells, in column order
         c = above.first_free
-        for k, rc in enumerate(raw_row.cells):
-            while c in pending or c in placed:
+        raw_cells = raw_row.cells
+        for k, rc in enumerate(raw_cells):
+            # Every position this row has placed lies before *c*: only a rowspan from above can hold it.
+            while c in pending:
                 c += 1
             if c >= MAX_WIDTH:  # no room left: this cell and the rest of the row are left out
-                left_out += len(raw_row.cells) - k
+                left_out += len(raw_cells) - k
                 left_out_at = left_out_at or rc.span
                 break
             colspan = rc.colspan
@@ -58,54 +69,76 @@ def resolve(raw: RawTable) -> Table:
                 colspan = max(1, min(colspan, MAX_COLSPAN, MAX_WIDTH - c))
             rowspan = rc.rowspan
             if rowspan > nrows - r:
-                if rowspan - (nrows - r) > 1 and not raw.from_text:
+                if rowspan - (nrows - r) > 1 and not from_text:
                     problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
                 rowspan = nrows - r
-            pt = rc.ptext.collapse_space()
-            # a blank cell's span is its content (the &nbsp;), else the whole cell
-            blank_at = rc.ptext.span() if len(rc.ptext) else rc.span
-            value = Unread(rc.span, rc.ptext.text) if rc.recovery in ("ambiguous", "unsplit") else cell_value(pt, blank_at)
-            cell = Cell(pt, rc.ptext.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, rc.recovery)
-            for dc in range(colspan):
-                if c + dc in pending or c + dc in placed:
-                    problems.append((_("cells overlap: a rowspan and a colspan claim the same position"), rc.span))
-                    continue
-                placed[c + dc] = cell
+            rpt = rc.ptext
+            text = rpt.text
+            if _SPACE_OR_INVISIBLE.search(text) is not None:  # else collapsed(rpt) is rpt itself
+                pt = collapsed(rpt)
+                text = pt.text
+            else:
+                pt = rpt
+            recovery = rc.recovery
+            if recovery and recovery in ("ambiguous", "unsplit"):
+                value = Unread(rc.span, rpt.text)
+            elif text:
+                value = cell_value(pt, None)  # not blank: no fallback span is asked for
+            else:
+                # a blank cell's span is its content (the &nbsp;), else the whole cell
+                value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
+            cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
+            # _is_label(cell), asked several times per row: decided once
+            flag = label_at[c] = type(value) is TextValue and not value_like(text)
+            flags.append(flag)
+            if rowspan > 1:
+                spanning.append((c, cell))
+            placed[c] = cell
+            if colspan > 1:
+                repeats = True
+                for dc in range(1, colspan):
+                    if c + dc in pending:
+                        problems.append((_("cells overlap: a rowspan and a colspan claim the same position"),
+                                         rc.span))
+                        continue
+                    placed[c + dc] = cell
+                    if rowspan > 1:
+                        spanning.append((c + dc, cell))
             c += colspan
         if placed:
-            pos = _Positions({**above.mapping, **placed}, -1)
-            for col, cell in placed.items():
-                if cell.rowspan > 1:
-                    pending[col] = cell
-                    ends.setdefault(r + cell.rowspan, []).append(col)
-                    version += 1
-            row = Row(r, pos.cells, raw_row.span)
-            _split_labels(row)
+            pos = _Positions({**above.mapping, **placed}, -1) if above.mapping else _Positions(placed, -1, True)
+            for col, cell in spanning:
+                pending[col] = cell
+                ends.setdefault(r + cell.rowspan, []).append(col)
+                version += 1
+            if repeats:
+                labels, values = _split_labels(r, *_distinct_flags(pos.mapping, label_at))
+            else:  # each position holds its own cell, once: the cells are distinct, their flags known
+                labels, values = _split_labels(r, list(pos.cells), flags)
+            row = Row(r, pos.cells, raw_row.span, labels, values)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
             pos = above
-            row = Row(r, pos.cells, raw_row.span)
             if pos.split is None:
-                _split_labels(row)
-                pos.split = (row.labels, row.values)
-            else:
-                row.labels, row.values = pos.split
-        if pos.first_free < pos.end and not raw.from_text:
+                pos.split = _split_labels(r, *_distinct_flags(pos.mapping, label_at))
+            row = Row(r, pos.cells, raw_row.span, *pos.split)
+        if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
                           raw_row.span))
         lengths.append(len(pos.cells))
-        width = max(width, pos.end)
+        if pos.end > width:
+            width = pos.end
         rows.append(row)
     if left_out:
         problems.append((_("{n} cells past column {width} were left out", n=left_out, width=MAX_WIDTH), left_out_at))
     problems.extend(holes)
-    if not raw.from_text and len(set(lengths)) > 1 and rows:
+    if not from_text and len(set(lengths)) > 1 and rows:
         short = [r for r in rows if lengths[r.index] < width]
         if short and len(short) < len(rows):
             problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
                                short=len(short), n=len(rows), width=width), short[0].span))
-    return Table(raw.span, rows, width, problems, raw.from_text)
+    return Table(raw.span, rows, width, problems, from_text)
 
 
 class _Positions:
@@ -113,48 +146,60 @@ class _Positions:
 
     __slots__ = ("mapping", "version", "cells", "end", "first_free", "split")
 
-    def __init__(self, mapping: dict[int, Cell], version: int):
-        cols = sorted(mapping)
-        self.mapping = {c: mapping[c] for c in cols}
+    def __init__(self, mapping: dict[int, Cell], version: int, ordered: bool = False):
+        # *ordered*: the mapping's columns already ascend (a row's own cells, nothing from above), and it
+        # is not changed after: it is kept as it is.
+        if ordered:
+            self.mapping = mapping
+            cols = list(mapping)
+        else:
+            cols = sorted(mapping)
+            self.mapping = {c: mapping[c] for c in cols}
         self.version = version
         self.cells = list(self.mapping.values())
+        n = len(cols)
         self.end = cols[-1] + 1 if cols else 0
-        free = 0
-        for col in cols:  # the first column nothing holds (a hole when it lies before *end*)
-            if col != free:
-                break
-            free += 1
+        if self.end == n:
+            free = n  # distinct columns 0..n-1: all held
+        else:
+            free = 0
+            for col in cols:  # the first column nothing holds (a hole when it lies before *end*)
+                if col != free:
+                    break
+                free += 1
         self.first_free = free
         self.split: tuple[list[Cell], list[Cell]] | None = None
 
 
-def _split_labels(row: Row) -> None:
-    """Leading text cells are the row's labels; the distinct cells after them are its values."""
-    seen: set[int] = set()
-    distinct = []
-    for c in row.cells:
-        if id(c) not in seen:
-            seen.add(id(c))
-            distinct.append(c)
+def _distinct_flags(mapping: dict[int, Cell], label_at: dict[int, bool]) -> tuple[list[Cell], list[bool]]:
+    """The distinct cells of a row's positions (column -> cell, in column order), in order, and
+    :func:`_is_label` of each. A cell's first position is its own column: there it is met first."""
+    distinct = [c for col, c in mapping.items() if c.col == col]
+    return distinct, [label_at[c.col] for c in distinct]
+
+
+def _split_labels(index: int, distinct: list[Cell], flags: list[bool]) -> tuple[list[Cell], list[Cell]]:
+    """Leading text cells are the labels of row *index*; the distinct cells after them are its values.
+
+    *distinct* are the row's distinct cells, in order (the labels may be that list), *flags* tell
+    :func:`_is_label` of each.
+    """
     n = len(distinct)
     k = 0
-    while k < n and _is_label(distinct[k]):
+    while k < n and flags[k]:
         k += 1
     # A numbering column in Chinese numerals (一 | 本年新收…) belongs to the labels.
     j = k
-    while j < n and (_is_label(distinct[j]) or _cn_numeral(distinct[j])):
+    while j < n and (flags[j] or _cn_numeral(distinct[j])):
         j += 1
-        if _is_label(distinct[j - 1]):
+        if flags[j - 1]:
             k = j
-    if k == n:
-        row.labels, row.values = distinct, []
-        return
+    rest = flags[k:]
+    if all(rest):  # no value that is not text naming a row (number, blank, dash, 约27…): all labels
+        return distinct, []
     # A blank or dash that comes before any number but after no label (top-left corner) is a label too.
-    row.labels = distinct[:k]
     # A header cell from a row above whose rowspan runs into this one (a header row was deleted) is not a value.
-    row.values = [c for c in distinct[k:] if not (c.row < row.index and _is_label(c))]
-    if not any(isinstance(c.value, (Number, NotApplicable, Blank, Unread)) or value_like(c.text) for c in row.values):
-        row.labels, row.values = distinct, []
+    return distinct[:k], [c for c, f in zip(distinct[k:], rest) if not (f and c.row < index)]
 
 
 def _is_label(c: Cell) -> bool:

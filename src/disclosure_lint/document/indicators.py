@@ -35,14 +35,19 @@ def _label_cell(row: Row):
     return None
 
 
+def _match_keys(d: dict) -> list[str]:
+    """The label keys that identify a row definition (its ``match`` words, else its label)."""
+    return [label_key(w) for w in d.get("match", [d["label"]])]
+
+
 def _is_stats_table(table: Table, schema: dict) -> bool:
     keys = [label_key(c.text) for r in table.rows[:40] for c in r.labels]
     joined = " ".join(keys)
     if all(w in joined for w in schema.get("detect", ["指标名称"])):
         return True
     # No header (a table recovered from run-together text may lack it): two total rows suffice.
-    tops = [d for d in schema["rows"] if not d.get("parent")]
-    hits = {d["key"] for d in tops for k in keys for w in d.get("match", [d["label"]]) if label_key(w) in k}
+    tops = [(d["key"], _match_keys(d)) for d in schema["rows"] if not d.get("parent")]
+    hits = {key for key, words in tops for k in keys for w in words if w in k}
     return len(hits) >= 3 and "proactive" in hits
 
 
@@ -72,6 +77,7 @@ def match_indicators(doc: Document, schema: dict, name: str = "stats") -> TableV
         return None
     defs = schema["rows"]
     tops = [d for d in defs if not d.get("parent")]
+    words = {id(d): _match_keys(d) for d in defs}  # each definition's match keys, made once
     view = TableView(name, [start], columns=list(schema["columns"]))
     cols = _columns(start, schema)
     group = None  # the total whose 其中 list we are in
@@ -92,7 +98,7 @@ def match_indicators(doc: Document, schema: dict, name: str = "stats") -> TableV
         key = None
         if group is not None and (qizhong or numbered):
             d = next((d for d in defs if d.get("parent") == group
-                      and any(label_key(w) in text for w in d.get("match", [d["label"]]))), None)
+                      and any(w in text for w in words[id(d)])), None)
             if d is not None:
                 key = d["key"]
             else:
@@ -100,7 +106,7 @@ def match_indicators(doc: Document, schema: dict, name: str = "stats") -> TableV
                 key = f"{group}_x{unnamed}"
             view.parents[key] = group
         else:
-            d = next((d for d in tops if any(label_key(w) in text for w in d.get("match", [d["label"]]))), None)
+            d = next((d for d in tops if any(w in text for w in words[id(d)])), None)
             if d is None:
                 view.unknown_rows.append(row)
                 group = None

@@ -20,8 +20,19 @@ def _strip(key: str) -> str:
     return key.rstrip("：:。")
 
 
+def _exact_keys(edition) -> list[set[str]]:
+    """Each section spec's heading and accepted variants, keyed: made once per edition (five rules match
+    the sections of every report)."""
+    keys = edition.derived.get("section_heading_keys")
+    if keys is None:
+        keys = edition.derived["section_heading_keys"] = [
+            {_strip(k) for k in edition.heading_keys(spec)} for spec in edition.sections]
+    return keys
+
+
 def match_sections(sections: list[Section], edition) -> list[SectionMatch]:
     specs = edition.sections if edition is not None else []
+    exact_keys = _exact_keys(edition) if edition is not None else []
     out = []
     used: set[str] = set()
     for s in sections:
@@ -30,8 +41,8 @@ def match_sections(sections: list[Section], edition) -> list[SectionMatch]:
         key = _strip(label_key(s.heading.title.text))
         best = None
         exact = False
-        for spec in specs:
-            if key in [_strip(k) for k in edition.heading_keys(spec)]:
+        for spec, keys in zip(specs, exact_keys):
+            if key in keys:
                 best, exact = spec, True
                 break
         if best is None:

@@ -22,6 +22,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（
 
 
 _TOP_ITEM = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+_DIGIT_START = re.compile(r"^\d")
 
 
 def strip_numbering(key: str) -> str:
@@ -109,6 +110,11 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
     defs = schema["rows"]
     wants = [label_key(d["label"]) for d in defs]
     groups = sorted({d["group"] for d in defs if d.get("group")}, key=len, reverse=True)
+    # (group, wanted label key, long enough to match as a prefix, row key) of each row definition, in order;
+    # the definitions a row under a group may match (no group, or that group) listed once per group.
+    entries = [(d.get("group"), want, len(want) >= 3, d["key"]) for d, want in zip(defs, wants)]
+    grouped = [e for e in entries if e[0]]
+    candidates: dict[str | None, list] = {}
     group = None
     for t in run:
         for row in t.rows:
@@ -124,7 +130,7 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
                         found_group = g
             if found_group:
                 group = found_group
-            elif not re.match(r"^\d", label_key(row.labels[-1].text)):
+            elif not _DIGIT_START.match(label_key(row.labels[-1].text)):
                 group = None
             last = labels[-1]
             own = [c for c in row.labels if c.row == row.index and c.text.strip()]
@@ -134,21 +140,21 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             if own and _TOP_ITEM.match(label_key(own[-1].text)) and not any(last.startswith(g) for g in groups):
                 group = found_group = None  # （七）总计 under a group cell that spans too far
             key = None
-            for d, want in zip(defs, wants):
-                if d.get("group") and d["group"] != group:
-                    continue
-                if last == want or (len(want) >= 3 and last.startswith(want)):
-                    if d.get("group") is None and group and len(labels) > 1 and labels[-1] != labels[-2] \
+            cands = candidates.get(group)
+            if cands is None:
+                cands = candidates[group] = [e for e in entries if not e[0] or e[0] == group]
+            for dgroup, want, long_, dkey in cands:
+                if last == want or (long_ and last.startswith(want)):
+                    if dgroup is None and group and len(labels) > 1 and labels[-1] != labels[-2] \
                             and found_group and not last.startswith(found_group):
                         continue
-                    key = d["key"]
+                    key = dkey
                     break
-            if key is None and own and re.match(r"^\d", label_key(own[-1].text)):
+            if key is None and own and _DIGIT_START.match(label_key(own[-1].text)):
                 # a numbered row whose group cell was lost with the row above: its own label, if unique
-                hits = [d for d in defs if d.get("group") and (last == label_key(d["label"]) or (
-                    len(label_key(d["label"])) >= 3 and last.startswith(label_key(d["label"]))))]
-                if len(hits) == 1 and hits[0]["key"] not in view.rows:
-                    key = hits[0]["key"]
+                hits = [dkey for _g, want, long_, dkey in grouped if last == want or (long_ and last.startswith(want))]
+                if len(hits) == 1 and hits[0] not in view.rows:
+                    key = hits[0]
             if key is None:
                 view.unknown_rows.append(row)
                 continue

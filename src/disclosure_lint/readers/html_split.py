@@ -32,7 +32,6 @@ _SPLIT = re.compile(
     r"|((?ai:" + _RAW_NAMES + r"))(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>(?s:.*?)(?=</(?ai:\3)|\Z)|(?=[\"']))"
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>|(?=[\"']))))")
 _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
-_LT_LETTER = re.compile(r"<[A-Za-z]")
 _CONTROL_IN_NAME = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -77,9 +76,9 @@ def _chunks(text: str, stop: int, weights: list):
             del pieces[-6:]  # the last markup and the text on either side of it
             a += sum(map(len, pieces[::5])) + sum(map(len, pieces[1::5]))
             size = _CHUNK
+        # No '<' and letter is left in the text: the chunk ends with '>', so a start tag's pattern always
+        # matches (at its '>' or before a quote that never closes, which _file gives up on).
         texts = pieces[::5]
-        if any(map(_LT_LETTER.search, texts)):
-            raise _Unsure  # a start tag that does not close: html_tokens reads on from inside it
         weights.extend(_weights(list(compress(texts, texts))))
         yield pieces
         if b <= 0:
@@ -97,7 +96,6 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
     add_name = names.append
     lowered: dict[str, str] = {}  # one string per tag name, not one per tag
     lower = lowered.get
-    copy_names: dict[str, str] = {}  # a start tag's name in the marked copy
     copy_add = marked.append if marked is not None else None
     pos = 0
     first = next(it, "")
@@ -106,10 +104,17 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
         kind_add(TEXT)
         pos = len(first)
     copied = 0  # the text up to here is in the marked copy
+    # A start tag's name as filed, and the start of its marker in the copy, by the name as written.
+    start_of: dict[str, tuple[str, str]] = {}
     for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
         size = len(piece)
         if start_name is not None or raw_name is not None:
-            if raw_name is not None:
+            if raw_name is None:
+                if piece[-1] != ">":
+                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
+                tag_end = pos + size
+                raw = start_name
+            else:
                 m = _START_TAG.match(piece)
                 if m is None:
                     raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
@@ -117,23 +122,18 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
                 if pos + size >= stop and _find_close(text, raw_name.lower(), tag_end) != pos + size:
                     raise _Unsure  # its end tag is past the split: html_tokens reads on to it
                 raw = raw_name
-            else:
-                if piece[-1] != ">":
-                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
-                tag_end = pos + size
-                raw = start_name
-            name = lower(raw)
-            if name is None:
-                name = lowered[raw] = raw.lower()
+            known = start_of.get(raw)
+            if known is None:
+                name = lowered.get(raw) or raw.lower()
+                lowered[raw] = name
+                # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one
+                # keeps the part before it (html_tokens does the same)
+                bad = _CONTROL_IN_NAME.search(name)
+                known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}="')
+            name = known[0]
             if copy_add is not None:
                 copy_add(text[copied:pos])
-                short = copy_names.get(name)
-                if short is None:
-                    # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one
-                    # keeps the part before it (html_tokens does the same)
-                    bad = _CONTROL_IN_NAME.search(name)
-                    short = copy_names[name] = name if bad is None else name[:bad.start()]
-                copy_add(f'<{short} {mark}="{len(kinds)}">')
+                copy_add(known[1] + str(len(kinds)) + '">')
                 copied = tag_end
             add(pos)
             kind_add(START)
