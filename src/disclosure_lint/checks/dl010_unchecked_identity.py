@@ -1,7 +1,7 @@
 """DL010: unchecked-identity."""
 from __future__ import annotations
 
-from ..facts.arith import UNCHECKED, identity_findings
+from ..facts.arith import UNCHECKED
 from ..engine.registry import rule
 
 
@@ -37,6 +37,6 @@ def check(ctx):
 
     **修改方法。** 数量为零的地方填写 0；不需要这类提示时用 ``--ignore DL010`` 关闭。
     """
-    for f in identity_findings(ctx):
+    for f in ctx.identity_findings:
         if f.code == UNCHECKED:
             yield f

@@ -7,7 +7,6 @@ from ..i18n import _
 from ..document.normalize import PINYIN
 from ..engine.registry import rule
 from ..source import Span
-from ..document.structure import match_sections
 from ._common import cn_number, doc_anchor, edition_name, is_annual
 
 
@@ -65,7 +64,7 @@ def check(ctx):
         return
     if not doc.sections() and not doc.tables():
         return  # nothing structured to speak of (DL003 or a one-line extraction)
-    matches = match_sections(doc.sections(), ed)
+    matches = ctx.section_matches
     found = {m.spec["key"]: m for m in matches if m.spec}
     specs = ed.sections
     for i, spec in enumerate(specs):

@@ -4,7 +4,6 @@ from __future__ import annotations
 from ..engine.diagnostics import Finding, Related
 from ..i18n import _
 from ..engine.registry import rule
-from ..document.structure import match_sections
 from ._common import edition_name, is_annual
 
 
@@ -36,7 +35,7 @@ def check(ctx):
     """
     if not is_annual(ctx) or not ctx.edition.structure:
         return
-    matches = [m for m in match_sections(ctx.document.sections(), ctx.edition) if m.spec]
+    matches = [m for m in ctx.section_matches if m.spec]
     order = {s["key"]: i for i, s in enumerate(ctx.edition.sections)}
     best = -1
     prev = None

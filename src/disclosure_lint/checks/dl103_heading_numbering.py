@@ -11,7 +11,12 @@ from ..document.normalize import cn_numeral_value
 from ..engine.registry import rule
 from ._common import cn_number
 
-_INLINE = re.compile(r"(?:^|(?<=[。；;：:，,！!\s]))([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"《（(])")
+# An inline item: 一是 … 十是 at the start of a text or after punctuation or a space. The test of what
+# comes before is made after the first numeral (a lookbehind over both), so that the pattern starts
+# with a character class and the engine passes every other character in C; the same matches as
+# ``(?:^|(?<=[。；;：:，,！!\s]))([一二三四五六七八九十]{1,3})是…`` (a test compares the two).
+_INLINE = re.compile(r"([一二三四五六七八九十](?<![^。；;：:，,！!\s][一二三四五六七八九十])[一二三四五六七八九十]{0,2})是"
+                     r"(?=[\u4e00-\u9fff“\"《（(])")
 
 
 def _sequence(heads: list[Heading]):
@@ -124,8 +129,8 @@ def check(ctx):
 def _items(sec: Section):
     """(block, match, value) for every inline ``N是`` marker of the section's own blocks."""
     for b in sec.blocks:
-        if not hasattr(b, "ptext"):
-            continue
+        if not hasattr(b, "ptext") or "是" not in b.text:
+            continue  # a table, or a text without the 是 every item has
         for m in _INLINE.finditer(b.text):
             n = cn_numeral_value(m.group(1))
             if n:

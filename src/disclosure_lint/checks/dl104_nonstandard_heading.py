@@ -4,7 +4,6 @@ from __future__ import annotations
 from ..engine.diagnostics import Finding
 from ..i18n import _
 from ..engine.registry import rule
-from ..document.structure import match_sections
 from ._common import cn_number, edition_name, is_annual
 
 
@@ -39,7 +38,7 @@ def check(ctx):
     """
     if not is_annual(ctx) or not ctx.edition.structure:
         return
-    for m in match_sections(ctx.document.sections(), ctx.edition):
+    for m in ctx.section_matches:
         if m.spec and not m.exact:
             std = f"{cn_number(m.spec['number'])}、{m.spec['heading']}"
             yield Finding(m.section.heading.title.span(), _("heading “{heading}” is not the standard wording of "

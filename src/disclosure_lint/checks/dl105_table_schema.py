@@ -6,7 +6,6 @@ from ..i18n import _, _n
 from ..document.normalize import label_key
 from ..engine.registry import rule
 from ..source import Span
-from ..document.structure import match_sections
 from ..document.tables import missing_rows
 from ._common import doc_anchor, edition_name, is_annual
 
@@ -85,7 +84,7 @@ def check(ctx):
         return
     ed = ctx.edition
     views = ctx.tables
-    secs = {m.spec["key"]: m.section for m in match_sections(ctx.document.sections(), ed) if m.spec}
+    secs = {m.spec["key"]: m.section for m in ctx.section_matches if m.spec}
     for spec in ed.sections:
         name = spec.get("table")
         if not name:

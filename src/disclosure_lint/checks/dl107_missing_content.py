@@ -6,7 +6,6 @@ import re
 from ..engine.diagnostics import Finding, Severity
 from ..i18n import _
 from ..engine.registry import rule
-from ..document.structure import match_sections
 from ._common import doc_anchor, edition_name, is_annual
 
 _EMPTY = re.compile(r"^[\s无。.、:：]*$")
@@ -64,7 +63,7 @@ def check(ctx):
     if not is_annual(ctx) or not ctx.edition.structure or not ctx.document.sections():
         return
     ed = ctx.edition
-    matches = {m.spec["key"]: m.section for m in match_sections(ctx.document.sections(), ed) if m.spec}
+    matches = {m.spec["key"]: m.section for m in ctx.section_matches if m.spec}
     for spec in ed.sections:
         sec = matches.get(spec["key"])
         if sec is None:

@@ -56,9 +56,9 @@ def check(ctx):
     views = ctx.tables
     for name, view in views.items():
         names = _row_names(ctx, name)
+        columns: dict[str, tuple[bool, bool, bool]] = {}  # what a column's header says, read once per column
         for (r, c), cell in view.cells.items():
             v = cell.value
-            header = label_key(c) if name == "table2" else c
             if isinstance(v, TextValue):
                 if value_like(cell.text):
                     yield Finding(v.span, _("{table}: “{text}” is not an exact count; a statistical table needs "
@@ -70,14 +70,18 @@ def check(ctx):
                 continue
             if not isinstance(v, Number):
                 continue
-            signed_ok = name == "table2" and "增" in header and "减" in header
-            money = name == "table2" and ("金额" in header or "万元" in header)
+            flags = columns.get(c)
+            if flags is None:
+                header = label_key(c) if name == "table2" else c
+                flags = columns[c] = (name == "table2" and "增" in header and "减" in header,
+                                      name == "table2" and ("金额" in header or "万元" in header), "万元" in header)
+            signed_ok, money, in_wan = flags
             if v.value < 0 and not signed_ok:
                 yield Finding(v.span, _("{table}: a count cannot be negative: {value}", table=name, value=v.raw),
                               suggestion=str(abs(v.value)))
             elif isinstance(v.value, Decimal) and v.value != v.value.to_integral_value() and not money:
                 yield Finding(v.span, _("{table}: a count cannot be fractional: {value}", table=name, value=v.raw))
-            if money and v.unit == "元" and "万元" in header:
+            if money and v.unit == "元" and in_wan:
                 yield Finding(v.span, _("{table}: the value is in 元 but the column is in 万元", table=name),
                               severity=Severity.WARNING)
         if name == "table3":

@@ -2,23 +2,16 @@
 from __future__ import annotations
 
 from ..engine.diagnostics import Finding, Related
-from ..facts.breakdowns import find_breakdowns, find_rate_pairs
 from ..i18n import _
 from ..engine.registry import rule
 
 
 def breakdowns(ctx):
-    cached = getattr(ctx, "_breakdowns", None)
-    if cached is None:
-        cached = ctx._breakdowns = find_breakdowns(ctx.document, ctx.numbers)
-    return cached
+    return ctx.breakdowns
 
 
 def rate_pairs(ctx):
-    cached = getattr(ctx, "_rate_pairs", None)
-    if cached is None:
-        cached = ctx._rate_pairs = find_rate_pairs(ctx.document, ctx.numbers)
-    return cached
+    return ctx.rate_pairs
 
 
 @rule("DL211", "parts-sum", "error")

@@ -7,7 +7,6 @@ from decimal import Decimal
 from ..engine.diagnostics import Finding, Related
 from ..document import Number
 from ..i18n import _
-from ..document.normalize import ascii_digits
 from ..facts.breakdowns import sentence_start, next_mark
 from ..facts.numbers import is_approx
 from ..engine.registry import rule
@@ -47,11 +46,13 @@ PATTERNS = (
     ("answer_open", re.compile(rf"(?<!部分)同意公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("channel", re.compile(rf"(网上|网络|信函|当面|传真|电子邮件)(?:、(?:传真|信函))?(?:方式)?申请(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
 )
-# Words each pattern above cannot match without (one of them at least; () for a pattern whose first
-# characters already let the engine skip): looked for with str.__contains__ before the pattern runs.
-_NEEDS = (("申请",), ("申请",), (), ("结转", "转入"), ("顺延", "延期", "结转"), ("结转", "转入"), ("自然人",),
-          (), (), (), ("予以公开",), (), ("行政复议",), (), (), (), (), ("答复",), (), ("同意公开",), ("申请",))
-assert len(_NEEDS) == len(PATTERNS)
+# Words each pattern above cannot match without (one of them at least): looked for with
+# str.__contains__ (a fast search in C) before the pattern runs, even for a pattern whose first
+# characters let the engine skip, since most paragraphs lack most of these words.
+_NEEDS = (("申请",), ("申请",), ("办结",), ("结转", "转入"), ("顺延", "延期", "结转"), ("结转", "转入"), ("自然人",),
+          ("商业企业",), ("其他组织",), ("部分公开",), ("予以公开",), ("行政复议",), ("行政复议",), ("行政诉讼",),
+          ("诉讼",), ("现行有效",), ("主动公开",), ("答复",), ("同意部分公开",), ("同意公开",), ("申请",))
+assert len(_NEEDS) == len(PATTERNS) and all(_NEEDS)
 # Every pattern above reads digits and a measure word: a paragraph without one is passed at once.
 _FIGURE = re.compile(r"\d\s*[件个条份宗起次部项]")
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
@@ -208,13 +209,12 @@ def check(ctx):
     """
     if not ctx.tables:
         return
-    for p in ctx.document.paragraphs():
-        text = ascii_digits(p.text)
+    for p, text in ctx.prose:
         if not _FIGURE.search(text):
             continue  # no pattern can match: each reads a number and its measure word
         seen: set[tuple[int, int]] = set()
         for (what, pat), needs in zip(PATTERNS, _NEEDS):
-            if needs and not any(w in text for w in needs):
+            if needs[0] not in text and (len(needs) == 1 or not any(w in text for w in needs[1:])):
                 continue
             for m in pat.finditer(text):
                 g = m.lastindex or 1  # the number is the last group

@@ -89,10 +89,14 @@ def check(ctx):
     bases = [b for b in _bases(t3) if b[0]]  # a total of zero has no share
     if not bases:
         return
-    in_breakdown = {(id(p.block), p.start) for b in breakdowns(ctx) for p in b.parts}
-    for p in ctx.document.paragraphs():
+    in_breakdown = None
+    for p in ctx.paragraphs:
         text = p.text
+        if "占" not in text:
+            continue  # every share _OUTCOME reads is written with 占
         for m in _OUTCOME.finditer(text):
+            if in_breakdown is None:
+                in_breakdown = {(id(q.block), q.start) for b in breakdowns(ctx) for q in b.parts}
             if (id(p), m.start(2)) in in_breakdown or is_approx(text, m.start(2), m.end(2)):
                 continue
             x, shown = Decimal(m.group(2)), Decimal(m.group(3))
@@ -110,8 +114,10 @@ def check(ctx):
     dens = [(_val(new), [new], "一、本年新收")]
     if _val(carried) is not None and _val(new) + _val(carried):
         dens.insert(0, (_val(new) + _val(carried), [new, carried], "新收 + 上年结转"))
-    for p in ctx.document.paragraphs():
+    for p in ctx.paragraphs:
         text = p.text
+        if "率" not in text:
+            continue  # no 办结率 or 答复率
         for m in _RATE.finditer(text):
             if text[max(0, m.start() - 4):m.start()].endswith(("按时", "按期", "及时", "限时", "满意")):
                 continue

@@ -28,7 +28,7 @@ def _year_total(ctx, before_block, before_pos: int):
             return Decimal(cell.value.value), cell.value.span, _("the 统计表's 主动公开信息数 (本年度)")
         return None
     found = None
-    for p in ctx.document.paragraphs():
+    for p in ctx.paragraphs:
         text = ascii_digits(p.text)
         for m in _PROACTIVE.finditer(text):
             if p is before_block and m.start() > before_pos:
@@ -76,7 +76,7 @@ def check(ctx):
     by_block: dict[int, list] = {}
     for n in ctx.numbers:
         by_block.setdefault(id(n.block), []).append(n)
-    for p in ctx.document.paragraphs():
+    for p in ctx.paragraphs:
         text = p.text
         for m in _INTRO.finditer(text):
             end = next_mark(text, "。", m.end(), 2000)

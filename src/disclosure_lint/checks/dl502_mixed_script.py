@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..engine.diagnostics import Finding, Fix
-from ..facts.script import t2s_table, to_simplified, traditional_positions
+from ..facts.script import has_traditional, t2s_table, to_simplified, traditional_positions
 from ..i18n import _
 from ..engine.registry import rule
 from ._hygiene import edits_for, exact_suggestion, near_numeral
@@ -48,7 +48,10 @@ def check(ctx):
     if not table:
         return
     source = ctx.document.source
-    for b in ctx.document.paragraphs():
+    paragraphs = ctx.paragraphs
+    if not has_traditional("\n".join(b.text for b in paragraphs)):
+        return  # one test of the whole text (no line break is in the table): most reports stop here
+    for b in paragraphs:
         pt = b.ptext
         text = pt.text
         pos = traditional_positions(text)

@@ -11,6 +11,7 @@ from ..source import Span
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_KEY_END = "。！？!?；;，, "  # stripped from a sentence's end to make its key
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
 _ENOUGH_CJK = re.compile(rf"\A(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{MIN_SENTENCE}}}")  # stops at the tenth
 MIN_RUN = 8         # characters a back-to-back repeated run must have
@@ -83,6 +84,31 @@ def _deletion(ctx, span: Span) -> Fix | None:
     return Fix((Edit(span, ""),), safe=False)
 
 
+def _repeated_sentences(text: str) -> list[tuple[int, int, str, int, int]]:
+    """(start, end, key, first start, first end) of each sentence of *text* whose key (the sentence
+    without its end punctuation) an earlier sentence of at least MIN_SENTENCE Chinese characters has."""
+    # Only two sentences with the same key can be a repeat: most paragraphs have none, and their keys
+    # are made at C speed before any sentence is looked at one by one.
+    if len(text) < 2 * MIN_SENTENCE:
+        return []  # no room for two sentences of MIN_SENTENCE characters
+    keys = [s.strip().rstrip(_KEY_END) for s in _SENT.findall(text)]
+    if len(set(keys)) == len(keys):
+        return []
+    out = []
+    seen: dict[str, tuple[int, int]] = {}
+    for m in _SENT.finditer(text):
+        s = m.group().strip()
+        key = s.rstrip(_KEY_END)
+        if len(key) < MIN_SENTENCE or not _ENOUGH_CJK.match(key):
+            continue
+        if key in seen:
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            out.append((start, start + len(s), key) + seen[key])
+        else:
+            seen[key] = (m.start(), m.end())
+    return out
+
+
 @rule("DL503", "duplicated-passage", "warning")
 def check(ctx):
     """The same sentence or clause twice in a row, or twice within a paragraph.
@@ -109,32 +135,22 @@ def check(ctx):
     **修改方法。** 删除重复内容（编辑器提供快速修复；`dlint --fix` 不改动内容）。
     """
     prev = None
-    for b in ctx.document.paragraphs():
+    for b in ctx.paragraphs:
         text = b.text
         if prev is not None and text == prev.text and _cjk_at_least(text, MIN_SENTENCE):
             yield Finding(b.span, _("this paragraph repeats the one before it"), [Related(prev.span, _("the first copy"))],
                           fix=_deletion(ctx, b.span))
         prev = b
-        seen: dict[str, tuple[int, int]] = {}
         reported = []
-        for m in _SENT.finditer(text):
-            s = m.group().strip()
-            key = s.rstrip("。！？!?；;，, ")
-            if len(key) < MIN_SENTENCE or not _ENOUGH_CJK.match(key):
-                continue
-            if key in seen:
-                a, z = seen[key]
-                start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-                yield Finding(b.ptext.span(start, start + len(s)),
-                              _("this sentence already occurs in the paragraph: “{sentence}”",
-                                sentence=key[:30] + ("…" if len(key) > 30 else "")),
-                              [Related(b.ptext.span(a, z), _("the first copy"))],
-                              fix=_deletion(ctx, b.ptext.span(start, start + len(s))))
-                reported.append((start, start + len(s)))
-            else:
-                seen[key] = (m.start(), m.end())
-        if len(text) > BACK_TO_BACK_LIMIT:
-            continue
+        for start, end, key, a, z in _repeated_sentences(text):
+            yield Finding(b.ptext.span(start, end),
+                          _("this sentence already occurs in the paragraph: “{sentence}”",
+                            sentence=key[:30] + ("…" if len(key) > 30 else "")),
+                          [Related(b.ptext.span(a, z), _("the first copy"))],
+                          fix=_deletion(ctx, b.ptext.span(start, end)))
+            reported.append((start, end))
+        if len(text) > BACK_TO_BACK_LIMIT or len(text) < 2 * MIN_RUN:
+            continue  # too long for this check, or too short to hold a run written twice
         n = len(text)
         # Only where a run is written twice back to back can a repeat start: _Starts finds the next such
         # place, so the loop visits candidates, not every character.

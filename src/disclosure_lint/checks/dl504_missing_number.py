@@ -10,6 +10,7 @@ from ..engine.registry import rule
 _MEASURES = "条件个项次份篇期场家起"
 _NUMBERED = re.compile(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
+_SENTENCE = re.compile(r"[^。！？!?；;]+")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿几多余数")
 # Looser forms of the two patterns, starting with a character class (fast to search for): a paragraph
 # where either finds nothing has no finding.
@@ -54,23 +55,34 @@ def check(ctx):
 
     **修改方法。** 补上数字（资质N条）。
     """
-    for b in ctx.document.paragraphs():
+    for b in ctx.paragraphs:
         text = b.text
-        if not _NUMBERED_SOMEWHERE.search(text) or not _BARE_SOMEWHERE.search(text):
-            continue  # where _NUMBERED and _BARE match in a sentence, these match in its paragraph
-        for sm in re.finditer(r"[^。！？!?；;]+", text):
-            sent = sm.group()
-            counted = set(_NUMBERED.findall(sent))
-            if not counted:
+        for a, mw in _missing(text):
+            word = text[max(0, a - 2):a + 1]
+            yield Finding(b.ptext.span(a, a + 1), _("“{word}”: the measure word {measure} has no number before it",
+                                                    word=word, measure=mw))
+
+
+def _missing(text: str) -> list[tuple[int, str]]:
+    """(offset, measure word) of each measure word of *text* with no number before it, in a sentence
+    that counts with that measure word elsewhere."""
+    if not _BARE_SOMEWHERE.search(text) or not _NUMBERED_SOMEWHERE.search(text):
+        return []  # where _NUMBERED and _BARE match in a sentence, these match in its paragraph
+    out = []
+    for sm in _SENTENCE.finditer(text):
+        sent = sm.group()
+        bare = _BARE.findall(sent)  # the rarer of the two: most sentences stop here
+        if not bare:
+            continue
+        counted = set(_NUMBERED.findall(sent))
+        if not counted or counted.isdisjoint(bare):
+            continue
+        for m in _BARE.finditer(sent):
+            mw = m.group(1)
+            if mw not in counted:
                 continue
-            for m in _BARE.finditer(sent):
-                mw = m.group(1)
-                if mw not in counted:
-                    continue
-                prev = sent[m.start() - 1]
-                if prev in _NUMERALS or sent[max(0, m.start() - 1):m.end()] in _WORDS:
-                    continue
-                a = sm.start() + m.start()
-                word = text[max(0, a - 2):a + 1]
-                yield Finding(b.ptext.span(a, a + 1), _("“{word}”: the measure word {measure} has no number before it",
-                                                        word=word, measure=mw))
+            prev = sent[m.start() - 1]
+            if prev in _NUMERALS or sent[max(0, m.start() - 1):m.end()] in _WORDS:
+                continue
+            out.append((sm.start() + m.start(), mw))
+    return out

@@ -43,20 +43,27 @@ def _emoji_joiner(text: str, a: int, z: int) -> bool:
 def _invisible(doc) -> list[tuple[Span, list[Span]]]:
     """(block span, spans of the invisible characters in it) for every paragraph and cell that has some."""
     text = doc.source.text
-    # One search of the whole text (C); most texts have no invisible character and stop here. A match is
-    # a single character or one ``&…;`` reference, so a block's own search would find exactly the matches
-    # that lie wholly inside it: they are mapped to the blocks with bisect.
-    matches = [m.span() for m in _ZW_REF.finditer(text)]  # starts with a literal "&": a fast scan
-    if any(ch in text for ch in _ZW_CHARS):  # six C scans; a character class search is ten times slower
-        matches.extend(m.span() for m in _ZW_CHAR.finditer(text))
-        matches.sort()
-    if not matches:
-        return []
-    starts = [a for a, _z in matches]
     html = doc.kind == "html"
     blocks = [b.span for b in doc.paragraphs()]
     for t in doc.tables():
         blocks.extend(c.span for c in t.cells())
+    # One search of the text (C); most texts have no invisible character and stop here. A match is a
+    # single character or one ``&…;`` reference, so a block's own search would find exactly the matches
+    # that lie wholly inside it: they are mapped to the blocks with bisect. In a page, only the stretch
+    # from the first block to the end of the last is searched (the navigation and scripts around it
+    # hold no block).
+    lo, hi = 0, len(text)
+    if html:
+        if not blocks:
+            return []
+        lo, hi = min(s.start for s in blocks), max(s.end for s in blocks)
+    matches = [m.span() for m in _ZW_REF.finditer(text, lo, hi)]  # starts with a literal "&": a fast scan
+    if any(text.find(ch, lo, hi) >= 0 for ch in _ZW_CHARS):  # six C scans; a class search is ten times slower
+        matches.extend(m.span() for m in _ZW_CHAR.finditer(text, lo, hi))
+        matches.sort()
+    if not matches:
+        return []
+    starts = [a for a, _z in matches]
     seen: set[int] = set()
     out = []
     for bs in sorted(set(blocks), key=_span_key):

@@ -33,16 +33,43 @@ class Context:
         return self.info.edition
 
     @cached_property
+    def paragraphs(self) -> list:
+        """The document's paragraphs and headings, in order (``document.paragraphs()`` once, as a list)."""
+        return list(self.document.paragraphs())
+
+    @cached_property
+    def prose(self) -> list[tuple]:
+        """(paragraph or heading, its text with ASCII digits) for each text block, in order: the
+        digits translated once for the number, date and prose-figure readers."""
+        from ..document.normalize import ascii_digits
+
+        return [(b, ascii_digits(b.text)) for b in self.paragraphs]
+
+    @cached_property
     def numbers(self):
         from ..facts.numbers import document_numbers
 
-        return document_numbers(self.document)
+        return document_numbers(self.document, self.prose)
 
     @cached_property
     def dates(self):
         from ..facts.dates import document_dates
 
-        return document_dates(self.document, self.info.year)
+        return document_dates(self.document, self.info.year, self.prose)
+
+    @cached_property
+    def breakdowns(self):
+        """Wholes stated in the prose with their parts (共N件，其中…), read by DL211–DL213 and DL403."""
+        from ..facts.breakdowns import find_breakdowns
+
+        return find_breakdowns(self.document, self.numbers)
+
+    @cached_property
+    def rate_pairs(self):
+        """受理 / 办结 pairs with the rate written beside them, read by DL212 and DL213."""
+        from ..facts.breakdowns import find_rate_pairs
+
+        return find_rate_pairs(self.document, self.numbers)
 
     @cached_property
     def tables(self):
@@ -53,3 +80,18 @@ class Context:
         views = match_tables(self.document, self.edition)
         repair_short_rows(views, self.edition)  # a dropped cell: find the gap, read nothing one column off
         return views
+
+    @cached_property
+    def section_matches(self):
+        """The document's top-level sections matched to the edition's required ones (read by DL101–DL107)."""
+        from ..document.structure import match_sections
+
+        return match_sections(self.document.sections(), self.edition)
+
+    @cached_property
+    def identity_findings(self):
+        """The findings of the edition's identities (勾稽关系), each tagged with its code: several rules
+        (DL201–DL204, DL010) report from them."""
+        from ..facts.arith import identity_findings
+
+        return identity_findings(self)

@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, Finding, Severity
 from ..document import Document
 from ..i18n import _, get_language, use_language
 from .options import Options
-from .registry import RuleSpec, all_rules
+from .registry import RuleSpec, all_rules, rules_generation
 from ..source import Span
 from .suppress import apply_suppressions
 
@@ -32,15 +32,24 @@ def matches(code: str, patterns) -> int:
     return best
 
 
+_SELECTED: dict[tuple, tuple[RuleSpec, ...]] = {}  # per selectors and rule registrations: the same for every file
+
+
 def selected_rules(options: Options) -> list[RuleSpec]:
-    out = []
-    select = tuple(options.select) + tuple(options.extend_select)
-    for spec in all_rules():
-        s = matches(spec.code, select)
-        i = matches(spec.code, options.ignore)
-        if s and s > i:  # the more specific selector wins, as in ruff
-            out.append(spec)
-    return out
+    key = (rules_generation(), tuple(options.select), tuple(options.extend_select), tuple(options.ignore))
+    hit = _SELECTED.get(key)
+    if hit is None:
+        out = []
+        select = key[1] + key[2]
+        for spec in all_rules():
+            s = matches(spec.code, select)
+            i = matches(spec.code, options.ignore)
+            if s and s > i:  # the more specific selector wins, as in ruff
+                out.append(spec)
+        if len(_SELECTED) > 64:
+            _SELECTED.clear()
+        hit = _SELECTED[key] = tuple(out)
+    return list(hit)
 
 
 def _severity(spec: RuleSpec, finding: Finding, options: Options) -> Severity:
@@ -88,7 +97,7 @@ def _lint_document(document: Document, options: Options, context: Context | None
                                     code=spec.code, name=spec.name, error=": ".join((type(exc).__name__, str(exc))),
                                     where=":".join((tb.filename.rsplit("/", 1)[-1], str(tb.lineno)))),
                                   Span(0, 0)))
-    out = apply_suppressions(document, out, {r.code for r in rules})
+    out = apply_suppressions(document, out, ctx.selected)
     for i, d in enumerate(out):
         d.order = i
         d.source = document.source

@@ -69,6 +69,7 @@ _RULES: dict[str, RuleSpec] = {}
 _PLUGIN_ERRORS: list[tuple[str, str]] = []
 _loaded = False
 _loading_plugin = "builtin"
+_generation = 0  # grows with every registration: what was computed from the rules before is stale
 
 
 def rule(code: str, name: str, severity: str = "warning", *, scope: str = "report"):
@@ -94,6 +95,8 @@ def rule(code: str, name: str, severity: str = "warning", *, scope: str = "repor
         if old is not None and old.func is not func and old.module != spec.module:
             raise ValueError(f"rule code {code} is registered twice ({old.module} and {spec.module})")
         _RULES[code] = spec
+        global _generation
+        _generation += 1
         func.rule_spec = spec
         return func
 
@@ -215,6 +218,12 @@ def load_rules() -> None:
     if "builtin" not in names:
         # Running from a source tree that is not installed: the entry point is not there.
         importlib.import_module("disclosure_lint.checks")
+
+
+def rules_generation() -> int:
+    """A number that changes whenever a rule is registered (the rules are loaded first)."""
+    load_rules()
+    return _generation
 
 
 def all_rules() -> list[RuleSpec]:

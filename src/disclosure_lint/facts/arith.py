@@ -15,13 +15,15 @@ wrong.  Blank cells bound a sum: a blank is unknown but not negative.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter, is_
 
 from ..engine.diagnostics import Finding, Related, Severity
 from ..document import Blank, Cell, NotApplicable, Number
-from ..i18n import _, _n
+from ..i18n import _, _n, get_language, use_language
 from ..document.tables import TableView, missing_rows
 
 __all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
@@ -29,7 +31,7 @@ __all__ = ["Instance", "evaluate", "identity_findings", "UNCHECKED"]
 UNCHECKED = "DL010"  # an identity that could not be checked because cells were blank
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     ref: tuple[str, str]
     cell: Cell
@@ -37,17 +39,61 @@ class Term:
     name: str
 
 
-@dataclass
+_ZERO = Decimal(0)  # immutable: one for every instance that holds
+
+
 class Instance:
-    code: str
-    description: str
-    where: str                       # "row 一、本年新收…" / "column 自然人"
-    lhs: list[Term]
-    rhs: list[Term]
-    status: str = "ok"               # ok, fail, blank
-    diff: Decimal = Decimal(0)       # lhs - rhs
-    blanks: list[Term] = field(default_factory=list)
-    missing: list[tuple[str, int]] = field(default_factory=list)  # (row name, side) of rows the table lacks
+    """One identity over one row, column or group: its cells, then what evaluating it found.
+
+    Its terms (a cell with its side and name) are made when first asked for: most instances hold, and
+    for them the cells alone are read."""
+
+    __slots__ = ("code", "description", "_where", "status", "diff", "blanks", "missing", "refs", "cells", "names",
+                 "n_lhs", "_lhs", "_rhs")
+
+    def __init__(self, code: str, description: str, where, refs: list, cells: list, names: list, n_lhs: int):
+        self.code = code
+        self.description = description
+        self._where = where                      # a str, or (language, a function that makes it)
+        self.refs = refs                         # (row key, column key) of each cell, the left side first
+        self.cells = cells
+        self.names = names
+        self.n_lhs = n_lhs                       # how many of them are on the left side
+        self.status = "ok"                       # ok, fail, blank, text, missing, bound
+        self.diff = _ZERO                        # lhs - rhs
+        self.blanks: list[Term] = []
+        self.missing: list[tuple[str, int]] = []  # (row name, side) of rows the table lacks
+        self._lhs: list[Term] | None = None
+        self._rhs: list[Term] | None = None
+
+    @property
+    def where(self) -> str:
+        """“row 一、本年新收…” / “column 自然人”: made (in the language active when the instance was) when
+        first read, since most instances hold and are never named."""
+        w = self._where
+        if not isinstance(w, str):
+            lang, make = w
+            with use_language(lang):
+                w = self._where = make()
+        return w
+
+    def _make_terms(self) -> None:
+        n = self.n_lhs
+        terms = [Term(ref, c, 1 if k < n else -1, name)
+                 for k, (ref, c, name) in enumerate(zip(self.refs, self.cells, self.names))]
+        self._lhs, self._rhs = terms[:n], terms[n:]
+
+    @property
+    def lhs(self) -> list[Term]:
+        if self._lhs is None:
+            self._make_terms()
+        return self._lhs
+
+    @property
+    def rhs(self) -> list[Term]:
+        if self._rhs is None:
+            self._make_terms()
+        return self._rhs
 
     @property
     def terms(self) -> list[Term]:
@@ -108,38 +154,40 @@ def _names(schema: dict) -> tuple[dict, dict]:
     return rows, cols
 
 
-def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
-    rows, cols = _names(schema)
+def _instances(identity: dict, view: TableView, schema: dict, names: tuple[dict, dict] | None = None
+               ) -> list[Instance]:
+    """The instances of *identity* over *view*, in row, column or group order. A term's name depends
+    on the identity only (the column in a row identity, the row in a column one): named once, not per
+    instance; a missing cell drops the instance before any term is made."""
+    rows, cols = names or _names(schema)
     out = []
     each = identity.get("each", "row")
-
     cell_of = view.cells.get
+    code = identity["code"]
     description = None
+    lang = get_language()
 
-    def terms(refs, coef, name_of):
-        out = []
-        for ref in refs:
-            cell = cell_of(ref)
-            if cell is None:
-                return None
-            out.append(Term(ref, cell, coef, name_of(*ref)))
-        return out
-
-    def build(where, lhs_refs, rhs_refs, name_of, partial=False):
-        """*where* is called (the message made) only for an instance that is built."""
+    def build(where, lhs_refs, lhs_names, rhs_refs, rhs_names, partial=False):
+        """*where* makes the instance's name when it is first read (it binds its row, column or group)."""
         nonlocal description
-        lhs = terms(lhs_refs, 1, name_of)
-        rhs = terms(rhs_refs, -1, name_of) if lhs is not None else None
-        if lhs is None or rhs is None or not (lhs and rhs) and not partial or not (lhs or rhs):
+        lhs_cells = list(map(cell_of, lhs_refs))
+        if any(map(is_, lhs_cells, repeat(None))):
             return None  # a row or column is missing: DL105 says so
+        rhs_cells = list(map(cell_of, rhs_refs))
+        if any(map(is_, rhs_cells, repeat(None))) or not (lhs_cells and rhs_cells) and not partial \
+                or not (lhs_cells or rhs_cells):
+            return None
         if description is None:
             description = _(identity.get("description", ""))
-        return Instance(identity["code"], description, where(), lhs, rhs)
+        return Instance(code, description, (lang, where), lhs_refs + rhs_refs, lhs_cells + rhs_cells,
+                        lhs_names + rhs_names, len(lhs_cells))
 
     if each == "row":
+        lhs_names = [cols.get(c, c) for c in identity["lhs"]]
+        rhs_names = [cols.get(c, c) for c in identity["rhs"]]
         for r in view.row_order:
-            inst = build(lambda: _("row “{row}”", row=rows.get(r, r)), [(r, c) for c in identity["lhs"]],
-                         [(r, c) for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
+            inst = build(lambda r=r: _("row “{row}”", row=rows.get(r, r)), list(zip(repeat(r), identity["lhs"])), lhs_names,
+                         list(zip(repeat(r), identity["rhs"])), rhs_names)
             if inst:
                 out.append(inst)
     elif each == "column":
@@ -152,17 +200,28 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
         rhs_rows = [r for r in _expand(identity["rhs"], view.row_order) if (r in view.rows or "*" not in r)
                     and r not in missing]
         rhs_rows = [r for r in rhs_rows if r not in lhs_rows or identity["lhs"] == identity["rhs"]]
+        lhs_names = [rows.get(r, r) for r in lhs_rows]
+        rhs_names = [rows.get(r, r) for r in rhs_rows]
         for c in view.columns:
-            inst = build(lambda: _("column “{column}”", column=cols.get(c, c)), [(r, c) for r in lhs_rows],
-                         [(r, c) for r in rhs_rows], lambda r, _c: rows.get(r, r), bool(lost))
+            inst = build(lambda c=c: _("column “{column}”", column=cols.get(c, c)), list(zip(lhs_rows, repeat(c))),
+                         lhs_names, list(zip(rhs_rows, repeat(c))), rhs_names, bool(lost))
             if inst:
                 inst.missing = [(rows.get(k, k), coef) for k, coef in lost]
                 out.append(inst)
     elif each == "group":
+        group_labels = None
+
+        def group_where(g):
+            nonlocal group_labels
+            if group_labels is None:
+                group_labels = dict(zip(schema["groups"], schema.get("group_labels", schema["groups"])))
+            return f"“{group_labels.get(g, g)}”"
+
         for g in view.groups:
-            inst = build(lambda: f"“{dict(zip(schema['groups'], schema.get('group_labels', schema['groups']))).get(g, g)}”",
-                         [("data", f"{g}.{c}") for c in identity["lhs"]],
-                         [("data", f"{g}.{c}") for c in identity["rhs"]], lambda _r, c: cols.get(c, c))
+            inst = build(lambda g=g: group_where(g), [("data", f"{g}.{c}") for c in identity["lhs"]],
+                         [cols.get(f"{g}.{c}", f"{g}.{c}") for c in identity["lhs"]],
+                         [("data", f"{g}.{c}") for c in identity["rhs"]],
+                         [cols.get(f"{g}.{c}", f"{g}.{c}") for c in identity["rhs"]])
             if inst:
                 out.append(inst)
     return out
@@ -170,19 +229,27 @@ def _instances(identity: dict, view: TableView, schema: dict) -> list[Instance]:
 
 _READ = frozenset((Number, Blank, NotApplicable))
 _NUMBER_ONLY = frozenset((Number,))
+_INT_ONLY = frozenset((int,))
+_VALUE = attrgetter("value")
+_EXACT = 10 ** 18  # below this, a sum of ints is what the Decimal sum makes (no rounding at 28 digits)
 
 
 def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
     out = []
     if edition is None:
         return out
+    names_of: dict[str, tuple[dict, dict]] = {}
     for identity in edition.identities:
         view = views.get(identity.get("table"))
         if view is None:
             continue
         schema = edition.tables.get(identity["table"], {})
-        for inst in _instances(identity, view, schema):
-            kinds = {type(t.cell.value) for t in inst.terms}
+        names = names_of.get(identity["table"])
+        if names is None:
+            names = names_of[identity["table"]] = _names(schema)
+        for inst in _instances(identity, view, schema, names):
+            values = list(map(_VALUE, inst.cells))
+            kinds = set(map(type, values))
             if not kinds <= _READ:
                 inst.status = "text"  # DL205 reports text in number cells
             elif inst.missing or kinds != _NUMBER_ONLY:
@@ -193,7 +260,14 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
                 if inst.status in ("blank", "missing") and _bound_broken(inst):
                     inst.status = "bound"
             else:
-                inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
+                nums = list(map(_VALUE, values))
+                if set(map(type, nums)) == _INT_ONLY and -_EXACT < min(nums) and max(nums) < _EXACT:
+                    n = inst.n_lhs
+                    diff = sum(nums[:n]) - sum(nums[n:])  # exact, as the Decimal sum below
+                    if diff:
+                        inst.diff = Decimal(diff)
+                else:
+                    inst.diff = sum((_num(t.cell) * t.coef for t in inst.terms), Decimal(0))
                 inst.status = "fail" if inst.diff != 0 else "ok"
             out.append(inst)
     return out
@@ -216,10 +290,10 @@ def _bound_broken(inst: Instance) -> bool:
     return full < partial
 
 
-def _localise(failing: list[Instance], passing: list[Instance]):
-    """Yield (cell, delta, instances) for cells that explain several failures at once."""
+def _localise(failing: list[Instance], ok_cells: set[int]):
+    """Yield (cell, delta, instances) for cells that explain several failures at once (*ok_cells*: the
+    ids of the cells of the identities that hold)."""
     left = list(failing)
-    ok_cells = {id(t.cell) for i in passing for t in i.terms}
     while left:
         best = None
         cells: dict[int, tuple[Cell, list[tuple[Instance, int]]]] = {}
@@ -306,10 +380,8 @@ def _label(view: TableView, cell: Cell, schema: dict) -> str:
 
 
 def identity_findings(ctx) -> list[Finding]:
-    """All identity findings of the document, each tagged with its code (computed once per document)."""
-    cached = getattr(ctx, "_identity_findings", None)
-    if cached is not None:
-        return cached
+    """All identity findings of the document, each tagged with its code (the rules read them once per
+    document, as ``Context.identity_findings``)."""
     edition = ctx.edition
     views = ctx.tables
     instances = evaluate(views, edition)
@@ -317,7 +389,9 @@ def identity_findings(ctx) -> list[Finding]:
     passing = [i for i in instances if i.status == "ok"]
     findings: list[Finding] = []
     explained: set[int] = set()
-    for cell, delta, insts in _localise(failing, passing):
+    # the cells confirmed by an identity that holds, read only to explain a failure
+    ok_cells = {id(c) for i in passing for c in i.cells} if failing else set()
+    for cell, delta, insts in _localise(failing, ok_cells):
         explained.update(id(i) for i in insts)
         view = next(v for v in views.values() if any(x is cell for x in v.cells.values()))
         schema = edition.tables.get(view.name, {})
@@ -342,7 +416,6 @@ def identity_findings(ctx) -> list[Finding]:
                                   "satisfy them all", cell=_label(view, cell, schema), value=_fmt(cell), n=len(insts),
                                   arithmetic=msgs, fixed=_plain(value)),
                                 related, _plain(value), code=code))
-    ok_cells = {id(t.cell) for i in passing for t in i.terms}
     for inst in failing:
         if id(inst) in explained:
             continue
@@ -373,7 +446,6 @@ def identity_findings(ctx) -> list[Finding]:
                                    blanks=len(cells)),
                                 [Related(t.cell.value.span, _("{name} is blank", name=t.name)) for t in cells[:20]],
                                 severity=Severity.INFO, code=UNCHECKED))
-    ctx._identity_findings = findings
     return findings
 
 
@@ -418,7 +490,7 @@ def identity_rule(code: str, name: str, severity: str, *, summary: str, example:
     from ..engine.registry import rule
 
     def check(ctx):
-        for f in identity_findings(ctx):
+        for f in ctx.identity_findings:
             if f.code == code:
                 yield f
 

@@ -34,6 +34,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
 
 from ..document import Document
 from ..i18n import N_
@@ -97,7 +98,7 @@ _REACH = 600  # how far a sentence end is looked for: keeps every lookup bounded
 def sentence_start(text: str, chars: str, pos: int, reach: int = _REACH) -> int:
     """Where the clause ending at *pos* starts: just after the last of *chars*, looking back at most *reach*."""
     lo = max(0, pos - reach)
-    return max(max(text.rfind(c, lo, pos) for c in chars) + 1, lo)
+    return max(max(map(text.rfind, chars, repeat(lo), repeat(pos))) + 1, lo)
 
 
 def next_mark(text: str, ch: str, pos: int, reach: int = _REACH) -> int:
@@ -210,15 +211,24 @@ def find_breakdowns(doc: Document, numbers: list[NumberFact] | None = None) -> l
         text = block.text
         starts = [n.start for n in nums]  # numbers come in text order: look ranges up by bisection
         items: dict = {}  # whether a segment between two ； is a list item (see _after_whole)
+        # A whole before its parts is followed by 其中 / 包括 / 含 (_QIZHONG), …中 (_AMONG) or 分别
+        # (_RESPECTIVELY); one after them is preceded by 共 / 合计 / 总计 (_SUM_BEFORE). A paragraph
+        # without those words has neither: its numbers are passed without a pattern tried at each.
+        after = "中" in text or "包括" in text or "含" in text or "分别" in text
+        before = "共" in text or "合计" in text or "总计" in text
+        if not (after or before):
+            continue
         for i, w in enumerate(nums):
             if w.percent or w.unit is None:
                 continue
-            b = _after_whole(text, w, nums, starts, block, items)
-            if b is not None:
-                out.append(b)
-            b = _before_whole(text, i, w, nums)
-            if b is not None:
-                out.append(b)
+            if after:
+                b = _after_whole(text, w, nums, starts, block, items)
+                if b is not None:
+                    out.append(b)
+            if before:
+                b = _before_whole(text, i, w, nums)
+                if b is not None:
+                    out.append(b)
     return out
 
 
@@ -381,12 +391,12 @@ def find_rate_pairs(doc: Document, numbers: list[NumberFact] | None = None) -> l
             w, p = nums[i], nums[i + 1]
             if w.percent or p.percent or w.unit is None or w.unit != p.unit or w.approx or p.approx:
                 continue
+            md = _DONE.match(text, w.end)  # the rarer of the two tests, and the cheaper: first
+            if not md or p.start - md.end() > 6 or any(c in text[md.end():p.start] for c in "，,。；;"):
+                continue
             a = sentence_start(text, "，,。；;：:", w.start, 40)
             mw = _RECEIVED.search(text, a, w.start)
             if not mw or w.start - mw.end() > 16:
-                continue
-            md = _DONE.match(text, w.end)
-            if not md or p.start - md.end() > 6 or any(c in text[md.end():p.start] for c in "，,。；;"):
                 continue
             rate = None
             rate_word = ""

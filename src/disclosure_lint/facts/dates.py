@@ -31,6 +31,35 @@ _DATE = re.compile(
     r"|(?P<yq>(?P<yy>(?:19|20)\d{2})\s*年\s*(?P<yqq>底|末|初|上半年|下半年))"
     r")"
 )
+# Where a date can start, found by a pattern that starts with a character class (the engine then passes
+# every other character in C, which the guard above cannot make it do): a notation's first character
+# followed by what must come next in one of them — three more digits and a separator or 年 (ISO dates,
+# years), a digit or none and 月 (a month), three more Chinese numerals and 年. It only narrows where
+# _DATE is tried; _date_matches finds exactly what _DATE.finditer finds (tests compare the two).
+_DATE_START = re.compile(
+    rf"[\d{_CN}](?:(?<=[12])(?=\d{{3}}\s*[-/.年])|(?<=\d)(?=\d?\s*月)|(?<=[{_CN}])(?=[{_CN}]{{3}}\s*年))"
+)
+
+
+def _date_matches(text: str) -> list[re.Match]:
+    """``list(_DATE.finditer(text))``, with _DATE tried only where _DATE_START says a date can start."""
+    out = []
+    if "年" not in text and "月" not in text and "-" not in text and "/" not in text and "." not in text:
+        return out  # every notation has 年, 月 or an ISO separator: five C scans pass a paragraph without
+    search, match = _DATE_START.search, _DATE.match
+    pos = 0
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return out
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()  # a date is never empty
+
+
 FUTURE = re.compile(r"将|计划|拟|预计|力争|争取|下一步|下步|明年|来年|今后|要求|应于|前完成|之前完成|部署|安排")
 
 
@@ -108,11 +137,13 @@ def _cn_year(s: str) -> int | None:
     return v
 
 
-def parse_dates(pt: PText, block=None, default_year: int | None = None) -> list[DateFact]:
-    text = ascii_digits(pt.text)
+def parse_dates(pt: PText, block=None, default_year: int | None = None, text: str | None = None) -> list[DateFact]:
+    """The dates written in *pt* (*text*: ``ascii_digits(pt.text)``, when the caller has it)."""
+    if text is None:
+        text = ascii_digits(pt.text)
     out: list[DateFact] = []
     last_year = None
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         y = mo = d = q = None
         inferred = False
         if m.group("iso"):
@@ -174,10 +205,12 @@ def _meta_date(doc: Document, key: str) -> DateFact | None:
     return facts[0] if facts else None
 
 
-def document_dates(doc: Document, default_year: int | None = None) -> DocumentDates:
+def document_dates(doc: Document, default_year: int | None = None, prose: list[tuple] | None = None
+                   ) -> DocumentDates:
+    """*prose*: the paragraphs and headings, each with its ASCII-digit text, as ``Context.prose`` has them."""
     facts: list[DateFact] = []
-    for b in doc.paragraphs():
-        facts.extend(parse_dates(b.ptext, b, default_year))
+    for b, text in prose if prose is not None else [(b, None) for b in doc.paragraphs()]:
+        facts.extend(parse_dates(b.ptext, b, default_year, text))
     # The signature: a date that is (almost) the whole of one of the last lines.
     signature = None
     paras = [b for b in doc.blocks if isinstance(b, (Paragraph, Heading))]

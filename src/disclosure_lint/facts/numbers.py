@@ -7,7 +7,7 @@ Arabic and full-width digits, thousands separators, Chinese numerals before a me
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from sys import intern
 
@@ -36,6 +36,13 @@ _NUM = re.compile(
     r"(?P<post2>左右|以上|多)?"
 )
 _PRE_WORDS = tuple(_PRE.split("|"))
+# Where find_numbers can keep a number, a numeral character is followed (after 万/亿 and 余/多, if
+# any) by the first character of a measure word, a percent sign or 万/亿: a paragraph where this
+# (a search that starts with a character class, passed in C) finds nothing has no count.
+_COUNT_SOMEWHERE = re.compile(
+    rf"[\d{_CN_FIRST}零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟][万亿]?[余多]?"
+    rf"[%％万亿{''.join(sorted({w[0] for w in MEASURE.split('|')}))}]"
+)
 _APPROX_AFTER = re.compile(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
 
 
@@ -45,13 +52,14 @@ def is_approx(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 2):start].endswith(_PRE_WORDS) or _APPROX_AFTER.match(text, end) is not None
 
 
-_NOT_COUNT_AFTER = re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
+# What after a number says it is not a count (2021年, 3月, 5.2): matched where the number ends. Every
+# form is at most two characters long, and a match never needs to see further.
+_NOT_COUNT_AT = re.compile(r"年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d")
 
 
 @dataclass(slots=True)
 class NumberFact:
     value: Decimal
-    span: Span            # the digits (and multiplier) as written
     unit: str | None
     approx: bool
     percent: bool
@@ -60,17 +68,33 @@ class NumberFact:
     num_end: int
     block: object
     raw: str
+    pt: PText = field(repr=False, compare=False)   # the text it was read from (its span is made from it)
+    _span: Span | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        """The digits (and multiplier) as written; made when first asked for (most numbers never are)."""
+        if self._span is None:
+            self._span = self.pt.span(self.start, self.num_end)
+        return self._span
 
 
-def find_numbers(pt: PText, block=None) -> list[NumberFact]:
-    text = ascii_digits(pt.text)
+def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberFact]:
+    """The counts written in *pt* (*text*: ``ascii_digits(pt.text)``, when the caller has it)."""
+    if text is None:
+        text = ascii_digits(pt.text)
     out = []
+    if not _COUNT_SOMEWHERE.search(text):
+        return out
+    written = pt.text
     for m in _NUM.finditer(text):
-        raw, unit, mult = m.group("num", "unit", "mult")
+        if m.lastindex == 2:
+            continue  # nothing after the number (2021年, 统一): no count, as below, decided at once
+        pre, raw, mult, post, unit, post2 = m.groups()
         if unit is None and mult is None:
-            continue  # a bare number or numeral (2021年, 统一): no count to compare, as below, decided at once
-        after = text[m.end("num"):m.end("num") + 3]
-        if _NOT_COUNT_AFTER.match(after) and not m.group("mult"):
+            continue  # a bare number or numeral: no count to compare
+        a, num_end = m.span(2)
+        if not mult and _NOT_COUNT_AT.match(text, num_end):
             continue
         if raw[0] not in "0123456789":
             if not unit or unit in ("%", "％"):
@@ -80,29 +104,31 @@ def find_numbers(pt: PText, block=None) -> list[NumberFact]:
                 continue
             value = Decimal(v)
         else:
-            if len(raw.replace(",", "").split(".")[0]) > 12:
+            digits = raw.replace(",", "")
+            if len(digits.split(".")[0]) > 12:
                 continue  # a phone number, an ID
             try:
-                value = Decimal(raw.replace(",", ""))
+                value = Decimal(digits)
             except InvalidOperation:
                 continue
-            if not unit and not m.group("mult"):
+            if not unit and not mult:
                 continue  # a bare number is not a count we can compare
-        if m.group("mult") == "万":
-            value *= 10000
-        elif m.group("mult") == "亿":
-            value *= 100000000
-        approx = bool(m.group("pre") or m.group("post") or m.group("post2") or (unit and unit.startswith("余")))
-        num_end = m.end("mult") if m.group("mult") else m.end("num")
+        if mult:
+            value *= 10000 if mult == "万" else 100000000
+            num_end = m.end(3)
+        approx = bool(pre or post or post2 or (unit and unit.startswith("余")))
         # one string per unit, not one per number (a CJK character is a new object at each match)
-        out.append(NumberFact(value, pt.span(m.start("num"), num_end), intern(unit.lstrip("余")) if unit else None,
-                              approx, unit in ("%", "％"), m.start("num"), m.end(), num_end, block,
-                              pt.text[m.start("num"):num_end]))
+        out.append(NumberFact(value, intern(unit.lstrip("余")) if unit else None, approx, unit in ("%", "％"), a,
+                              m.end(), num_end, block, written[a:num_end], pt))
     return out
 
 
-def document_numbers(doc: Document) -> list[NumberFact]:
+def document_numbers(doc: Document, prose: list[tuple] | None = None) -> list[NumberFact]:
+    """The counts of every paragraph and heading (*prose*: each with its ASCII-digit text, as
+    ``Context.prose`` has them)."""
     out = []
-    for b in doc.paragraphs():
-        out.extend(find_numbers(b.ptext, b))
+    if prose is None:
+        prose = [(b, None) for b in doc.paragraphs()]
+    for b, text in prose:
+        out.extend(find_numbers(b.ptext, b, text))
     return out

@@ -6,10 +6,12 @@ converted text keeps every offset of the original.
 """
 from __future__ import annotations
 
+import codecs
 import os
+import threading
 from functools import lru_cache
 
-__all__ = ["t2s_table", "to_simplified", "traditional_positions"]
+__all__ = ["t2s_table", "to_simplified", "traditional_positions", "has_traditional"]
 
 
 @lru_cache(maxsize=1)
@@ -60,14 +62,43 @@ def _in_gb2312() -> tuple[str, ...]:
     return tuple(out)
 
 
+_OUTSIDE = threading.local()
+
+
+def _collect_outside(exc: UnicodeEncodeError) -> tuple[str, int]:
+    _OUTSIDE.chars.append(exc.object[exc.start:exc.end])
+    return "", exc.end
+
+
+codecs.register_error("disclosure_lint.outside_gb2312", _collect_outside)
+
+
+def outside_gb2312(text: str) -> str:
+    """The characters of *text* that GB2312 cannot encode, in order (the codec runs in C and calls back
+    only at those)."""
+    _OUTSIDE.chars = chars = []
+    try:
+        text.encode("gb2312", "disclosure_lint.outside_gb2312")
+    finally:
+        _OUTSIDE.chars = None
+    return "".join(chars)
+
+
 def _none_in(text: str) -> bool:
     # A text GB2312 can encode (most reports; the codec runs in C, ten times faster than a hash
-    # lookup per character) can hold only the table's characters that GB2312 has.
+    # lookup per character) can hold only the table's characters that GB2312 has; in another, the
+    # other characters of the table can only be among those GB2312 cannot encode.
     try:
         text.encode("gb2312")
     except UnicodeEncodeError:
-        return t2s_table().keys().isdisjoint(text)  # a hash lookup per character, in C
+        if not t2s_table().keys().isdisjoint(outside_gb2312(text)):
+            return False
     return not any(ch in text for ch in _in_gb2312())
+
+
+def has_traditional(text: str) -> bool:
+    """Whether *text* holds a character of the table (one encoding of the text, in C, for most texts)."""
+    return not _none_in(text)
 
 
 def to_simplified(text: str) -> str:

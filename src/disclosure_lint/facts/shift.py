@@ -57,7 +57,7 @@ def _clear(view, key, cols):
 
 
 def _touching(instances, key):
-    return [i for i in instances if any(t.ref[0] == key for t in i.terms)]
+    return [i for i in instances if any(ref[0] == key for ref in i.refs)]
 
 
 def _breaks(views, edition, key) -> bool:
