@@ -5,10 +5,12 @@ markup, and the groups name end tags, start tags and raw-text elements (script, 
 is taken whole up to their end tag).  Offsets are the running sum of the pieces' lengths.  Python then
 only files the pieces; the page is never scanned character by character in Python.
 
-The split is exact where it is sure: wherever html_tokens would read otherwise it gives up (returns
-None) and the caller uses tokenize_compact: a '<' and a letter left in the text (a start tag whose quote
-never closes), a raw-text element whose end tag is missing.  A property test checks the two agree
-token for token on arbitrary markup and on real pages.
+The page is split a chunk at a time (16K characters, cut between two tags), so that its pieces never
+hold much more than a chunk in memory.  The split is exact where it is sure: wherever html_tokens would
+read otherwise it gives up (returns None) and the caller uses tokenize_compact: a start tag whose quote
+never closes (html_tokens reads on from inside it), a raw-text element whose end tag is past the last
+'>'.  Property tests check the two agree token for token on arbitrary markup, split in chunks of any
+size, and on real pages.
 """
 from __future__ import annotations
 
