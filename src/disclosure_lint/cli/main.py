@@ -21,10 +21,17 @@ from pathlib import Path
 from .jobs import Terminated, handle_signals
 from ..i18n import _, _n, reset_language, set_language, use_language
 
-from .walk import EXTENSIONS  # noqa: E402  (re-exported: the suffixes a folder walk lints)
 from .args import _early_language, _localized, _parser_check
 
 SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
+
+
+def __getattr__(name: str):
+    if name == "EXTENSIONS":  # the suffixes a folder walk lints, re-exported (loaded when asked: cold start)
+        from .walk import EXTENSIONS
+
+        return EXTENSIONS
+    raise AttributeError(name)
 
 
 def _collect(paths: list[str], errors: list[str]) -> list[str]:
@@ -176,15 +183,15 @@ def _run(files, cli, args, stdin):
 
 
 def _check(argv: list[str]) -> int:
+    parser = _localized(_parser_check())
+    args = parser.parse_args(argv)  # --version and --help end here, before the modules a lint needs load
     from .io import same_file_as_input, use_color, write_error_exit
-    from .walk import collect
+    from .walk import EXTENSIONS, collect
     from ..engine.config import ConfigError, options_for
     from ..output.safe import path as safe_path
     from ..source.safe_io import read_stream
     from ..engine.settings import SettingsError, _extensions
 
-    parser = _localized(_parser_check())
-    args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
     if not args.paths:
