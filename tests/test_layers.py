@@ -35,7 +35,6 @@ ALLOWED = {
     ("recover.table2", "document.normalize"): "label normalisation (text-level)",
     ("recover.view", "document.normalize"): "label normalisation (text-level)",
     ("facts.arith", "engine.diagnostics"): "identity failures are built as findings once, for several rules",
-    ("facts.arith", "engine.registry"): "identity_rule() defines the rules of declared identities",
     ("checks.dl601_carry_over_chain", "corpus.chains"): "a cross-report rule reads the chains the corpus layer built",
     ("checks.dl602_in_force_chain", "corpus.chains"): "a cross-report rule reads the chains the corpus layer built",
     ("checks.dl603_cumulative_chain", "corpus.chains"): "a cross-report rule reads the chains the corpus layer built",

@@ -1,7 +1,7 @@
 """DL201: table-row-total."""
 from __future__ import annotations
 
-from ..facts.arith import identity_rule
+from ._identity_rule import identity_rule
 
 check = identity_rule(
     "DL201", "table-row-total", "error",

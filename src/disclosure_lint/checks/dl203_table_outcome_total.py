@@ -1,7 +1,7 @@
 """DL203: table-outcome-total."""
 from __future__ import annotations
 
-from ..facts.arith import identity_rule
+from ._identity_rule import identity_rule
 
 check = identity_rule(
     "DL203", "table-outcome-total", "error",
