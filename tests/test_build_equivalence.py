@@ -386,7 +386,7 @@ def test_parse_heading_written_forms():
 
 
 # ---------------------------------------------------------------------------------------------------
-# collapsed(pt): PText.collapse_space without the rebuild when white space stands only at the ends.
+# PText.collapse_space takes a slice when white space stands only at the ends; _collapse_pieces rebuilds.
 
 _SPACE_CHARS = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2000\u2028\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _TEXT_CHARS = "ab27本年x" + _SPACE_CHARS
@@ -402,10 +402,8 @@ def _layout(pt):
 
 @settings(max_examples=500, deadline=None)
 @given(ptexts(alphabet=_TEXT_CHARS, max_pieces=5))
-def test_collapsed_as_collapse_space(pt):
-    from disclosure_lint.document.normalize import collapsed
-
-    assert _layout(collapsed(pt)) == _layout(pt.collapse_space())
+def test_collapse_space_as_the_rebuild(pt):
+    assert _layout(pt.collapse_space()) == _layout(pt._collapse_pieces())
 
 
 @settings(max_examples=300, deadline=None)
@@ -413,8 +411,6 @@ def test_collapsed_as_collapse_space(pt):
        st.text(alphabet=_SPACE_CHARS, max_size=4), st.integers(0, 9))
 def test_collapsed_cell_shapes(lead, core, trail, start):
     """White space around a figure or a label, as Word pages write cells: one literal piece, or three."""
-    from disclosure_lint.document.normalize import collapsed
-
     one = PText.literal(lead + core + trail, start)
     b = PTextBuilder()
     b.add_literal(lead, start)
@@ -422,28 +418,26 @@ def test_collapsed_cell_shapes(lead, core, trail, start):
     b.add_mapped(trail[:1], start + len(lead) + len(core) + 9, start + len(lead) + len(core) + 15)
     b.add_literal(trail[1:], start + len(lead) + len(core) + 20)
     for pt in (one, b.build()):
-        assert _layout(collapsed(pt)) == _layout(pt.collapse_space())
+        assert _layout(pt.collapse_space()) == _layout(pt._collapse_pieces())
 
 
-def test_collapsed_blank_characters_are_collapse_spaces():
-    """The characters collapsed() strips are exactly white space (str.isspace, \\s) and PText's zero-width set."""
+def test_blank_characters_are_white_space_and_the_invisible_ones():
+    """The characters collapse_space cuts from the ends are exactly white space (str.isspace, \\s) and the
+    zero-width characters it removes."""
     import sys
 
-    from disclosure_lint.document import normalize
     from disclosure_lint.source import ptext
 
     every = [chr(c) for c in range(sys.maxunicode + 1)]
-    assert set(normalize._WHITESPACE) == {ch for ch in every if ch.isspace()}
-    assert {ch for ch in every if re.match(r"\s", ch)} == set(normalize._WHITESPACE)
-    assert set(normalize._ZERO_WIDTH) == set(ptext._INVISIBLE)
+    assert set(ptext._WHITESPACE) == {ch for ch in every if ch.isspace()}
+    assert {ch for ch in every if re.match(r"\s", ch)} == set(ptext._WHITESPACE)
+    assert ptext.BLANK_CHARS == ptext._WHITESPACE + ptext._INVISIBLE
 
 
-def test_collapsed_takes_the_slice():
-    from disclosure_lint.document.normalize import collapsed
-
+def test_collapse_space_takes_the_slice():
     pt = PText.literal("\n   计量单位\n  ", 100)
-    assert collapsed(pt).text == "计量单位" and collapsed(pt).span() == Span(104, 108)
-    assert _layout(collapsed(pt)) != _layout(PText.literal("计量单位", 103))
+    assert pt.collapse_space().text == "计量单位" and pt.collapse_space().span() == Span(104, 108)
+    assert _layout(pt.collapse_space()) != _layout(PText.literal("计量单位", 103))
 
 
 # ---------------------------------------------------------------------------------------------------

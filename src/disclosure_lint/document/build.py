@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
 from .grid import resolve
-from .normalize import _BLANK_CHARS, PINYIN, cn_numeral_value, collapsed
-from ..source.ptext import PText
+from .normalize import PINYIN, cn_numeral_value
+from ..source.ptext import BLANK_CHARS, PText
 from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from ..source import Source, Span
 
@@ -69,15 +69,15 @@ def parse_heading(pt: PText) -> Heading | None:
             title_end = cut.start() if cut is not None else min(len(text), end + HEADING_MAX)
         # the title, its ends stripped (as PText.strip strips them), in one slice
         words = text[end:title_end]
-        a = end + len(words) - len(words.lstrip(_BLANK_CHARS))
-        z = end + len(words.rstrip(_BLANK_CHARS))
+        a = end + len(words) - len(words.lstrip(BLANK_CHARS))
+        z = end + len(words.rstrip(BLANK_CHARS))
         title = pt[a:z] if a < z else pt[end:end]
         return Heading(pt, pt.span(), level, number, pt[0:end], title)
     return None
 
 
 def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
-    pt = collapsed(raw.ptext)
+    pt = raw.ptext.collapse_space()
     if not pt.text:
         return None
     h = parse_heading(pt)
@@ -118,10 +118,10 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
     for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
             p = made.get(id(b))
-            snippets.append(p.ptext if p is not None else collapsed(b.ptext))
+            snippets.append(p.ptext if p is not None else b.ptext.collapse_space())
         elif isinstance(b, RawTable):
             for row in b.rows:
-                snippets.extend(collapsed(c.ptext) for c in row.cells)
+                snippets.extend(c.ptext.collapse_space() for c in row.cells)
     for k, pt in enumerate(snippets):
         matches = list(_META_RE.finditer(pt.text))
         for j, m in enumerate(matches):

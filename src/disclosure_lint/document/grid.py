@@ -12,7 +12,6 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 from __future__ import annotations
 
 from .cells import cell_value, value_like
-from .normalize import _SPACE_OR_INVISIBLE, collapsed
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -74,11 +73,8 @@ def resolve(raw: RawTable) -> Table:
                 rowspan = nrows - r
             rpt = rc.ptext
             text = rpt.text
-            if _SPACE_OR_INVISIBLE.search(text) is not None:  # else collapsed(rpt) is rpt itself
-                pt = collapsed(rpt)
-                text = pt.text
-            else:
-                pt = rpt
+            pt = rpt.collapse_space()
+            text = pt.text
             recovery = rc.recovery
             if recovery and recovery in ("ambiguous", "unsplit"):
                 value = Unread(rc.span, rpt.text)

@@ -10,9 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..source.ptext import PText
-
-__all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value", "collapsed"]
+__all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 
 # One character in, one character out: positions survive the translation.
 _DIGITS = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
@@ -106,25 +104,3 @@ def cn_numeral_value(s: str) -> int | None:
 # A parenthesised pinyin syllable with tone marks, as mirror sites add after characters: 報(bào).
 PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
 
-
-# What PText.collapse_space strips and collapses: white space (the characters ``str.isspace`` and ``\s``
-# accept, all of them) and the zero-width characters.
-_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_BLANK_CHARS = _WHITESPACE + _ZERO_WIDTH
-_SPACE_OR_INVISIBLE = re.compile(f"[\\s{_ZERO_WIDTH}]")
-
-
-def collapsed(pt: PText) -> PText:
-    """``pt.collapse_space()``, the same text and pieces, without rebuilding the pieces when white space
-    stands only at the ends (a cell's ``\\n      计量单位\\n      ``): then collapsing is cutting the
-    ends off, a slice."""
-    text = pt.text
-    if _SPACE_OR_INVISIBLE.search(text) is None:
-        return pt  # nothing to collapse or strip (collapse_space returns the text itself too)
-    i = len(text) - len(text.lstrip(_BLANK_CHARS))
-    j = len(text.rstrip(_BLANK_CHARS))
-    if i < j and _SPACE_OR_INVISIBLE.search(text, i, j) is None:
-        return pt[i:j]
-    return pt.collapse_space()

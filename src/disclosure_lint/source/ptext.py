@@ -172,8 +172,19 @@ class PText:
 
     def collapse_space(self) -> "PText":
         """Runs of white space become one space; zero-width characters disappear; ends are stripped."""
-        if _SPACE_OR_INVISIBLE.search(self.text) is None:
+        text = self.text
+        if _SPACE_OR_INVISIBLE.search(text) is None:
             return self  # nothing to collapse or strip: the same text and pieces
+        i = len(text) - len(text.lstrip(BLANK_CHARS))
+        j = len(text.rstrip(BLANK_CHARS))
+        if i < j and _SPACE_OR_INVISIBLE.search(text, i, j) is None:
+            # White space only at the ends (a Word cell's "\n      计量单位\n      "): collapsing is cutting
+            # them off, a slice; the pieces are those the rebuild makes (a property test compares them).
+            return self[i:j]
+        return self._collapse_pieces()
+
+    def _collapse_pieces(self) -> "PText":
+        """:meth:`collapse_space` by rebuilding the pieces: any white space, anywhere."""
         b = PTextBuilder()
         for piece, literal, start, end in self._pieces():
             if not literal:
@@ -239,6 +250,10 @@ def _empty() -> PText:
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# White space: the characters str.isspace and \s accept (the same set; a test checks it).
+_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+BLANK_CHARS = _WHITESPACE + _INVISIBLE  # what collapse_space strips from the ends
 _ZW = re.compile(f"[{_INVISIBLE}]+")
 _WS_RUN = re.compile(r"\s+")
 _SPLIT = re.compile(rf"\s+|[{_INVISIBLE}]+|[^\s{_INVISIBLE}]+")
