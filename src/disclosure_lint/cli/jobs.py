@@ -24,9 +24,10 @@ import time
 from collections import deque
 from typing import Callable
 
+from ..engine.timelimit import LintTimeout, can_limit_time, time_limit
 from ..i18n import _
 
-__all__ = ["Terminated", "FileTimeout", "run_batch", "handle_signals", "gave_up", "died"]
+__all__ = ["Terminated", "run_batch", "handle_signals", "gave_up", "died"]
 
 
 class Terminated(BaseException):
@@ -35,10 +36,6 @@ class Terminated(BaseException):
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
-
-
-class FileTimeout(BaseException):
-    """Raised in-process by the interval timer when one file takes too long."""
 
 
 def _shown(path: str) -> str:
@@ -102,30 +99,15 @@ class handle_signals:
 # ---- in-process -----------------------------------------------------------------------------------
 
 def _lint_with_alarm(lint_one: Callable, args: tuple, timeout: float):
-    use_alarm = (timeout > 0 and hasattr(signal, "setitimer")
-                 and threading.current_thread() is threading.main_thread())
-    if not use_alarm:
+    """One file in this process, given up after *timeout* seconds where a timer can stop it (the library's
+    :func:`~disclosure_lint.engine.timelimit.time_limit`); without one, it runs to the end."""
+    if not (timeout > 0 and can_limit_time()):
         return lint_one(*args)
-
-    running = [True]
-
-    def on_alarm(signum, frame):
-        if running[0]:
-            raise FileTimeout()
-
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        try:
-            res = lint_one(*args)
-        finally:
-            running[0] = False
-        return res
-    except FileTimeout:
+        with time_limit(timeout):
+            return lint_one(*args)
+    except LintTimeout:
         return gave_up(args[0], timeout)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 # ---- workers --------------------------------------------------------------------------------------

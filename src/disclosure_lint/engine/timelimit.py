@@ -13,7 +13,16 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["time_limit"]
+__all__ = ["time_limit", "LintTimeout", "can_limit_time"]
+
+
+class LintTimeout(TimeoutError):
+    """The time given to :func:`time_limit` ran out (not a TimeoutError the code inside raised)."""
+
+
+def can_limit_time() -> bool:
+    """Whether :func:`time_limit` can enforce a limit here: POSIX interval timers, the main thread."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 class _Expired(BaseException):
@@ -25,7 +34,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     if not seconds or seconds <= 0:
         yield
         return
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if not can_limit_time():
         raise ValueError("a timeout needs the main thread of a POSIX process (SIGALRM)")
     running = [True]
 
@@ -41,7 +50,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         finally:
             running[0] = False
     except _Expired:
-        raise TimeoutError(f"gave up after {seconds:g} s") from None
+        raise LintTimeout(f"gave up after {seconds:g} s") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
