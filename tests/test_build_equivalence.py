@@ -770,3 +770,22 @@ def test_match_indicators_as_plain(doc):
     got, want = match_indicators(doc, schema), plain_match_indicators(doc, schema)
     assert _view(got) == _view(want)
     assert (got.parents if got else None) == (want.parents if want else None)
+
+
+def test_what_a_document_keeps_follows_its_blocks_and_rows():
+    """Document.derived / Table.derived keep what rules ask many times (paragraphs, a table's cells and
+    text, joined texts) once per block or row list, and make it again when the list changes."""
+    from disclosure_lint.document.parse import parse_text
+
+    doc = parse_text("<p>一、总体情况</p><p>甲</p><table><tr><td>项目</td><td>1</td></tr></table>", kind="html")
+    assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "甲"]
+    table = doc.tables()[0]
+    first = doc.blocks[1]
+    doc.blocks.append(first)                       # the same list, longer: made again
+    assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "甲", "甲"]
+    doc.blocks = [first]                           # another list: made again
+    assert [p.text for p in doc.paragraphs()] == ["甲"]
+    before = table.text()
+    assert table.text() is before                  # kept
+    table.rows = table.rows[:0]
+    assert table.text() == "" and list(table.cells()) == []

@@ -56,19 +56,19 @@ _SEP = "\x00"  # between the joined texts: none of the characters searched for
 
 
 def _joined(doc, cells: bool):
-    key = "_hygiene_units" if cells else "_hygiene_paragraphs"
-    blocks = doc.blocks
-    cached = doc.__dict__.get(key)
-    if cached is None or cached[0] is not blocks or cached[1] != len(blocks):
-        items = list(units(doc, cells))
-        starts, parts, pos = [], [], 0
-        for pt, _kind in items:
-            text = pt.text
-            starts.append(pos)
-            parts.append(text)
-            pos += len(text) + 1
-        cached = doc.__dict__[key] = (blocks, len(blocks), items, starts, _SEP.join(parts))
-    return cached[2:]
+    """(units, where each starts in the joined text, the joined text), made once per document."""
+    return doc.derived("hygiene_units" if cells else "hygiene_paragraphs",
+                       lambda d: _join_units(list(units(d, cells))))
+
+
+def _join_units(items: list):
+    starts, parts, pos = [], [], 0
+    for pt, _kind in items:
+        text = pt.text
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text) + 1
+    return items, starts, _SEP.join(parts)
 
 
 @lru_cache(maxsize=None)

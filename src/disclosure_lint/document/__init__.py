@@ -8,10 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator, Union
+from typing import Callable, Iterator, TypeVar, Union
 
 from ..source.ptext import PText
 from ..source import Source, Span
+
+T = TypeVar("T")
+
+
+def _kept(owner, items: list, key, make: Callable[[], T]) -> T:
+    """``make()``, kept on *owner* under *key* for as long as *items* (its blocks or rows) is the same
+    list with the same length: what rules ask of the same blocks or rows many times is made once, and
+    made again if they are replaced or added to, so it never answers for what it did not see."""
+    kept = owner.__dict__.setdefault("_derived", {})
+    got = kept.get(key)
+    if got is None or got[0] is not items or got[1] != len(items):
+        got = kept[key] = (items, len(items), make())
+    return got[2]
 
 __all__ = [
     "Number", "Blank", "NotApplicable", "TextValue", "Unread", "CellValue",
@@ -139,16 +152,19 @@ class Table:
 
     def column_header(self, col: int) -> str:
         """The header of grid column *col*: the header rows' texts above it, outermost first."""
-        cache = self.__dict__.setdefault("_column_headers", {})
-        if col in cache:
-            return cache[col]
+        return self.derived(("column_header", col), lambda t: t._column_header(col))
+
+    def _column_header(self, col: int) -> str:
         parts: list[str] = []
         for r in self.header_rows():
             c = next((c for c in r.cells if c.col <= col < c.col + c.colspan), None)
             if c is not None and c.text and c.text not in parts:  # a rowspan repeats its cell
                 parts.append(c.text)
-        cache[col] = " / ".join(parts)
-        return cache[col]
+        return " / ".join(parts)
+
+    def derived(self, key, make: Callable[["Table"], T]) -> T:
+        """``make(self)``, made once per row list (see :func:`_kept`): what rules ask of a table many times."""
+        return _kept(self, self.rows, key, lambda: make(self))
 
     def header_of(self, cell: "Cell") -> str:
         return self.column_header(cell.col)
@@ -157,27 +173,26 @@ class Table:
         return self.rows[cell.row].label if 0 <= cell.row < len(self.rows) else ""
 
     def text(self) -> str:
-        rows = self.rows
-        cached = self.__dict__.get("_text")  # asked for by several rules: joined once per row list
-        if cached is None or cached[0] is not rows or cached[1] != len(rows):
-            text = "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in rows)
-            cached = self.__dict__["_text"] = (rows, len(rows), text)
-        return cached[2]
+        return self.derived("text", _table_text)  # asked for by several rules
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in its first row (a rowspan cell is not yielded again for each row it covers)."""
-        rows = self.rows
-        cached = self.__dict__.get("_cells")  # rules ask many times: walk the grid once per row list
-        if cached is None or cached[0] is not rows or cached[1] != len(rows):
-            out: list[Cell] = []
-            shared = None
-            for r in rows:
-                if r.cells is shared:
-                    continue  # the grid shares one positions list among rows held entirely by rowspans from above
-                shared = r.cells
-                out.extend(c for c in _distinct(r.cells) if c.row == r.index)
-            cached = self.__dict__["_cells"] = (rows, len(rows), out)
-        return iter(cached[2])
+        return iter(self.derived("cells", _table_cells))  # rules ask many times
+
+
+def _table_text(t: Table) -> str:
+    return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in t.rows)
+
+
+def _table_cells(t: Table) -> list[Cell]:
+    out: list[Cell] = []
+    shared = None
+    for r in t.rows:
+        if r.cells is shared:
+            continue  # the grid shares one positions list among rows held entirely by rowspans from above
+        shared = r.cells
+        out.extend(c for c in _distinct(r.cells) if c.row == r.index)
+    return out
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
@@ -267,6 +282,10 @@ class Metadata:
         self.fields.setdefault(f.name, f)
 
 
+def _paragraphs(doc: "Document") -> list:
+    return [b for b in doc.blocks if not isinstance(b, Table)]
+
+
 @dataclass
 class Document:
     source: Source
@@ -283,13 +302,13 @@ class Document:
     def path(self) -> str | None:
         return self.source.path
 
+    def derived(self, key, make: Callable[["Document"], T]) -> T:
+        """``make(self)``, made once per block list (see :func:`_kept`): the paragraphs, texts joined for a
+        search."""
+        return _kept(self, self.blocks, key, lambda: make(self))
+
     def paragraphs(self) -> Iterator[Paragraph | Heading]:
-        blocks = self.blocks
-        cached = self.__dict__.get("_paragraphs")  # rules ask many times: picked once per block list
-        if cached is None or cached[0] is not blocks or cached[1] != len(blocks):
-            paras = [b for b in blocks if not isinstance(b, Table)]
-            cached = self.__dict__["_paragraphs"] = (blocks, len(blocks), paras)
-        return iter(cached[2])
+        return iter(self.derived("paragraphs", _paragraphs))
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

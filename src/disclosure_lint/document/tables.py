@@ -88,12 +88,8 @@ def _table_has(table: Table, words: list[str], rows: int = 60, any_: bool = Fals
 
 def _table_keys(table: Table, rows: int) -> str:
     """The label keys of the first *rows* rows, joined (every table is asked about several words)."""
-    cache = table.__dict__.setdefault("_label_keys", {})
-    hit = cache.get(rows)
-    if hit is None or hit[0] is not table.rows or hit[1] != len(table.rows):
-        keys = " ".join(label_key(c.text) for r in table.rows[:rows] for c in r.labels)
-        hit = cache[rows] = (table.rows, len(table.rows), keys)
-    return hit[2]
+    return table.derived(("label_keys", rows),
+                         lambda t: " ".join(label_key(c.text) for r in t.rows[:rows] for c in r.labels))
 
 
 def _match_table3(doc: Document, schema: dict) -> TableView | None:
