@@ -276,7 +276,7 @@ def _missing_reference(text: str) -> list[tuple[int, str]]:
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(["资质", "条", "件", "个", "、", "，", "；", "。", "12", "３", "文件", "一", "许可证", "76", " ",
-                                 "项", "次", "事项", "!", "a"]), max_size=18))
+                                 "项", "次", "事项", "!", "a", ";", ",", "？", "期", "\n"]), max_size=18))
 def test_missing_number_as_the_plain_loop(parts):
     from disclosure_lint.checks.dl504_missing_number import _missing
 
@@ -289,6 +289,17 @@ def test_missing_number_finds_one():
 
     text = "公开核准企业资质条、施工许可证76条。"
     assert _missing(text) == _missing_reference(text) == [(8, "条")]
+
+
+def test_missing_number_sentence_ends():
+    # a measure word right before a terminator ends its sentence: _BARE does not match it there, nor
+    # may the paragraph-wide search; one before 、，, inside the sentence is found in each sentence
+    from disclosure_lint.checks.dl504_missing_number import _missing
+
+    for text, want in (("许可证76条、资质条；", []), ("许可证76条、资质条;", []), ("许可证76条；资质条、", []),
+                       ("资质条、许可证76条；资质条、许可证3条。", [(2, "条"), (13, "条")]),
+                       ("许可证76条，资质条，许可证3件，资质件、", [(9, "条"), (19, "件")])):
+        assert _missing(text) == _missing_reference(text) == want, text
 
 
 @settings(max_examples=800, deadline=None)
