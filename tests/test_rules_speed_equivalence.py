@@ -495,3 +495,110 @@ def test_dl402_words(parts):
         assert "维持" in text
     if _CLOSED.search(text):
         assert "结" in text
+
+
+def _invalid_cell_reference(ctx):
+    """DL205's per-cell loop as it was (before the fast pass over whole, non-negative counts without a
+    unit), for tables other than table 3."""
+    from decimal import Decimal
+
+    from disclosure_lint.checks.dl205_invalid_cell import _row_names
+    from disclosure_lint.document import Number, TextValue
+    from disclosure_lint.document.cells import value_like
+    from disclosure_lint.document.normalize import label_key
+
+    out = []
+    for name, view in ctx.tables.items():
+        names = _row_names(ctx, name)
+        columns = {}
+        for (r, c), cell in view.cells.items():
+            v = cell.value
+            if isinstance(v, TextValue):
+                out.append((v.span, "text-like" if value_like(cell.text) else "text"))
+                continue
+            if not isinstance(v, Number):
+                continue
+            flags = columns.get(c)
+            if flags is None:
+                header = label_key(c) if name == "table2" else c
+                flags = columns[c] = (name == "table2" and "增" in header and "减" in header,
+                                      name == "table2" and ("金额" in header or "万元" in header), "万元" in header)
+            signed_ok, money, in_wan = flags
+            if v.value < 0 and not signed_ok:
+                out.append((v.span, "negative"))
+            elif isinstance(v.value, Decimal) and v.value != v.value.to_integral_value() and not money:
+                out.append((v.span, "fractional"))
+            if money and v.unit == "元" and in_wan:
+                out.append((v.span, "unit"))
+    return out
+
+
+_CELL_VALUES = st.one_of(
+    st.integers(-3, 3).map(lambda n: ("int", n)), st.sampled_from(["0.5", "2.0", "-1.5", "3"]).map(lambda d: ("dec", d)),
+    st.sampled_from(["元", "万元", "件", None]).map(lambda u: ("unit", u)), st.sampled_from(["blank", "text", "约5"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(table=st.sampled_from(["table2", "table4"]),
+       cells=st.lists(st.tuples(st.sampled_from(["本年增/减", "处理决定数量", "金额（万元）", "万元", "review.total"]),
+                                st.lists(_CELL_VALUES, min_size=1, max_size=3)), max_size=8))
+def test_invalid_cell_fast_pass_as_the_plain_loop(table, cells):
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from disclosure_lint.checks.dl205_invalid_cell import check
+    from disclosure_lint.document import Blank, Cell, Number, TextValue
+    from disclosure_lint.document.tables import TableView
+    from disclosure_lint.source import Span
+    from disclosure_lint.source.ptext import PText
+
+    grid = {}
+    for k, (col, pieces) in enumerate(cells):
+        value, unit, text = 1, None, "1"
+        for p in pieces:  # the last piece of each kind wins
+            if p == "blank":
+                value, text = None, ""
+            elif p in ("text", "约5"):
+                value, text = "text", p
+            elif p[0] == "int":
+                value, text = p[1], str(p[1])
+            elif p[0] == "dec":
+                value, text = Decimal(p[1]), p[1]
+            else:
+                unit = p[1]
+        span = Span(10 * k, 10 * k + 3)
+        if value is None:
+            v = Blank(span)
+        elif value == "text":
+            v = TextValue(span, text)
+        else:
+            v = Number(value, span, unit, text)
+        grid[(f"r{k}", col)] = Cell(PText.literal(text, span.start), text, span, v)
+    ctx = SimpleNamespace(tables={table: TableView(table, [], grid)}, edition=None)
+    got = [f.span for f in check(ctx)]
+    assert got == [s for s, _kind in _invalid_cell_reference(ctx)]
+
+
+_DL401_WORDS = ["申请", "办结", "结转", "转入", "顺延", "延期", "自然人", "商业企业", "其他组织", "部分公开", "予以公开",
+                "行政复议", "行政诉讼", "诉讼", "现行有效", "主动公开", "答复", "同意部分公开", "同意公开", "同意", "部分", "公开",
+                "行政", "诉", "结", "转", "12件", "，", "。"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DL401_WORDS), max_size=12))
+def test_dl401_patterns_run_as_the_plain_word_tests(parts):
+    from disclosure_lint.checks.dl401_prose_table import _NEEDS, _patterns_for
+
+    text = "".join(parts)
+    plain = [k for k, needs in enumerate(_NEEDS)
+             if not (needs[0] not in text and (len(needs) == 1 or not any(w in text for w in needs[1:])))]
+    assert _patterns_for(text) == plain
+
+
+def test_dl401_patterns_run_for_each_word():
+    from disclosure_lint.checks.dl401_prose_table import _NEEDS, _patterns_for
+
+    for k, needs in enumerate(_NEEDS):
+        for w in needs:
+            assert k in _patterns_for("本年" + w + "3件"), (k, w)
+    assert _patterns_for("本年度共计3件") == []
