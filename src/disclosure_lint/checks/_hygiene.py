@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..engine.fixes import edit_for
+from ..i18n import _
 from ..source import Span
 
 # Characters that make up figures: a hygiene fix never touches one of these or a character next to one,
@@ -126,6 +127,4 @@ def cover(spans) -> Span:
 
 
 def where(kind: str) -> str:
-    from ..i18n import _
-
     return _("this cell") if kind == "cell" else _("this paragraph")
