@@ -93,6 +93,27 @@ def test_date_matches_as_finditer_on_date_pieces(parts):
     assert _date_shape(_date_matches(text)) == _date_shape(_DATE.finditer(text))
 
 
+def _num_with_qualifier():
+    """The number pattern as it was: the qualifier (约, 超过 …) matched in front of the number, a guard first."""
+    import re as _re
+
+    from disclosure_lint.facts.numbers import _CN_FIRST, _PRE, MEASURE
+
+    return _re.compile(
+        rf"(?=[{''.join(sorted({w[0] for w in _PRE.split('|')}))}\d{_CN_FIRST}])"
+        rf"(?P<pre>{_PRE})?"
+        rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?|[{_CN_FIRST}]"
+        r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{0,11})"
+        r"(?P<mult>万|亿)?"
+        r"(?P<post>余|多)?"
+        rf"(?P<unit>%|％|{MEASURE})?"
+        r"(?P<post2>左右|以上|多)?"
+    )
+
+
+_NUM_WITH_QUALIFIER = _num_with_qualifier()
+
+
 def _numbers_reference(pt, block=None):
     """find_numbers as it was: named groups read one by one, the text after a number sliced."""
     import re as _re
@@ -101,8 +122,8 @@ def _numbers_reference(pt, block=None):
 
     from disclosure_lint.document.cnnum import read_cn_numeral
     from disclosure_lint.document.normalize import ascii_digits
-    from disclosure_lint.facts.numbers import _NUM
 
+    _NUM = _NUM_WITH_QUALIFIER
     not_count_after = _re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
     text = ascii_digits(pt.text)
     out = []
@@ -147,7 +168,8 @@ def _number_shape(facts) -> list[tuple]:
 
 _NUMBER_PARTS = ["1", "23", "0", "1,234", ",5", ".5", "12345678901234", "３", "一", "二十", "两", "百", "万", "亿", "余", "多",
                  "约", "近", "超过", "不足", "件", "条", "人次", "万元", "余件", "%", "％", "左右", "以上", "年", "月", "季度",
-                 "-", "/", ".", "号", "的", "，", " ", "统一", "进一步"]
+                 "-", "/", ".", "号", "的", "，", " ", "统一", "进一步", "大约", "将近", "接近", "不到", "逾", "大", "不", "超",
+                 "〇一二三四五六七八九十"]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -158,6 +180,20 @@ def test_find_numbers_as_the_plain_loop(parts):
 
     pt = PText.literal("".join(parts), 7)
     assert _number_shape(find_numbers(pt, "b")) == _numbers_reference(pt, "b")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PARTS), max_size=16))
+def test_number_matches_as_with_the_qualifier_in_front(parts):
+    # every match of the pattern that had the qualifier in front, at the same number, with the same groups;
+    # a qualifier exactly where the two characters before the number end with one
+    from disclosure_lint.facts.numbers import _NUM, _PRE_WORDS
+
+    text = "".join(parts)
+    old = [(m.start("num"), m.end(), bool(m.group("pre")), m.groups()[1:]) for m in _NUM_WITH_QUALIFIER.finditer(text)]
+    new = [(m.start(), m.end(), text[max(0, m.start() - 2):m.start()].endswith(_PRE_WORDS), m.groups())
+           for m in _NUM.finditer(text)]
+    assert new == old
 
 
 def test_find_numbers_sees_counts():
