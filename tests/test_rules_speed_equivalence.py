@@ -93,6 +93,25 @@ def test_date_matches_as_finditer_on_date_pieces(parts):
     assert _date_shape(_date_matches(text)) == _date_shape(_DATE.finditer(text))
 
 
+_DATE_START_ALPHABET = _DATE_ALPHABET + "٣\t\n２²"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=_DATE_START_ALPHABET, max_size=40),
+                 st.lists(st.sampled_from(["2019", "二〇二〇", "十二", "1", "12", "٣", "٢٠١٩", " ", "\u3000", "\t", "年", "月", "-",
+                                           "/", ".", "a", "〇", "Ｏ", "3", "3000", "²", "1²", "九"]), max_size=14).map("".join)))
+def test_date_starts_as_the_start_pattern(text):
+    from disclosure_lint.facts.dates import _DATE_START, _date_starts
+
+    assert _date_starts(text) == [p for p in range(len(text)) if _DATE_START.match(text, p)]
+
+
+def test_date_starts_sees_each_form():
+    from disclosure_lint.facts.dates import _date_starts
+
+    assert _date_starts("自2019年1月至12 月，2021-3-5，二〇二〇 年") == [1, 6, 9, 10, 14, 23]
+
+
 def _num_with_qualifier():
     """The number pattern as it was: the qualifier (约, 超过 …) matched in front of the number, a guard first."""
     import re as _re
