@@ -657,3 +657,18 @@ def test_dl401_patterns_run_for_each_word():
         for w in needs:
             assert k in _patterns_for("本年" + w + "3件"), (k, w)
     assert _patterns_for("本年度共计3件") == []
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.text(alphabet="ab,;:?!(（\xa0\x00中", max_size=40), chars=st.sampled_from(["(", "\xa0", ",;:?!(", "ab", ";("]),
+       steps=st.lists(st.integers(0, 12), max_size=8))
+def test_find_first_as_the_class_search(text, chars, steps):
+    # units_with's search for a few characters, at increasing positions, as the class search it replaces
+    from disclosure_lint.checks._hygiene import _chars_re, _FindFirst
+
+    first, search = _FindFirst(text, chars), _chars_re(chars).search
+    pos = 0
+    for step in [0, *steps]:
+        pos += step
+        want, got = search(text, pos), first.at(text, pos)
+        assert (got and got.start()) == (want and want.start())
