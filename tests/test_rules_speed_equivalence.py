@@ -672,3 +672,13 @@ def test_find_first_as_the_class_search(text, chars, steps):
         pos += step
         want, got = search(text, pos), first.at(text, pos)
         assert (got and got.start()) == (want and want.start())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "٣", "²", " ", "\u3000", "\t", "件", "个", "项", "次", "申请", "，", "a", "  件"]),
+                max_size=14))
+def test_dl401_figure_gate_as_the_pattern(parts):
+    from disclosure_lint.checks.dl401_prose_table import _FIGURE, _has_figure
+
+    text = "".join(parts)
+    assert _has_figure(text) == (_FIGURE.search(text) is not None)
