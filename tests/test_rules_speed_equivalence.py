@@ -682,3 +682,13 @@ def test_dl401_figure_gate_as_the_pattern(parts):
 
     text = "".join(parts)
     assert _has_figure(text) == (_FIGURE.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "٣", "²", "一", "十", "万", "亿", "余", "多", "万余", "件", "人次", "%", "％", "个", "的",
+                                 " ", "，", "a", "元", "名"]), max_size=10))
+def test_count_gate_found_from_its_end(parts):
+    from disclosure_lint.facts.numbers import _COUNT_END, _COUNT_SOMEWHERE
+
+    text = "".join(parts)
+    assert (_COUNT_END.search(text) is None) == (_COUNT_SOMEWHERE.search(text) is None)

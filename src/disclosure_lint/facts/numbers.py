@@ -45,10 +45,15 @@ assert _PRE_NEVER_ENDS_A_MATCH and all(len(w) <= 2 for w in _PRE_WORDS)
 # Where find_numbers can keep a number, a numeral character is followed (after 万/亿 and 余/多, if
 # any) by the first character of a measure word, a percent sign or 万/亿: a paragraph where this
 # (a search that starts with a character class, passed in C) finds nothing has no count.
-_COUNT_SOMEWHERE = re.compile(
-    rf"[\d{_CN_FIRST}零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟][万亿]?[余多]?"
-    rf"[%％万亿{''.join(sorted({w[0] for w in MEASURE.split('|')}))}]"
-)
+_NUMERAL_CLASS = f"[\\d{_CN_FIRST}{_CN_MORE}]"
+_AFTER_CLASS = f"[%％万亿{''.join(sorted({w[0] for w in MEASURE.split('|')}))}]"
+_COUNT_SOMEWHERE = re.compile(rf"{_NUMERAL_CLASS}[万亿]?[余多]?{_AFTER_CLASS}")
+# The same places found from their last character (rarer than the digits and numerals, and a class
+# without \d's per-character category test): the numeral looked behind, right before it or with one
+# of 万亿余多 between (a fixed-width lookbehind each; 万亿 then 余多 needs no third, as 万 and 亿 are
+# numeral characters themselves). Twice as fast on the real pages.
+_COUNT_END = re.compile(rf"{_AFTER_CLASS}(?:(?<={_NUMERAL_CLASS}.)|(?<={_NUMERAL_CLASS}[万亿余多].))")
+assert set("万亿") <= set(_CN_MORE)
 _APPROX_AFTER = re.compile(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
 
 
@@ -90,7 +95,7 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
     if text is None:
         text = ascii_digits(pt.text)
     out = []
-    if not _COUNT_SOMEWHERE.search(text):
+    if not _COUNT_END.search(text):  # a match of _COUNT_SOMEWHERE, found from its end
         return out
     written = pt.text
     for m in _NUM.finditer(text):
