@@ -94,7 +94,10 @@ def _repeated_sentences(text: str) -> list[tuple[int, int, str, int, int]]:
     # are made at C speed before any sentence is looked at one by one.
     if len(text) < 2 * MIN_SENTENCE:
         return []  # no room for two sentences of MIN_SENTENCE characters
-    keys = list(map(_key_end_stripped, map(str.strip, _SENT.findall(text))))  # C-level loops
+    sentences = _SENT.findall(text)
+    if len(sentences) < 2:
+        return []  # one sentence cannot repeat another
+    keys = list(map(_key_end_stripped, map(str.strip, sentences)))  # C-level loops
     if len(set(keys)) == len(keys):
         return []
     out = []
