@@ -14,7 +14,8 @@ from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread, _distinct
 from disclosure_lint.document import grid
-from disclosure_lint.document.cells import _CN_NUMBER, _NUMBER, NOT_APPLICABLE, cell_value, value_like
+from disclosure_lint.document import cells
+from disclosure_lint.document.cells import _CN_NUMBER, _NUMBER, NOT_APPLICABLE, cell_value, read_cell, value_like
 from disclosure_lint.document.cnnum import read_cn_numeral
 from disclosure_lint.document.normalize import ascii_digits
 from disclosure_lint.i18n import _
@@ -259,6 +260,62 @@ def test_the_reference_can_fail():
     """The comparison sees a difference: a cell read one character off is not the same value."""
     pt = PText.literal("27", 10)
     assert _value(cell_value(pt, Span(0, 0))) != _value(plain_cell_value(PText.literal("27", 11), Span(0, 0)))
+
+
+def plain_read_cell(pt):
+    """What resolve asked of a cell before read_cell: its value, and whether it names the row."""
+    value = plain_cell_value(pt, None)
+    return value, isinstance(value, TextValue) and not value_like(pt.text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ptexts())
+def test_read_cell_as_plain(pt):
+    pt = pt.collapse_space()
+    if not pt.text:
+        return  # read_cell is asked of cells that are not blank
+    value, label = read_cell(pt)
+    want, want_label = plain_read_cell(pt)
+    assert (_value(value), label) == (_value(want), want_label)
+
+
+def test_read_cell_written_forms():
+    for text in ["27", "007", "1,234", "-3", "＋５", "二十七件", "约27", "大约5", "共计3件", "近十", "计", "不适用",
+                 "本年新收", "——", "无", "/", "/a", "٣", "5" * 5000, "%5", "超过", "不足5件", "a"]:
+        pt = PText.literal(text, 10)
+        value, label = read_cell(pt)
+        want, want_label = plain_read_cell(pt)
+        assert (_value(value), label) == (_value(want), want_label), text
+
+
+def test_read_cell_reference_can_fail():
+    """A label and a figure-like text are told apart, and the comparison sees it."""
+    assert read_cell(PText.literal("本年新收", 0))[1] is True
+    assert read_cell(PText.literal("约27", 0))[1] is False
+    assert plain_read_cell(PText.literal("约27", 0)) != plain_read_cell(PText.literal("约27", 1))
+
+
+def test_values_made_through_their_slots_are_the_constructors():
+    """cells makes spans and values without their dataclass __init__: the same fields, equal objects."""
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end"]
+    assert [f.name for f in dataclasses.fields(Number)] == ["value", "span", "unit", "raw"]
+    assert [f.name for f in dataclasses.fields(TextValue)] == ["span", "text"]
+    for text, start in [("27", 0), ("本年新收", 5), ("x", 1234567)]:
+        pt = PText.literal(text, start)
+        s = cells._whole_span(pt)
+        assert type(s) is Span and s == pt.span() == Span(start, start + len(text)) and hash(s) == hash(pt.span())
+        assert cells._plain_number(27, s, text) == Number(27, s, None, text)
+        assert cells._text_value(s, text) == TextValue(s, text)
+        assert repr(cells._text_value(s, text)) == repr(TextValue(s, text))
+    b = PTextBuilder()
+    b.add_literal("2", 3)
+    b.add_mapped(" ", 4, 10)
+    b.add_literal("7", 10)
+    pt = b.build()
+    assert cells._whole_span(pt) == pt.span() == Span(3, 11)
+    assert cells._plain_number(1, Span(0, 1), "1") != Number(1, Span(0, 2), None, "1")
 
 
 @st.composite

@@ -11,7 +11,7 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 """
 from __future__ import annotations
 
-from .cells import cell_value, value_like
+from .cells import cell_value, read_cell, value_like
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -72,20 +72,20 @@ def resolve(raw: RawTable) -> Table:
                     problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
                 rowspan = nrows - r
             rpt = rc.ptext
-            text = rpt.text
             pt = rpt.collapse_space()
-            text = pt.text
             recovery = rc.recovery
+            # the value, and _is_label(cell) (asked several times per row): decided once
             if recovery and recovery in ("ambiguous", "unsplit"):
                 value = Unread(rc.span, rpt.text)
-            elif text:
-                value = cell_value(pt, None)  # not blank: no fallback span is asked for
+                flag = False
+            elif pt.text:
+                value, flag = read_cell(pt)
             else:
                 # a blank cell's span is its content (the &nbsp;), else the whole cell
                 value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
+                flag = False
             cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
-            # _is_label(cell), asked several times per row: decided once
-            flag = label_at[c] = type(value) is TextValue and not value_like(text)
+            label_at[c] = flag
             flags.append(flag)
             if rowspan > 1:
                 spanning.append((c, cell))
