@@ -318,6 +318,19 @@ def test_values_made_through_their_slots_are_the_constructors():
     assert cells._plain_number(1, Span(0, 1), "1") != Number(1, Span(0, 2), None, "1")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789０１２３４５６７８９٣一二十百万壹拾.,-", max_size=8))
+def test_cn_numeral_as_plain(raw):
+    for value in (Number(1, Span(0, 1), None, raw), TextValue(Span(0, 1), raw)):
+        cell = Cell(PText.literal("x", 0), raw, Span(0, 1), value)
+        assert grid._cn_numeral(cell) == _plain_cn_numeral(cell)
+
+
+def test_cn_numeral_reference_can_fail():
+    cells_ = [Cell(PText.literal("x", 0), raw, Span(0, 1), Number(1, Span(0, 1), None, raw)) for raw in ("二十", "２0")]
+    assert [grid._cn_numeral(c) for c in cells_] == [_plain_cn_numeral(c) for c in cells_] == [True, False]
+
+
 @st.composite
 def raw_tables(draw):
     nrows = draw(st.integers(1, 6))
