@@ -35,6 +35,8 @@ _INDEX_NO = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
 _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
 _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
+# The characters collapse_space drops that are not white space (zero-width space, joiners, soft hyphen…).
+_ZERO_WIDTH = re.compile("[" + "".join(ch for ch in BLANK_CHARS if not ch.isspace()) + "]")
 
 
 @lru_cache(maxsize=None)  # at most 1,110 keys: one to three of the ten numerals the marker patterns allow
@@ -109,7 +111,11 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
         key = META_KEYS.get(label)
         if key and value.text:
             md.set(MetaField(key, value.text, value.span()))
+    # The texts metadata is looked for in, collapsed. A text not collapsed yet (``collapsed[k]`` false) is
+    # collapsed only when it may hold a label, or when it is the value of a label before it: a label
+    # needs a colon, and a text with no zero-width character and no label gains none by collapsing.
     snippets: list[PText] = []
+    collapsed: list[bool] = []
     lead = []
     for b in raw.blocks[:6]:  # a metadata line at the top of the content ("发布日期：2020-01-31")
         if isinstance(b, RawTable):
@@ -118,11 +124,22 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
     for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
             p = made.get(id(b))
-            snippets.append(p.ptext if p is not None else b.ptext.collapse_space())
+            snippets.append(p.ptext if p is not None else b.ptext)
+            collapsed.append(p is not None)
         elif isinstance(b, RawTable):
             for row in b.rows:
-                snippets.extend(c.ptext.collapse_space() for c in row.cells)
+                for c in row.cells:
+                    snippets.append(c.ptext)
+                    collapsed.append(False)
     for k, pt in enumerate(snippets):
+        text = pt.text
+        if ":" not in text and "：" not in text:
+            continue  # no label: a label is followed by a colon
+        if not collapsed[k]:
+            if _META_RE.search(text) is None and _ZERO_WIDTH.search(text) is None:
+                continue
+            pt = snippets[k] = pt.collapse_space()
+            collapsed[k] = True
         matches = list(_META_RE.finditer(pt.text))
         for j, m in enumerate(matches):
             if m.start() > 0 and pt.text[m.start() - 1] not in " ：:|":
@@ -130,6 +147,9 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
             end = matches[j + 1].start() if j + 1 < len(matches) else len(pt.text)
             value = pt[m.end():end].strip()
             if not value.text and j + 1 == len(matches) and k + 1 < len(snippets):
+                if not collapsed[k + 1]:
+                    snippets[k + 1] = snippets[k + 1].collapse_space()
+                    collapsed[k + 1] = True
                 value = snippets[k + 1]  # label cell, value in the next cell
             if value.text and len(value.text) <= 200:
                 md.set(MetaField(META_KEYS[m.group(1)], value.text, value.span()))
