@@ -295,6 +295,14 @@ def test_read_cell_reference_can_fail():
     assert plain_read_cell(PText.literal("约27", 0)) != plain_read_cell(PText.literal("约27", 1))
 
 
+@settings(max_examples=300, deadline=None)
+@given(ptexts())
+def test_whole_span_is_the_span(pt):
+    for p in (pt, pt.collapse_space()):
+        s = cells._whole_span(p)
+        assert type(s) is Span and s == p.span()
+
+
 def test_values_made_through_their_slots_are_the_constructors():
     """cells makes spans and values without their dataclass __init__: the same fields, equal objects."""
     import dataclasses

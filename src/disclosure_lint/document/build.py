@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
+from .cells import _whole_span
 from .grid import resolve
 from .normalize import PINYIN, cn_numeral_value
 from ..source.ptext import BLANK_CHARS, PText
@@ -74,7 +75,7 @@ def parse_heading(pt: PText) -> Heading | None:
         a = end + len(words) - len(words.lstrip(BLANK_CHARS))
         z = end + len(words.rstrip(BLANK_CHARS))
         title = pt[a:z] if a < z else pt[end:end]
-        return Heading(pt, pt.span(), level, number, pt[0:end], title)
+        return Heading(pt, _whole_span(pt), level, number, pt[0:end], title)
     return None
 
 
@@ -85,7 +86,7 @@ def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
     h = parse_heading(pt)
     if h is not None:
         return h
-    return Paragraph(pt, pt.span())
+    return Paragraph(pt, _whole_span(pt))
 
 
 def _sections(blocks: list) -> Section:

@@ -65,7 +65,7 @@ _SET_TSPAN, _SET_TEXT = TextValue.__dict__["span"].__set__, TextValue.__dict__["
 
 
 def _whole_span(pt: PText) -> Span:
-    """``pt.span()`` of a text that is not empty."""
+    """``pt.span()``: of a one-piece text (most cells and paragraphs) made without the general method."""
     start = pt._start
     if start >= 0:  # one literal piece (the general layout marks its start -1)
         s = _new(Span)
