@@ -522,6 +522,45 @@ def test_collapse_space_takes_the_slice():
 # Table 3 matched against its schema, and sections against the edition's: the plain forms.
 
 
+def plain_strip_numbering(key):
+    from disclosure_lint.document.tables import _NUMBERING
+
+    return _NUMBERING.sub("", key, count=1)
+
+
+_LABEL_CHARS = "一二三四五六七八九十（）()、．.，,0123456789٣ 本年新收其他处理不予公开\u200b\xa0"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_LABEL_CHARS, max_size=10))
+def test_strip_numbering_as_plain(key):
+    from disclosure_lint.document.normalize import label_key
+    from disclosure_lint.document.tables import strip_numbering
+
+    assert strip_numbering(key) == plain_strip_numbering(key)
+    assert strip_numbering(label_key(key)) == plain_strip_numbering(label_key(key))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=_LABEL_CHARS, max_size=80), max_size=4))
+def test_label_keys_as_plain(texts):
+    from disclosure_lint.document.normalize import label_key
+    from disclosure_lint.document.tables import _label_keys
+
+    cells_ = [Cell(PText.literal(t, 0) if t else PText.literal("", 0), t, Span(0, 1), TextValue(Span(0, 1), t))
+              for t in texts]
+    row = Row(0, cells_, Span(0, 1), cells_, [])
+    assert _label_keys(row) == [plain_strip_numbering(label_key(c.text)) for c in row.labels if c.text.strip()]
+
+
+def test_strip_numbering_reference_can_fail():
+    from disclosure_lint.document.tables import strip_numbering
+
+    assert [strip_numbering(k) for k in ("（一）本年新收", "3．其他", "٣.其他", "本年新收")] == \
+        [plain_strip_numbering(k) for k in ("（一）本年新收", "3．其他", "٣.其他", "本年新收")] == \
+        ["本年新收", "其他", "其他", "本年新收"]
+
+
 def plain_match_table3(doc, schema):
     from disclosure_lint.document.normalize import label_key
     from disclosure_lint.document.tables import (_TOP_ITEM, TableView, _label_keys, _run_of_tables, _table_has,
@@ -848,6 +887,51 @@ def test_match_indicators_as_plain(doc):
     got, want = match_indicators(doc, schema), plain_match_indicators(doc, schema)
     assert _view(got) == _view(want)
     assert (got.parents if got else None) == (want.parents if want else None)
+
+
+def test_match_indicators_real_pages_as_plain():
+    """On the text extractions of ../shared/ (when there) read with the 2008 edition: the same view."""
+    from pathlib import Path
+
+    from disclosure_lint.document.indicators import match_indicators
+    from disclosure_lint.document.parse import parse_bytes
+    from disclosure_lint.engine.context import Context
+
+    from .conftest import shared_files
+
+    seen = 0
+    for p in shared_files("corpus/real/*.txt"):
+        doc = parse_bytes(Path(p).read_bytes(), str(p))
+        ed = Context(doc).edition
+        for name, schema in (ed.tables.items() if ed is not None else ()):
+            if schema.get("kind") != "indicators":
+                continue
+            got, want = match_indicators(doc, schema, name), plain_match_indicators(doc, schema, name)
+            assert _view(got) == _view(want), p
+            assert (got.parents if got else None) == (want.parents if want else None), p
+            seen += got is not None
+    if shared_files("corpus/real/*.txt"):
+        assert seen
+
+
+def test_schema_caches_answer_for_their_schema_only():
+    """What table 3 and the indicator tables make of a schema is kept per schema object: a changed copy
+    of a schema is made again, not answered from the original's."""
+    import copy
+
+    from disclosure_lint.document.indicators import _schema_keys
+    from disclosure_lint.document.tables import _table3_schema
+
+    t3 = _editions()["2019"].tables["table3"]
+    other = copy.deepcopy(t3)
+    other["rows"] = other["rows"][:1]
+    assert _table3_schema(t3) is _table3_schema(t3)
+    assert sum(map(len, _table3_schema(other)[2][None].values())) == 1 < \
+        sum(map(len, _table3_schema(t3)[2][None].values()))
+    stats = _editions()["2008"].tables["stats"]
+    other = copy.deepcopy(stats)
+    other["rows"] = [d for d in other["rows"] if not d.get("parent")]
+    assert set(_schema_keys(other)[2]) <= {None, ""} and set(_schema_keys(stats)[2]) - {None, ""}
 
 
 def test_what_a_document_keeps_follows_its_blocks_and_rows():
