@@ -155,3 +155,24 @@ def test_metadata_reference_can_fail():
     other = RawDocument(furniture=[RawParagraph(PText.literal("发布日期：2020-01-31", 6), Span(6, 21))])
     assert _fields(build._metadata(raw, [], {})) == _fields(plain_metadata(raw, [], {}))
     assert _fields(build._metadata(other, [], {})) != _fields(plain_metadata(raw, [], {}))
+
+
+def plain_is_metadata_table(t):
+    labels = sum(1 for r in t.rows for c in r.cells if build._META_RE.match(c.ptext.text.strip()))
+    return labels >= 2 and len(t.rows) <= 8
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(snippet_ptexts(), min_size=1, max_size=3), min_size=1, max_size=11))
+def test_is_metadata_table_as_plain(rows):
+    t = RawTable([RawRow([RawCell(pt, pt.span()) for pt in r], Span(0, 0)) for r in rows], Span(0, 0))
+    assert build._is_metadata_table(t) == plain_is_metadata_table(t)
+
+
+def test_is_metadata_table_reference_can_fail():
+    def table(n):
+        cells = [RawCell(PText.literal(t, 0), Span(0, 1)) for t in ("发布日期：1", "来源：2")]
+        return RawTable([RawRow(cells, Span(0, 0))] * n, Span(0, 0))
+
+    assert [build._is_metadata_table(table(n)) for n in (1, 8, 9)] == \
+        [plain_is_metadata_table(table(n)) for n in (1, 8, 9)] == [True, True, False]

@@ -208,8 +208,10 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _is_metadata_table(t: RawTable) -> bool:
+    if len(t.rows) > 8:
+        return False  # a report table at the top (table 3 of a page that starts with it): no label is read
     labels = sum(1 for r in t.rows for c in r.cells if _META_RE.match(c.ptext.text.strip()))
-    return labels >= 2 and len(t.rows) <= 8
+    return labels >= 2
 
 
 _HEAD_BLOCKS = 8  # metadata and title read no further than the first 8 blocks (_metadata, _title), nor
