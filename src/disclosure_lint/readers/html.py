@@ -20,7 +20,7 @@ from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_split import text_weights, tokenize_split
 from .html_tokens import START, attributes, tokenize_compact
-from .html_tree import MARK, Node as _Node, parse_tree as _parse_tree
+from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tree
 
 __all__ = ["read_html"]
 
@@ -98,14 +98,16 @@ class _Reader:
         self.source = source
         self.text = source.text
         self.problems: list = []
-        pieces: list[str] = []
-        # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind.
-        tokens = tokenize_split(self.text, pieces, MARK)
-        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
-            pieces.clear()
-            tokens = tokenize_compact(self.text, pieces, MARK)
+        # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind. lxml parses
+        # the marked copy as the tokenizer makes it.
+        copy = CopyParser(self.problems)
+        tokens = tokenize_split(self.text, copy.pieces, MARK, copy.flush)
+        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it, lxml anew
+            copy = CopyParser(self.problems)
+            tokens = tokenize_compact(self.text, copy.pieces, MARK)
             tokens = (*tokens, text_weights(self.text, tokens[0], tokens[1]))
-        self.root, self.nodes, self.comments = _parse_tree(self.text, tokens, pieces, self.problems)
+        self.root, self.nodes, self.comments = _parse_tree(self.text, tokens, copy)
+        del copy
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
         del tokens

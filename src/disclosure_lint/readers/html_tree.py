@@ -8,12 +8,13 @@ source offset.
 """
 from __future__ import annotations
 
+from array import array
 
 from ..i18n import _
 from ..source import Span
 from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS
 
-__all__ = ["MARK", "Node", "parse_tree"]
+__all__ = ["MARK", "CopyParser", "Node", "parse_tree"]
 
 # The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
 # one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
@@ -37,28 +38,34 @@ class Node:
 
 
 class _Structure:
-    """A parser target recording, for each marked element lxml opens, its mark, its tag and the mark of the
-    nearest marked element open around it (an implied element, such as a <tbody> the page does not write,
-    has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can:
-    there is one per element."""
-    __slots__ = ("stack", "found", "tops")
+    """A parser target recording, for each marked element lxml opens, its mark, its tag and the place of
+    the nearest marked element open around it (an implied element, such as a <tbody> the page does not
+    write, has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as
+    they can (there is one per element): three appends.  What they found is then made compact, by C loops:
+    marks and parents as machine integers, one lower-case string per distinct tag (a few bytes an element
+    while the page is read, instead of a tuple and two strings)."""
+    __slots__ = ("stack", "marks", "tags", "parents", "tops")
 
     def __init__(self) -> None:
         self.stack: list = [-1]
-        self.found: list = []  # (mark, tag, parent's place in found or -1), in source order
-        self.tops: list[int] = []  # where in found each top-level element starts
+        self.marks: list[str] = []  # the mark (the start tag's token) of each marked element, in source order
+        self.tags: list[str] = []  # its tag
+        self.parents: list[int] = []  # the place (in these lists) of the marked element around it, or -1
+        self.tops: list[int] = []  # where in the lists each top-level element starts
 
     def start(self, tag, attrib) -> None:
         stack = self.stack
         k = attrib.get(MARK)
         if len(stack) == 1:
-            self.tops.append(len(self.found))
+            self.tops.append(len(self.tags))
         if k is None:
             stack.append(stack[-1])
         else:
-            found = self.found
-            stack.append(len(found))
-            found.append((k, tag, stack[-2]))
+            tags = self.tags
+            stack.append(len(tags))
+            tags.append(tag)
+            self.marks.append(k)
+            self.parents.append(stack[-2])
 
     def end(self, tag) -> None:
         self.stack.pop()
@@ -66,16 +73,23 @@ class _Structure:
     def close(self) -> None:
         return None
 
-    def elements(self) -> list:
-        """What was found: (mark, tag, parent's place in the list or -1), in source order."""
+    def elements(self) -> tuple:
+        """What was found, as columns (marks, lower-case tags, parents) in source order; the lists go."""
+        marks, tags, parents = self.marks, self.tags, self.parents
+        self.marks, self.tags, self.parents = [], [], []
         if len(self.tops) > 1:
             # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
             # after </html>) is not in its tree.
-            return self.found[:self.tops[1]]
-        return self.found
+            n = self.tops[1]
+            del marks[n:], tags[n:], parents[n:]
+        lowered = {t: t.lower() for t in set(tags)}
+        return array("q", map(int, marks)), list(map(lowered.__getitem__, tags)), array("q", parents)
 
 
-def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list, elements: list
+_NOTHING = (array("q"), [], array("q"))  # no elements (never changed)
+
+
+def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list, elements: tuple
            ) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
@@ -89,11 +103,12 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
     owner = root
     own = root.items
     weight = iter(weights).__next__
-    found = iter(elements)
-    nk, ntag, npi = next(found, ("-1", "", -1))
-    nk = int(nk)
+    marks, tags, parents = elements
+    marks = marks + array("q", [-1])  # a sentinel mark ends them
+    i = 0
+    nk = marks[0]
     tag_names = iter(names)
-    lowered: dict[str, str] = {}  # one string per tag name
+    new = object.__new__
     for k, kind in enumerate(kinds):
         if kind == TEXT:
             own.append(k)
@@ -101,17 +116,20 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
         elif kind == START:
             name = next(tag_names)
             if k == nk:
-                p = nodes[npi + 1]
-                low = lowered.get(ntag)
-                if low is None:
-                    low = lowered[ntag] = ntag.lower()
-                node = Node(low, k, p)
+                p = nodes[parents[i] + 1]
+                # Node(tags[i], k, p), without a Python frame per element
+                node = new(Node)
+                node.tag = tags[i]
+                node.tok = k
+                node.items = []
+                node.parent = p
+                node.w = 0
                 nodes.append(node)
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
                 own = owner.items
-                nk, ntag, npi = next(found, ("-1", "", -1))
-                nk = int(nk)
+                i += 1
+                nk = marks[i]
         elif kind == END:
             name = next(tag_names)
             n = owner
@@ -125,36 +143,64 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
     return root, nodes, comments
 
 
-def parse_tree(text: str, tokens: tuple, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
-    """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the Nodes with text attributed."""
-    try:
-        from lxml import etree
-    except ImportError:  # pragma: no cover - lxml is a dependency
-        etree = None
-    elements: list = []
-    if etree is not None:
-        # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
-        # no attributes to build the tree (we read them from our own tokens), and Word's style
-        # attributes are most of a page's bytes: leaving them out makes the copy and the parse smaller.
-        marked = "".join(pieces)
-        pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
-        if any(c in marked for c in _CONTROLS):  # str's own search: far faster than a character class
-            marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
-        data = marked.encode("utf-8", "surrogatepass")
-        del marked
-        target = _Structure()
+class CopyParser:
+    """lxml's parser of the marked copy, fed a part at a time as the tokenizer makes it (its *flush*), so
+    the copy never stands whole in memory, as a string or as bytes.  Fed in one part or in many, lxml finds
+    the same elements (a test compares the two on real pages and on arbitrary markup cut anywhere)."""
+
+    def __init__(self, problems: list) -> None:
+        self.problems = problems
+        self.pieces: list[str] = []  # the copy's pieces not yet fed
+        self.target = _Structure()
+        self.fed = False
         try:
-            parser = etree.HTMLParser(target=target, recover=True, no_network=True, remove_comments=True,
-                                      remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
-            etree.fromstring(data, parser)
-            elements = target.elements()
+            from lxml import etree
+        except ImportError:  # pragma: no cover - lxml is a dependency
+            self.parser = None
+            return
+        self.parser = etree.HTMLParser(target=self.target, recover=True, no_network=True, remove_comments=True,
+                                       remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
+
+    def flush(self) -> None:
+        """Feed the pieces so far, and let go of them."""
+        part = "".join(self.pieces)
+        self.pieces.clear()
+        if not part or self.parser is None:
+            return
+        # Each start tag became its name and a marker; everything between stays as it is. lxml needs no
+        # attributes to build the tree (we read them from our own tokens), and Word's style attributes
+        # are most of a page's bytes: leaving them out makes the copy and the parse smaller.
+        if any(c in part for c in _CONTROLS):  # str's own search: far faster than a character class
+            part = part.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
+        try:
+            self.parser.feed(part.encode("utf-8", "surrogatepass"))
+            self.fed = True
         except Exception as exc:  # lxml raises various errors on pathological input
-            problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
-                                        error=type(exc).__name__), Span(0, 0)))
-        del data
-        out = _build(text, *tokens, elements)
+            self._failed(exc)
+
+    def _failed(self, exc: Exception) -> None:
+        self.problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as "
+                                         "plain text", error=type(exc).__name__), Span(0, 0)))
+        self.parser = None
+
+    def elements(self) -> tuple:
+        """Once the whole copy is fed: what lxml found (_Structure.elements), or nothing if it failed."""
+        self.flush()
+        parser, self.parser = self.parser, None
+        if parser is None or not self.fed:  # nothing fed: an empty copy is no tree (and no error)
+            return _NOTHING
+        try:
+            parser.close()
+        except Exception as exc:
+            self._failed(exc)
+            return _NOTHING
         # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
         # (paused during a lint): let go of what the target found now.
-        target.found = elements = []
-        return out
-    return _build(text, *tokens, elements)
+        found, self.target = self.target.elements(), None
+        return found
+
+
+def parse_tree(text: str, tokens: tuple, copy: CopyParser) -> tuple[Node, list[Node], list[int]]:
+    """Let lxml finish parsing the marked copy (fed to *copy* by the tokenizer), then build the Nodes with
+    text attributed."""
+    return _build(text, *tokens, copy.elements())
