@@ -1,7 +1,8 @@
 """The HTML reader: lxml builds the tree, our tokenizer keeps the offsets.
 
 How positions survive lxml: every start tag in the source is given a marker
-attribute (its token number) in a copy of the page that lxml parses.  Text
+attribute in a copy of the page that lxml parses, so the elements lxml makes from
+start tags are told from those it implies, and matched to their tokens.  Text
 tokens are then attributed to the element that is open where they stand in the
 source, following lxml's own tree for implied and misplaced tags.  So the tree
 is lxml's and every character keeps its exact source offset: nothing is ever

@@ -138,11 +138,11 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
                 # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one
                 # keeps the part before it (html_tokens does the same)
                 bad = _CONTROL_IN_NAME.search(name)
-                known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}="')
+                known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}>')
             name = known[0]
             if copy_add is not None:
                 copy_add(text[copied:pos])
-                copy_add(known[1] + str(len(kinds)) + '">')
+                copy_add(known[1])
                 copied = tag_end
                 if flush is not None and len(marked) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
                     flush()

@@ -1,18 +1,21 @@
 """The HTML reader's tree: lxml parses a marked copy of the page, and the nodes keep our tokens.
 
-Every start tag in the source is given a marker attribute (its token number) in a copy of the page that
-lxml parses; a parser target records, for each marked element, its tag and the nearest marked element
-around it.  One pass over the tokens then builds the nodes in source order and attributes each text token
+Every start tag in the source is given a marker attribute in a copy of the page that lxml parses (fed to
+it a part at a time as the tokenizer makes the copy); a parser target records, for each marked element,
+its tag and the nearest marked element around it.  The marked elements are the start tags, in order,
+when lxml keeps them all (it almost always does); otherwise the copy is parsed again with each marker
+holding its start tag's token.  One pass over the tokens then builds the nodes in source order and attributes each text token
 to the node open where it stands in the source.  So the tree is lxml's and every character keeps its exact
 source offset.
 """
 from __future__ import annotations
 
 from array import array
+from itertools import compress
 
 from ..i18n import _
 from ..source import Span
-from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS
+from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, START, TEXT, VOID_TAGS
 
 __all__ = ["MARK", "CopyParser", "Node", "parse_tree"]
 
@@ -38,34 +41,30 @@ class Node:
 
 
 class _Structure:
-    """A parser target recording, for each marked element lxml opens, its mark, its tag and the place of
-    the nearest marked element open around it (an implied element, such as a <tbody> the page does not
-    write, has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as
-    they can (there is one per element): three appends.  What they found is then made compact, by C loops:
-    marks and parents as machine integers, one lower-case string per distinct tag (a few bytes an element
-    while the page is read, instead of a tuple and two strings)."""
-    __slots__ = ("stack", "marks", "tags", "parents", "tops")
+    """A parser target recording, for each marked element lxml opens, its tag and the place of the nearest
+    marked element open around it (an implied element, such as a <tbody> the page does not write, has no
+    mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can (there
+    is one per element): two appends.  What they found is then made compact by C loops: the parents as
+    machine integers, one lower-case string per distinct tag."""
+    __slots__ = ("stack", "tags", "parents", "tops")
 
     def __init__(self) -> None:
         self.stack: list = [-1]
-        self.marks: list[str] = []  # the mark (the start tag's token) of each marked element, in source order
-        self.tags: list[str] = []  # its tag
+        self.tags: list[str] = []  # the tag of each marked element, in source order
         self.parents: list[int] = []  # the place (in these lists) of the marked element around it, or -1
         self.tops: list[int] = []  # where in the lists each top-level element starts
 
     def start(self, tag, attrib) -> None:
         stack = self.stack
-        k = attrib.get(MARK)
         if len(stack) == 1:
             self.tops.append(len(self.tags))
-        if k is None:
-            stack.append(stack[-1])
-        else:
+        if MARK in attrib:
             tags = self.tags
             stack.append(len(tags))
             tags.append(tag)
-            self.marks.append(k)
             self.parents.append(stack[-2])
+        else:
+            stack.append(stack[-1])
 
     def end(self, tag) -> None:
         self.stack.pop()
@@ -73,29 +72,76 @@ class _Structure:
     def close(self) -> None:
         return None
 
+    def _kept(self) -> int:
+        """How many of the elements found are in lxml's tree: only the first top-level element is its
+        root; what libxml2 puts after it (content after </html>) is not in its tree."""
+        return self.tops[1] if len(self.tops) > 1 else len(self.tags)
+
     def elements(self) -> tuple:
-        """What was found, as columns (marks, lower-case tags, parents) in source order; the lists go."""
-        marks, tags, parents = self.marks, self.tags, self.parents
-        self.marks, self.tags, self.parents = [], [], []
-        if len(self.tops) > 1:
-            # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
-            # after </html>) is not in its tree.
-            n = self.tops[1]
-            del marks[n:], tags[n:], parents[n:]
+        """What was found, as columns (lower-case tags, parents) in source order; the lists go."""
+        n = self._kept()
+        tags, parents = self.tags, self.parents
+        self.tags, self.parents = [], []
+        del tags[n:], parents[n:]
         lowered = {t: t.lower() for t in set(tags)}
-        return array("q", map(int, marks)), list(map(lowered.__getitem__, tags)), array("q", parents)
+        return list(map(lowered.__getitem__, tags)), array("q", parents)
 
 
-_NOTHING = (array("q"), [], array("q"))  # no elements (never changed)
+class _Numbered(_Structure):
+    """The target for a copy whose markers hold their start tag's token (``<p k="12">``): for the pages
+    where lxml drops start tags (a second <body>), so that its elements are not those of the start tags in
+    order.  It also records the marks."""
+    __slots__ = ("marks",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[str] = []
+
+    def start(self, tag, attrib) -> None:
+        k = attrib.get(MARK)
+        if k is not None:
+            self.marks.append(k)
+        super().start(tag, attrib)
+
+    def numbers(self) -> array:
+        """The marks of the elements found, as numbers (the start tags' tokens)."""
+        marks = self.marks
+        self.marks = []
+        del marks[self._kept():]
+        return array("q", map(int, marks))
 
 
-def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list, elements: tuple
+_NOTHING = ([], array("q"))  # no elements (never changed)
+
+
+def numbered_copy(text: str, starts, kinds: bytearray, names: list, mark: str = MARK) -> list[str]:
+    """The pieces of the marked copy with each marker holding its start tag's token number,
+    ``<name mark="k">``, made from the tokens."""
+    out: list[str] = []
+    add = out.append
+    prev = 0
+    tag_names = iter(names)
+    for k, kind in enumerate(kinds):
+        if kind == START:
+            name = next(tag_names)
+            bad = _CONTROL_IN_NAME.search(name)
+            add(text[prev:starts[k]])
+            add(f'<{name if bad is None else name[:bad.start()]} {mark}="{k}">')
+            prev = starts[k + 1]
+        elif kind == END:
+            next(tag_names)
+    add(text[prev:])
+    return out
+
+
+def _build(text: str, starts, kinds: bytearray, names: list, weights: list, elements: tuple, marks
            ) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
     dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact),
-    *weights* the text tokens' (html_split.text_weights).
+    *weights* the text tokens' (html_split.text_weights), *elements* what lxml found (tags, parents) and
+    *marks* the start tag of each, or None when they are the start tags in order.
     Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
     nodes = [root]  # the node of element i is nodes[i + 1]
@@ -103,10 +149,12 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
     owner = root
     own = root.items
     weight = iter(weights).__next__
-    marks, tags, parents = elements
-    marks = marks + array("q", [-1])  # a sentinel mark ends them
+    tags, parents = elements
+    ordinal = marks is None  # every start tag is the next element's
+    if not ordinal:
+        marks = marks + array("q", [-1])  # a sentinel mark ends them
     i = 0
-    nk = marks[0]
+    nk = -1 if ordinal else marks[0]
     tag_names = iter(names)
     new = object.__new__
     for k, kind in enumerate(kinds):
@@ -115,7 +163,7 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
             owner.w += weight()
         elif kind == START:
             name = next(tag_names)
-            if k == nk:
+            if ordinal or k == nk:
                 p = nodes[parents[i] + 1]
                 # Node(tags[i], k, p), without a Python frame per element
                 node = new(Node)
@@ -129,7 +177,8 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
                 owner = p if name in VOID_TAGS else node
                 own = owner.items
                 i += 1
-                nk = marks[i]
+                if not ordinal:
+                    nk = marks[i]
         elif kind == END:
             name = next(tag_names)
             n = owner
@@ -148,11 +197,12 @@ class CopyParser:
     the copy never stands whole in memory, as a string or as bytes.  Fed in one part or in many, lxml finds
     the same elements (a test compares the two on real pages and on arbitrary markup cut anywhere)."""
 
-    def __init__(self, problems: list) -> None:
+    def __init__(self, problems: list, numbered: bool = False) -> None:
         self.problems = problems
         self.pieces: list[str] = []  # the copy's pieces not yet fed
-        self.target = _Structure()
+        self.target = _Numbered() if numbered else _Structure()
         self.fed = False
+        self.failed = False
         try:
             from lxml import etree
         except ImportError:  # pragma: no cover - lxml is a dependency
@@ -182,25 +232,48 @@ class CopyParser:
         self.problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as "
                                          "plain text", error=type(exc).__name__), Span(0, 0)))
         self.parser = None
+        self.failed = True
 
-    def elements(self) -> tuple:
-        """Once the whole copy is fed: what lxml found (_Structure.elements), or nothing if it failed."""
+    def finish(self) -> bool:
+        """Once the whole copy is fed: whether lxml read it (nothing fed is no tree, and no error)."""
         self.flush()
         parser, self.parser = self.parser, None
-        if parser is None or not self.fed:  # nothing fed: an empty copy is no tree (and no error)
-            return _NOTHING
+        if parser is None or not self.fed:
+            return False
         try:
             parser.close()
         except Exception as exc:
             self._failed(exc)
-            return _NOTHING
-        # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
-        # (paused during a lint): let go of what the target found now.
-        found, self.target = self.target.elements(), None
-        return found
+            return False
+        return True
 
 
-def parse_tree(text: str, tokens: tuple, copy: CopyParser) -> tuple[Node, list[Node], list[int]]:
+def parse_tree(text: str, tokens: tuple, copy: CopyParser, ordinal: bool = True
+               ) -> tuple[Node, list[Node], list[int]]:
     """Let lxml finish parsing the marked copy (fed to *copy* by the tokenizer), then build the Nodes with
-    text attributed."""
-    return _build(text, *tokens, copy.elements())
+    text attributed.
+
+    Each start tag gives lxml at most one marked element, in source order, so when lxml found as many as
+    there are start tags, with their names, the i-th element is the i-th start tag's.  Otherwise (lxml
+    dropped a start tag, such as a second <body>, or read a name otherwise) the copy is made again with
+    each marker holding its token, and parsed again: the marks then say which element is which (always,
+    with *ordinal* false)."""
+    starts, kinds, names, weights = tokens
+    if not copy.finish():
+        return _build(text, starts, kinds, names, weights, _NOTHING, array("q"))
+    tags, parents = copy.target.elements()
+    copy.target = None  # the parser and its target can stay in a reference cycle: let go of them now
+    if ordinal and len(tags) == kinds.count(START) and \
+            tags == list(compress(names, kinds.translate(_IS_START, _NOT_TAGS))):
+        return _build(text, starts, kinds, names, weights, (tags, parents), None)
+    again = CopyParser(copy.problems, numbered=True)
+    again.pieces = numbered_copy(text, starts, kinds, names)
+    if not again.finish():
+        return _build(text, starts, kinds, names, weights, _NOTHING, array("q"))
+    marks = again.target.numbers()
+    return _build(text, starts, kinds, names, weights, again.target.elements(), marks)
+
+
+# Which of the start and end tags' names are start tags': their kinds, the others deleted, START to 1.
+_IS_START = bytes(1 if i == START else 0 for i in range(256))
+_NOT_TAGS = bytes(i for i in range(256) if i not in (START, END))
