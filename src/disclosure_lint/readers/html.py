@@ -212,17 +212,19 @@ class _Reader:
                 b = PTextBuilder()
 
         toks, text = self.starts, self.text
+        find = text.find
+        # A stack of iterators, each resumed by a for loop (a StopIteration caught per element costs more).
         stack: list = [(iter(top.items), False, True)]
         while stack:
             it_iter, furniture, is_block = stack[-1]
-            try:
-                it = next(it_iter)
-            except StopIteration:
-                stack.pop()
-                if is_block:
-                    flush(furniture)
-                continue
-            if isinstance(it, _Node):
+            for it in it_iter:
+                if type(it) is int:
+                    s, e = toks[it], toks[it + 1]
+                    if find("&", s, e) < 0:
+                        b.add_literal(text[s:e], s)
+                    else:
+                        _decode_text(text, s, e, b)
+                    continue
                 tag = it.tag
                 if tag in _SKIP_TAGS:
                     continue
@@ -240,9 +242,12 @@ class _Reader:
                 block = tag in _BLOCK_TAGS
                 if block:
                     flush(furniture)
-                stack.append((iter(it.items), fur, block))
+                stack.append((iter(it.items), fur, block))  # into the child; this level resumes after it
+                break
             else:
-                _decode_text(text, toks[it], toks[it + 1], b)
+                stack.pop()
+                if is_block:
+                    flush(furniture)
         flush(False)
         return out
 
@@ -250,27 +255,27 @@ class _Reader:
         rows: list[RawRow] = []
         stack = [iter(node.items)]
         while stack:
-            try:
-                it = next(stack[-1])
-            except StopIteration:
-                stack.pop()
-                continue
-            if not isinstance(it, _Node):
-                continue
-            if it.tag == "tr":
-                cells = []
-                for c in it.items:
-                    if isinstance(c, _Node) and c.tag in ("td", "th"):
-                        cells.append(self.cell(c))
-                if cells:
-                    rows.append(RawRow(cells, self.node_span(it)))
-            elif it.tag == "table":
-                continue  # a nested table is not gone into: it is read with the text of the cell holding it
-            elif it.tag in ("td", "th"):
-                # a cell outside any row: lxml keeps it where the page put it; give it its own row
-                rows.append(RawRow([self.cell(it)], self.node_span(it)))
+            for it in stack[-1]:
+                if type(it) is int:
+                    continue
+                tag = it.tag
+                if tag == "tr":
+                    cells = []
+                    for c in it.items:
+                        if type(c) is not int and c.tag in ("td", "th"):
+                            cells.append(self.cell(c))
+                    if cells:
+                        rows.append(RawRow(cells, self.node_span(it)))
+                elif tag == "table":
+                    continue  # a nested table is not gone into: it is read with the text of the cell holding it
+                elif tag in ("td", "th"):
+                    # a cell outside any row: lxml keeps it where the page put it; give it its own row
+                    rows.append(RawRow([self.cell(it)], self.node_span(it)))
+                else:
+                    stack.append(iter(it.items))
+                    break
             else:
-                stack.append(iter(it.items))
+                stack.pop()
         if not rows:
             return None
         return RawTable(rows, self.node_span(node), furniture)
