@@ -24,9 +24,12 @@ _L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
 _L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
-# What a numbering marker starts with: a Chinese numeral (_L1), a bracket (_L2, _L4), a decimal digit (_L3:
-# ``\d`` is any Unicode decimal digit, which ``str.isdecimal`` tells).
-_MARKER_START = frozenset("一二三四五六七八九十（(")
+# What a numbering marker starts with, and the patterns that can match after it, in _PATTERNS' order: a
+# Chinese numeral (_L1), a bracket (_L2, _L4), a decimal digit (_L3: ``\d`` is any Unicode decimal digit,
+# which ``str.isdecimal`` tells).
+_PATTERNS_BY_START = {**{ch: _PATTERNS[:1] for ch in "一二三四五六七八九十"},
+                      **{ch: (_PATTERNS[1], _PATTERNS[3]) for ch in "（("}}
+_DIGIT_PATTERNS = (_PATTERNS[2],)
 _LEAD_CUT = re.compile(r"[。；;：:！!]")
 _NON_SPACE = re.compile(r"\S")
 
@@ -49,9 +52,12 @@ def parse_heading(pt: PText) -> Heading | None:
     """A heading if the text starts with a numbering marker; ``None`` for 一是… and plain prose."""
     text = pt.text
     first = text[:1]
-    if first not in _MARKER_START and not first.isdecimal():
-        return None  # no marker can match: plain prose, without trying the four patterns
-    for level, pat, cn in _PATTERNS:
+    patterns = _PATTERNS_BY_START.get(first)
+    if patterns is None:
+        if not first.isdecimal():
+            return None  # no marker can match: plain prose, without trying the four patterns
+        patterns = _DIGIT_PATTERNS
+    for level, pat, cn in patterns:
         m = pat.match(text)
         if not m:
             continue
