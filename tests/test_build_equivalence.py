@@ -14,7 +14,8 @@ from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.document import Blank, Cell, NotApplicable, Number, Row, Table, TextValue, Unread, _distinct
 from disclosure_lint.document import grid
-from disclosure_lint.document.cells import _CN_NUMBER, _NUMBER, NOT_APPLICABLE, cell_value, value_like
+from disclosure_lint.document import cells
+from disclosure_lint.document.cells import _CN_NUMBER, _NUMBER, NOT_APPLICABLE, cell_value, read_cell, value_like
 from disclosure_lint.document.cnnum import read_cn_numeral
 from disclosure_lint.document.normalize import ascii_digits
 from disclosure_lint.i18n import _
@@ -261,6 +262,83 @@ def test_the_reference_can_fail():
     assert _value(cell_value(pt, Span(0, 0))) != _value(plain_cell_value(PText.literal("27", 11), Span(0, 0)))
 
 
+def plain_read_cell(pt):
+    """What resolve asked of a cell before read_cell: its value, and whether it names the row."""
+    value = plain_cell_value(pt, None)
+    return value, isinstance(value, TextValue) and not value_like(pt.text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ptexts())
+def test_read_cell_as_plain(pt):
+    pt = pt.collapse_space()
+    if not pt.text:
+        return  # read_cell is asked of cells that are not blank
+    value, label = read_cell(pt)
+    want, want_label = plain_read_cell(pt)
+    assert (_value(value), label) == (_value(want), want_label)
+
+
+def test_read_cell_written_forms():
+    for text in ["27", "007", "1,234", "-3", "＋５", "二十七件", "约27", "大约5", "共计3件", "近十", "计", "不适用",
+                 "本年新收", "——", "无", "/", "/a", "٣", "5" * 5000, "%5", "超过", "不足5件", "a"]:
+        pt = PText.literal(text, 10)
+        value, label = read_cell(pt)
+        want, want_label = plain_read_cell(pt)
+        assert (_value(value), label) == (_value(want), want_label), text
+
+
+def test_read_cell_reference_can_fail():
+    """A label and a figure-like text are told apart, and the comparison sees it."""
+    assert read_cell(PText.literal("本年新收", 0))[1] is True
+    assert read_cell(PText.literal("约27", 0))[1] is False
+    assert plain_read_cell(PText.literal("约27", 0)) != plain_read_cell(PText.literal("约27", 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ptexts())
+def test_whole_span_is_the_span(pt):
+    for p in (pt, pt.collapse_space()):
+        s = cells._whole_span(p)
+        assert type(s) is Span and s == p.span()
+
+
+def test_values_made_through_their_slots_are_the_constructors():
+    """cells makes spans and values without their dataclass __init__: the same fields, equal objects."""
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end"]
+    assert [f.name for f in dataclasses.fields(Number)] == ["value", "span", "unit", "raw"]
+    assert [f.name for f in dataclasses.fields(TextValue)] == ["span", "text"]
+    for text, start in [("27", 0), ("本年新收", 5), ("x", 1234567)]:
+        pt = PText.literal(text, start)
+        s = cells._whole_span(pt)
+        assert type(s) is Span and s == pt.span() == Span(start, start + len(text)) and hash(s) == hash(pt.span())
+        assert cells._plain_number(27, s, text) == Number(27, s, None, text)
+        assert cells._text_value(s, text) == TextValue(s, text)
+        assert repr(cells._text_value(s, text)) == repr(TextValue(s, text))
+    b = PTextBuilder()
+    b.add_literal("2", 3)
+    b.add_mapped(" ", 4, 10)
+    b.add_literal("7", 10)
+    pt = b.build()
+    assert cells._whole_span(pt) == pt.span() == Span(3, 11)
+    assert cells._plain_number(1, Span(0, 1), "1") != Number(1, Span(0, 2), None, "1")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789０１２３４５６７８９٣一二十百万壹拾.,-", max_size=8))
+def test_cn_numeral_as_plain(raw):
+    for value in (Number(1, Span(0, 1), None, raw), TextValue(Span(0, 1), raw)):
+        cell = Cell(PText.literal("x", 0), raw, Span(0, 1), value)
+        assert grid._cn_numeral(cell) == _plain_cn_numeral(cell)
+
+
+def test_cn_numeral_reference_can_fail():
+    cells_ = [Cell(PText.literal("x", 0), raw, Span(0, 1), Number(1, Span(0, 1), None, raw)) for raw in ("二十", "２0")]
+    assert [grid._cn_numeral(c) for c in cells_] == [_plain_cn_numeral(c) for c in cells_] == [True, False]
+
+
 @st.composite
 def raw_tables(draw):
     nrows = draw(st.integers(1, 6))
@@ -442,6 +520,45 @@ def test_collapse_space_takes_the_slice():
 
 # ---------------------------------------------------------------------------------------------------
 # Table 3 matched against its schema, and sections against the edition's: the plain forms.
+
+
+def plain_strip_numbering(key):
+    from disclosure_lint.document.tables import _NUMBERING
+
+    return _NUMBERING.sub("", key, count=1)
+
+
+_LABEL_CHARS = "一二三四五六七八九十（）()、．.，,0123456789٣ 本年新收其他处理不予公开\u200b\xa0"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_LABEL_CHARS, max_size=10))
+def test_strip_numbering_as_plain(key):
+    from disclosure_lint.document.normalize import label_key
+    from disclosure_lint.document.tables import strip_numbering
+
+    assert strip_numbering(key) == plain_strip_numbering(key)
+    assert strip_numbering(label_key(key)) == plain_strip_numbering(label_key(key))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=_LABEL_CHARS, max_size=80), max_size=4))
+def test_label_keys_as_plain(texts):
+    from disclosure_lint.document.normalize import label_key
+    from disclosure_lint.document.tables import _label_keys
+
+    cells_ = [Cell(PText.literal(t, 0) if t else PText.literal("", 0), t, Span(0, 1), TextValue(Span(0, 1), t))
+              for t in texts]
+    row = Row(0, cells_, Span(0, 1), cells_, [])
+    assert _label_keys(row) == [plain_strip_numbering(label_key(c.text)) for c in row.labels if c.text.strip()]
+
+
+def test_strip_numbering_reference_can_fail():
+    from disclosure_lint.document.tables import strip_numbering
+
+    assert [strip_numbering(k) for k in ("（一）本年新收", "3．其他", "٣.其他", "本年新收")] == \
+        [plain_strip_numbering(k) for k in ("（一）本年新收", "3．其他", "٣.其他", "本年新收")] == \
+        ["本年新收", "其他", "其他", "本年新收"]
 
 
 def plain_match_table3(doc, schema):
@@ -770,6 +887,51 @@ def test_match_indicators_as_plain(doc):
     got, want = match_indicators(doc, schema), plain_match_indicators(doc, schema)
     assert _view(got) == _view(want)
     assert (got.parents if got else None) == (want.parents if want else None)
+
+
+def test_match_indicators_real_pages_as_plain():
+    """On the text extractions of ../shared/ (when there) read with the 2008 edition: the same view."""
+    from pathlib import Path
+
+    from disclosure_lint.document.indicators import match_indicators
+    from disclosure_lint.document.parse import parse_bytes
+    from disclosure_lint.engine.context import Context
+
+    from .conftest import shared_files
+
+    seen = 0
+    for p in shared_files("corpus/real/*.txt"):
+        doc = parse_bytes(Path(p).read_bytes(), str(p))
+        ed = Context(doc).edition
+        for name, schema in (ed.tables.items() if ed is not None else ()):
+            if schema.get("kind") != "indicators":
+                continue
+            got, want = match_indicators(doc, schema, name), plain_match_indicators(doc, schema, name)
+            assert _view(got) == _view(want), p
+            assert (got.parents if got else None) == (want.parents if want else None), p
+            seen += got is not None
+    if shared_files("corpus/real/*.txt"):
+        assert seen
+
+
+def test_schema_caches_answer_for_their_schema_only():
+    """What table 3 and the indicator tables make of a schema is kept per schema object: a changed copy
+    of a schema is made again, not answered from the original's."""
+    import copy
+
+    from disclosure_lint.document.indicators import _schema_keys
+    from disclosure_lint.document.tables import _table3_schema
+
+    t3 = _editions()["2019"].tables["table3"]
+    other = copy.deepcopy(t3)
+    other["rows"] = other["rows"][:1]
+    assert _table3_schema(t3) is _table3_schema(t3)
+    assert sum(map(len, _table3_schema(other)[2][None].values())) == 1 < \
+        sum(map(len, _table3_schema(t3)[2][None].values()))
+    stats = _editions()["2008"].tables["stats"]
+    other = copy.deepcopy(stats)
+    other["rows"] = [d for d in other["rows"] if not d.get("parent")]
+    assert set(_schema_keys(other)[2]) <= {None, ""} and set(_schema_keys(stats)[2]) - {None, ""}
 
 
 def test_what_a_document_keeps_follows_its_blocks_and_rows():

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from . import Document, Heading, MetaField, Metadata, Paragraph, Section, Table
+from .cells import _whole_span
 from .grid import resolve
 from .normalize import PINYIN, cn_numeral_value
 from ..source.ptext import BLANK_CHARS, PText
@@ -23,9 +24,12 @@ _L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
 _L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
-# What a numbering marker starts with: a Chinese numeral (_L1), a bracket (_L2, _L4), a decimal digit (_L3:
-# ``\d`` is any Unicode decimal digit, which ``str.isdecimal`` tells).
-_MARKER_START = frozenset("一二三四五六七八九十（(")
+# What a numbering marker starts with, and the patterns that can match after it, in _PATTERNS' order: a
+# Chinese numeral (_L1), a bracket (_L2, _L4), a decimal digit (_L3: ``\d`` is any Unicode decimal digit,
+# which ``str.isdecimal`` tells).
+_PATTERNS_BY_START = {**{ch: _PATTERNS[:1] for ch in "一二三四五六七八九十"},
+                      **{ch: (_PATTERNS[1], _PATTERNS[3]) for ch in "（("}}
+_DIGIT_PATTERNS = (_PATTERNS[2],)
 _LEAD_CUT = re.compile(r"[。；;：:！!]")
 _NON_SPACE = re.compile(r"\S")
 
@@ -35,6 +39,8 @@ _INDEX_NO = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
 _DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
 _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
+# The characters collapse_space drops that are not white space (zero-width space, joiners, soft hyphen…).
+_ZERO_WIDTH = re.compile("[" + "".join(ch for ch in BLANK_CHARS if not ch.isspace()) + "]")
 
 
 @lru_cache(maxsize=None)  # at most 1,110 keys: one to three of the ten numerals the marker patterns allow
@@ -46,9 +52,12 @@ def parse_heading(pt: PText) -> Heading | None:
     """A heading if the text starts with a numbering marker; ``None`` for 一是… and plain prose."""
     text = pt.text
     first = text[:1]
-    if first not in _MARKER_START and not first.isdecimal():
-        return None  # no marker can match: plain prose, without trying the four patterns
-    for level, pat, cn in _PATTERNS:
+    patterns = _PATTERNS_BY_START.get(first)
+    if patterns is None:
+        if not first.isdecimal():
+            return None  # no marker can match: plain prose, without trying the four patterns
+        patterns = _DIGIT_PATTERNS
+    for level, pat, cn in patterns:
         m = pat.match(text)
         if not m:
             continue
@@ -72,7 +81,7 @@ def parse_heading(pt: PText) -> Heading | None:
         a = end + len(words) - len(words.lstrip(BLANK_CHARS))
         z = end + len(words.rstrip(BLANK_CHARS))
         title = pt[a:z] if a < z else pt[end:end]
-        return Heading(pt, pt.span(), level, number, pt[0:end], title)
+        return Heading(pt, _whole_span(pt), level, number, pt[0:end], title)
     return None
 
 
@@ -83,7 +92,7 @@ def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
     h = parse_heading(pt)
     if h is not None:
         return h
-    return Paragraph(pt, pt.span())
+    return Paragraph(pt, _whole_span(pt))
 
 
 def _sections(blocks: list) -> Section:
@@ -109,7 +118,11 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
         key = META_KEYS.get(label)
         if key and value.text:
             md.set(MetaField(key, value.text, value.span()))
+    # The texts metadata is looked for in, collapsed. A text not collapsed yet (``collapsed[k]`` false) is
+    # collapsed only when it may hold a label, or when it is the value of a label before it: a label
+    # needs a colon, and a text with no zero-width character and no label gains none by collapsing.
     snippets: list[PText] = []
+    collapsed: list[bool] = []
     lead = []
     for b in raw.blocks[:6]:  # a metadata line at the top of the content ("发布日期：2020-01-31")
         if isinstance(b, RawTable):
@@ -118,11 +131,22 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
     for b in list(raw.furniture) + lead:
         if isinstance(b, RawParagraph):
             p = made.get(id(b))
-            snippets.append(p.ptext if p is not None else b.ptext.collapse_space())
+            snippets.append(p.ptext if p is not None else b.ptext)
+            collapsed.append(p is not None)
         elif isinstance(b, RawTable):
             for row in b.rows:
-                snippets.extend(c.ptext.collapse_space() for c in row.cells)
+                for c in row.cells:
+                    snippets.append(c.ptext)
+                    collapsed.append(False)
     for k, pt in enumerate(snippets):
+        text = pt.text
+        if ":" not in text and "：" not in text:
+            continue  # no label: a label is followed by a colon
+        if not collapsed[k]:
+            if _META_RE.search(text) is None and _ZERO_WIDTH.search(text) is None:
+                continue
+            pt = snippets[k] = pt.collapse_space()
+            collapsed[k] = True
         matches = list(_META_RE.finditer(pt.text))
         for j, m in enumerate(matches):
             if m.start() > 0 and pt.text[m.start() - 1] not in " ：:|":
@@ -130,6 +154,9 @@ def _metadata(raw: RawDocument, blocks: list, made: dict | None = None) -> Metad
             end = matches[j + 1].start() if j + 1 < len(matches) else len(pt.text)
             value = pt[m.end():end].strip()
             if not value.text and j + 1 == len(matches) and k + 1 < len(snippets):
+                if not collapsed[k + 1]:
+                    snippets[k + 1] = snippets[k + 1].collapse_space()
+                    collapsed[k + 1] = True
                 value = snippets[k + 1]  # label cell, value in the next cell
             if value.text and len(value.text) <= 200:
                 md.set(MetaField(META_KEYS[m.group(1)], value.text, value.span()))
@@ -187,8 +214,10 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _is_metadata_table(t: RawTable) -> bool:
+    if len(t.rows) > 8:
+        return False  # a report table at the top (table 3 of a page that starts with it): no label is read
     labels = sum(1 for r in t.rows for c in r.cells if _META_RE.match(c.ptext.text.strip()))
-    return labels >= 2 and len(t.rows) <= 8
+    return labels >= 2
 
 
 _HEAD_BLOCKS = 8  # metadata and title read no further than the first 8 blocks (_metadata, _title), nor

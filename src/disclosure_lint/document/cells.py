@@ -16,7 +16,7 @@ from .normalize import ascii_digits
 from ..source.ptext import PText
 from ..source import Span
 
-__all__ = ["cell_value", "NOT_APPLICABLE", "value_like", "APPROX"]
+__all__ = ["cell_value", "read_cell", "NOT_APPLICABLE", "value_like", "APPROX"]
 
 NOT_APPLICABLE = {"—", "——", "-", "--", "－", "–", "―", "/", "／", "\\", "无", "無", "不适用", "/ ", "— —", "-—"}
 
@@ -36,6 +36,7 @@ APPROX = re.compile(
 # digit, which ``str.isdecimal`` tells): a sign (ASCII or full-width, as ascii_digits translates it), or
 # a Chinese numeral.
 _NUMBER_START = frozenset("+-＋－" + CN_NUMERAL_CHARS)
+NOT_APPLICABLE_START = frozenset(t[0] for t in NOT_APPLICABLE)
 
 
 def value_like(text: str) -> bool:
@@ -54,6 +55,68 @@ def parse_number(s: str) -> int | Decimal | None:
         return None
 
 
+# Made without their dataclass __init__ (a frozen dataclass sets each field through object.__setattr__):
+# the same objects, set through their slots. Only where the values are known to be valid (a span's
+# 0 <= start <= end). A test compares them with the ones the constructors make.
+_new = object.__new__
+_SET_START, _SET_END = Span.__dict__["start"].__set__, Span.__dict__["end"].__set__
+_SET_VALUE, _SET_NSPAN, _SET_UNIT, _SET_RAW = (Number.__dict__[f].__set__ for f in ("value", "span", "unit", "raw"))
+_SET_TSPAN, _SET_TEXT = TextValue.__dict__["span"].__set__, TextValue.__dict__["text"].__set__
+
+
+def _whole_span(pt: PText) -> Span:
+    """``pt.span()``: of a one-piece text (most cells and paragraphs) made without the general method."""
+    start = pt._start
+    if start >= 0:  # one literal piece (the general layout marks its start -1)
+        s = _new(Span)
+        _SET_START(s, start)
+        _SET_END(s, start + len(pt.text))
+        return s
+    return pt.span()
+
+
+def _plain_number(value: int, span: Span, text: str) -> Number:
+    """``Number(value, span, None, text)``."""
+    n = _new(Number)
+    _SET_VALUE(n, value)
+    _SET_NSPAN(n, span)
+    _SET_UNIT(n, None)
+    _SET_RAW(n, text)
+    return n
+
+
+def _text_value(span: Span, text: str) -> TextValue:
+    """``TextValue(span, text)``."""
+    v = _new(TextValue)
+    _SET_TSPAN(v, span)
+    _SET_TEXT(v, text)
+    return v
+
+
+# What a text that :data:`APPROX` matches may start with, besides a decimal digit, a sign and a Chinese
+# numeral (which _NUMBER_START holds): the first character of one of its words before the figure.
+_APPROX_WORD_START = frozenset("约近大将接超逾不共计")
+
+
+def read_cell(pt: PText) -> tuple[CellValue, bool]:
+    """``cell_value(pt, None)`` of a collapsed text that is not blank, and whether it is a label: text
+    that names a row (a TextValue that is not :func:`value_like`). One call per cell of a table."""
+    text = pt.text
+    if text.isdigit() and text.isascii():
+        try:
+            return _plain_number(int(text), _whole_span(pt), text), False
+        except ValueError:  # more digits than int() reads: as parse_number, not a number
+            pass
+    first = text[0]
+    if not (first.isdecimal() or first in _NUMBER_START or first in NOT_APPLICABLE_START):
+        # A label such as 本年新收: neither number pattern can match, nor a not-applicable mark; collapsed,
+        # the text has no white space at its ends, so APPROX could match only from one of its words.
+        value = _text_value(_whole_span(pt), text)
+        return value, first not in _APPROX_WORD_START or not value_like(text)
+    value = cell_value(pt, None)
+    return value, type(value) is TextValue and not value_like(text)
+
+
 def cell_value(pt: PText, fallback: Span) -> CellValue:
     """Classify the normalised text of a cell. *fallback* is the cell's span, used for blanks."""
     text = pt.text
@@ -61,7 +124,7 @@ def cell_value(pt: PText, fallback: Span) -> CellValue:
         # Plain ASCII digits, two thirds of all cells (never blank, never a dash): the same Number the
         # pattern below finds, without it.
         try:
-            return Number(int(text), pt.span(), None, text)
+            return _plain_number(int(text), _whole_span(pt), text)
         except ValueError:  # more digits than int() reads: as parse_number, not a number
             pass
     stripped = text.strip()
@@ -72,7 +135,7 @@ def cell_value(pt: PText, fallback: Span) -> CellValue:
     first = stripped[0]
     if not (first.isdecimal() or first in _NUMBER_START):
         # Neither pattern below can match (a label such as 本年新收): text, without translating digits.
-        return TextValue(pt.span(), text)
+        return _text_value(pt.span(), text)
     ascii_ = ascii_digits(text)
     m = _NUMBER.fullmatch(ascii_.strip())
     if m:
@@ -88,4 +151,4 @@ def cell_value(pt: PText, fallback: Span) -> CellValue:
             lead = len(text) - len(text.lstrip())
             a, b = lead + m.start("num"), lead + m.end("num")
             return Number(value, pt.span(a, b), m.group("unit"), text[a:b])
-    return TextValue(pt.span(), text)
+    return _text_value(pt.span(), text)

@@ -11,7 +11,9 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 """
 from __future__ import annotations
 
-from .cells import cell_value, value_like
+import re
+
+from .cells import cell_value, read_cell, value_like
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -42,6 +44,7 @@ def resolve(raw: RawTable) -> Table:
     # cells a rowspan holds for it. (A pending column is never claimed by a row's own cell, so a rowspan
     # cell's entry stands as long as the cell is pending.)
     label_at: dict[int, bool] = {}
+    max_width, max_colspan = MAX_WIDTH, MAX_COLSPAN
     for r, raw_row in enumerate(raw.rows):
         for col in ends.pop(r, ()):
             del pending[col]
@@ -58,48 +61,52 @@ def resolve(raw: RawTable) -> Table:
             # Every position this row has placed lies before *c*: only a rowspan from above can hold it.
             while c in pending:
                 c += 1
-            if c >= MAX_WIDTH:  # no room left: this cell and the rest of the row are left out
+            if c >= max_width:  # no room left: this cell and the rest of the row are left out
                 left_out += len(raw_cells) - k
                 left_out_at = left_out_at or rc.span
                 break
             colspan = rc.colspan
-            if colspan > MAX_COLSPAN or c + colspan > MAX_WIDTH:
-                problems.append((_("colspan={colspan} was clipped", colspan=colspan), rc.span))
-                colspan = max(1, min(colspan, MAX_COLSPAN, MAX_WIDTH - c))
             rowspan = rc.rowspan
-            if rowspan > nrows - r:
-                if rowspan - (nrows - r) > 1 and not from_text:
-                    problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan), rc.span))
-                rowspan = nrows - r
+            if colspan != 1 or rowspan != 1:
+                # (a cell of one position, nine in ten, fits: c < max_width, and r is a row of the table)
+                if colspan > max_colspan or c + colspan > max_width:
+                    problems.append((_("colspan={colspan} was clipped", colspan=colspan), rc.span))
+                    colspan = max(1, min(colspan, max_colspan, max_width - c))
+                if rowspan > nrows - r:
+                    if rowspan - (nrows - r) > 1 and not from_text:
+                        problems.append((_("rowspan={rowspan} runs past the table's last row", rowspan=rowspan),
+                                         rc.span))
+                    rowspan = nrows - r
             rpt = rc.ptext
-            text = rpt.text
             pt = rpt.collapse_space()
-            text = pt.text
             recovery = rc.recovery
+            # the value, and _is_label(cell) (asked several times per row): decided once
             if recovery and recovery in ("ambiguous", "unsplit"):
                 value = Unread(rc.span, rpt.text)
-            elif text:
-                value = cell_value(pt, None)  # not blank: no fallback span is asked for
+                flag = False
+            elif pt.text:
+                value, flag = read_cell(pt)
             else:
                 # a blank cell's span is its content (the &nbsp;), else the whole cell
                 value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
+                flag = False
             cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
-            # _is_label(cell), asked several times per row: decided once
-            flag = label_at[c] = type(value) is TextValue and not value_like(text)
+            label_at[c] = flag
             flags.append(flag)
-            if rowspan > 1:
-                spanning.append((c, cell))
             placed[c] = cell
-            if colspan > 1:
-                repeats = True
-                for dc in range(1, colspan):
-                    if c + dc in pending:
-                        problems.append((_("cells overlap: a rowspan and a colspan claim the same position"),
-                                         rc.span))
-                        continue
-                    placed[c + dc] = cell
-                    if rowspan > 1:
-                        spanning.append((c + dc, cell))
+            if colspan != 1 or rowspan != 1:
+                if rowspan > 1:
+                    spanning.append((c, cell))
+                if colspan > 1:
+                    repeats = True
+                    for dc in range(1, colspan):
+                        if c + dc in pending:
+                            problems.append((_("cells overlap: a rowspan and a colspan claim the same position"),
+                                             rc.span))
+                            continue
+                        placed[c + dc] = cell
+                        if rowspan > 1:
+                            spanning.append((c + dc, cell))
             c += colspan
         if placed:
             pos = _Positions({**above.mapping, **placed}, -1) if above.mapping else _Positions(placed, -1, True)
@@ -203,5 +210,9 @@ def _is_label(c: Cell) -> bool:
     return isinstance(c.value, TextValue) and not value_like(c.text)
 
 
+_ARABIC_DIGIT = re.compile("[0-9０-９]")
+
+
 def _cn_numeral(c: Cell) -> bool:
-    return isinstance(c.value, Number) and not any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in c.value.raw)
+    """A number written without an Arabic digit (ASCII or full-width): in Chinese numerals."""
+    return isinstance(c.value, Number) and _ARABIC_DIGIT.search(c.value.raw) is None

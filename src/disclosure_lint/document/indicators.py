@@ -40,14 +40,39 @@ def _match_keys(d: dict) -> list[str]:
     return [label_key(w) for w in d.get("match", [d["label"]])]
 
 
+_SCHEMAS: dict[int, tuple] = {}  # id(schema) -> (schema, what _schema_keys made of it)
+
+
+def _schema_keys(schema: dict) -> tuple[list[tuple[str, list[str]]], dict[int, list[str]], dict]:
+    """Each total row definition's key and match keys, each definition's match keys by its id, and the
+    definitions by their ``parent`` (in order): made once per schema (an edition's schema is loaded once
+    and not changed)."""
+    got = _SCHEMAS.get(id(schema))
+    if got is not None and got[0] is schema:
+        return got[1]
+    defs = schema["rows"]
+    words = {id(d): _match_keys(d) for d in defs}
+    children: dict = {}
+    for d in defs:
+        children.setdefault(d.get("parent"), []).append(d)
+    made = [(d["key"], words[id(d)]) for d in defs if not d.get("parent")], words, children
+    if len(_SCHEMAS) >= 64:
+        _SCHEMAS.clear()
+    _SCHEMAS[id(schema)] = (schema, made)
+    return made
+
+
 def _is_stats_table(table: Table, schema: dict) -> bool:
     keys = [label_key(c.text) for r in table.rows[:40] for c in r.labels]
     joined = " ".join(keys)
     if all(w in joined for w in schema.get("detect", ["指标名称"])):
         return True
     # No header (a table recovered from run-together text may lack it): two total rows suffice.
-    tops = [(d["key"], _match_keys(d)) for d in schema["rows"] if not d.get("parent")]
-    hits = {key for key, words in tops for k in keys for w in words if w in k}
+    if not keys:
+        return False
+    # A match key is in one of the keys if it is in their join: neither holds white space (label_key
+    # removes it), so none spans the separator; the empty key is in any.
+    hits = {key for key, words in _schema_keys(schema)[0] if any(w in joined for w in words)}
     return len(hits) >= 3 and "proactive" in hits
 
 
@@ -77,7 +102,7 @@ def match_indicators(doc: Document, schema: dict, name: str = "stats") -> TableV
         return None
     defs = schema["rows"]
     tops = [d for d in defs if not d.get("parent")]
-    words = {id(d): _match_keys(d) for d in defs}  # each definition's match keys, made once
+    _tops, words, children = _schema_keys(schema)  # each definition's match keys, made once
     view = TableView(name, [start], columns=list(schema["columns"]))
     cols = _columns(start, schema)
     group = None  # the total whose 其中 list we are in
@@ -97,8 +122,7 @@ def match_indicators(doc: Document, schema: dict, name: str = "stats") -> TableV
         text = strip_numbering(text)
         key = None
         if group is not None and (qizhong or numbered):
-            d = next((d for d in defs if d.get("parent") == group
-                      and any(w in text for w in words[id(d)])), None)
+            d = next((d for d in children.get(group, ()) if any(w in text for w in words[id(d)])), None)
             if d is not None:
                 key = d["key"]
             else:
@@ -112,7 +136,7 @@ def match_indicators(doc: Document, schema: dict, name: str = "stats") -> TableV
                 group = None
                 continue
             key = d["key"]
-            group = key if any(x.get("parent") == key for x in defs) else None
+            group = key if key in children else None  # a total with parts
             unnamed = 0
         if key in view.rows:
             continue

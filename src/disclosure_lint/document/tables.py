@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
 
 from . import Cell, Document, Heading, Paragraph, Row, Table
 from .editions import Edition
-from .normalize import label_key
+from .normalize import _CACHED_LABEL, label_key
 
 __all__ = ["TableView", "match_tables", "strip_numbering", "missing_rows"]
 
@@ -25,8 +27,22 @@ _TOP_ITEM = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
 _DIGIT_START = re.compile(r"^\d")
 
 
+# What a numbering starts with: a numeral, a bracket, or a decimal digit (``\d`` is any Unicode decimal
+# digit, which ``str.isdecimal`` tells).
+_NUMBERING_START = frozenset("一二三四五六七八九十（")
+
+
 def strip_numbering(key: str) -> str:
+    first = key[:1]
+    if first not in _NUMBERING_START and not first.isdecimal():
+        return key  # no numbering can start here (most labels): without the pattern
     return _NUMBERING.sub("", key, count=1)
+
+
+@lru_cache(maxsize=4096)
+def _row_key(text: str) -> str:
+    """``strip_numbering(label_key(text))``: a row label's key; labels repeat from report to report."""
+    return strip_numbering(label_key(text))
 
 
 @dataclass
@@ -60,7 +76,8 @@ def missing_rows(view: TableView, schema: dict) -> list[str]:
 
 
 def _label_keys(row: Row) -> list[str]:
-    return [strip_numbering(label_key(c.text)) for c in row.labels if c.text.strip()]
+    return [_row_key(c.text) if len(c.text) <= _CACHED_LABEL else strip_numbering(label_key(c.text))
+            for c in row.labels if c.text.strip()]
 
 
 def _run_of_tables(doc: Document, start: Table) -> list[Table]:
@@ -103,14 +120,8 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
         run.append(t)
     cols = schema["columns"]
     view = TableView("table3", run, columns=list(cols))
-    defs = schema["rows"]
-    wants = [label_key(d["label"]) for d in defs]
-    groups = sorted({d["group"] for d in defs if d.get("group")}, key=len, reverse=True)
-    # (group, wanted label key, long enough to match as a prefix, row key) of each row definition, in order;
-    # the definitions a row under a group may match (no group, or that group) listed once per group.
-    entries = [(d.get("group"), want, len(want) >= 3, d["key"]) for d, want in zip(defs, wants)]
-    grouped = [e for e in entries if e[0]]
-    candidates: dict[str | None, list] = {}
+    groups, grouped, candidates = _table3_schema(schema)
+    starts = tuple(groups)
     group = None
     for t in run:
         for row in t.rows:
@@ -119,11 +130,14 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             labels = _label_keys(row)
             if not labels:
                 continue
+            # the group of the last label that starts with one (the last such group in *groups*' order)
             found_group = None
-            for lab in labels:
-                for g in groups:
-                    if lab.startswith(g):
-                        found_group = g
+            for lab in reversed(labels):
+                if lab.startswith(starts):
+                    for g in groups:
+                        if lab.startswith(g):
+                            found_group = g
+                    break
             if found_group:
                 group = found_group
             elif not _DIGIT_START.match(label_key(row.labels[-1].text)):
@@ -136,10 +150,8 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             if own and _TOP_ITEM.match(label_key(own[-1].text)) and not any(last.startswith(g) for g in groups):
                 group = found_group = None  # （七）总计 under a group cell that spans too far
             key = None
-            cands = candidates.get(group)
-            if cands is None:
-                cands = candidates[group] = [e for e in entries if not e[0] or e[0] == group]
-            for dgroup, want, long_, dkey in cands:
+            by_first = candidates[group]
+            for dgroup, want, long_, dkey in by_first.get(last[:1], ()):
                 if last == want or (long_ and last.startswith(want)):
                     if dgroup is None and group and len(labels) > 1 and labels[-1] != labels[-2] \
                             and found_group and not last.startswith(found_group):
@@ -164,9 +176,39 @@ def _match_table3(doc: Document, schema: dict) -> TableView | None:
             if len(values) < len(cols):
                 view.short_rows.append((key, row, len(values)))
                 view.short_values[key] = list(values)
-            for c, cell in zip(cols, values):
-                view.cells[(key, c)] = cell
+            view.cells.update(zip(zip(repeat(key), cols), values))  # (key, column) -> cell
     return view
+
+
+_TABLE3_SCHEMAS: dict[int, tuple] = {}  # id(schema) -> (schema, what _table3_schema made of it)
+
+
+def _table3_schema(schema: dict) -> tuple[list[str], list[tuple], dict[str | None, dict[str, list[tuple]]]]:
+    """What matching table 3 needs of its schema, made once per schema (an edition's schema is loaded once
+    and not changed): the groups, longest first; the row definitions that have a group; and the
+    definitions a row under each group (or none) may match, by the first character of their wanted key
+    (a wanted key matches only a label key that starts with it), in order.
+
+    A definition is (group, wanted label key, long enough to match as a prefix, row key)."""
+    got = _TABLE3_SCHEMAS.get(id(schema))
+    if got is not None and got[0] is schema:
+        return got[1]
+    defs = schema["rows"]
+    wants = [label_key(d["label"]) for d in defs]
+    groups = sorted({d["group"] for d in defs if d.get("group")}, key=len, reverse=True)
+    entries = [(d.get("group"), want, len(want) >= 3, d["key"]) for d, want in zip(defs, wants)]
+    grouped = [e for e in entries if e[0]]
+    candidates: dict[str | None, dict[str, list[tuple]]] = {}
+    for group in [None, *groups]:
+        by_first = candidates[group] = {}
+        for e in entries:
+            if not e[0] or e[0] == group:
+                by_first.setdefault(e[1][:1], []).append(e)
+    if len(_TABLE3_SCHEMAS) >= 64:
+        _TABLE3_SCHEMAS.clear()
+    made = groups, grouped, candidates
+    _TABLE3_SCHEMAS[id(schema)] = (schema, made)
+    return made
 
 
 def _match_table4(doc: Document, schema: dict, after: list[Table] | None = None) -> TableView | None:

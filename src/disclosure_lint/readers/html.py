@@ -1,7 +1,8 @@
 """The HTML reader: lxml builds the tree, our tokenizer keeps the offsets.
 
 How positions survive lxml: every start tag in the source is given a marker
-attribute (its token number) in a copy of the page that lxml parses.  Text
+attribute in a copy of the page that lxml parses, so the elements lxml makes from
+start tags are told from those it implies, and matched to their tokens.  Text
 tokens are then attributed to the element that is open where they stand in the
 source, following lxml's own tree for implied and misplaced tags.  So the tree
 is lxml's and every character keeps its exact source offset: nothing is ever
@@ -20,7 +21,7 @@ from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_split import text_weights, tokenize_split
 from .html_tokens import START, attributes, tokenize_compact
-from .html_tree import MARK, Node as _Node, parse_tree as _parse_tree
+from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tree
 
 __all__ = ["read_html"]
 
@@ -98,14 +99,16 @@ class _Reader:
         self.source = source
         self.text = source.text
         self.problems: list = []
-        pieces: list[str] = []
-        # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind.
-        tokens = tokenize_split(self.text, pieces, MARK)
-        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
-            pieces.clear()
-            tokens = tokenize_compact(self.text, pieces, MARK)
+        # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind. lxml parses
+        # the marked copy as the tokenizer makes it.
+        copy = CopyParser(self.problems)
+        tokens = tokenize_split(self.text, copy.pieces, MARK, copy.flush)
+        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it, lxml anew
+            copy = CopyParser(self.problems)
+            tokens = tokenize_compact(self.text, copy.pieces, MARK)
             tokens = (*tokens, text_weights(self.text, tokens[0], tokens[1]))
-        self.root, self.nodes, self.comments = _parse_tree(self.text, tokens, pieces, self.problems)
+        self.root, self.nodes, self.comments = _parse_tree(self.text, tokens, copy)
+        del copy
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
         del tokens
@@ -209,17 +212,19 @@ class _Reader:
                 b = PTextBuilder()
 
         toks, text = self.starts, self.text
+        find = text.find
+        # A stack of iterators, each resumed by a for loop (a StopIteration caught per element costs more).
         stack: list = [(iter(top.items), False, True)]
         while stack:
             it_iter, furniture, is_block = stack[-1]
-            try:
-                it = next(it_iter)
-            except StopIteration:
-                stack.pop()
-                if is_block:
-                    flush(furniture)
-                continue
-            if isinstance(it, _Node):
+            for it in it_iter:
+                if type(it) is int:
+                    s, e = toks[it], toks[it + 1]
+                    if find("&", s, e) < 0:
+                        b.add_literal(text[s:e], s)
+                    else:
+                        _decode_text(text, s, e, b)
+                    continue
                 tag = it.tag
                 if tag in _SKIP_TAGS:
                     continue
@@ -237,9 +242,12 @@ class _Reader:
                 block = tag in _BLOCK_TAGS
                 if block:
                     flush(furniture)
-                stack.append((iter(it.items), fur, block))
+                stack.append((iter(it.items), fur, block))  # into the child; this level resumes after it
+                break
             else:
-                _decode_text(text, toks[it], toks[it + 1], b)
+                stack.pop()
+                if is_block:
+                    flush(furniture)
         flush(False)
         return out
 
@@ -247,27 +255,27 @@ class _Reader:
         rows: list[RawRow] = []
         stack = [iter(node.items)]
         while stack:
-            try:
-                it = next(stack[-1])
-            except StopIteration:
-                stack.pop()
-                continue
-            if not isinstance(it, _Node):
-                continue
-            if it.tag == "tr":
-                cells = []
-                for c in it.items:
-                    if isinstance(c, _Node) and c.tag in ("td", "th"):
-                        cells.append(self.cell(c))
-                if cells:
-                    rows.append(RawRow(cells, self.node_span(it)))
-            elif it.tag == "table":
-                continue  # a nested table is not gone into: it is read with the text of the cell holding it
-            elif it.tag in ("td", "th"):
-                # a cell outside any row: lxml keeps it where the page put it; give it its own row
-                rows.append(RawRow([self.cell(it)], self.node_span(it)))
+            for it in stack[-1]:
+                if type(it) is int:
+                    continue
+                tag = it.tag
+                if tag == "tr":
+                    cells = []
+                    for c in it.items:
+                        if type(c) is not int and c.tag in ("td", "th"):
+                            cells.append(self.cell(c))
+                    if cells:
+                        rows.append(RawRow(cells, self.node_span(it)))
+                elif tag == "table":
+                    continue  # a nested table is not gone into: it is read with the text of the cell holding it
+                elif tag in ("td", "th"):
+                    # a cell outside any row: lxml keeps it where the page put it; give it its own row
+                    rows.append(RawRow([self.cell(it)], self.node_span(it)))
+                else:
+                    stack.append(iter(it.items))
+                    break
             else:
-                stack.append(iter(it.items))
+                stack.pop()
         if not rows:
             return None
         return RawTable(rows, self.node_span(node), furniture)

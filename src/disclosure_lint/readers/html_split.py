@@ -15,6 +15,7 @@ size, and on real pages.
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import chain, compress, repeat
 from operator import sub
 
@@ -37,15 +38,17 @@ _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 _CONTROL_IN_NAME = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def tokenize_split(text: str, marked: list | None = None, mark: str = "k"):
+def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
     """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them (and the same marked copy
     appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
-    to read the page as it does."""
+    to read the page as it does.  With *flush*, it is called whenever *marked* holds a few hundred pieces
+    that end with a start tag's marker (never a raw-text element's), to take them (and clear the list):
+    the copy then never stands whole in memory."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
     try:
         it = chain.from_iterable(_chunks(text, stop, weights))
-        return _file(text, stop, it, weights, marked, mark)
+        return _file(text, stop, it, weights, marked, mark, flush)
     except _Unsure:
         return None
 
@@ -54,6 +57,10 @@ class _Unsure(Exception):
     """The split cannot be sure to read the page as html_tokens does."""
 
 
+_FLUSH_AT = 512  # pieces of the marked copy handed on at once (with *flush*)
+# The copy is never cut right after these start tags (their content is raw or escapable text to lxml, even
+# written as "<script/>"): lxml would be handed the start of their content on its own.
+_NO_CUT_AFTER = frozenset(_RAW_NAMES.split("|")) | {"title", "plaintext"}
 _CHUNK = 1 << 14  # characters split at once: the pieces of a chunk are about three times its size in memory
 
 
@@ -87,10 +94,10 @@ def _chunks(text: str, stop: int, weights: list):
             return
 
 
-def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: str):
+def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: str, flush=None):
     """File the stream of pieces (:func:`_chunks`) as tokens, in a Python loop over the markups."""
     n = len(text)
-    offsets: list[int] = []
+    offsets = array("q")  # machine integers: 8 bytes a token, not an int object and a pointer (40)
     add = offsets.append
     kinds = bytearray()
     kind_add = kinds.append
@@ -131,12 +138,14 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
                 # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one
                 # keeps the part before it (html_tokens does the same)
                 bad = _CONTROL_IN_NAME.search(name)
-                known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}="')
+                known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}>')
             name = known[0]
             if copy_add is not None:
                 copy_add(text[copied:pos])
-                copy_add(known[1] + str(len(kinds)) + '">')
+                copy_add(known[1])
                 copied = tag_end
+                if flush is not None and len(marked) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
+                    flush()
             add(pos)
             kind_add(START)
             add_name(name)

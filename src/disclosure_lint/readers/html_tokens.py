@@ -107,7 +107,8 @@ def tokenize(text: str, marked: list | None = None, mark: str = "k") -> list[tup
     only files the matches.
 
     Given a list *marked*, the same pass fills it with the pieces of a copy of the text in which every
-    start tag is replaced by its name and a marker attribute, ``<name mark="k">``, k its token number.
+    start tag is replaced by its name and a marker attribute without a value, ``<name mark>``: the
+    elements lxml makes from the copy with the marker are those of the start tags, in order.
 
     The reader uses :func:`tokenize_compact`, the same tokens held compactly; this is its readable form.
     """
@@ -202,7 +203,7 @@ def tokenize_compact(text: str, marked: list | None = None, mark: str = "k") -> 
                     # one would turn the rest of it into attributes of the copy, ours displaced. The copy
                     # keeps the name up to the first one, which is the element libxml2 would make anyway.
                     bad = _CONTROL_IN_NAME.search(name) if controls else None
-                    marked.append(f'<{name if bad is None else name[:bad.start()]} {mark}="{len(kinds)}">')
+                    marked.append(f'<{name if bad is None else name[:bad.start()]} {mark}>')
                     mprev = end
                 add(lt)
                 kind_add(START)

@@ -1,19 +1,23 @@
 """The HTML reader's tree: lxml parses a marked copy of the page, and the nodes keep our tokens.
 
-Every start tag in the source is given a marker attribute (its token number) in a copy of the page that
-lxml parses; a parser target records, for each marked element, its tag and the nearest marked element
-around it.  One pass over the tokens then builds the nodes in source order and attributes each text token
+Every start tag in the source is given a marker attribute in a copy of the page that lxml parses (fed to
+it a part at a time as the tokenizer makes the copy); a parser target records, for each marked element,
+its tag and the nearest marked element around it.  The marked elements are the start tags, in order,
+when lxml keeps them all (it almost always does); otherwise the copy is parsed again with each marker
+holding its start tag's token.  One pass over the tokens then builds the nodes in source order and attributes each text token
 to the node open where it stands in the source.  So the tree is lxml's and every character keeps its exact
 source offset.
 """
 from __future__ import annotations
 
+from array import array
+from itertools import compress
 
 from ..i18n import _
 from ..source import Span
-from .html_tokens import COMMENT, END, START, TEXT, VOID_TAGS
+from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, START, TEXT, VOID_TAGS
 
-__all__ = ["MARK", "Node", "parse_tree"]
+__all__ = ["MARK", "CopyParser", "Node", "parse_tree"]
 
 # The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
 # one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
@@ -37,28 +41,30 @@ class Node:
 
 
 class _Structure:
-    """A parser target recording, for each marked element lxml opens, its mark, its tag and the mark of the
-    nearest marked element open around it (an implied element, such as a <tbody> the page does not write,
-    has no mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can:
-    there is one per element."""
-    __slots__ = ("stack", "found", "tops")
+    """A parser target recording, for each marked element lxml opens, its tag and the place of the nearest
+    marked element open around it (an implied element, such as a <tbody> the page does not write, has no
+    mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can (there
+    is one per element): two appends.  What they found is then made compact by C loops: the parents as
+    machine integers, one lower-case string per distinct tag."""
+    __slots__ = ("stack", "tags", "parents", "tops")
 
     def __init__(self) -> None:
         self.stack: list = [-1]
-        self.found: list = []  # (mark, tag, parent's place in found or -1), in source order
-        self.tops: list[int] = []  # where in found each top-level element starts
+        self.tags: list[str] = []  # the tag of each marked element, in source order
+        self.parents: list[int] = []  # the place (in these lists) of the marked element around it, or -1
+        self.tops: list[int] = []  # where in the lists each top-level element starts
 
     def start(self, tag, attrib) -> None:
         stack = self.stack
-        k = attrib.get(MARK)
         if len(stack) == 1:
-            self.tops.append(len(self.found))
-        if k is None:
-            stack.append(stack[-1])
+            self.tops.append(len(self.tags))
+        if MARK in attrib:
+            tags = self.tags
+            stack.append(len(tags))
+            tags.append(tag)
+            self.parents.append(stack[-2])
         else:
-            found = self.found
-            stack.append(len(found))
-            found.append((k, tag, stack[-2]))
+            stack.append(stack[-1])
 
     def end(self, tag) -> None:
         self.stack.pop()
@@ -66,22 +72,76 @@ class _Structure:
     def close(self) -> None:
         return None
 
-    def elements(self) -> list:
-        """What was found: (mark, tag, parent's place in the list or -1), in source order."""
-        if len(self.tops) > 1:
-            # Only the first top-level element is lxml's tree root: what libxml2 puts after it (content
-            # after </html>) is not in its tree.
-            return self.found[:self.tops[1]]
-        return self.found
+    def _kept(self) -> int:
+        """How many of the elements found are in lxml's tree: only the first top-level element is its
+        root; what libxml2 puts after it (content after </html>) is not in its tree."""
+        return self.tops[1] if len(self.tops) > 1 else len(self.tags)
+
+    def elements(self) -> tuple:
+        """What was found, as columns (lower-case tags, parents) in source order; the lists go."""
+        n = self._kept()
+        tags, parents = self.tags, self.parents
+        self.tags, self.parents = [], []
+        del tags[n:], parents[n:]
+        lowered = {t: t.lower() for t in set(tags)}
+        return list(map(lowered.__getitem__, tags)), array("q", parents)
 
 
-def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list, elements: list
+class _Numbered(_Structure):
+    """The target for a copy whose markers hold their start tag's token (``<p k="12">``): for the pages
+    where lxml drops start tags (a second <body>), so that its elements are not those of the start tags in
+    order.  It also records the marks."""
+    __slots__ = ("marks",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[str] = []
+
+    def start(self, tag, attrib) -> None:
+        k = attrib.get(MARK)
+        if k is not None:
+            self.marks.append(k)
+        super().start(tag, attrib)
+
+    def numbers(self) -> array:
+        """The marks of the elements found, as numbers (the start tags' tokens)."""
+        marks = self.marks
+        self.marks = []
+        del marks[self._kept():]
+        return array("q", map(int, marks))
+
+
+_NOTHING = ([], array("q"))  # no elements (never changed)
+
+
+def numbered_copy(text: str, starts, kinds: bytearray, names: list, mark: str = MARK) -> list[str]:
+    """The pieces of the marked copy with each marker holding its start tag's token number,
+    ``<name mark="k">``, made from the tokens."""
+    out: list[str] = []
+    add = out.append
+    prev = 0
+    tag_names = iter(names)
+    for k, kind in enumerate(kinds):
+        if kind == START:
+            name = next(tag_names)
+            bad = _CONTROL_IN_NAME.search(name)
+            add(text[prev:starts[k]])
+            add(f'<{name if bad is None else name[:bad.start()]} {mark}="{k}">')
+            prev = starts[k + 1]
+        elif kind == END:
+            next(tag_names)
+    add(text[prev:])
+    return out
+
+
+def _build(text: str, starts, kinds: bytearray, names: list, weights: list, elements: tuple, marks
            ) -> tuple[Node, list[Node], list[int]]:
     """One pass in source order builds the nodes and attributes the text, so every node's items come out
     in document order (a parent's start tag always comes before its children's): text to the node open
     where it stands in the source, end tags closing the nearest open node of their name (start tags lxml
     dropped are passed over).  *starts*, *kinds* and *names* are the compact tokens (html_tokens.tokenize_compact),
-    *weights* the text tokens' (html_split.text_weights).
+    *weights* the text tokens' (html_split.text_weights), *elements* what lxml found (tags, parents) and
+    *marks* the start tag of each, or None when they are the start tags in order.
     Returns the root, every node in the order made and the comments' tokens."""
     root = Node("#root", -1, None)
     nodes = [root]  # the node of element i is nodes[i + 1]
@@ -89,29 +149,36 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
     owner = root
     own = root.items
     weight = iter(weights).__next__
-    found = iter(elements)
-    nk, ntag, npi = next(found, ("-1", "", -1))
-    nk = int(nk)
+    tags, parents = elements
+    ordinal = marks is None  # every start tag is the next element's
+    if not ordinal:
+        marks = marks + array("q", [-1])  # a sentinel mark ends them
+    i = 0
+    nk = -1 if ordinal else marks[0]
     tag_names = iter(names)
-    lowered: dict[str, str] = {}  # one string per tag name
+    new = object.__new__
     for k, kind in enumerate(kinds):
         if kind == TEXT:
             own.append(k)
             owner.w += weight()
         elif kind == START:
             name = next(tag_names)
-            if k == nk:
-                p = nodes[npi + 1]
-                low = lowered.get(ntag)
-                if low is None:
-                    low = lowered[ntag] = ntag.lower()
-                node = Node(low, k, p)
+            if ordinal or k == nk:
+                p = nodes[parents[i] + 1]
+                # Node(tags[i], k, p), without a Python frame per element
+                node = new(Node)
+                node.tag = tags[i]
+                node.tok = k
+                node.items = []
+                node.parent = p
+                node.w = 0
                 nodes.append(node)
                 p.items.append(node)
                 owner = p if name in VOID_TAGS else node
                 own = owner.items
-                nk, ntag, npi = next(found, ("-1", "", -1))
-                nk = int(nk)
+                i += 1
+                if not ordinal:
+                    nk = marks[i]
         elif kind == END:
             name = next(tag_names)
             n = owner
@@ -125,36 +192,88 @@ def _build(text: str, starts: list, kinds: bytearray, names: list, weights: list
     return root, nodes, comments
 
 
-def parse_tree(text: str, tokens: tuple, pieces: list, problems: list) -> tuple[Node, list[Node], list[int]]:
-    """Let lxml parse the marked copy (*pieces*, from the tokenizer), then build the Nodes with text attributed."""
-    try:
-        from lxml import etree
-    except ImportError:  # pragma: no cover - lxml is a dependency
-        etree = None
-    elements: list = []
-    if etree is not None:
-        # Each start tag becomes its name and a marker; everything between stays as it is. lxml needs
-        # no attributes to build the tree (we read them from our own tokens), and Word's style
-        # attributes are most of a page's bytes: leaving them out makes the copy and the parse smaller.
-        marked = "".join(pieces)
-        pieces.clear()  # peak memory: never hold the pieces, the copy and its encoding at once
-        if any(c in marked for c in _CONTROLS):  # str's own search: far faster than a character class
-            marked = marked.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
-        data = marked.encode("utf-8", "surrogatepass")
-        del marked
-        target = _Structure()
+class CopyParser:
+    """lxml's parser of the marked copy, fed a part at a time as the tokenizer makes it (its *flush*), so
+    the copy never stands whole in memory, as a string or as bytes.  Fed in one part or in many, lxml finds
+    the same elements (a test compares the two on real pages and on arbitrary markup cut anywhere)."""
+
+    def __init__(self, problems: list, numbered: bool = False) -> None:
+        self.problems = problems
+        self.pieces: list[str] = []  # the copy's pieces not yet fed
+        self.target = _Numbered() if numbered else _Structure()
+        self.fed = False
+        self.failed = False
         try:
-            parser = etree.HTMLParser(target=target, recover=True, no_network=True, remove_comments=True,
-                                      remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
-            etree.fromstring(data, parser)
-            elements = target.elements()
+            from lxml import etree
+        except ImportError:  # pragma: no cover - lxml is a dependency
+            self.parser = None
+            return
+        self.parser = etree.HTMLParser(target=self.target, recover=True, no_network=True, remove_comments=True,
+                                       remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
+
+    def flush(self) -> None:
+        """Feed the pieces so far, and let go of them."""
+        part = "".join(self.pieces)
+        self.pieces.clear()
+        if not part or self.parser is None:
+            return
+        # Each start tag became its name and a marker; everything between stays as it is. lxml needs no
+        # attributes to build the tree (we read them from our own tokens), and Word's style attributes
+        # are most of a page's bytes: leaving them out makes the copy and the parse smaller.
+        if any(c in part for c in _CONTROLS):  # str's own search: far faster than a character class
+            part = part.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
+        try:
+            self.parser.feed(part.encode("utf-8", "surrogatepass"))
+            self.fed = True
         except Exception as exc:  # lxml raises various errors on pathological input
-            problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as plain text",
-                                        error=type(exc).__name__), Span(0, 0)))
-        del data
-        out = _build(text, *tokens, elements)
-        # The parser and its target can stay alive in a reference cycle until the cyclic collector runs
-        # (paused during a lint): let go of what the target found now.
-        target.found = elements = []
-        return out
-    return _build(text, *tokens, elements)
+            self._failed(exc)
+
+    def _failed(self, exc: Exception) -> None:
+        self.problems.append(("DL002", _("the HTML could not be parsed into a tree ({error}); it is read as "
+                                         "plain text", error=type(exc).__name__), Span(0, 0)))
+        self.parser = None
+        self.failed = True
+
+    def finish(self) -> bool:
+        """Once the whole copy is fed: whether lxml read it (nothing fed is no tree, and no error)."""
+        self.flush()
+        parser, self.parser = self.parser, None
+        if parser is None or not self.fed:
+            return False
+        try:
+            parser.close()
+        except Exception as exc:
+            self._failed(exc)
+            return False
+        return True
+
+
+def parse_tree(text: str, tokens: tuple, copy: CopyParser, ordinal: bool = True
+               ) -> tuple[Node, list[Node], list[int]]:
+    """Let lxml finish parsing the marked copy (fed to *copy* by the tokenizer), then build the Nodes with
+    text attributed.
+
+    Each start tag gives lxml at most one marked element, in source order, so when lxml found as many as
+    there are start tags, with their names, the i-th element is the i-th start tag's.  Otherwise (lxml
+    dropped a start tag, such as a second <body>, or read a name otherwise) the copy is made again with
+    each marker holding its token, and parsed again: the marks then say which element is which (always,
+    with *ordinal* false)."""
+    starts, kinds, names, weights = tokens
+    if not copy.finish():
+        return _build(text, starts, kinds, names, weights, _NOTHING, array("q"))
+    tags, parents = copy.target.elements()
+    copy.target = None  # the parser and its target can stay in a reference cycle: let go of them now
+    if ordinal and len(tags) == kinds.count(START) and \
+            tags == list(compress(names, kinds.translate(_IS_START, _NOT_TAGS))):
+        return _build(text, starts, kinds, names, weights, (tags, parents), None)
+    again = CopyParser(copy.problems, numbered=True)
+    again.pieces = numbered_copy(text, starts, kinds, names)
+    if not again.finish():
+        return _build(text, starts, kinds, names, weights, _NOTHING, array("q"))
+    marks = again.target.numbers()
+    return _build(text, starts, kinds, names, weights, again.target.elements(), marks)
+
+
+# Which of the start and end tags' names are start tags': their kinds, the others deleted, START to 1.
+_IS_START = bytes(1 if i == START else 0 for i in range(256))
+_NOT_TAGS = bytes(i for i in range(256) if i not in (START, END))
