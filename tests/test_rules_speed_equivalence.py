@@ -93,6 +93,46 @@ def test_date_matches_as_finditer_on_date_pieces(parts):
     assert _date_shape(_date_matches(text)) == _date_shape(_DATE.finditer(text))
 
 
+_DATE_START_ALPHABET = _DATE_ALPHABET + "٣\t\n２²"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=_DATE_START_ALPHABET, max_size=40),
+                 st.lists(st.sampled_from(["2019", "二〇二〇", "十二", "1", "12", "٣", "٢٠١٩", " ", "\u3000", "\t", "年", "月", "-",
+                                           "/", ".", "a", "〇", "Ｏ", "3", "3000", "²", "1²", "九"]), max_size=14).map("".join)))
+def test_date_starts_as_the_start_pattern(text):
+    from disclosure_lint.facts.dates import _DATE_START, _date_starts
+
+    assert _date_starts(text) == [p for p in range(len(text)) if _DATE_START.match(text, p)]
+
+
+def test_date_starts_sees_each_form():
+    from disclosure_lint.facts.dates import _date_starts
+
+    assert _date_starts("自2019年1月至12 月，2021-3-5，二〇二〇 年") == [1, 6, 9, 10, 14, 23]
+
+
+def _num_with_qualifier():
+    """The number pattern as it was: the qualifier (约, 超过 …) matched in front of the number, a guard first."""
+    import re as _re
+
+    from disclosure_lint.facts.numbers import _CN_FIRST, _PRE, MEASURE
+
+    return _re.compile(
+        rf"(?=[{''.join(sorted({w[0] for w in _PRE.split('|')}))}\d{_CN_FIRST}])"
+        rf"(?P<pre>{_PRE})?"
+        rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?|[{_CN_FIRST}]"
+        r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{0,11})"
+        r"(?P<mult>万|亿)?"
+        r"(?P<post>余|多)?"
+        rf"(?P<unit>%|％|{MEASURE})?"
+        r"(?P<post2>左右|以上|多)?"
+    )
+
+
+_NUM_WITH_QUALIFIER = _num_with_qualifier()
+
+
 def _numbers_reference(pt, block=None):
     """find_numbers as it was: named groups read one by one, the text after a number sliced."""
     import re as _re
@@ -101,8 +141,8 @@ def _numbers_reference(pt, block=None):
 
     from disclosure_lint.document.cnnum import read_cn_numeral
     from disclosure_lint.document.normalize import ascii_digits
-    from disclosure_lint.facts.numbers import _NUM
 
+    _NUM = _NUM_WITH_QUALIFIER
     not_count_after = _re.compile(r"^(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d)")
     text = ascii_digits(pt.text)
     out = []
@@ -147,7 +187,8 @@ def _number_shape(facts) -> list[tuple]:
 
 _NUMBER_PARTS = ["1", "23", "0", "1,234", ",5", ".5", "12345678901234", "３", "一", "二十", "两", "百", "万", "亿", "余", "多",
                  "约", "近", "超过", "不足", "件", "条", "人次", "万元", "余件", "%", "％", "左右", "以上", "年", "月", "季度",
-                 "-", "/", ".", "号", "的", "，", " ", "统一", "进一步"]
+                 "-", "/", ".", "号", "的", "，", " ", "统一", "进一步", "大约", "将近", "接近", "不到", "逾", "大", "不", "超",
+                 "〇一二三四五六七八九十"]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -158,6 +199,20 @@ def test_find_numbers_as_the_plain_loop(parts):
 
     pt = PText.literal("".join(parts), 7)
     assert _number_shape(find_numbers(pt, "b")) == _numbers_reference(pt, "b")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PARTS), max_size=16))
+def test_number_matches_as_with_the_qualifier_in_front(parts):
+    # every match of the pattern that had the qualifier in front, at the same number, with the same groups;
+    # a qualifier exactly where the two characters before the number end with one
+    from disclosure_lint.facts.numbers import _NUM, _PRE_WORDS
+
+    text = "".join(parts)
+    old = [(m.start("num"), m.end(), bool(m.group("pre")), m.groups()[1:]) for m in _NUM_WITH_QUALIFIER.finditer(text)]
+    new = [(m.start(), m.end(), text[max(0, m.start() - 2):m.start()].endswith(_PRE_WORDS), m.groups())
+           for m in _NUM.finditer(text)]
+    assert new == old
 
 
 def test_find_numbers_sees_counts():
@@ -276,7 +331,7 @@ def _missing_reference(text: str) -> list[tuple[int, str]]:
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(["资质", "条", "件", "个", "、", "，", "；", "。", "12", "３", "文件", "一", "许可证", "76", " ",
-                                 "项", "次", "事项", "!", "a"]), max_size=18))
+                                 "项", "次", "事项", "!", "a", ";", ",", "？", "期", "\n"]), max_size=18))
 def test_missing_number_as_the_plain_loop(parts):
     from disclosure_lint.checks.dl504_missing_number import _missing
 
@@ -289,6 +344,17 @@ def test_missing_number_finds_one():
 
     text = "公开核准企业资质条、施工许可证76条。"
     assert _missing(text) == _missing_reference(text) == [(8, "条")]
+
+
+def test_missing_number_sentence_ends():
+    # a measure word right before a terminator ends its sentence: _BARE does not match it there, nor
+    # may the paragraph-wide search; one before 、，, inside the sentence is found in each sentence
+    from disclosure_lint.checks.dl504_missing_number import _missing
+
+    for text, want in (("许可证76条、资质条；", []), ("许可证76条、资质条;", []), ("许可证76条；资质条、", []),
+                       ("资质条、许可证76条；资质条、许可证3条。", [(2, "条"), (13, "条")]),
+                       ("许可证76条，资质条，许可证3件，资质件、", [(9, "条"), (19, "件")])):
+        assert _missing(text) == _missing_reference(text) == want, text
 
 
 @settings(max_examples=800, deadline=None)
@@ -484,3 +550,145 @@ def test_dl402_words(parts):
         assert "维持" in text
     if _CLOSED.search(text):
         assert "结" in text
+
+
+def _invalid_cell_reference(ctx):
+    """DL205's per-cell loop as it was (before the fast pass over whole, non-negative counts without a
+    unit), for tables other than table 3."""
+    from decimal import Decimal
+
+    from disclosure_lint.checks.dl205_invalid_cell import _row_names
+    from disclosure_lint.document import Number, TextValue
+    from disclosure_lint.document.cells import value_like
+    from disclosure_lint.document.normalize import label_key
+
+    out = []
+    for name, view in ctx.tables.items():
+        names = _row_names(ctx, name)
+        columns = {}
+        for (r, c), cell in view.cells.items():
+            v = cell.value
+            if isinstance(v, TextValue):
+                out.append((v.span, "text-like" if value_like(cell.text) else "text"))
+                continue
+            if not isinstance(v, Number):
+                continue
+            flags = columns.get(c)
+            if flags is None:
+                header = label_key(c) if name == "table2" else c
+                flags = columns[c] = (name == "table2" and "增" in header and "减" in header,
+                                      name == "table2" and ("金额" in header or "万元" in header), "万元" in header)
+            signed_ok, money, in_wan = flags
+            if v.value < 0 and not signed_ok:
+                out.append((v.span, "negative"))
+            elif isinstance(v.value, Decimal) and v.value != v.value.to_integral_value() and not money:
+                out.append((v.span, "fractional"))
+            if money and v.unit == "元" and in_wan:
+                out.append((v.span, "unit"))
+    return out
+
+
+_CELL_VALUES = st.one_of(
+    st.integers(-3, 3).map(lambda n: ("int", n)), st.sampled_from(["0.5", "2.0", "-1.5", "3"]).map(lambda d: ("dec", d)),
+    st.sampled_from(["元", "万元", "件", None]).map(lambda u: ("unit", u)), st.sampled_from(["blank", "text", "约5"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(table=st.sampled_from(["table2", "table4"]),
+       cells=st.lists(st.tuples(st.sampled_from(["本年增/减", "处理决定数量", "金额（万元）", "万元", "review.total"]),
+                                st.lists(_CELL_VALUES, min_size=1, max_size=3)), max_size=8))
+def test_invalid_cell_fast_pass_as_the_plain_loop(table, cells):
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from disclosure_lint.checks.dl205_invalid_cell import check
+    from disclosure_lint.document import Blank, Cell, Number, TextValue
+    from disclosure_lint.document.tables import TableView
+    from disclosure_lint.source import Span
+    from disclosure_lint.source.ptext import PText
+
+    grid = {}
+    for k, (col, pieces) in enumerate(cells):
+        value, unit, text = 1, None, "1"
+        for p in pieces:  # the last piece of each kind wins
+            if p == "blank":
+                value, text = None, ""
+            elif p in ("text", "约5"):
+                value, text = "text", p
+            elif p[0] == "int":
+                value, text = p[1], str(p[1])
+            elif p[0] == "dec":
+                value, text = Decimal(p[1]), p[1]
+            else:
+                unit = p[1]
+        span = Span(10 * k, 10 * k + 3)
+        if value is None:
+            v = Blank(span)
+        elif value == "text":
+            v = TextValue(span, text)
+        else:
+            v = Number(value, span, unit, text)
+        grid[(f"r{k}", col)] = Cell(PText.literal(text, span.start), text, span, v)
+    ctx = SimpleNamespace(tables={table: TableView(table, [], grid)}, edition=None)
+    got = [f.span for f in check(ctx)]
+    assert got == [s for s, _kind in _invalid_cell_reference(ctx)]
+
+
+_DL401_WORDS = ["申请", "办结", "结转", "转入", "顺延", "延期", "自然人", "商业企业", "其他组织", "部分公开", "予以公开",
+                "行政复议", "行政诉讼", "诉讼", "现行有效", "主动公开", "答复", "同意部分公开", "同意公开", "同意", "部分", "公开",
+                "行政", "诉", "结", "转", "12件", "，", "。"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DL401_WORDS), max_size=12))
+def test_dl401_patterns_run_as_the_plain_word_tests(parts):
+    from disclosure_lint.checks.dl401_prose_table import _NEEDS, _patterns_for
+
+    text = "".join(parts)
+    plain = [k for k, needs in enumerate(_NEEDS)
+             if not (needs[0] not in text and (len(needs) == 1 or not any(w in text for w in needs[1:])))]
+    assert _patterns_for(text) == plain
+
+
+def test_dl401_patterns_run_for_each_word():
+    from disclosure_lint.checks.dl401_prose_table import _NEEDS, _patterns_for
+
+    for k, needs in enumerate(_NEEDS):
+        for w in needs:
+            assert k in _patterns_for("本年" + w + "3件"), (k, w)
+    assert _patterns_for("本年度共计3件") == []
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.text(alphabet="ab,;:?!(（\xa0\x00中", max_size=40), chars=st.sampled_from(["(", "\xa0", ",;:?!(", "ab", ";("]),
+       steps=st.lists(st.integers(0, 12), max_size=8))
+def test_find_first_as_the_class_search(text, chars, steps):
+    # units_with's search for a few characters, at increasing positions, as the class search it replaces
+    from disclosure_lint.checks._hygiene import _chars_re, _FindFirst
+
+    first, search = _FindFirst(text, chars), _chars_re(chars).search
+    pos = 0
+    for step in [0, *steps]:
+        pos += step
+        want, got = search(text, pos), first.at(text, pos)
+        assert (got and got.start()) == (want and want.start())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "٣", "²", " ", "\u3000", "\t", "件", "个", "项", "次", "申请", "，", "a", "  件"]),
+                max_size=14))
+def test_dl401_figure_gate_as_the_pattern(parts):
+    from disclosure_lint.checks.dl401_prose_table import _FIGURE, _has_figure
+
+    text = "".join(parts)
+    assert _has_figure(text) == (_FIGURE.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "٣", "²", "一", "十", "万", "亿", "余", "多", "万余", "件", "人次", "%", "％", "个", "的",
+                                 " ", "，", "a", "元", "名"]), max_size=10))
+def test_count_gate_found_from_its_end(parts):
+    from disclosure_lint.facts.numbers import _COUNT_END, _COUNT_SOMEWHERE
+
+    text = "".join(parts)
+    assert (_COUNT_END.search(text) is None) == (_COUNT_SOMEWHERE.search(text) is None)

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..engine.fixes import edit_for
+from ..i18n import _
 from ..source import Span
 
 # Characters that make up figures: a hygiene fix never touches one of these or a character next to one,
@@ -40,7 +41,7 @@ def units_with(doc, chars: str, cells: bool = True):
     characters, in C; most units hold none of them and cost nothing. Matches map back to units by
     bisect, so a rule's per-unit work is done only where it can find something."""
     items, starts, joined = _joined(doc, cells)
-    search = _chars_re(chars).search
+    search = _chars_re(chars).search if len(chars) > _FEW else _FindFirst(joined, chars).at
     out = []
     m = search(joined)
     while m is not None:
@@ -50,6 +51,37 @@ def units_with(doc, chars: str, cells: bool = True):
             break
         m = search(joined, starts[k + 1])  # on from the next unit
     return out
+
+
+_FEW = 6  # up to this many characters, a str.find per character (a memchr in C) beats a class search
+
+
+class _FindFirst:
+    """``_chars_re(chars).search`` for a few characters, by ``str.find``: where each character occurs next
+    is kept, and looked for again only once the search has passed it (linear in the text)."""
+
+    __slots__ = ("text", "next", "_pos")
+
+    def __init__(self, text: str, chars: str) -> None:
+        self.text = text
+        self.next = {ch: text.find(ch) for ch in chars}
+
+    def at(self, _text: str, pos: int = 0):
+        """An object whose ``start()`` is the first position at or after *pos* holding one of the
+        characters (None if there is none); *_text* is the text given to the constructor."""
+        best = -1
+        for ch, i in self.next.items():
+            if 0 <= i < pos:
+                i = self.next[ch] = self.text.find(ch, pos)
+            if i >= 0 and (best < 0 or i < best):
+                best = i
+        if best < 0:
+            return None
+        self._pos = best
+        return self
+
+    def start(self) -> int:
+        return self._pos
 
 
 _SEP = "\x00"  # between the joined texts: none of the characters searched for
@@ -126,6 +158,4 @@ def cover(spans) -> Span:
 
 
 def where(kind: str) -> str:
-    from ..i18n import _
-
     return _("this cell") if kind == "cell" else _("this paragraph")

@@ -59,6 +59,8 @@ def check(ctx):
         columns: dict[str, tuple[bool, bool, bool]] = {}  # what a column's header says, read once per column
         for (r, c), cell in view.cells.items():
             v = cell.value
+            if type(v) is Number and type(v.value) is int and v.value >= 0 and v.unit is None:
+                continue  # most cells: a whole count, not negative, no unit: nothing below can apply
             if isinstance(v, TextValue):
                 if value_like(cell.text):
                     yield Finding(v.span, _("{table}: “{text}” is not an exact count; a statistical table needs "

@@ -53,8 +53,54 @@ _NEEDS = (("申请",), ("申请",), ("办结",), ("结转", "转入"), ("顺延"
           ("商业企业",), ("其他组织",), ("部分公开",), ("予以公开",), ("行政复议",), ("行政复议",), ("行政诉讼",),
           ("诉讼",), ("现行有效",), ("主动公开",), ("答复",), ("同意部分公开",), ("同意公开",), ("申请",))
 assert len(_NEEDS) == len(PATTERNS) and all(_NEEDS)
+
+
+def _word_tree(needs) -> tuple:
+    """Each word of *needs* once, as (word, indices of the patterns that need it, the words that contain
+    it): a word inside another is looked for first, and the longer one only where it is found."""
+    words = list(dict.fromkeys(w for ws in needs for w in ws))
+    users = {w: tuple(k for k, ws in enumerate(needs) if w in ws) for w in words}
+    parent = {w: max((o for o in words if o != w and o in w), key=len, default=None) for w in words}
+
+    def node(w):
+        return w, users[w], tuple(node(c) for c in words if parent[c] == w)
+    return tuple(node(w) for w in words if parent[w] is None)
+
+
+_NEEDS_TREE = _word_tree(_NEEDS)
+
+
+def _patterns_for(text: str) -> list[int]:
+    """The indices of the PATTERNS whose words (_NEEDS) *text* holds, in order: each word looked for once."""
+    wanted: set[int] = set()
+    todo = list(_NEEDS_TREE)
+    while todo:
+        w, ks, inner = todo.pop()
+        if w in text:
+            wanted.update(ks)
+            todo.extend(inner)
+    return sorted(wanted)
 # Every pattern above reads digits and a measure word: a paragraph without one is passed at once.
 _FIGURE = re.compile(r"\d\s*[件个条份宗起次部项]")
+# What _FIGURE finds, searched for from the measure word (a class of a few characters, passed in C;
+# the \d of _FIGURE is a Unicode category test at every character): a measure word right after a
+# digit or a space; after a space, the spaces are stepped over to the digit (isspace / isdecimal are
+# the pattern's \s and \d).
+_FIGURE_UNIT = re.compile(r"[件个条份宗起次部项](?<=[\d\s].)")
+
+
+def _has_figure(text: str) -> bool:
+    """``_FIGURE.search(text) is not None``."""
+    search = _FIGURE_UNIT.search
+    c = search(text)
+    while c is not None:
+        i = c.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i >= 0 and text[i].isdecimal():
+            return True
+        c = search(text, c.end())
+    return False
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
 _ELSEWHERE = re.compile(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项|诉求|来信|建议|提案|许可")
 _ABOUT = re.compile(r"公开|依申请")
@@ -210,12 +256,11 @@ def check(ctx):
     if not ctx.tables:
         return
     for p, text in ctx.prose:
-        if not _FIGURE.search(text):
+        if not _has_figure(text):
             continue  # no pattern can match: each reads a number and its measure word
         seen: set[tuple[int, int]] = set()
-        for (what, pat), needs in zip(PATTERNS, _NEEDS):
-            if needs[0] not in text and (len(needs) == 1 or not any(w in text for w in needs[1:])):
-                continue
+        for k in _patterns_for(text):
+            what, pat = PATTERNS[k]
             for m in pat.finditer(text):
                 g = m.lastindex or 1  # the number is the last group
                 if is_approx(text, m.start(g), m.end(g)):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from operator import methodcaller
 
 from ..engine.diagnostics import Edit, Finding, Fix, Related
 from ..i18n import _
@@ -12,6 +13,7 @@ from ..source import Span
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _KEY_END = "。！？!?；;，, "  # stripped from a sentence's end to make its key
+_key_end_stripped = methodcaller("rstrip", _KEY_END)
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
 _ENOUGH_CJK = re.compile(rf"\A(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{MIN_SENTENCE}}}")  # stops at the tenth
 MIN_RUN = 8         # characters a back-to-back repeated run must have
@@ -22,6 +24,7 @@ MAX_RUN = 40
 _CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?)\1")
 _GRAM = 4
 _STEP = MIN_RUN - _GRAM + 1
+assert (_GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM) == (4, 5, 8, 44), "update the literals of _Starts.__init__"
 
 
 class _Starts:
@@ -40,8 +43,8 @@ class _Starts:
     def __init__(self, text: str) -> None:
         self.text = text
         find = text.find
-        self.anchors = [q for q in range(0, len(text) - _GRAM + 1, _STEP)
-                        if find(text[q:q + _GRAM], q + MIN_RUN, q + MAX_RUN + _GRAM) >= 0]
+        # _GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM written as literals: no global lookups in this loop (checked below)
+        self.anchors = [q for q in range(0, len(text) - 3, 5) if find(text[q:q + 4], q + 8, q + 44) >= 0]
         self.k = 0
 
     def next(self, i: int) -> int | None:
@@ -91,7 +94,10 @@ def _repeated_sentences(text: str) -> list[tuple[int, int, str, int, int]]:
     # are made at C speed before any sentence is looked at one by one.
     if len(text) < 2 * MIN_SENTENCE:
         return []  # no room for two sentences of MIN_SENTENCE characters
-    keys = [s.strip().rstrip(_KEY_END) for s in _SENT.findall(text)]
+    sentences = _SENT.findall(text)
+    if len(sentences) < 2:
+        return []  # one sentence cannot repeat another
+    keys = list(map(_key_end_stripped, map(str.strip, sentences)))  # C-level loops
     if len(set(keys)) == len(keys):
         return []
     out = []

@@ -10,6 +10,9 @@ from ..engine.registry import rule
 _MEASURES = "条件个项次份篇期场家起"
 _NUMBERED = re.compile(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
+# _BARE's matches within the sentences (split at 。！？!?；;), searched for in the whole paragraph; it
+# starts with a character class (a fast search) and looks behind the measure word for the Chinese character.
+_BARE_IN_PARAGRAPH = re.compile(rf"[{_MEASURES}](?<=[\u4e00-\u9fff].)(?=[、，,])")
 _SENTENCE = re.compile(r"[^。！？!?；;]+")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿几多余数")
 # Looser forms of the two patterns, starting with a character class (fast to search for): a paragraph
@@ -68,21 +71,31 @@ def _missing(text: str) -> list[tuple[int, str]]:
     that counts with that measure word elsewhere."""
     if not _BARE_SOMEWHERE.search(text) or not _NUMBERED_SOMEWHERE.search(text):
         return []  # where _NUMBERED and _BARE match in a sentence, these match in its paragraph
+    # _BARE's matches in the sentences, found by one search of the paragraph: the sentences split at
+    # the terminators, and a measure word before one (its sentence's last character) is not followed
+    # by 、，, inside its sentence. Only the sentences that hold one are looked at.
+    bares = [m.start() for m in _BARE_IN_PARAGRAPH.finditer(text)]
+    if not bares:
+        return []
     out = []
+    k, n = 0, len(bares)
     for sm in _SENTENCE.finditer(text):
-        sent = sm.group()
-        bare = _BARE.findall(sent)  # the rarer of the two: most sentences stop here
-        if not bare:
+        a, z = sm.span()
+        if bares[k] >= z:
             continue
-        counted = set(_NUMBERED.findall(sent))
-        if not counted or counted.isdisjoint(bare):
-            continue
-        for m in _BARE.finditer(sent):
-            mw = m.group(1)
-            if mw not in counted:
-                continue
-            prev = sent[m.start() - 1]
-            if prev in _NUMERALS or sent[max(0, m.start() - 1):m.end()] in _WORDS:
-                continue
-            out.append((sm.start() + m.start(), mw))
+        here = []
+        while k < n and bares[k] < z:
+            here.append(bares[k])
+            k += 1
+        counted = set(_NUMBERED.findall(sm.group()))
+        if counted:
+            for p in here:
+                mw = text[p]
+                if mw not in counted:
+                    continue
+                if text[p - 1] in _NUMERALS or text[p - 1:p + 1] in _WORDS:
+                    continue
+                out.append((p, mw))
+        if k == n:
+            break
     return out

@@ -170,24 +170,24 @@ def _instances(identity: dict, view: TableView, schema: dict, names: tuple[dict,
     def build(where, lhs_refs, lhs_names, rhs_refs, rhs_names, partial=False):
         """*where* makes the instance's name when it is first read (it binds its row, column or group)."""
         nonlocal description
-        lhs_cells = list(map(cell_of, lhs_refs))
-        if any(map(is_, lhs_cells, repeat(None))):
-            return None  # a row or column is missing: DL105 says so
-        rhs_cells = list(map(cell_of, rhs_refs))
-        if any(map(is_, rhs_cells, repeat(None))) or not (lhs_cells and rhs_cells) and not partial \
-                or not (lhs_cells or rhs_cells):
+        n_lhs, n_rhs = len(lhs_refs), len(rhs_refs)
+        if not (n_lhs and n_rhs) and not partial or not (n_lhs or n_rhs):
             return None
+        refs = lhs_refs + rhs_refs
+        cells = list(map(cell_of, refs))  # both sides at once
+        if any(map(is_, cells, repeat(None))):
+            return None  # a row or column is missing: DL105 says so
         if description is None:
             description = _(identity.get("description", ""))
-        return Instance(code, description, (lang, where), lhs_refs + rhs_refs, lhs_cells + rhs_cells,
-                        lhs_names + rhs_names, len(lhs_cells))
+        return Instance(code, description, (lang, where), refs, cells, lhs_names + rhs_names, n_lhs)
 
     if each == "row":
-        lhs_names = [cols.get(c, c) for c in identity["lhs"]]
-        rhs_names = [cols.get(c, c) for c in identity["rhs"]]
+        lhs, rhs = identity["lhs"], identity["rhs"]
+        lhs_names = [cols.get(c, c) for c in lhs]
+        rhs_names = [cols.get(c, c) for c in rhs]
         for r in view.row_order:
-            inst = build(lambda r=r: _("row “{row}”", row=rows.get(r, r)), list(zip(repeat(r), identity["lhs"])), lhs_names,
-                         list(zip(repeat(r), identity["rhs"])), rhs_names)
+            inst = build(lambda r=r: _("row “{row}”", row=rows.get(r, r)), list(zip(repeat(r), lhs)), lhs_names,
+                         list(zip(repeat(r), rhs)), rhs_names)
             if inst:
                 out.append(inst)
     elif each == "column":
@@ -239,6 +239,7 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
     if edition is None:
         return out
     names_of: dict[str, tuple[dict, dict]] = {}
+    value, read, number_only, int_only, exact = _VALUE, _READ, _NUMBER_ONLY, _INT_ONLY, _EXACT  # locals in the loop
     for identity in edition.identities:
         view = views.get(identity.get("table"))
         if view is None:
@@ -248,11 +249,11 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
         if names is None:
             names = names_of[identity["table"]] = _names(schema)
         for inst in _instances(identity, view, schema, names):
-            values = list(map(_VALUE, inst.cells))
+            values = list(map(value, inst.cells))
             kinds = set(map(type, values))
-            if not kinds <= _READ:
+            if not kinds <= read:
                 inst.status = "text"  # DL205 reports text in number cells
-            elif inst.missing or kinds != _NUMBER_ONLY:
+            elif inst.missing or kinds != number_only:
                 inst.blanks = [t for t in inst.terms if not isinstance(t.cell.value, Number)]
                 inst.status = "blank" if len(inst.blanks) < len(inst.terms) else "ok"
                 if inst.missing:
@@ -260,8 +261,8 @@ def evaluate(views: dict[str, TableView], edition) -> list[Instance]:
                 if inst.status in ("blank", "missing") and _bound_broken(inst):
                     inst.status = "bound"
             else:
-                nums = list(map(_VALUE, values))
-                if set(map(type, nums)) == _INT_ONLY and -_EXACT < min(nums) and max(nums) < _EXACT:
+                nums = list(map(value, values))
+                if set(map(type, nums)) == int_only and -exact < min(nums) and max(nums) < exact:
                     n = inst.n_lhs
                     diff = sum(nums[:n]) - sum(nums[n:])  # exact, as the Decimal sum below
                     if diff:

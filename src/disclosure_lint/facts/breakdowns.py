@@ -85,10 +85,14 @@ class Breakdown:
         return sum((p.value for p in self.parts), Decimal(0))
 
 
+_LABEL_SPLIT = re.compile(r"[，,、；;]")
+_LABEL_LEAD = re.compile(r"^\s*(?:其中|包括|含有|含)\s*[：:]?")
+
+
 def _label(text: str, a: int, b: int) -> str:
     lab = text[a:b]
-    lab = re.split(r"[，,、；;]", lab)[-1]
-    lab = re.sub(r"^\s*(?:其中|包括|含有|含)\s*[：:]?", "", lab)
+    lab = _LABEL_SPLIT.split(lab)[-1]
+    lab = _LABEL_LEAD.sub("", lab)
     return lab.strip(" “”\"'「」（）()：:")
 
 
@@ -128,9 +132,9 @@ def _between(nums: list[NumberFact], starts: list[int], a: int, z: int) -> list[
 
 
 def _known_partition(labels: list[str]) -> bool:
+    n = len(labels)
     for p in PARTITIONS:
-        hit = [any(k in lab for lab in labels) for k in p]
-        if all(hit) and len(labels) == len(p):
+        if len(p) == n and all(any(k in lab for lab in labels) for k in p):
             return True
     return False
 

@@ -41,23 +41,53 @@ _DATE_START = re.compile(
 )
 
 
+# Every notation's first characters lead to one of these (the separator of an ISO date, 年 or 月).
+_TERMINAL = re.compile(r"[年月\-/.]")
+_CN_SET = frozenset(_CN)
+
+
+def _date_starts(text: str) -> list[int]:
+    """The positions where _DATE_START matches, in order, found from the characters they lead to.
+
+    Such a character is rarer than the digits and numerals a search for _DATE_START stops at (the
+    numbers of a table's text above all). Where _DATE_START matches at p, the spaces before the
+    character end where its digits or numerals end: an ISO date or a year starts four characters
+    before (1 or 2, then three digits), a month one or two (its digits), a year in numerals four (four
+    numerals, then 年). ``isdecimal`` and ``isspace`` are the pattern's ``\\d`` and ``\\s``."""
+    starts = set()
+    for m in _TERMINAL.finditer(text):
+        t = e = m.start()
+        while e > 0 and text[e - 1].isspace():
+            e -= 1
+        if text[t] == "月":
+            if e >= 1 and text[e - 1].isdecimal():
+                starts.add(e - 1)
+                if e >= 2 and text[e - 2].isdecimal():
+                    starts.add(e - 2)
+        elif e >= 4:
+            head, rest = text[e - 4], text[e - 3:e]
+            if head in "12" and rest.isdecimal():
+                starts.add(e - 4)
+            elif text[t] == "年" and head in _CN_SET and all(c in _CN_SET for c in rest):
+                starts.add(e - 4)
+    return sorted(starts)
+
+
 def _date_matches(text: str) -> list[re.Match]:
     """``list(_DATE.finditer(text))``, with _DATE tried only where _DATE_START says a date can start."""
     out = []
     if "年" not in text and "月" not in text and "-" not in text and "/" not in text and "." not in text:
         return out  # every notation has 年, 月 or an ISO separator: five C scans pass a paragraph without
-    search, match = _DATE_START.search, _DATE.match
+    match = _DATE.match
     pos = 0
-    while True:
-        c = search(text, pos)
-        if c is None:
-            return out
-        m = match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-        else:
+    for c in _date_starts(text):
+        if c < pos:
+            continue  # inside the date found before
+        m = match(text, c)
+        if m is not None:
             out.append(m)
             pos = m.end()  # a date is never empty
+    return out
 
 
 FUTURE = re.compile(r"将|计划|拟|预计|力争|争取|下一步|下步|明年|来年|今后|要求|应于|前完成|之前完成|部署|安排")
