@@ -120,3 +120,15 @@ def test_version_and_help_load_nothing_a_lint_needs():
         assert "HEAVY []" in p.stdout, (flag, p.stdout[-300:], p.stderr[-300:])
     from disclosure_lint.cli.main import EXTENSIONS  # still importable from the CLI module
     assert ".html" in EXTENSIONS
+
+
+def test_one_report_loads_no_corpus_summaries(tmp_path):
+    """A single report never runs the cross-report stage: its summaries (and their patterns) are not
+    imported, although the DL60x rule modules import their codes from corpus.chains."""
+    code = ("import sys\nfrom disclosure_lint.cli.main import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print('SUMMARY', 'disclosure_lint.corpus.summary' in sys.modules, "
+            "'disclosure_lint.checks.dl601_carry_over_chain' in sys.modules)")
+    p = subprocess.run([sys.executable, "-c", code, "--isolated", "--format", "concise", str(seed(2))],
+                       capture_output=True, text=True)
+    assert "SUMMARY False True" in p.stdout, (p.stdout[-300:], p.stderr[-300:])

@@ -8,10 +8,13 @@ skipped without a word (the single-report rules already report missing tables).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..engine.diagnostics import Finding, Related
 from ..i18n import _
-from .summary import CellFact, ReportSummary
+
+if TYPE_CHECKING:  # the rule modules import this one for their codes: a single report never needs summaries
+    from .summary import CellFact, ReportSummary
 
 __all__ = ["ChainResult", "evaluate_chains", "CARRY", "IN_FORCE", "CUMULATIVE", "UNCHECKED"]
 
