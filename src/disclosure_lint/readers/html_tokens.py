@@ -11,8 +11,6 @@ from __future__ import annotations
 import re as _re
 import sys as _sys
 
-import regex
-
 __all__ = ["tokenize", "tokenize_compact", "TEXT", "START", "END", "COMMENT", "OTHER", "RAWTEXT_TAGS", "VOID_TAGS"]
 
 TEXT, START, END, COMMENT, OTHER = range(5)
@@ -21,8 +19,18 @@ RAWTEXT_TAGS = frozenset({"script", "style", "xmp", "textarea", "noscript", "ifr
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                        "source", "track", "wbr", "basefont", "frame", "keygen", "spacer"})
 
-_START = regex.compile(r"""<([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
-_ATTR = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]++))?""")
+if _sys.version_info >= (3, 11):  # the standard library's engine has possessive quantifiers, and is faster
+    _re_or_regex = _re.compile
+else:  # pragma: no cover - Python 3.10
+    import regex
+
+    _re_or_regex = regex.compile
+
+# White space as the third-party regex module's \s (Unicode White_Space), which a start tag's attributes
+# were first read with: the standard library's \s also takes U+001C..U+001F (a test compares the two).
+_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_START = _re_or_regex(rf"""<([A-Za-z][^{_WS}/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
+_ATTR = _re_or_regex(rf"""([^{_WS}"'>/=]++)(?:[{_WS}]*+=[{_WS}]*+("[^"]*+"|'[^']*+'|[^{_WS}>]++))?""")
 
 
 # Every piece of markup, one alternative per kind, each as the dispatch on the character after '<' used to
@@ -32,7 +40,6 @@ _ATTR = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]++)
 # faster.  A start tag whose attributes stop at a quote that never closes is not a tag; the pattern still
 # matches it, ending before that quote (no group 4), so that the tokenizer can take over from there (see
 # _StartTags) instead of the engine trying again from every later '<' over the same attributes.
-_re_or_regex = _re.compile if _sys.version_info >= (3, 11) else regex.compile
 _MARKUP_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
                    r"""|([A-Za-z][^\s/>\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)(?:(>)|(?=["'])))""")
 # The same markup with a start tag's first letter only (group 2): the tokenizer finds the tag's end.
