@@ -15,6 +15,8 @@ from __future__ import annotations
 import html as _html
 import re
 from array import array
+from itertools import accumulate
+from operator import eq
 
 from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
@@ -158,15 +160,18 @@ class _Reader:
         toks = self.starts
         k = node.tok
         start, end = (toks[k], toks[k + 1]) if k >= 0 else (0, 0)
-        last = node
-        while last.items:
-            it = last.items[-1]
-            if isinstance(it, _Node):
-                last = it
-                end = max(end, toks[it.tok + 1])
-            else:
-                end = max(end, toks[it + 1])
+        items = node.items
+        while items:
+            it = items[-1]
+            if type(it) is int:
+                e = toks[it + 1]
+                if e > end:
+                    end = e
                 break
+            e = toks[it.tok + 1]
+            if e > end:
+                end = e
+            items = it.items
         return Span(start, end)
 
     # -- text collection ------------------------------------------------------------------------
@@ -214,9 +219,25 @@ class _Reader:
         toks, text = self.starts, self.text
         find = text.find
         # A stack of iterators, each resumed by a for loop (a StopIteration caught per element costs more).
-        stack: list = [(iter(top.items), False, True)]
+        # Whether an element is furniture (it, or an element around it) is known for blocks; for an inline
+        # element it is worked out only if a block or a table inside it asks (a Word <span> holds text only).
+        stack: list = [(iter(top.items), True)]
+        flags: list = [False]  # of each entry: True, False or None (not worked out yet)
+        held: list = [top]  # each entry's element
+
+        def resolve() -> bool:
+            """The top entry's flag, worked out up the stack as far as it is not known."""
+            j = len(flags) - 1
+            while flags[j] is None:
+                j -= 1
+            f = flags[j]
+            for m in range(j + 1, len(flags)):
+                f = f or self.is_furniture(held[m])
+                flags[m] = f
+            return f
+
         while stack:
-            it_iter, furniture, is_block = stack[-1]
+            it_iter, is_block = stack[-1]
             for it in it_iter:
                 if type(it) is int:
                     s, e = toks[it], toks[it + 1]
@@ -232,21 +253,29 @@ class _Reader:
                     k = it.tok
                     b.add_mapped("\n", toks[k], toks[k + 1])
                     continue
-                fur = furniture or self.is_furniture(it)
                 if tag == "table":
+                    furniture = resolve()
                     flush(furniture)
-                    t = self.table(it, fur)
+                    t = self.table(it, furniture or self.is_furniture(it))
                     if t is not None:
                         out.append(t)
                     continue
                 block = tag in _BLOCK_TAGS
                 if block:
+                    furniture = resolve()
                     flush(furniture)
-                stack.append((iter(it.items), fur, block))  # into the child; this level resumes after it
+                    fur = furniture or self.is_furniture(it)
+                else:
+                    fur = True if flags[-1] is True else None
+                stack.append((iter(it.items), block))  # into the child; this level resumes after it
+                flags.append(fur)
+                held.append(it)
                 break
             else:
                 stack.pop()
-                if is_block:
+                held.pop()
+                furniture = flags.pop()
+                if is_block:  # a block's flag is always known
                     flush(furniture)
         flush(False)
         return out
@@ -280,9 +309,50 @@ class _Reader:
             return None
         return RawTable(rows, self.node_span(node), furniture)
 
-    def cell(self, node: _Node) -> RawCell:
+    def cell_text(self, node: _Node) -> PText:
+        """:meth:`inline_text` of *node* into a new builder, built; made in one go from the text tokens where
+        every piece is literal (no entity, no <br>, as in nearly every cell): the same pieces, without a
+        builder call per token."""
+        ids: list[int] = []
+        add = ids.append
+        stack: list = [iter(node.items)]
+        while stack:
+            for it in stack[-1]:
+                if type(it) is int:
+                    add(it)
+                    continue
+                tag = it.tag
+                if tag in _SKIP_TAGS:
+                    continue
+                if tag == "br":
+                    b = PTextBuilder()
+                    self.inline_text(node, b)
+                    return b.build()
+                stack.append(iter(it.items))
+                break
+            else:
+                stack.pop()
+        toks, text = self.starts, self.text
+        if len(ids) == 1:
+            k = ids[0]
+            s, e = toks[k], toks[k + 1]
+            if text.find("&", s, e) < 0:
+                return PText.literal(text[s:e], s)
+        elif ids:
+            starts = list(map(toks.__getitem__, ids))
+            ends = [toks[k + 1] for k in ids]
+            parts = list(map(text.__getitem__, map(slice, starts, ends)))
+            joined = "".join(parts)
+            if "&" not in joined and not any(map(eq, ends, starts[1:])):
+                pos = [0]
+                pos += accumulate(map(len, parts[:-1]))
+                return PText(joined, pos, starts, ends, [True] * len(ids))
         b = PTextBuilder()
         self.inline_text(node, b)
+        return b.build()
+
+    def cell(self, node: _Node) -> RawCell:
+        pt = self.cell_text(node)
         k = node.tok
         tag = self.text[self.starts[k]:self.starts[k + 1]]
         spans = self._spans_of_tag.get(tag)
@@ -294,7 +364,7 @@ class _Reader:
                 spans = (1, 1)
             self._spans_of_tag[tag] = spans
         rowspan, colspan = spans
-        return RawCell(_strip_word(b.build()), self.node_span(node), rowspan, colspan, node.tag == "th")
+        return RawCell(_strip_word(pt), self.node_span(node), rowspan, colspan, node.tag == "th")
 
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:

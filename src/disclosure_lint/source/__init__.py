@@ -35,6 +35,23 @@ class Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__ and then calls __post_init__:
+# about 370 ns a span, and a page makes thousands.  The same check and the same fields, set through the
+# slots' descriptors: about 210 ns.  The class stays the dataclass it is (fields, replace, asdict, pickle).
+_SET_START, _SET_END = Span.__dict__["start"].__set__, Span.__dict__["end"].__set__
+
+
+def _span_init(self, start: int, end: int) -> None:
+    if start < 0 or end < start:
+        raise ValueError(f"bad span {start}..{end}")
+    _SET_START(self, start)
+    _SET_END(self, end)
+
+
+_span_init.__qualname__ = "Span.__init__"
+Span.__init__ = _span_init
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),

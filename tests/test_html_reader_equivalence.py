@@ -1,0 +1,166 @@
+"""The HTML reader's shortcuts against the plain forms they replace, on generated markup and every page:
+
+- a cell's text made in one go from its text tokens (``_Reader.cell_text``) is the builder's;
+- ``node_span`` walks down the last items as it did;
+- blocks work out whether an inline element is furniture only when a block or table inside it asks:
+  every block's flag is still "an element from the top down to it is furniture";
+- ``Span`` made without the dataclass's ``__init__`` is the same span, checked the same way.
+"""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint.readers import html as H
+from disclosure_lint.readers.blocks import RawTable
+from disclosure_lint.source import Source, Span
+from disclosure_lint.source.ptext import PTextBuilder
+
+from .conftest import FIXTURES, SHARED
+
+_PIECES = ["<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "</table>", "<th>", "<span>", "</span>",
+           "<div class='nav'>", "<div class='content'>", "</div>", "<footer>", "</footer>", "<b>", "</b>",
+           "<br>", "x", "12", " ", "\n", "&nbsp;", "&amp;", "<!-- c -->", "<script>s</script>", "<o:p></o:p>",
+           "<span class='menu'>", "<td class='share'>", "<h1>", "</h1>", "<li>", "<ul>", "本年"]
+
+
+def _pages() -> list[str]:
+    pages = sorted(FIXTURES.rglob("*.htm*")) + sorted((Path(__file__).parent.parent / "examples").glob("*.htm*"))
+    if (SHARED / "corpus" / "real-html").is_dir():
+        pages += sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    return [Source.from_bytes(p.read_bytes()).text for p in pages]
+
+
+def _nodes(reader):
+    return [n for n in reader.nodes[1:]]
+
+
+def _old_node_span(reader, node) -> Span:
+    toks = reader.starts
+    k = node.tok
+    start, end = (toks[k], toks[k + 1]) if k >= 0 else (0, 0)
+    last = node
+    while last.items:
+        it = last.items[-1]
+        if isinstance(it, H._Node):
+            last = it
+            end = max(end, toks[it.tok + 1])
+        else:
+            end = max(end, toks[it + 1])
+            break
+    return Span(start, end)
+
+
+def _layout(pt):
+    return pt.text, pt._start, pt._p
+
+
+def _check(text: str) -> None:
+    reader = H._Reader(Source(text))
+    for node in _nodes(reader):
+        assert reader.node_span(node) == _old_node_span(reader, node)
+        b = PTextBuilder()
+        reader.inline_text(node, b)
+        assert _layout(reader.cell_text(node)) == _layout(b.build())
+    # The blocks, furniture flags included, are those of the eager form, from the root and from the
+    # content element.
+    for top in (reader.root, reader.content_root()):
+        assert _dump(reader.blocks(top)) == _dump(_old_blocks(reader, top))
+
+
+def _dump(blocks):
+    out = []
+    for b in blocks:
+        if isinstance(b, RawTable):
+            out.append(("T", b.span, b.boilerplate, [[(_layout(c.ptext), c.span, c.rowspan, c.colspan, c.is_header)
+                                                      for c in r.cells] for r in b.rows]))
+        else:
+            out.append(("P", _layout(b.ptext), b.span, b.boilerplate))
+    return out
+
+
+def _old_blocks(self, top) -> list:
+    """readers/html.py's blocks() as it was: every element's furniture flag worked out as it is met."""
+    out: list = []
+    b = PTextBuilder()
+
+    def flush(furniture: bool) -> None:
+        nonlocal b
+        if len(b):  # an empty builder holds nothing: it is kept for the next block
+            pt = b.build()
+            if pt.text.strip():
+                for part in H._split_lines(pt):
+                    out.append(H.RawParagraph(part, part.span(), furniture))
+            b = PTextBuilder()
+
+    toks, text = self.starts, self.text
+    find = text.find
+    # A stack of iterators, each resumed by a for loop (a StopIteration caught per element costs more).
+    stack: list = [(iter(top.items), False, True)]
+    while stack:
+        it_iter, furniture, is_block = stack[-1]
+        for it in it_iter:
+            if type(it) is int:
+                s, e = toks[it], toks[it + 1]
+                if find("&", s, e) < 0:
+                    b.add_literal(text[s:e], s)
+                else:
+                    H._decode_text(text, s, e, b)
+                continue
+            tag = it.tag
+            if tag in H._SKIP_TAGS:
+                continue
+            if tag == "br":
+                k = it.tok
+                b.add_mapped("\n", toks[k], toks[k + 1])
+                continue
+            fur = furniture or self.is_furniture(it)
+            if tag == "table":
+                flush(furniture)
+                t = self.table(it, fur)
+                if t is not None:
+                    out.append(t)
+                continue
+            block = tag in H._BLOCK_TAGS
+            if block:
+                flush(furniture)
+            stack.append((iter(it.items), fur, block))  # into the child; this level resumes after it
+            break
+        else:
+            stack.pop()
+            if is_block:
+                flush(furniture)
+    flush(False)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_shortcuts_on_generated_markup(pieces):
+    _check("".join(pieces))
+
+
+def test_the_shortcuts_on_every_page():
+    pages = _pages()
+    assert pages
+    for text in pages:
+        _check(text)
+
+
+def test_span_is_made_and_checked_as_the_dataclass_made_it():
+    s = Span(3, 10)
+    assert (s.start, s.end, len(s)) == (3, 10, 7)
+    assert s == Span(start=3, end=10) and hash(s) == hash(Span(3, 10)) and s < Span(4, 5)
+    assert repr(s) == "Span(start=3, end=10)"
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert dataclasses.replace(s, end=12) == Span(3, 12)
+    assert dataclasses.asdict(s) == {"start": 3, "end": 10}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.start = 5
+    for bad in ((-1, 2), (5, 4)):
+        with pytest.raises(ValueError):
+            Span(*bad)
