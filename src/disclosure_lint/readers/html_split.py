@@ -115,43 +115,32 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
     copied = 0  # the text up to here is in the marked copy
     # A start tag's name as filed, and the start of its marker in the copy, by the name as written.
     start_of: dict[str, tuple[str, str]] = {}
+
+    def known_as(raw: str) -> tuple[str, str]:
+        name = lowered.get(raw) or raw.lower()
+        lowered[raw] = name
+        # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one keeps
+        # the part before it (html_tokens does the same)
+        bad = _CONTROL_IN_NAME.search(name)
+        known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}>')
+        return known
+
     for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
         size = len(piece)
-        if start_name is not None or raw_name is not None:
-            if raw_name is None:
-                if piece[-1] != ">":
-                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
-                tag_end = pos + size
-                raw = start_name
-            else:
-                m = _START_TAG.match(piece)
-                if m is None:
-                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
-                tag_end = pos + m.end()
-                if pos + size >= stop and _find_close(text, raw_name.lower(), tag_end) != pos + size:
-                    raise _Unsure  # its end tag is past the split: html_tokens reads on to it
-                raw = raw_name
-            known = start_of.get(raw)
-            if known is None:
-                name = lowered.get(raw) or raw.lower()
-                lowered[raw] = name
-                # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one
-                # keeps the part before it (html_tokens does the same)
-                bad = _CONTROL_IN_NAME.search(name)
-                known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}>')
+        if start_name is not None:
+            if piece[-1] != ">":
+                raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
+            known = start_of.get(start_name) or known_as(start_name)
             name = known[0]
             if copy_add is not None:
                 copy_add(text[copied:pos])
                 copy_add(known[1])
-                copied = tag_end
+                copied = pos + size
                 if flush is not None and len(marked) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
                     flush()
             add(pos)
             kind_add(START)
             add_name(name)
-            if tag_end < pos + size:
-                add(tag_end)
-                kind_add(OTHER)
         elif end_name is not None:
             name = lower(end_name)
             if name is None:
@@ -159,6 +148,24 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
             add(pos)
             kind_add(END)
             add_name(name)
+        elif raw_name is not None:
+            m = _START_TAG.match(piece)
+            if m is None:
+                raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
+            tag_end = pos + m.end()
+            if pos + size >= stop and _find_close(text, raw_name.lower(), tag_end) != pos + size:
+                raise _Unsure  # its end tag is past the split: html_tokens reads on to it
+            known = start_of.get(raw_name) or known_as(raw_name)
+            if copy_add is not None:
+                copy_add(text[copied:pos])
+                copy_add(known[1])
+                copied = tag_end  # the element's content follows its marker as it is
+            add(pos)
+            kind_add(START)
+            add_name(known[0])
+            if tag_end < pos + size:
+                add(tag_end)
+                kind_add(OTHER)
         elif piece[1] == "!" and piece.startswith("<!--"):
             add(pos)
             kind_add(COMMENT)
