@@ -1,6 +1,7 @@
 """The HTML reader's shortcuts against the plain forms they replace, on generated markup and every page:
 
-- a cell's text made in one go from its text tokens (``_Reader.cell_text``) is the builder's;
+- a node's text (``_Reader.node_text``: made in one go when every piece is literal) is the one a
+  builder makes, token by token, as ``inline_text`` made it;
 - ``node_span`` walks down the last items as it did;
 - blocks work out whether an inline element is furniture only when a block or table inside it asks:
   every block's flag is still "an element from the top down to it is furniture";
@@ -17,6 +18,7 @@ from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.readers import html as H
 from disclosure_lint.readers.blocks import RawTable
+from disclosure_lint.readers.html_text import decode_text, split_lines
 from disclosure_lint.source import Source, Span
 from disclosure_lint.source.ptext import PTextBuilder
 
@@ -55,6 +57,30 @@ def _old_node_span(reader, node) -> Span:
     return Span(start, end)
 
 
+def _old_inline_text(reader, node, b) -> None:
+    """readers/html.py's inline_text as it was: all text under *node*, <br> as a mapped line break."""
+    toks, text = reader.starts, reader.text
+    stack: list = [iter(node.items)]
+    while stack:
+        for it in stack[-1]:
+            if type(it) is int:
+                s, e = toks[it], toks[it + 1]
+                if text.find("&", s, e) < 0:
+                    b.add_literal(text[s:e], s)
+                else:
+                    decode_text(text, s, e, b)
+                continue
+            if it.tag in H._SKIP_TAGS:
+                continue
+            if it.tag == "br":
+                b.add_mapped("\n", toks[it.tok], toks[it.tok + 1])
+                continue
+            stack.append(iter(it.items))
+            break
+        else:
+            stack.pop()
+
+
 def _layout(pt):
     return pt.text, pt._start, pt._p
 
@@ -64,8 +90,8 @@ def _check(text: str) -> None:
     for node in _nodes(reader):
         assert reader.node_span(node) == _old_node_span(reader, node)
         b = PTextBuilder()
-        reader.inline_text(node, b)
-        assert _layout(reader.cell_text(node)) == _layout(b.build())
+        _old_inline_text(reader, node, b)
+        assert _layout(reader.node_text(node)) == _layout(b.build())
     # The blocks, furniture flags included, are those of the eager form, from the root and from the
     # content element.
     for top in (reader.root, reader.content_root()):
@@ -93,7 +119,7 @@ def _old_blocks(self, top) -> list:
         if len(b):  # an empty builder holds nothing: it is kept for the next block
             pt = b.build()
             if pt.text.strip():
-                for part in H._split_lines(pt):
+                for part in split_lines(pt):
                     out.append(H.RawParagraph(part, part.span(), furniture))
             b = PTextBuilder()
 
@@ -109,7 +135,7 @@ def _old_blocks(self, top) -> list:
                 if find("&", s, e) < 0:
                     b.add_literal(text[s:e], s)
                 else:
-                    H._decode_text(text, s, e, b)
+                    decode_text(text, s, e, b)
                 continue
             tag = it.tag
             if tag in H._SKIP_TAGS:

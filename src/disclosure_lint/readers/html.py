@@ -12,16 +12,14 @@ split is unsure; this module reads paragraphs, tables and titles from the tree.
 """
 from __future__ import annotations
 
-import html as _html
 import re
 from array import array
-from itertools import accumulate
-from operator import eq
 
 from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_split import text_weights, tokenize_split
+from .html_text import decode_text, items_text, split_lines, strip_word
 from .html_tokens import START, attributes, tokenize_compact
 from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tree
 
@@ -43,9 +41,6 @@ _FURNITURE_HINT = re.compile(
     r"(?i)(^|[\s_-])(nav|navbar|menu|footer|header|breadcrumb|crumb|copyright|sidebar|share|position|location|"
     r"search|banner|friend|qrcode|toolbar|tools?|btn|login|foot|top|weizhi|dqwz|bottom)([\s_-]|$)"
 )
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
-_WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
-_UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
 _META_HINT = re.compile(META_LABEL_PATTERN)
 # Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
 _CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
@@ -68,32 +63,6 @@ def _tag_attr(text: str, s: int, e: int, words: tuple, pattern) -> bool:
                 return True
             i = low.find(w, i + 1)
     return False
-
-
-def _decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
-    """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
-    if text.find("&", start, end) < 0:
-        b.add_literal(text[start:end], start)
-        return
-    i = start
-    chunk = text[start:end]
-    for m in _ENTITY.finditer(chunk):
-        a, z = start + m.start(), start + m.end()
-        if a > i:
-            b.add_literal(text[i:a], i)
-        g = m.group()
-        decoded = _UNESCAPED.get(g)
-        if decoded is None:
-            decoded = _html.unescape(g)
-            if len(_UNESCAPED) < 4096:
-                _UNESCAPED[g] = decoded
-        if decoded == g:
-            b.add_literal(decoded, a)
-        else:
-            b.add_mapped(decoded, a, z)
-        i = z
-    if end > i:
-        b.add_literal(text[i:end], i)
 
 
 class _Reader:
@@ -175,31 +144,29 @@ class _Reader:
         return Span(start, end)
 
     # -- text collection ------------------------------------------------------------------------
-    def inline_text(self, node: _Node, b: PTextBuilder) -> None:
+    def node_text(self, node: _Node) -> PText:
         """All text under *node* (iteratively), <br> as a mapped line break."""
-        toks, text = self.starts, self.text
-        find, add_literal = text.find, b.add_literal
+        items: list = []  # the text tokens and <br> elements under node, in order
+        add = items.append
+        plain = True  # no <br>
         stack: list = [iter(node.items)]
         while stack:
             for it in stack[-1]:
                 if type(it) is int:
-                    s, e = toks[it], toks[it + 1]
-                    if find("&", s, e) < 0:
-                        add_literal(text[s:e], s)
-                    else:
-                        _decode_text(text, s, e, b)
+                    add(it)
                     continue
                 tag = it.tag
                 if tag in _SKIP_TAGS:
                     continue
                 if tag == "br":
-                    k = it.tok
-                    b.add_mapped("\n", toks[k], toks[k + 1])
+                    add(it)
+                    plain = False
                     continue
                 stack.append(iter(it.items))  # into the child; this level's iterator resumes after it
                 break
             else:
                 stack.pop()
+        return items_text(self.text, self.starts, items, plain)
 
     # -- blocks ----------------------------------------------------------------------------------
     def blocks(self, top: _Node) -> list:
@@ -212,7 +179,7 @@ class _Reader:
             if len(b):  # an empty builder holds nothing: it is kept for the next block
                 pt = b.build()
                 if pt.text.strip():
-                    for part in _split_lines(pt):
+                    for part in split_lines(pt):
                         out.append(RawParagraph(part, part.span(), furniture))
                 b = PTextBuilder()
 
@@ -244,7 +211,7 @@ class _Reader:
                     if find("&", s, e) < 0:
                         b.add_literal(text[s:e], s)
                     else:
-                        _decode_text(text, s, e, b)
+                        decode_text(text, s, e, b)
                     continue
                 tag = it.tag
                 if tag in _SKIP_TAGS:
@@ -309,50 +276,8 @@ class _Reader:
             return None
         return RawTable(rows, self.node_span(node), furniture)
 
-    def cell_text(self, node: _Node) -> PText:
-        """:meth:`inline_text` of *node* into a new builder, built; made in one go from the text tokens where
-        every piece is literal (no entity, no <br>, as in nearly every cell): the same pieces, without a
-        builder call per token."""
-        ids: list[int] = []
-        add = ids.append
-        stack: list = [iter(node.items)]
-        while stack:
-            for it in stack[-1]:
-                if type(it) is int:
-                    add(it)
-                    continue
-                tag = it.tag
-                if tag in _SKIP_TAGS:
-                    continue
-                if tag == "br":
-                    b = PTextBuilder()
-                    self.inline_text(node, b)
-                    return b.build()
-                stack.append(iter(it.items))
-                break
-            else:
-                stack.pop()
-        toks, text = self.starts, self.text
-        if len(ids) == 1:
-            k = ids[0]
-            s, e = toks[k], toks[k + 1]
-            if text.find("&", s, e) < 0:
-                return PText.literal(text[s:e], s)
-        elif ids:
-            starts = list(map(toks.__getitem__, ids))
-            ends = [toks[k + 1] for k in ids]
-            parts = list(map(text.__getitem__, map(slice, starts, ends)))
-            joined = "".join(parts)
-            if "&" not in joined and not any(map(eq, ends, starts[1:])):
-                pos = [0]
-                pos += accumulate(map(len, parts[:-1]))
-                return PText(joined, pos, starts, ends, [True] * len(ids))
-        b = PTextBuilder()
-        self.inline_text(node, b)
-        return b.build()
-
     def cell(self, node: _Node) -> RawCell:
-        pt = self.cell_text(node)
+        pt = self.node_text(node)
         k = node.tok
         tag = self.text[self.starts[k]:self.starts[k + 1]]
         spans = self._spans_of_tag.get(tag)
@@ -364,7 +289,7 @@ class _Reader:
                 spans = (1, 1)
             self._spans_of_tag[tag] = spans
         rowspan, colspan = spans
-        return RawCell(_strip_word(pt), self.node_span(node), rowspan, colspan, node.tag == "th")
+        return RawCell(strip_word(pt), self.node_span(node), rowspan, colspan, node.tag == "th")
 
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
@@ -480,9 +405,7 @@ class _Reader:
                 continue
             if it.tag == "title" or it.tag in ("h1", "h2") or (
                     self._tag_has(it, "itle") and "title" in self.attrs(it).get("class", "").lower()):
-                b = PTextBuilder()
-                self.inline_text(it, b)
-                pt = b.build().collapse_space()
+                pt = self.node_text(it).collapse_space()
                 if pt.text:
                     yield pt
                 if it.tag == "title":
@@ -495,35 +418,6 @@ def _int_attr(v: str | None) -> int:
         return 1
     m = re.match(r"\s*(\d{1,6})", v)
     return max(1, int(m.group(1))) if m else 1
-
-
-def _strip_word(pt: PText) -> PText:
-    """Remove Word's escaped conditional-comment markers (``<!--[if !supportLists]-->``) from text."""
-    if "<!" not in pt.text:
-        return pt
-    parts = []
-    last = 0
-    for m in _WORD_CONDITIONAL.finditer(pt.text):
-        parts.append(pt[last:m.start()])
-        last = m.end()
-    parts.append(pt[last:])
-    return PText.join(parts)
-
-
-def _split_lines(pt: PText) -> list[PText]:
-    """A block's text split at <br> line breaks, Word markers removed."""
-    pt = _strip_word(pt)
-    out = []
-    start = 0
-    t = pt.text
-    i = t.find("\n")
-    while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
-        if not pt.is_literal_at(i):
-            out.append(pt[start:i])
-            start = i + 1
-        i = t.find("\n", i + 1)
-    out.append(pt[start:])
-    return [p for p in out if p.text.strip()]
 
 
 def read_html(source: Source) -> RawDocument:

@@ -1,0 +1,108 @@
+"""The HTML reader's positioned text: source text tokens (and <br> elements) into a PText, entities decoded,
+Word's escaped conditional-comment markers removed, a block's text split at its <br> line breaks.
+
+Every character keeps its source offsets (see source/ptext.py): literal text maps one to one, an entity
+or a <br> maps onto its source range.
+"""
+from __future__ import annotations
+
+import html as _html
+import re
+from itertools import accumulate
+from operator import eq
+
+from ..source.ptext import PText, PTextBuilder
+
+__all__ = ["decode_text", "items_text", "strip_word", "split_lines"]
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
+_WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
+_UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
+
+
+def decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
+    """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
+    if text.find("&", start, end) < 0:
+        b.add_literal(text[start:end], start)
+        return
+    i = start
+    chunk = text[start:end]
+    for m in _ENTITY.finditer(chunk):
+        a, z = start + m.start(), start + m.end()
+        if a > i:
+            b.add_literal(text[i:a], i)
+        g = m.group()
+        decoded = _UNESCAPED.get(g)
+        if decoded is None:
+            decoded = _html.unescape(g)
+            if len(_UNESCAPED) < 4096:
+                _UNESCAPED[g] = decoded
+        if decoded == g:
+            b.add_literal(decoded, a)
+        else:
+            b.add_mapped(decoded, a, z)
+        i = z
+    if end > i:
+        b.add_literal(text[i:end], i)
+
+
+def items_text(text: str, toks, items: list, plain: bool) -> PText:
+    """The text of *items*, in order: text tokens (their numbers; token k is ``text[toks[k]:toks[k + 1]]``)
+    and, unless *plain*, <br> elements (anything with a ``tok``), as a builder makes it: a token's text
+    with its entities decoded, a <br> a mapped line break.
+
+    Without <br> or entity (nearly every table cell) the text is made in one go, one literal piece per
+    token, the pieces the builder would make: tokens never touch, markup stands between them (were two
+    to touch, the builder merges them, so they go through it)."""
+    if plain and items:
+        if len(items) == 1:
+            k = items[0]
+            s, e = toks[k], toks[k + 1]
+            if text.find("&", s, e) < 0:
+                return PText.literal(text[s:e], s)
+        else:
+            starts = list(map(toks.__getitem__, items))
+            ends = [toks[k + 1] for k in items]
+            parts = list(map(text.__getitem__, map(slice, starts, ends)))
+            joined = "".join(parts)
+            if "&" not in joined and not any(map(eq, ends, starts[1:])):
+                pos = [0]
+                pos += accumulate(map(len, parts[:-1]))
+                return PText(joined, pos, starts, ends, [True] * len(items))
+    b = PTextBuilder()
+    for it in items:
+        if type(it) is int:
+            decode_text(text, toks[it], toks[it + 1], b)
+        else:
+            k = it.tok
+            b.add_mapped("\n", toks[k], toks[k + 1])
+    return b.build()
+
+
+def strip_word(pt: PText) -> PText:
+    """Remove Word's escaped conditional-comment markers (``<!--[if !supportLists]-->``) from text."""
+    if "<!" not in pt.text:
+        return pt
+    parts = []
+    last = 0
+    for m in _WORD_CONDITIONAL.finditer(pt.text):
+        parts.append(pt[last:m.start()])
+        last = m.end()
+    parts.append(pt[last:])
+    return PText.join(parts)
+
+
+def split_lines(pt: PText) -> list[PText]:
+    """A block's text split at <br> line breaks, Word markers removed."""
+    pt = strip_word(pt)
+    out = []
+    start = 0
+    t = pt.text
+    i = t.find("\n")
+    while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
+        if not pt.is_literal_at(i):
+            out.append(pt[start:i])
+            start = i + 1
+        i = t.find("\n", i + 1)
+    out.append(pt[start:])
+    return [p for p in out if p.text.strip()]
