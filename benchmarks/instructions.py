@@ -4,9 +4,10 @@
     python benchmarks/instructions.py            # about a minute; needs valgrind
 
 CPU time on a shared 2-core machine moves by 20-40% from run to run (the lxml baseline alone read 17 to
-29 ms for the same pages in one afternoon), which hides changes of a few percent.  Instructions do not
-move: each figure is the same in every run (PYTHONHASHSEED is fixed).  They are not time (a cache miss
-costs more than an instruction), so this complements row 1b of run.py rather than replacing it.
+29 ms for the same pages in one afternoon), which hides changes of a few percent.  Instructions barely
+move: the lint's count repeats to within 0.1% (PYTHONHASHSEED is fixed), lxml's to within about 2%.
+They are not time (a cache miss costs more than an instruction), so this complements row 1b of run.py
+rather than replacing it.
 
 Each count is of a fresh process that imports dlint and lxml and lints one page to warm up; the same
 process without the measured loop is subtracted, which leaves the loop: the 12 pages linted, or parsed
