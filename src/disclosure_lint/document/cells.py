@@ -56,10 +56,9 @@ def parse_number(s: str) -> int | Decimal | None:
 
 
 # Made without their dataclass __init__ (a frozen dataclass sets each field through object.__setattr__):
-# the same objects, set through their slots. Only where the values are known to be valid (a span's
-# 0 <= start <= end). A test compares them with the ones the constructors make.
+# the same objects, set through their slots. A test compares them with the ones the constructors make.
+# (Span's own constructor does the same: source.Span.)
 _new = object.__new__
-_SET_START, _SET_END = Span.__dict__["start"].__set__, Span.__dict__["end"].__set__
 _SET_VALUE, _SET_NSPAN, _SET_UNIT, _SET_RAW = (Number.__dict__[f].__set__ for f in ("value", "span", "unit", "raw"))
 _SET_TSPAN, _SET_TEXT = TextValue.__dict__["span"].__set__, TextValue.__dict__["text"].__set__
 
@@ -68,10 +67,7 @@ def _whole_span(pt: PText) -> Span:
     """``pt.span()``: of a one-piece text (most cells and paragraphs) made without the general method."""
     start = pt._start
     if start >= 0:  # one literal piece (the general layout marks its start -1)
-        s = _new(Span)
-        _SET_START(s, start)
-        _SET_END(s, start + len(pt.text))
-        return s
+        return Span(start, start + len(pt.text))
     return pt.span()
 
 
