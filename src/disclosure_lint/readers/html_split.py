@@ -19,7 +19,7 @@ from array import array
 from itertools import chain, compress, repeat
 from operator import sub
 
-from .html_tokens import COMMENT, END, OTHER, START, TEXT, _find_close
+from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, OTHER, START, TEXT, _find_close
 
 __all__ = ["tokenize_split", "text_weights"]
 
@@ -35,7 +35,6 @@ _SPLIT = re.compile(
     r"|((?ai:" + _RAW_NAMES + r"))(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>(?s:.*?)(?=</(?ai:\3)|\Z)|(?=[\"']))"
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>|(?=[\"']))))")
 _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
-_CONTROL_IN_NAME = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
