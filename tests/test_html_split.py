@@ -106,3 +106,13 @@ def test_the_split_is_linear_where_start_tags_fail(shape):
     if t4 < 0.01:
         return  # too fast to be anything but linear
     assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}×"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=" \n\t\r\u3000\xa0a中é", max_size=12), max_size=30))
+def test_text_weights_count_what_is_not_space_newline_or_tab(texts):
+    """The weights strip each text and find the few spaces left inside in all of them joined: each text's
+    count is still its own (mutations tried: leaving tabs out, or taking an inner space off the next
+    text, fail this)."""
+    from disclosure_lint.readers.html_split import _weights
+    assert _weights(texts) == [len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in texts]
