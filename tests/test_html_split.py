@@ -116,3 +116,64 @@ def test_text_weights_count_what_is_not_space_newline_or_tab(texts):
     text, fail this)."""
     from disclosure_lint.readers.html_split import _weights
     assert _weights(texts) == [len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in texts]
+
+
+# The split as it was before its filing loop, pattern and weights were made cheaper (tests/html_split_oracle.py):
+# the same tokens, weights and marked copy, and None in the same cases; the pattern's pieces the same.
+_MORE_PIECES = _PIECES + ["<!-- a - b -- c --->", "<!--->", "<!---->", "-", "--", "->", "-->", "<ScRiPt>",
+                          "</sCrIpT>", "</scriptx>", "<STYLE a=x>", "</style >", "<textarea a=\"</textarea>\">",
+                          "</textarea", "<noscript>", "</NoScript>", "<\u212aey>", "<a b=\"x'y\">", "<a b='x\"y'>",
+                          "<p a=\"1\" b='2' c=3>", "<xmp/>", "</", "<", "<iframe>", "</iframe>"]
+
+
+def _as_before(text: str) -> bool:
+    from . import html_split_oracle as oracle
+    assert _SPLIT.split(text) == oracle._SPLIT.split(text)
+    a: list = []
+    b: list = []
+    got = tokenize_split(text, a, "k")
+    old = oracle.tokenize_split(text, b, "k")
+    assert (got is None) == (old is None)
+    if got is None:
+        return False
+    assert got[0] == old[0] and type(got[0]) is type(old[0])  # array('q')
+    assert got[1:] == old[1:]
+    assert "".join(a) == "".join(b)
+    return True
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_MORE_PIECES), max_size=60), st.sampled_from([1, 2, 3, 5, 8, 1 << 14]))
+def test_the_split_gives_what_it_gave_before(pieces, chunk):
+    from disclosure_lint.readers import html_split
+
+    from . import html_split_oracle as oracle
+    keep = html_split._CHUNK, oracle._CHUNK
+    html_split._CHUNK = oracle._CHUNK = chunk
+    try:
+        _as_before("".join(pieces))
+    finally:
+        html_split._CHUNK, oracle._CHUNK = keep
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="<>/!-\"'ascriptyleSCRIPT =\n\x00", max_size=80))
+def test_the_split_gives_what_it_gave_before_on_markup_characters(text):
+    _as_before(text)
+
+
+def test_the_split_gives_what_it_gave_before_on_pages():
+    pages = sorted(FIXTURES.rglob("*.htm*")) + sorted((Path(__file__).parent.parent / "examples").glob("*.htm*"))
+    if (SHARED / "corpus" / "real-html").is_dir():
+        pages += sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    from disclosure_lint.readers import html_split
+
+    from . import html_split_oracle as oracle
+    for chunk in (html_split._CHUNK, 1000):
+        keep = html_split._CHUNK, oracle._CHUNK
+        html_split._CHUNK = oracle._CHUNK = chunk
+        try:
+            for p in pages:
+                assert _as_before(Source.from_bytes(p.read_bytes()).text), p
+        finally:
+            html_split._CHUNK, oracle._CHUNK = keep
