@@ -23,16 +23,29 @@ from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, OTHER, START, TEXT, _fi
 
 __all__ = ["tokenize_split", "text_weights"]
 
-_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+# A start tag's attributes: runs of anything but '>' and quotes, each quoted value whole.  Written as one
+# run then (a quoted value and a run) repeated, not as a repeated choice of the three: the same match,
+# with a pass of the repeat per quoted value instead of per run and value.
+_ATTRS = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""
 _RAW_NAMES = "script|style|xmp|textarea|noscript|iframe|noembed|noframes"  # html_tokens.RAWTEXT_TAGS
+# The raw-text names letter by letter, upper or lower case ([sS][cC]…, as (?ai:script) reads them): an
+# alternative that opens with a character set is skipped at its first character, one that opens with a
+# case-insensitive letter is entered; every start tag passes these.
+_RAW_NAME = "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in _RAW_NAMES.split("|"))
+# A comment's text runs to its first '-->' or to the end of the text; a raw-text element's content to its
+# first '</' and name (case-insensitive) or to the end.  Each is written as runs of characters that cannot
+# begin the end, and the one that can, when the end does not follow: a lazy '.*?' with a lookahead tried
+# the end at every character (a raw-text element's content cost as much as five times its size in tags).
+_COMMENT_TEXT = r"(?s:[^-]*+(?:-(?!->)[^-]*+)*+)"
+_RAW_CONTENT = r"[^<]*+(?:<(?!/(?ai:\3))[^<]*+)*+"
 # Groups: 1 the markup, 2 an end tag's name, 3 a raw-text element's name (the piece runs to its end tag),
 # 4 a start tag's name.  Names and end tags compare ASCII letters only, as str.lower() does on them.  A start
 # tag whose attributes stop at a quote that never closes still matches, ending before the quote (the split
 # goes on from there, as html_tokens' pattern does: no '<' is tried again over the same attributes, so the
 # split is linear); the page is then left to html_tokens.
 _SPLIT = re.compile(
-    r"(<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
-    r"|((?ai:" + _RAW_NAMES + r"))(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>(?s:.*?)(?=</(?ai:\3)|\Z)|(?=[\"']))"
+    r"(<(?:!--" + _COMMENT_TEXT + r"(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
+    r"|(" + _RAW_NAME + r")(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>" + _RAW_CONTENT + r"|(?=[\"']))"
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>|(?=[\"']))))")
 _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 
