@@ -93,8 +93,10 @@ def _chunks(text: str, stop: int, weights: list):
             if len(pieces) < 11:  # fewer than two markups: a longer chunk
                 size *= 2
                 continue
-            del pieces[-6:]  # the last markup and the text on either side of it
-            a += sum(map(len, pieces[::5])) + sum(map(len, pieces[1::5]))
+            # The last markup and the text on either side of it are split again: the next chunk starts
+            # where they do, at the chunk's end less their lengths (the pieces cover the chunk).
+            a = b - len(pieces[-6]) - len(pieces[-5]) - len(pieces[-1])
+            del pieces[-6:]
             size = _CHUNK
         # No '<' and letter is left in the text: the chunk ends with '>', so a start tag's pattern always
         # matches (at its '>' or before a quote that never closes, which _file gives up on).
