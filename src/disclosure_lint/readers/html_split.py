@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
 from struct import pack
 
@@ -94,11 +94,14 @@ def _chunks(text: str, stop: int, weights: list):
     pieces per markup (the markup, its three name groups and the text after it), a chunk's last markup
     without the text after it, which opens the next chunk; the last text piece is given as "" (the text
     after the last markup runs to the end of the text, past the split).  Each chunk is cut between two tags (``><``); its last markup, which the cut may have changed, and the text
-    before it are split again with the next chunk.  The weights of the text pieces go to *weights*."""
+    before it are split again with the next chunk.  The weights of the text pieces go to *weights*.  With
+    each chunk's pieces come the offsets of the last '"' and the last "'" of the text it was split from
+    (-1 if none; see :func:`_start_ends_at`)."""
     a = 0
     size = _CHUNK
     while True:
         b = text.find("><", a + size, stop) + 1 if stop - a > 2 * size else 0
+        start = a
         if b <= 0:
             pieces = _SPLIT.split(text[a:stop] if a or stop < len(text) else text)
             pieces[-1] = ""
@@ -116,7 +119,8 @@ def _chunks(text: str, stop: int, weights: list):
         # matches (at its '>' or before a quote that never closes, which _file gives up on).
         texts = pieces[::5]
         weights.extend(_weights(list(compress(texts, texts))))
-        yield pieces
+        end = b if b > 0 else stop  # of the text split
+        yield pieces, (text.rfind('"', start, end), text.rfind("'", start, end))
         if b <= 0:
             return
 
@@ -161,7 +165,8 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
 
     pos = 0
     unclosed = False  # the page ends in a comment that does not close
-    for pieces in chunks:
+    for pieces, quotes in chunks:
+        kinds_before = len(kinds)
         first = pieces[0]
         if first:  # the text after the last chunk's last markup
             add(pos)
@@ -173,9 +178,7 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
         it = iter(pieces)
         next(it)
         for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
-            if start_name is not None:
-                if piece[-1] != ">":
-                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
+            if start_name is not None:  # (one that fails at a quote is found after the loop)
                 known = start_of.get(start_name) or known_as(start_name)
                 add(pos)
                 kind_add(START)
@@ -219,6 +222,9 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                 kind_add(TEXT)
                 pos += len(after)
                 copy_add(after)
+        for q in quotes:
+            if q > 0 and text[q - 1] != ">" and _start_ends_at(q, pos, chunk_offsets, kinds, kinds_before):
+                raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
         # packed at once: array.fromlist converts each int through PyArg_Parse, twice the cost of pack
         offsets.frombytes(pack(f"{len(chunk_offsets)}q", *chunk_offsets))
         chunk_offsets.clear()
@@ -235,6 +241,25 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
     if unclosed:
         weights = text_weights(text, offsets, kinds)
     return offsets, kinds, names, weights
+
+
+def _start_ends_at(q: int, pos: int, chunk_offsets: list, kinds: bytearray, kinds_before: int) -> bool:
+    """Whether a start tag's token ends at offset *q* (the chunk's tokens start at *chunk_offsets*, their
+    kinds from *kinds_before* on; the chunk ends at *pos*, where the next one's first token starts).
+
+    A start tag's pattern fails at a quote (its piece ending before it, not with '>') only where its
+    attributes cannot take that quote's value whole: where no other quote of that kind follows in the
+    text split.  So only the last '"' and the last "'" of the text a chunk was split from can end such a
+    start tag, and the chunk's tokens say whether one does (a token at *q* after a start tag's, while
+    the character before *q* is not '>'): not a test of every start tag's last character."""
+    i = bisect_left(chunk_offsets, q)
+    if i < len(chunk_offsets) and chunk_offsets[i] == q:
+        before = i - 1
+    elif q == pos:
+        before = len(chunk_offsets) - 1
+    else:
+        return False
+    return before >= 0 and kinds[kinds_before + before] == START
 
 
 def _flush_after_marker(marked: list, cut_after: set, flush) -> None:
