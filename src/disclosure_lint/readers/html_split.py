@@ -93,10 +93,11 @@ def _chunks(text: str, stop: int, weights: list):
     """The split's pieces of ``text[:stop]``, a chunk at a time, as one stream: a text piece, then five
     pieces per markup (the markup, its three name groups and the text after it), a chunk's last markup
     without the text after it, which opens the next chunk; the last text piece is given as "" (the text
-    after the last markup runs to the end of the text, past the split).  Each chunk is cut between two tags (``><``); its last markup, which the cut may have changed, and the text
-    before it are split again with the next chunk.  The weights of the text pieces go to *weights*.  With
-    each chunk's pieces come the offsets of the last '"' and the last "'" of the text it was split from
-    (-1 if none; see :func:`_start_ends_at`)."""
+    after the last markup runs to the end of the text, past the split).  Each chunk is cut between two
+    tags (``><``); its last markup, which the cut may have changed, and the text before it are split
+    again with the next chunk.  The weights of the text pieces go to *weights*.  With each chunk's pieces
+    come the offsets of the last '"' and the last "'" of the text it was split from (-1 if none; see
+    :func:`_start_ends_at`)."""
     a = 0
     size = _CHUNK
     while True:
@@ -128,7 +129,7 @@ def _chunks(text: str, stop: int, weights: list):
 def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None):
     """File the pieces of each chunk (:func:`_chunks`) as tokens, in a Python loop over its markups.
 
-    Cheaper than it was (a tenth of the reader's tokenizing, measured in instructions): the loop runs
+    A fifth cheaper than it was (in instructions; tests/html_split_oracle.py keeps it): the loop runs
     over the chunk's own list (``zip`` of one list iterator, not of a chained stream); the marked copy
     takes the pieces as they are, each start tag's marker in its place, instead of slicing the text
     between two start tags (a slice costs about four list appends); offsets go to a list, moved into the
@@ -197,7 +198,8 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                 if m is None:
                     raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
                 tag_end = m.end()
-                if pos + len(piece) >= stop and _find_close(text, raw_name.lower(), pos + tag_end) != pos + len(piece):
+                end = pos + len(piece)
+                if end >= stop and _find_close(text, raw_name.lower(), pos + tag_end) != end:
                     raise _Unsure  # its end tag is past the split: html_tokens reads on to it
                 known = start_of.get(raw_name) or known_as(raw_name)
                 add(pos)
