@@ -67,9 +67,9 @@ _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
     """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them (and the same marked copy
     appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
-    to read the page as it does.  With *flush*, it is called whenever *marked* holds a few hundred pieces
-    that end with a start tag's marker (never a raw-text element's), to take them (and clear the list):
-    the copy then never stands whole in memory."""
+    to read the page as it does.  With *flush*, it is called once a chunk when *marked* holds a few hundred
+    pieces, with *marked* cut right after its last start tag's marker (never a raw-text element's or a
+    title's), to take them (and clear the list): the copy then never stands whole in memory."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
     try:
