@@ -177,3 +177,23 @@ def test_the_split_gives_what_it_gave_before_on_pages():
                 assert _as_before(Source.from_bytes(p.read_bytes()).text), p
         finally:
             html_split._CHUNK, oracle._CHUNK = keep
+
+
+_NO_CUT = {  # pages whose copy has nowhere it may be cut: each chunk looks back only over what it added
+    "end tags and text": lambda n: "<p>" + "</p>x" * n,
+    "titles": lambda n: "<title>a</title>" * n,
+}
+
+
+@pytest.mark.parametrize("shape", list(_NO_CUT))
+def test_handing_on_the_copy_is_linear_where_it_cannot_be_cut(shape):
+    make = _NO_CUT[shape]
+
+    def run(n):
+        pieces: list = []
+        tokenize_split(make(n), pieces, "k", pieces.clear)
+    t1 = best_cpu(lambda: run(20000))
+    t4 = best_cpu(lambda: run(80000))
+    if t4 < 0.01:
+        return
+    assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}×"

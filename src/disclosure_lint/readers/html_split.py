@@ -166,6 +166,7 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
 
     pos = 0
     unclosed = False  # the page ends in a comment that does not close
+    uncut = 0  # the copy's first pieces, where it may not be cut
     for pieces, quotes in chunks:
         kinds_before = len(kinds)
         first = pieces[0]
@@ -233,7 +234,7 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
         if marked is None:
             copy.clear()
         elif flush is not None and len(marked) >= _FLUSH_AT:
-            _flush_after_marker(marked, cut_after, flush)
+            uncut = _flush_after_marker(marked, cut_after, flush, uncut)
     if pos < n and not unclosed:
         offsets.append(pos)
         kind_add(TEXT)
@@ -264,17 +265,20 @@ def _start_ends_at(q: int, pos: int, chunk_offsets: list, kinds: bytearray, kind
     return before >= 0 and kinds[kinds_before + before] == START
 
 
-def _flush_after_marker(marked: list, cut_after: set, flush) -> None:
-    """Hand on the copy up to its last marker after which it may be cut, if it holds one.  No other piece
-    equals a marker: a text piece holds no '<' and letter, other markup opens with '</', '<!' or '<?', and
-    a raw-text element's marker is followed by its content in the same piece."""
-    for cut in range(len(marked), 0, -1):
+def _flush_after_marker(marked: list, cut_after: set, flush, uncut: int) -> int:
+    """Hand on the copy up to its last marker after which it may be cut, if it holds one after its first
+    *uncut* pieces (looked at before: each piece is looked at once, however long the copy grows where it
+    may not be cut).  Returns how many pieces at the start of the copy now hold no such marker.  No other
+    piece equals a marker: a text piece holds no '<' and letter, other markup opens with '</', '<!' or
+    '<?', and a raw-text element's marker is followed by its content in the same piece."""
+    for cut in range(len(marked), uncut, -1):
         if marked[cut - 1] in cut_after:
             rest = marked[cut:]
             del marked[cut:]
-            flush()
+            flush()  # takes the pieces, and clears the list
             marked += rest
-            return
+            return len(rest)
+    return len(marked)
 
 
 def _weights(texts: list) -> list:
