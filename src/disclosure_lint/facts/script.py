@@ -56,12 +56,12 @@ def t2s_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _traditional() -> str:
-    """The table's traditional characters as one string (8 KB, not a dict of 850 KB), gathered as UTF-32
-    so that no object per character is made."""
+    """The table's traditional characters as one string (8 KB, not a dict of 850 KB), gathered as UTF-8
+    bytes so that no object per character is kept until the end."""
     buf = bytearray()
     for trad, _simp in _entries():
-        buf += trad.encode("utf-32-le")
-    return buf.decode("utf-32-le")
+        buf += trad.encode()
+    return buf.decode()
 
 
 @lru_cache(maxsize=1)
