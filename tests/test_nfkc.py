@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,3 +70,30 @@ def test_report_labels_stay_off_the_database_path():
     for s in ("（一）政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（九）项", "本年增/减", "“放管服”—改革　１２"):
         assert mod._EASY.fullmatch(s) is not None
         assert nfkc(s) == unicodedata.normalize("NFKC", s)
+
+
+def test_a_plain_report_never_asks_the_unicode_database(monkeypatch, tmp_path, capsys):
+    # The point of the shortcut: linting a report of ordinary Chinese (CLI, so the report identity's agency
+    # names too) does not fault in the unicodedata tables (80-240 KB a process).
+    import unicodedata
+
+    from disclosure_lint.cli.main import main
+    from disclosure_lint.document import normalize
+
+    asked = []
+    real = unicodedata.normalize
+
+    def spy(form, s):
+        asked.append(s)
+        return real(form, s)
+
+    page = Path(__file__).parent / "fixtures" / "office" / "report-2022.html"
+    normalize._label_key_cached.cache_clear()
+    monkeypatch.setattr(unicodedata, "normalize", spy)
+    try:
+        main(["--isolated", "--format", "json", str(page)])
+        out = capsys.readouterr().out
+    finally:
+        normalize._label_key_cached.cache_clear()
+    assert '"code"' in out and "DL000" not in out
+    assert asked == []
