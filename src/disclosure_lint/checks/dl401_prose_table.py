@@ -107,7 +107,7 @@ _ELSEWHERE = lazy(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项
 _ABOUT = lazy(r"公开|依申请")
 # 主动公开政府信息N条 is the year's whole only when nothing narrows it (各乡镇…, 区直各部门…).
 _WHOLE_PREFIX = lazy(r"^(?:\d{4}年度?|全年|本年度?|今年|[，,\s]|全区|全县|全市|全镇|全乡|我区|我县|我市|我镇|我乡|我局|我委|"
-                           r"我办|本机关|本单位|本局|本部门|共|累计|共计|总计|一共|新增)*$")
+                     r"我办|本机关|本单位|本局|本部门|共|累计|共计|总计|一共|新增)*$")
 _CHANNELS = {"网上": "requests_online", "网络": "requests_online", "当面": "requests_in_person",
              "传真": "requests_fax", "电子邮件": "requests_email", "信函": "requests_letter"}
 
