@@ -1,0 +1,201 @@
+"""Speed work after the reader (issue 17): each shortcut against the plain form it replaced.
+
+- ``Row.distinct``: the distinct cells the grid keeps on each row, against ``_distinct(row.cells)``; and
+  ``Table.text()`` / ``Table.cells()`` made from them against the forms that found them again per row.
+- ``PText._collapse_pieces``: one pass over the pieces, against the two passes (a builder, then a second
+  builder dropping a collapsed space that follows another) it replaced.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+
+from disclosure_lint.document import Blank, Cell, Row, Table, _distinct, _table_cells, _table_text
+from disclosure_lint.document import grid
+from disclosure_lint.document.parse import parse_bytes, parse_text
+from disclosure_lint.readers.blocks import RawCell, RawRow, RawTable
+from disclosure_lint.source import Span
+from disclosure_lint.source import ptext as ptext_module
+from disclosure_lint.source.ptext import PText, PTextBuilder
+
+from .conftest import ROOT, shared_files
+from .test_build_equivalence import _TEXT_CHARS, _layout, plain_distinct, ptexts, raw_tables
+
+# ---------------------------------------------------------------------------------------------------
+# The plain forms, as they were.
+
+
+def plain_table_text(t: Table) -> str:
+    return "\n".join(" | ".join(c.text for c in plain_distinct(r.cells)) for r in t.rows)
+
+
+def plain_table_cells(t: Table) -> list[Cell]:
+    out: list[Cell] = []
+    shared = None
+    for r in t.rows:
+        if r.cells is shared:
+            continue
+        shared = r.cells
+        out.extend(c for c in plain_distinct(r.cells) if c.row == r.index)
+    return out
+
+
+def plain_collapse_pieces(pt: PText) -> PText:
+    """``PText._collapse_pieces`` as it was: a builder over the pieces, then (when two spaces touch) a
+    second builder over its pieces that drops a collapsed space following another, then strip."""
+    m = ptext_module
+    b = PTextBuilder()
+    for piece, literal, start, end in pt._pieces():
+        if not literal:
+            if m._WS_RUN.fullmatch(piece):
+                b.add_mapped(" ", start, end)
+            elif not m._ZW.fullmatch(piece):
+                b.add_mapped(piece, start, end)
+            continue
+        base = start
+        if not m._SPACE_OR_INVISIBLE.search(piece):
+            b.add_literal(piece, base)
+            continue
+        for mm in m._SPLIT.finditer(piece):
+            s = mm.group()
+            if s[0] in m._INVISIBLE:
+                continue
+            if s[0].isspace():
+                b.add_mapped(" ", base + mm.start(), base + mm.end())
+            else:
+                b.add_literal(s, base + mm.start())
+    text = "".join(b._chunks)
+    if "  " in text:
+        b2 = PTextBuilder()
+        p = PText(text, b._pos, b._src, b._srcend, b._lit)
+        prev_space = False
+        for piece, literal, start, end in p._pieces():
+            if piece == " " and not literal:
+                if prev_space:
+                    continue
+                prev_space = True
+                b2.add_mapped(" ", start, end)
+                continue
+            prev_space = piece.endswith(" ")
+            if literal:
+                b2.add_literal(piece, start)
+            else:
+                b2.add_mapped(piece, start, end)
+        return b2.build().strip()
+    return PText(text, b._pos, b._src, b._srcend, b._lit).strip()
+
+
+_WORD_CHARS = _TEXT_CHARS + "  \xa0\xa0"  # more spaces: runs of them across pieces, as Word writes &nbsp;
+
+
+@settings(max_examples=800, deadline=None)
+@given(ptexts(alphabet=_WORD_CHARS, max_pieces=14))
+def test_collapse_pieces_as_the_two_passes(pt):
+    assert _layout(pt._collapse_pieces()) == _layout(plain_collapse_pieces(pt))
+
+
+def _word_cell(words: list[str], start: int = 10) -> PText:
+    """A Word label cell: words, each followed by a line break and ``&nbsp;`` entities between spaces."""
+    b = PTextBuilder()
+    at = start
+    for w in words:
+        b.add_literal(w + "\n ", at)
+        at += len(w) + 2
+        for _k in range(4):
+            b.add_mapped("\xa0", at, at + 6)
+            b.add_literal(" ", at + 6)
+            at += 7
+    return b.build()
+
+
+def test_collapse_pieces_word_cells():
+    for words in (["社会公益", "组织"], ["三、本年度办", "理结果"], ["", "x"], ["本年新收"]):
+        pt = _word_cell(words)
+        assert _layout(pt._collapse_pieces()) == _layout(plain_collapse_pieces(pt)), words
+        assert _layout(pt.collapse_space()) == _layout(plain_collapse_pieces(pt)), words
+    assert _word_cell(["社会公益", "组织"]).collapse_space().text == "社会公益 组织"
+
+
+def test_collapse_reference_can_fail():
+    """A space run mapped to the source of its last piece instead of its first is told apart."""
+    pt = _word_cell(["社会公益", "组织"])
+    wrong = plain_collapse_pieces(pt)
+    a, z = wrong.text.index(" "), wrong.text.index(" ") + 1
+    assert wrong.span(a, z) == pt._collapse_pieces().span(a, z)
+    moved = PText(wrong.text, list(wrong._p[0]), [s + (1 if k == 1 else 0) for k, s in enumerate(wrong._p[1])],
+                  list(wrong._p[2]), list(wrong._p[3]))
+    assert _layout(moved) != _layout(pt._collapse_pieces())
+
+
+def _ids(cells) -> list[int]:
+    return [id(c) for c in cells]
+
+
+def _same_table(t: Table) -> None:
+    for r in t.rows:
+        assert r.distinct is not None  # the grid keeps them on every row it makes
+        assert _ids(r.distinct) == _ids(plain_distinct(r.cells)), r.index
+    assert _table_text(t) == plain_table_text(t)
+    assert _ids(_table_cells(t)) == _ids(plain_table_cells(t))
+
+
+@settings(max_examples=400, deadline=None)
+@given(raw_tables())
+def test_row_distinct_as_plain(raw):
+    _same_table(grid.resolve(raw))
+
+
+def _pages() -> list[Path]:
+    return (sorted((ROOT / "examples").glob("*.html")) + sorted((ROOT / "tests" / "fixtures").rglob("*.html"))
+            + shared_files("corpus/real-html/*.html", "corpus/real/*.txt"))
+
+
+def test_row_distinct_real_pages_as_plain():
+    seen = 0
+    for p in _pages():
+        doc = parse_bytes(p.read_bytes(), str(p))
+        for t in doc.tables():
+            _same_table(t)
+            seen += 1
+    assert seen
+
+
+def test_rowspans_share_distinct_cells():
+    doc = parse_text("<table><tr><td rowspan=2>甲</td><td colspan=2>1</td></tr><tr><td>2</td><td>3</td></tr>"
+                     "</table>", kind="html")
+    (t,) = doc.tables()
+    _same_table(t)
+    assert [c.text for c in t.rows[0].distinct] == ["甲", "1"]
+    assert [c.text for c in t.rows[1].distinct] == ["甲", "2", "3"]
+    # a row all of whose positions a rowspan holds shares the positions, and their distinct cells
+    raw = RawTable([RawRow([RawCell(PText.literal("乙", 0), Span(0, 1), rowspan=3),
+                            RawCell(PText.literal("4", 1), Span(1, 2), rowspan=3)], Span(0, 2)),
+                    RawRow([], Span(2, 2)), RawRow([], Span(2, 2))], Span(0, 2))
+    t = grid.resolve(raw)
+    _same_table(t)
+    assert t.rows[1].cells is t.rows[2].cells and t.rows[1].distinct is t.rows[2].distinct
+    assert [c.text for c in t.rows[2].distinct] == ["乙", "4"]
+
+
+def test_row_made_without_distinct_falls_back():
+    """A Row made by hand (no ``distinct``) finds its distinct cells from its positions."""
+    pool = [Cell(PText.literal(str(i), i), str(i), Span(i, i + 1), Blank(Span(i, i))) for i in range(3)]
+    row = Row(0, [pool[0], pool[0], pool[1], pool[2]], Span(0, 3))
+    t = Table(Span(0, 3), [row], 4)
+    assert _table_text(t) == "0 | 1 | 2" == plain_table_text(t)
+    assert _ids(_table_cells(t)) == _ids(pool)
+
+
+def test_the_reference_can_fail():
+    """A wrong distinct list (a cell dropped, as a filter on ``c.col == col`` would for a cell whose own
+    column another holds) is told apart."""
+    raw = RawTable([RawRow([RawCell(PText.literal("甲", 0), Span(0, 1), colspan=2),
+                            RawCell(PText.literal("1", 1), Span(1, 2))], Span(0, 2))], Span(0, 2))
+    t = grid.resolve(raw)
+    _same_table(t)
+    t.rows[0].distinct = t.rows[0].distinct[1:]
+    assert _ids(t.rows[0].distinct) != _ids(plain_distinct(t.rows[0].cells))
+    t2 = grid.resolve(raw)
+    t2.rows[0].distinct = t2.rows[0].distinct[1:]
+    assert _table_text(t2) != plain_table_text(t2)
