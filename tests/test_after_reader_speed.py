@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.document import Blank, Cell, Row, Table, _distinct, _table_cells, _table_text
 from disclosure_lint.document import grid
@@ -199,3 +199,45 @@ def test_the_reference_can_fail():
     t2 = grid.resolve(raw)
     t2.rows[0].distinct = t2.rows[0].distinct[1:]
     assert _table_text(t2) != plain_table_text(t2)
+
+
+# ---------------------------------------------------------------------------------------------------
+# DL503's anchors: ``gram in window`` for ``find(gram, start, end) >= 0``.
+
+
+def plain_anchors(text: str) -> list[int]:
+    find = text.find
+    return [q for q in range(0, len(text) - 3, 5) if find(text[q:q + 4], q + 8, q + 44) >= 0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["本年", "新收", "申请", "公开", "件", "。", "，", "a", "1", "政府信息", "本年新收"]),
+                max_size=40), st.integers(0, 50))
+def test_dl503_anchors_as_find(words, cut):
+    from disclosure_lint.checks.dl503_duplicated_passage import _Starts
+
+    text = "".join(words)
+    for t in (text, text[cut:], text + text[:cut]):
+        assert _Starts(t).anchors == plain_anchors(t)
+
+
+def test_dl503_anchors_real_paragraphs():
+    from disclosure_lint.checks.dl503_duplicated_passage import _Starts
+
+    seen = 0
+    for p in _pages():
+        for b in parse_bytes(p.read_bytes(), str(p)).paragraphs():
+            a = _Starts(b.text).anchors
+            assert a == plain_anchors(b.text)
+            seen += len(a)
+    assert seen
+
+
+def test_dl503_anchor_window_ends_where_find_ends():
+    """A gram that recurs 40 characters on is an anchor, 41 on is not: the window is find's range."""
+    from disclosure_lint.checks.dl503_duplicated_passage import _Starts
+
+    for gap, hit in ((40, True), (41, False), (8, True), (7, False)):
+        text = "甲乙丙丁" + "x" * (gap - 4) + "甲乙丙丁"
+        assert (0 in _Starts(text).anchors) is hit, gap
+        assert (0 in plain_anchors(text)) is hit, gap
