@@ -241,3 +241,46 @@ def test_dl503_anchor_window_ends_where_find_ends():
         text = "甲乙丙丁" + "x" * (gap - 4) + "甲乙丙丁"
         assert (0 in _Starts(text).anchors) is hit, gap
         assert (0 in plain_anchors(text)) is hit, gap
+
+
+# ---------------------------------------------------------------------------------------------------
+# DL507: the "&…;" references found from each "&" str.find finds, for the pattern's own scan.
+
+_REF_WORDS = ["&#8203;", "&#x200B;", "&#x200b", "&zwj;", "&zwnj;", "&shy;", "&ZeroWidthSpace;", "&NoBreak;",
+              "&#173;", "&#0173;", "&#xAD;", "&nbsp;", "&amp;", "&&#8203;", "&#", "&", ";", "本年", "a", "\u200b"]
+
+
+def plain_ref_matches(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    from disclosure_lint.checks.dl507_invisible_character import _ZW_REF
+
+    return [m.span() for m in _ZW_REF.finditer(text, lo, hi)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_REF_WORDS), max_size=20), st.integers(0, 60), st.integers(0, 60))
+def test_dl507_ref_matches_as_finditer(words, a, b):
+    from disclosure_lint.checks.dl507_invisible_character import _ref_matches
+
+    text = "".join(words)
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _ref_matches(text, lo, hi) == plain_ref_matches(text, lo, hi)
+    assert _ref_matches(text, 0, len(text)) == plain_ref_matches(text, 0, len(text))
+
+
+def test_dl507_ref_matches_real_pages():
+    from disclosure_lint.checks.dl507_invisible_character import _ref_matches
+
+    for p in _pages():
+        text = parse_bytes(p.read_bytes(), str(p)).source.text
+        for lo, hi in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            assert _ref_matches(text, lo, hi) == plain_ref_matches(text, lo, hi)
+
+
+def test_dl507_ref_matches_end_inside_the_range():
+    """A reference cut by the end of the range is not one (the pattern sees the text end there)."""
+    from disclosure_lint.checks.dl507_invisible_character import _ref_matches
+
+    text = "本年&#8203;新收&shy;"
+    assert _ref_matches(text, 0, len(text)) == [(2, 9), (11, 16)] == plain_ref_matches(text, 0, len(text))
+    assert _ref_matches(text, 0, 8) == [] == plain_ref_matches(text, 0, 8)
+    assert _ref_matches(text, 3, len(text)) == [(11, 16)] == plain_ref_matches(text, 3, len(text))
