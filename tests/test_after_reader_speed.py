@@ -284,3 +284,33 @@ def test_dl507_ref_matches_end_inside_the_range():
     assert _ref_matches(text, 0, len(text)) == [(2, 9), (11, 16)] == plain_ref_matches(text, 0, len(text))
     assert _ref_matches(text, 0, 8) == [] == plain_ref_matches(text, 0, 8)
     assert _ref_matches(text, 3, len(text)) == [(11, 16)] == plain_ref_matches(text, 3, len(text))
+
+
+# ---------------------------------------------------------------------------------------------------
+# DL503: ten Chinese characters counted by _ENOUGH_CJK, for a match object per character.
+
+
+def plain_cjk_at_least(text: str, n: int) -> bool:
+    import re
+    from itertools import islice
+
+    return sum(1 for _ in islice(re.finditer(r"[\u4e00-\u9fff]", text), n)) >= n
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="本年新收一二a1 。，\u4e00\u9fff\u4dff\ua000\u3400", max_size=40))
+def test_dl503_cjk_at_least_as_counting(text):
+    from disclosure_lint.checks.dl503_duplicated_passage import MIN_SENTENCE, _cjk_at_least
+
+    assert _cjk_at_least(text, MIN_SENTENCE) == plain_cjk_at_least(text, MIN_SENTENCE)
+    assert _cjk_at_least(text, 3) == plain_cjk_at_least(text, 3)
+
+
+def test_dl503_cjk_at_least_edges():
+    from disclosure_lint.checks.dl503_duplicated_passage import MIN_SENTENCE, _cjk_at_least
+
+    assert MIN_SENTENCE == 10
+    for k, hit in ((9, False), (10, True), (11, True)):
+        text = "a1，" + "。".join("本" * k) + "x"
+        assert _cjk_at_least(text, MIN_SENTENCE) is hit is plain_cjk_at_least(text, MIN_SENTENCE), k
+    assert _cjk_at_least("\u4dff" * 12 + "\ua000" * 12, MIN_SENTENCE) is False  # just outside the range
