@@ -4,7 +4,8 @@
   (``str.translate`` then encode);
 - ``_build_in_order`` (lxml's elements are the start tags in order) builds the tree ``_build`` built, node
   for node: tag, token, items in order, parent, own weight, and the comments;
-- ``_Reader.content_root`` finds the element it found, with the same weights on every node.
+- ``_Reader.content_root`` finds the element it found, with the same weights on every node;
+- ``_Structure.elements`` lower-cases the tags as the per-tag mapping did, testing them all at once.
 """
 from __future__ import annotations
 
@@ -243,3 +244,28 @@ def test_the_content_root_at_the_bounds():
         _compare_roots(text)
         reader = H._Reader(Source(text))
         assert reader.content_root() is _old_content_root(reader)
+
+
+# -- the tags lower-cased --------------------------------------------------------------------------
+
+def _old_elements(tags, parents):
+    lowered = {t: t.lower() for t in set(tags)}
+    return list(map(lowered.__getitem__, tags)), array("q", parents)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(st.sampled_from("pPaAΣσςİiIıäÄßẞ:-1"), min_size=1, max_size=4), max_size=8))
+def test_the_tags_are_lower_cased_as_one_by_one(tags):
+    target = T._Structure()
+    target.tags, target.parents, target.tops = list(tags), list(range(-1, len(tags) - 1)), [0]
+    assert target.elements() == _old_elements(tags, range(-1, len(tags) - 1))
+
+
+def test_lxml_names_with_capitals_are_lower_cased():
+    for text in ("<P>a<DIV>b</DIV>", "<pÄ>x</pÄ>", "<aΣ>x", "<İ>x", "<p>x</p>"):
+        copy = T.CopyParser([])
+        copy.pieces = [text]
+        assert copy.finish()
+        raw = list(copy.target.tags)
+        got = copy.target.elements()
+        assert got == _old_elements(raw, list(got[1])), text

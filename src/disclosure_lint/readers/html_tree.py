@@ -51,7 +51,7 @@ class _Structure:
     marked element open around it (an implied element, such as a <tbody> the page does not write, has no
     mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can (there
     is one per element): two appends.  What they found is then made compact by C loops: the parents as
-    machine integers, one lower-case string per distinct tag."""
+    machine integers, the tags lower-cased."""
     __slots__ = ("stack", "tags", "parents", "tops")
 
     def __init__(self) -> None:
@@ -89,8 +89,15 @@ class _Structure:
         tags, parents = self.tags, self.parents
         self.tags, self.parents = [], []
         del tags[n:], parents[n:]
-        lowered = {t: t.lower() for t in set(tags)}
-        return list(map(lowered.__getitem__, tags)), array("q", parents)
+        # libxml2 gives ASCII names lower-cased, so a test of all of them at once (C loops) nearly always
+        # spares the per-tag mapping (a hash and a lookup per element). Exact: lower() changes no
+        # character of the joined names only if it changes none of any name (a changed character, or Σ,
+        # which becomes σ or ς by its context, would show).
+        joined = "".join(tags)
+        if joined.lower() != joined:
+            lowered = {t: t.lower() for t in set(tags)}
+            tags = list(map(lowered.__getitem__, tags))
+        return tags, array("q", parents)
 
 
 class _Numbered(_Structure):
@@ -227,7 +234,7 @@ def _build_in_order(kinds: bytearray, names: list, weights: list, elements: tupl
     for kind in kinds:
         k += 1
         if kind == start:
-            tag = tags[i]
+            tag = names[j]  # the element's tag, as the tokens hold it: one string per name, not per element
             p = els[parents[i]]
             node = els[i]
             node.tag = tag
