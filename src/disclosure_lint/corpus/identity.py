@@ -34,10 +34,10 @@ confidence are not compared (DL607 says so).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 
 from ..i18n import _
+from ..source.nfkc import nfkc
 
 __all__ = ["ReportIdentity", "report_identity", "normalise_agency"]
 
@@ -53,7 +53,7 @@ _DROP = re.compile(r"[（(【\[][^（(【\[）)】\]]*[）)】\]]|[\s\u3000\u00a
 
 def normalise_agency(name: str, *, as_publisher: bool = False) -> str:
     """The canonical form of an agency name (see the module documentation)."""
-    s = unicodedata.normalize("NFKC", name or "")
+    s = nfkc(name or "")  # unicodedata.normalize("NFKC", ...), its tables left alone for plain Chinese
     s = _DROP.sub("", s)
     s = s.replace("人民政府", "政府").replace("管理委员会", "管委会")
     s = re.sub(r"^(?:关于|中共)", "", s)

@@ -7,8 +7,9 @@ character, so offsets computed on translated text stay valid.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..source.nfkc import nfkc
 
 __all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 
@@ -57,7 +58,7 @@ def _label_key_cached(s: str) -> str:
 
 
 def _label_key(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
+    s = nfkc(s)  # unicodedata.normalize("NFKC", s), without faulting in its tables for plain Chinese
     s = _INVISIBLE.sub("", s)
     s = s.translate(_PUNCT)
     for bad, good in _TYPOS:

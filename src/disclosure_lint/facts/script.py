@@ -14,14 +14,25 @@ from functools import lru_cache
 __all__ = ["t2s_table", "to_simplified", "traditional_positions", "has_traditional"]
 
 
-@lru_cache(maxsize=1)
-def t2s_table() -> dict[str, str]:
-    table: dict[str, str] = {}
+def _dictionary() -> str | None:
+    """Where ``TSCharacters.txt`` of the ``opencc`` package is, found without importing the package (its
+    import reads its JSON configurations: 250 KB a process, for a path)."""
+    from importlib.util import find_spec
+
     try:
-        import opencc
-    except ImportError:  # pragma: no cover - a declared dependency
-        return table
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+        spec = find_spec("opencc")
+    except (ImportError, ValueError):  # pragma: no cover - a declared dependency
+        return None
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        return None
+    return os.path.join(list(spec.submodule_search_locations)[0], "dictionary", "TSCharacters.txt")
+
+
+def _entries():
+    """The table's (traditional, simplified) pairs, one character each, in the file's order."""
+    path = _dictionary()
+    if path is None:  # pragma: no cover
+        return
     try:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
@@ -30,10 +41,27 @@ def t2s_table() -> dict[str, str]:
                     cands = parts[1].split()
                     # a character that is its own candidate (著 → 着 or 著) is valid simplified too
                     if cands and len(cands[0]) == 1 and parts[0] not in cands:
-                        table[parts[0]] = cands[0]
+                        yield parts[0], cands[0]
     except OSError:  # pragma: no cover
         pass
-    return table
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[str, str]:
+    """Traditional character → simplified. A dict of 4,000 entries is 850 KB: it is built only for a text
+    that holds a traditional character (to convert it, or say which); the test itself needs only the
+    characters (:func:`_traditional`)."""
+    return dict(_entries())
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> str:
+    """The table's traditional characters as one string (8 KB, not a dict of 850 KB), gathered as UTF-8
+    bytes so that no object per character is kept until the end."""
+    buf = bytearray()
+    for trad, _simp in _entries():
+        buf += trad.encode()
+    return buf.decode()
 
 
 @lru_cache(maxsize=1)
@@ -50,16 +78,11 @@ def traditional_re():
 
 
 @lru_cache(maxsize=1)
-def _in_gb2312() -> tuple[str, ...]:
-    """The few traditional characters of the table that GB2312 also has (後, 麴 …)."""
-    out = []
-    for ch in t2s_table():
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        out.append(ch)
-    return tuple(out)
+def _in_gb2312() -> str:
+    """The few traditional characters of the table that GB2312 also has (後, 麴 …): the table's characters
+    through the codec and back, the others turned to "?" and dropped (in C; a test compares the result with
+    encoding each character alone)."""
+    return _traditional().encode("gb2312", "replace").decode("gb2312").replace("?", "")
 
 
 _OUTSIDE = threading.local()
@@ -91,7 +114,8 @@ def _none_in(text: str) -> bool:
     try:
         text.encode("gb2312")
     except UnicodeEncodeError:
-        if not t2s_table().keys().isdisjoint(outside_gb2312(text)):
+        traditional = _traditional()
+        if any(ch in traditional for ch in set(outside_gb2312(text))):  # a C search of 8 KB per distinct character
             return False
     return not any(ch in text for ch in _in_gb2312())
 
