@@ -10,7 +10,7 @@ from ..engine.registry import rule
 from ._common import is_annual
 from ..source.lazy_re import lazy
 
-_PERIOD_SENTENCE = lazy(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")
+_PERIOD_SENTENCE = re.compile(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")
 _EMPTY = lazy(r"(?:自|从)\s*(?:至|到)")
 _AS_OF = lazy(r"截[至止](?:到)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 

@@ -103,7 +103,7 @@ def _has_figure(text: str) -> bool:
         c = search(text, c.end())
     return False
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
-_ELSEWHERE = lazy(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项|诉求|来信|建议|提案|许可")
+_ELSEWHERE = re.compile(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项|诉求|来信|建议|提案|许可")
 _ABOUT = lazy(r"公开|依申请")
 # 主动公开政府信息N条 is the year's whole only when nothing narrows it (各乡镇…, 区直各部门…).
 _WHOLE_PREFIX = lazy(r"^(?:\d{4}年度?|全年|本年度?|今年|[，,\s]|全区|全县|全市|全镇|全乡|我区|我县|我市|我镇|我乡|我局|我委|"

@@ -54,7 +54,7 @@ _NOT_PARTS = lazy(r"年|月|同比|环比|增长|下降|分别")
 # “共N件，网上申请、当面申请分别为a件、b件”.
 _RESPECTIVELY = re.compile(r"(?<!\s)\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
 # “…a件、b件，共N件”: a whole stated after its parts.
-_SUM_BEFORE = lazy(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
+_SUM_BEFORE = re.compile(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
 _SUM_WORD = lazy(r"(?:共计|合计|总计|共)(?:为)?\s*$")
 _SHARE_AFTER = lazy(r"(?<!\s)\s*(?:[，,（(]\s*)?(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
 # 其他 / 其余 close a list; 另有 / 另外 add something beside the whole (“含结转18件，另有72件…”), so they do not.

@@ -55,7 +55,7 @@ _COUNT_SOMEWHERE = lazy(rf"{_NUMERAL_CLASS}[万亿]?[余多]?{_AFTER_CLASS}")
 # numeral characters themselves). Twice as fast on the real pages.
 _COUNT_END = re.compile(rf"{_AFTER_CLASS}(?:(?<={_NUMERAL_CLASS}.)|(?<={_NUMERAL_CLASS}[万亿余多].))")
 assert set("万亿") <= set(_CN_MORE)
-_APPROX_AFTER = lazy(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
+_APPROX_AFTER = re.compile(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
 
 
 def is_approx(text: str, start: int, end: int) -> bool:
