@@ -106,3 +106,94 @@ def test_the_split_is_linear_where_start_tags_fail(shape):
     if t4 < 0.01:
         return  # too fast to be anything but linear
     assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}×"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=" \n\t\r\u3000\xa0a中é", max_size=12), max_size=30))
+def test_text_weights_count_what_is_not_space_newline_or_tab(texts):
+    """The weights strip each text and find the few spaces left inside in all of them joined: each text's
+    count is still its own (mutations tried: leaving tabs out, or taking an inner space off the next
+    text, fail this)."""
+    from disclosure_lint.readers.html_split import _weights
+    assert _weights(texts) == [len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in texts]
+
+
+# The split as it was before its filing loop, pattern and weights were made cheaper (tests/html_split_oracle.py):
+# the same tokens, weights and marked copy, and None in the same cases; the pattern's pieces the same.
+_MORE_PIECES = _PIECES + ["<!-- a - b -- c --->", "<!--->", "<!---->", "-", "--", "->", "-->", "<ScRiPt>",
+                          "</sCrIpT>", "</scriptx>", "<STYLE a=x>", "</style >", "<textarea a=\"</textarea>\">",
+                          "</textarea", "<noscript>", "</NoScript>", "<\u212aey>", "<a b=\"x'y\">", "<a b='x\"y'>",
+                          "<p a=\"1\" b='2' c=3>", "<xmp/>", "</", "<", "<iframe>", "</iframe>"]
+
+
+def _as_before(text: str) -> bool:
+    from . import html_split_oracle as oracle
+    assert _SPLIT.split(text) == oracle._SPLIT.split(text)
+    a: list = []
+    b: list = []
+    got = tokenize_split(text, a, "k")
+    old = oracle.tokenize_split(text, b, "k")
+    assert (got is None) == (old is None)
+    if got is None:
+        return False
+    assert got[0] == old[0] and type(got[0]) is type(old[0])  # array('q')
+    assert got[1:] == old[1:]
+    assert "".join(a) == "".join(b)
+    return True
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_MORE_PIECES), max_size=60), st.sampled_from([1, 2, 3, 5, 8, 1 << 14]))
+def test_the_split_gives_what_it_gave_before(pieces, chunk):
+    from disclosure_lint.readers import html_split
+
+    from . import html_split_oracle as oracle
+    keep = html_split._CHUNK, oracle._CHUNK
+    html_split._CHUNK = oracle._CHUNK = chunk
+    try:
+        _as_before("".join(pieces))
+    finally:
+        html_split._CHUNK, oracle._CHUNK = keep
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="<>/!-\"'ascriptyleSCRIPT =\n\x00", max_size=80))
+def test_the_split_gives_what_it_gave_before_on_markup_characters(text):
+    _as_before(text)
+
+
+def test_the_split_gives_what_it_gave_before_on_pages():
+    pages = sorted(FIXTURES.rglob("*.htm*")) + sorted((Path(__file__).parent.parent / "examples").glob("*.htm*"))
+    if (SHARED / "corpus" / "real-html").is_dir():
+        pages += sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    from disclosure_lint.readers import html_split
+
+    from . import html_split_oracle as oracle
+    for chunk in (html_split._CHUNK, 1000):
+        keep = html_split._CHUNK, oracle._CHUNK
+        html_split._CHUNK = oracle._CHUNK = chunk
+        try:
+            for p in pages:
+                assert _as_before(Source.from_bytes(p.read_bytes()).text), p
+        finally:
+            html_split._CHUNK, oracle._CHUNK = keep
+
+
+_NO_CUT = {  # pages whose copy has nowhere it may be cut: each chunk looks back only over what it added
+    "end tags and text": lambda n: "<p>" + "</p>x" * n,
+    "titles": lambda n: "<title>a</title>" * n,
+}
+
+
+@pytest.mark.parametrize("shape", list(_NO_CUT))
+def test_handing_on_the_copy_is_linear_where_it_cannot_be_cut(shape):
+    make = _NO_CUT[shape]
+
+    def run(n):
+        pieces: list = []
+        tokenize_split(make(n), pieces, "k", pieces.clear)
+    t1 = best_cpu(lambda: run(20000))
+    t4 = best_cpu(lambda: run(80000))
+    if t4 < 0.01:
+        return
+    assert t4 / max(t1, 1e-6) <= 8.0, f"{shape}: 4× the input costs {t4 / max(t1, 1e-6):.1f}×"

@@ -42,9 +42,11 @@ class _Starts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        find = text.find
-        # _GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM written as literals: no global lookups in this loop (checked below)
-        self.anchors = [q for q in range(0, len(text) - 3, 5) if find(text[q:q + 4], q + 8, q + 44) >= 0]
+        # _GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM written as literals: no global lookups in this loop (checked
+        # below). ``gram in text[q + 8:q + 44]`` is ``text.find(gram, q + 8, q + 44) >= 0`` (an occurrence
+        # that starts and ends in the range) with a slice instead of str.find's parsing of its arguments,
+        # which cost more (14% fewer instructions on the real pages; the tests compare the two).
+        self.anchors = [q for q in range(0, len(text) - 3, 5) if text[q:q + 4] in text[q + 8:q + 44]]
         self.k = 0
 
     def next(self, i: int) -> int | None:
@@ -75,7 +77,10 @@ _TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总
 
 def _cjk_at_least(text: str, n: int) -> bool:
     """Whether *text* holds *n* Chinese characters, counted no further than that (a paragraph-long
-    sentence would otherwise make a string object per character: 150 MB for 200,000 clauses)."""
+    sentence would otherwise make a string object per character: 150 MB for 200,000 clauses). For
+    MIN_SENTENCE, the pattern that counts them in C (no match object per character)."""
+    if n == MIN_SENTENCE:
+        return _ENOUGH_CJK.match(text) is not None
     return sum(1 for _ in islice(_CJK.finditer(text), n)) >= n
 
 

@@ -40,29 +40,43 @@ def _emoji_joiner(text: str, a: int, z: int) -> bool:
     return any(c and (ord(c) >= 0x1F000 or 0x2600 <= ord(c) <= 0x27BF or c == "\ufe0f") for c in (before, after))
 
 
+def _ref_matches(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``[m.span() for m in _ZW_REF.finditer(text, lo, hi)]``: every match starts with the only "&" it
+    holds, so the pattern is tried only where ``str.find`` (a memchr in C) finds one — the regex engine's
+    own scan for the "&" steps through every character of the page."""
+    out = []
+    find, match = text.find, _ZW_REF.match
+    p = find("&", lo, hi)
+    while p >= 0:
+        m = match(text, p, hi)
+        if m is None:
+            p = find("&", p + 1, hi)
+        else:
+            out.append(m.span())
+            p = find("&", m.end(), hi)
+    return out
+
+
 def _invisible(doc) -> list[tuple[Span, list[Span]]]:
     """(block span, spans of the invisible characters in it) for every paragraph and cell that has some."""
     text = doc.source.text
     html = doc.kind == "html"
-    blocks = [b.span for b in doc.paragraphs()]
-    for t in doc.tables():
-        blocks.extend(c.span for c in t.cells())
-    # One search of the text (C); most texts have no invisible character and stop here. A match is a
+    # One search of the whole text (C); most texts have no invisible character and stop here. A match is a
     # single character or one ``&…;`` reference, so a block's own search would find exactly the matches
-    # that lie wholly inside it: they are mapped to the blocks with bisect. In a page, only the stretch
-    # from the first block to the end of the last is searched (the navigation and scripts around it
-    # hold no block).
-    lo, hi = 0, len(text)
-    if html:
-        if not blocks:
-            return []
-        lo, hi = min(s.start for s in blocks), max(s.end for s in blocks)
-    matches = [m.span() for m in _ZW_REF.finditer(text, lo, hi)]  # starts with a literal "&": a fast scan
-    if any(text.find(ch, lo, hi) >= 0 for ch in _ZW_CHARS):  # six C scans; a class search is ten times slower
-        matches.extend(m.span() for m in _ZW_CHAR.finditer(text, lo, hi))
+    # that lie wholly inside it: they are mapped to the blocks with bisect, and a match outside every
+    # block (the navigation and scripts around the report) is passed over there. The whole text is
+    # searched, not just the stretch the blocks cover: each search is a memchr, and finding that stretch
+    # took a pass over every cell's span.
+    n = len(text)
+    matches = _ref_matches(text, 0, n)
+    if any(ch in text for ch in _ZW_CHARS):  # six C scans; a class search is ten times slower
+        matches.extend(m.span() for m in _ZW_CHAR.finditer(text))
         matches.sort()
     if not matches:
         return []
+    blocks = [b.span for b in doc.paragraphs()]
+    for t in doc.tables():
+        blocks.extend(c.span for c in t.cells())
     starts = [a for a, _z in matches]
     seen: set[int] = set()
     out = []

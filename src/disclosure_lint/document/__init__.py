@@ -115,6 +115,9 @@ class Row:
     span: Span
     labels: list[Cell] = field(default_factory=list)   # leading text cells (distinct)
     values: list[Cell] = field(default_factory=list)   # the data cells after the labels (distinct)
+    # each cell of *cells* once, in the order of its first position, as the grid found them (read only);
+    # None when the row was made without them (then they are found from *cells*)
+    distinct: list[Cell] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -181,7 +184,7 @@ class Table:
 
 
 def _table_text(t: Table) -> str:
-    return "\n".join(" | ".join(c.text for c in _distinct(r.cells)) for r in t.rows)
+    return "\n".join([" | ".join([c.text for c in _row_distinct(r)]) for r in t.rows])
 
 
 def _table_cells(t: Table) -> list[Cell]:
@@ -191,8 +194,15 @@ def _table_cells(t: Table) -> list[Cell]:
         if r.cells is shared:
             continue  # the grid shares one positions list among rows held entirely by rowspans from above
         shared = r.cells
-        out.extend(c for c in _distinct(r.cells) if c.row == r.index)
+        index = r.index
+        out.extend([c for c in _row_distinct(r) if c.row == index])
     return out
+
+
+def _row_distinct(r: Row) -> list[Cell]:
+    """``_distinct(r.cells)``: as the grid kept it on the row when it did (a test compares the two)."""
+    d = r.distinct
+    return d if d is not None else _distinct(r.cells)
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:

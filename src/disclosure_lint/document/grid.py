@@ -115,17 +115,21 @@ def resolve(raw: RawTable) -> Table:
                 ends.setdefault(r + cell.rowspan, []).append(col)
                 version += 1
             if repeats:
-                labels, values = _split_labels(r, *_distinct_flags(pos.mapping, label_at))
+                distinct, distinct_flags = _distinct_flags(pos.mapping, label_at)
+                labels, values = _split_labels(r, distinct, distinct_flags)
             else:  # each position holds its own cell, once: the cells are distinct, their flags known
+                distinct = pos.cells
                 labels, values = _split_labels(r, list(pos.cells), flags)
-            row = Row(r, pos.cells, raw_row.span, labels, values)
+            # the distinct cells kept on the row: Table.text() and Table.cells() need not find them again
+            row = Row(r, pos.cells, raw_row.span, labels, values, distinct)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
             pos = above
             if pos.split is None:
-                pos.split = _split_labels(r, *_distinct_flags(pos.mapping, label_at))
-            row = Row(r, pos.cells, raw_row.span, *pos.split)
+                pos.distinct, distinct_flags = _distinct_flags(pos.mapping, label_at)
+                pos.split = _split_labels(r, pos.distinct, distinct_flags)
+            row = Row(r, pos.cells, raw_row.span, *pos.split, pos.distinct)
         if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
                           raw_row.span))
@@ -147,7 +151,7 @@ def resolve(raw: RawTable) -> Table:
 class _Positions:
     """A row's grid positions: the cell at each occupied column, in column order."""
 
-    __slots__ = ("mapping", "version", "cells", "end", "first_free", "split")
+    __slots__ = ("mapping", "version", "cells", "end", "first_free", "split", "distinct")
 
     def __init__(self, mapping: dict[int, Cell], version: int, ordered: bool = False):
         # *ordered*: the mapping's columns already ascend (a row's own cells, nothing from above), and it
@@ -172,6 +176,7 @@ class _Positions:
                 free += 1
         self.first_free = free
         self.split: tuple[list[Cell], list[Cell]] | None = None
+        self.distinct: list[Cell] | None = None  # the distinct cells, made with *split*
 
 
 def _distinct_flags(mapping: dict[int, Cell], label_at: dict[int, bool]) -> tuple[list[Cell], list[bool]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from itertools import islice
 
 from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
@@ -308,13 +309,17 @@ class _Reader:
         nodes = self.nodes
         for n in nodes:
             n.below = 0
-        for k in range(len(nodes) - 1, 0, -1):  # nodes[0] is the root
-            n = nodes[k]
+        skip = _SKIP_TAGS
+        # reversed() rather than a subscript per node; every node but the root (nodes[0])
+        for n in islice(reversed(nodes), len(nodes) - 1):
             tag = n.tag
-            w = 0 if tag in _SKIP_TAGS else (n.below if tag == "a" else n.w + n.below)
-            n.weight = w
-            if w:
-                n.parent.below += w
+            if tag in skip:
+                n.weight = 0
+            else:
+                w = n.below if tag == "a" else n.w + n.below
+                n.weight = w
+                if w:
+                    n.parent.below += w
         root = self.root
         root.weight = root.w + root.below
         total = root.weight
@@ -322,10 +327,11 @@ class _Reader:
         if total == 0:
             return best
         node = self.root
+        limit = 0.8 * total  # the same float as before, computed once
         while True:
             nxt = None
-            for it in node.items:
-                if isinstance(it, _Node) and it.weight >= 0.8 * total:
+            for it in node.items:  # nodes and text tokens (int): type() is cheaper than isinstance()
+                if type(it) is not int and it.weight >= limit:
                     nxt = it
                     break
             if nxt is None or nxt.tag not in _CONTAINERS:
@@ -334,8 +340,7 @@ class _Reader:
                 # Only a layout table is gone into: its heavy cell must hold blocks of its own.
                 cell = nxt
                 while cell is not None and cell.tag not in ("td", "th"):
-                    cell = next((it for it in cell.items if isinstance(it, _Node)
-                                 and it.weight >= 0.8 * total), None)
+                    cell = next((it for it in cell.items if type(it) is not int and it.weight >= limit), None)
                 if cell is None or not any(isinstance(it, _Node) and it.tag in ("p", "div", "table", "h1", "h2", "h3")
                                            for it in cell.items):
                     return node

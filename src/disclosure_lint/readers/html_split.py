@@ -16,23 +16,50 @@ from __future__ import annotations
 
 import re
 from array import array
-from itertools import chain, compress, repeat
-from operator import sub
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress, repeat
+from struct import pack
 
 from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, OTHER, START, TEXT, _find_close
 
 __all__ = ["tokenize_split", "text_weights"]
 
-_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+# A start tag's attributes: runs of anything but '>' and quotes, each quoted value whole.  Written as one
+# run then (a quoted value and a run) repeated, not as a repeated choice of the three: the same match,
+# with a pass of the repeat per quoted value instead of per run and value.
+_ATTRS = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""
 _RAW_NAMES = "script|style|xmp|textarea|noscript|iframe|noembed|noframes"  # html_tokens.RAWTEXT_TAGS
+
+
+def _either_case(names: list[str]) -> str:
+    """The names as a pattern letter by letter, upper or lower case ([sS][cC]…, as (?ai:script) reads
+    them), grouped by their first letter: every start tag passes these, and an alternative that opens
+    with a character set is skipped at its first character (one that opens with a case-insensitive
+    letter is entered); grouped, five alternatives instead of eight."""
+    def letters(s: str) -> str:
+        return "".join(f"[{c}{c.upper()}]" for c in s)
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(letters(name[1:]))
+    return "|".join(letters(first) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                    for first, rests in by_first.items())
+
+
+_RAW_NAME = _either_case(_RAW_NAMES.split("|"))
+# A comment's text runs to its first '-->' or to the end of the text; a raw-text element's content to its
+# first '</' and name (case-insensitive) or to the end.  Each is written as runs of characters that cannot
+# begin the end, and the one that can, when the end does not follow: a lazy '.*?' with a lookahead tried
+# the end at every character (a raw-text element's content cost as much as five times its size in tags).
+_COMMENT_TEXT = r"(?s:[^-]*+(?:-(?!->)[^-]*+)*+)"
+_RAW_CONTENT = r"[^<]*+(?:<(?!/(?ai:\3))[^<]*+)*+"
 # Groups: 1 the markup, 2 an end tag's name, 3 a raw-text element's name (the piece runs to its end tag),
 # 4 a start tag's name.  Names and end tags compare ASCII letters only, as str.lower() does on them.  A start
 # tag whose attributes stop at a quote that never closes still matches, ending before the quote (the split
 # goes on from there, as html_tokens' pattern does: no '<' is tried again over the same attributes, so the
 # split is linear); the page is then left to html_tokens.
 _SPLIT = re.compile(
-    r"(<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
-    r"|((?ai:" + _RAW_NAMES + r"))(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>(?s:.*?)(?=</(?ai:\3)|\Z)|(?=[\"']))"
+    r"(<(?:!--" + _COMMENT_TEXT + r"(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
+    r"|(" + _RAW_NAME + r")(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>" + _RAW_CONTENT + r"|(?=[\"']))"
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>|(?=[\"']))))")
 _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 
@@ -40,14 +67,13 @@ _START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
     """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them (and the same marked copy
     appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
-    to read the page as it does.  With *flush*, it is called whenever *marked* holds a few hundred pieces
-    that end with a start tag's marker (never a raw-text element's), to take them (and clear the list):
-    the copy then never stands whole in memory."""
+    to read the page as it does.  With *flush*, it is called once a chunk when *marked* holds a few hundred
+    pieces, with *marked* cut right after its last start tag's marker (never a raw-text element's or a
+    title's), to take them (and clear the list): the copy then never stands whole in memory."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
     try:
-        it = chain.from_iterable(_chunks(text, stop, weights))
-        return _file(text, stop, it, weights, marked, mark, flush)
+        return _file(text, stop, _chunks(text, stop, weights), weights, marked, mark, flush)
     except _Unsure:
         return None
 
@@ -65,14 +91,18 @@ _CHUNK = 1 << 14  # characters split at once: the pieces of a chunk are about th
 
 def _chunks(text: str, stop: int, weights: list):
     """The split's pieces of ``text[:stop]``, a chunk at a time, as one stream: a text piece, then five
-    pieces per markup (the markup, its three name groups and the text after it); the last text piece is
-    given as "" (the text after the last markup runs to the end of the text, past the split).  Each
-    chunk is cut between two tags (``><``); its last markup, which the cut may have changed, and the text
-    before it are split again with the next chunk.  The weights of the text pieces go to *weights*."""
+    pieces per markup (the markup, its three name groups and the text after it), a chunk's last markup
+    without the text after it, which opens the next chunk; the last text piece is given as "" (the text
+    after the last markup runs to the end of the text, past the split).  Each chunk is cut between two
+    tags (``><``); its last markup, which the cut may have changed, and the text before it are split
+    again with the next chunk.  The weights of the text pieces go to *weights*.  With each chunk's pieces
+    come the offsets of the last '"' and the last "'" of the text it was split from (-1 if none; see
+    :func:`_start_ends_at`)."""
     a = 0
     size = _CHUNK
     while True:
         b = text.find("><", a + size, stop) + 1 if stop - a > 2 * size else 0
+        start = a
         if b <= 0:
             pieces = _SPLIT.split(text[a:stop] if a or stop < len(text) else text)
             pieces[-1] = ""
@@ -81,39 +111,46 @@ def _chunks(text: str, stop: int, weights: list):
             if len(pieces) < 11:  # fewer than two markups: a longer chunk
                 size *= 2
                 continue
-            del pieces[-6:]  # the last markup and the text on either side of it
-            a += sum(map(len, pieces[::5])) + sum(map(len, pieces[1::5]))
+            # The last markup and the text on either side of it are split again: the next chunk starts
+            # where they do, at the chunk's end less their lengths (the pieces cover the chunk).
+            a = b - len(pieces[-6]) - len(pieces[-5]) - len(pieces[-1])
+            del pieces[-6:]
             size = _CHUNK
         # No '<' and letter is left in the text: the chunk ends with '>', so a start tag's pattern always
         # matches (at its '>' or before a quote that never closes, which _file gives up on).
         texts = pieces[::5]
         weights.extend(_weights(list(compress(texts, texts))))
-        yield pieces
+        end = b if b > 0 else stop  # of the text split
+        yield pieces, (text.rfind('"', start, end), text.rfind("'", start, end))
         if b <= 0:
             return
 
 
-def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: str, flush=None):
-    """File the stream of pieces (:func:`_chunks`) as tokens, in a Python loop over the markups."""
+def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None):
+    """File the pieces of each chunk (:func:`_chunks`) as tokens, in a Python loop over its markups.
+
+    A fifth cheaper than it was (in instructions; tests/html_split_oracle.py keeps it): the loop runs
+    over the chunk's own list (``zip`` of one list iterator, not of a chained stream); the marked copy
+    takes the pieces as they are, each start tag's marker in its place, instead of slicing the text
+    between two start tags (a slice costs about four list appends); offsets go to a list, moved into the
+    array once a chunk, packed (``array.append`` costs four times ``list.append`` and ``pack``); the
+    copy is handed on once a chunk, after its last marker where it may be cut (found from the end)."""
     n = len(text)
     offsets = array("q")  # machine integers: 8 bytes a token, not an int object and a pointer (40)
-    add = offsets.append
+    chunk_offsets: list[int] = []  # the chunk's, moved into *offsets* at its end
+    add = chunk_offsets.append
     kinds = bytearray()
     kind_add = kinds.append
     names: list[str] = []
     add_name = names.append
     lowered: dict[str, str] = {}  # one string per tag name, not one per tag
     lower = lowered.get
-    copy_add = marked.append if marked is not None else None
-    pos = 0
-    first = next(it, "")
-    if first:
-        add(0)
-        kind_add(TEXT)
-        pos = len(first)
-    copied = 0  # the text up to here is in the marked copy
-    # A start tag's name as filed, and the start of its marker in the copy, by the name as written.
+    copy = marked if marked is not None else []  # without a marked copy: a chunk's, thrown away
+    copy_add = copy.append
+    # A start tag's name as filed, and its marker in the copy, by the name as written; the markers after
+    # which the copy may be cut (their element's content is not raw text).
     start_of: dict[str, tuple[str, str]] = {}
+    cut_after: set[str] = set()
 
     def known_as(raw: str) -> tuple[str, str]:
         name = lowered.get(raw) or raw.lower()
@@ -121,84 +158,147 @@ def _file(text: str, stop: int, it, weights: list, marked: list | None, mark: st
         # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one keeps
         # the part before it (html_tokens does the same)
         bad = _CONTROL_IN_NAME.search(name)
-        known = start_of[raw] = (name, f'<{name if bad is None else name[:bad.start()]} {mark}>')
+        as_marked = name if bad is None else name[:bad.start()]
+        known = start_of[raw] = (name, f"<{as_marked} {mark}>")
+        if as_marked not in _NO_CUT_AFTER:
+            cut_after.add(known[1])
         return known
 
-    for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
-        size = len(piece)
-        if start_name is not None:
-            if piece[-1] != ">":
-                raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
-            known = start_of.get(start_name) or known_as(start_name)
-            name = known[0]
-            if copy_add is not None:
-                copy_add(text[copied:pos])
-                copy_add(known[1])
-                copied = pos + size
-                if flush is not None and len(marked) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
-                    flush()
-            add(pos)
-            kind_add(START)
-            add_name(name)
-        elif end_name is not None:
-            name = lower(end_name)
-            if name is None:
-                name = lowered[end_name] = end_name.lower()
-            add(pos)
-            kind_add(END)
-            add_name(name)
-        elif raw_name is not None:
-            m = _START_TAG.match(piece)
-            if m is None:
-                raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
-            tag_end = pos + m.end()
-            if pos + size >= stop and _find_close(text, raw_name.lower(), tag_end) != pos + size:
-                raise _Unsure  # its end tag is past the split: html_tokens reads on to it
-            known = start_of.get(raw_name) or known_as(raw_name)
-            if copy_add is not None:
-                copy_add(text[copied:pos])
-                copy_add(known[1])
-                copied = tag_end  # the element's content follows its marker as it is
-            add(pos)
-            kind_add(START)
-            add_name(known[0])
-            if tag_end < pos + size:
-                add(tag_end)
-                kind_add(OTHER)
-        elif piece[1] == "!" and piece.startswith("<!--"):
-            add(pos)
-            kind_add(COMMENT)
-            if size < 7 or not piece.endswith("-->"):
-                pos = n  # an unclosed comment runs to the end of the text
-                weights = None  # the text pieces after it are not tokens
-                break
-        else:
-            add(pos)
-            kind_add(OTHER)
-        pos += size
-        if after:
+    pos = 0
+    unclosed = False  # the page ends in a comment that does not close
+    uncut = 0  # the copy's first pieces, where it may not be cut
+    for pieces, quotes in chunks:
+        kinds_before = len(kinds)
+        first = pieces[0]
+        if first:  # the text after the last chunk's last markup
             add(pos)
             kind_add(TEXT)
-            pos += len(after)
-    if pos < n:
-        add(pos)
+            pos += len(first)
+            copy_add(first)
+        if len(pieces) % 5 == 0:
+            pieces.append("")  # the chunk's last markup: the text after it opens the next chunk
+        it = iter(pieces)
+        next(it)
+        for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
+            if start_name is not None:  # (one that fails at a quote is found after the loop)
+                known = start_of.get(start_name) or known_as(start_name)
+                add(pos)
+                kind_add(START)
+                add_name(known[0])
+                copy_add(known[1])
+            elif end_name is not None:
+                name = lower(end_name)
+                if name is None:
+                    name = lowered[end_name] = end_name.lower()
+                add(pos)
+                kind_add(END)
+                add_name(name)
+                copy_add(piece)
+            elif raw_name is not None:
+                m = _START_TAG.match(piece)
+                if m is None:
+                    raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
+                tag_end = m.end()
+                end = pos + len(piece)
+                if end >= stop and _find_close(text, raw_name.lower(), pos + tag_end) != end:
+                    raise _Unsure  # its end tag is past the split: html_tokens reads on to it
+                known = start_of.get(raw_name) or known_as(raw_name)
+                add(pos)
+                kind_add(START)
+                add_name(known[0])
+                copy_add(known[1] + piece[tag_end:])  # the element's content follows its marker as it is
+                if tag_end < len(piece):
+                    add(pos + tag_end)
+                    kind_add(OTHER)
+            else:
+                add(pos)
+                if piece[1] == "!" and piece.startswith("<!--"):
+                    kind_add(COMMENT)
+                    # not closed: the page's last markup, run to the end of the split, takes the rest
+                    unclosed = len(piece) < 7 or not piece.endswith("-->")
+                else:
+                    kind_add(OTHER)
+                copy_add(piece)
+            pos += len(piece)
+            if after:
+                add(pos)
+                kind_add(TEXT)
+                pos += len(after)
+                copy_add(after)
+        for q in quotes:
+            if q > 0 and text[q - 1] != ">" and _start_ends_at(q, pos, chunk_offsets, kinds, kinds_before):
+                raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
+        # packed at once: array.fromlist converts each int through PyArg_Parse, twice the cost of pack
+        offsets.frombytes(pack(f"{len(chunk_offsets)}q", *chunk_offsets))
+        chunk_offsets.clear()
+        if marked is None:
+            copy.clear()
+        elif flush is not None and len(marked) >= _FLUSH_AT:
+            uncut = _flush_after_marker(marked, cut_after, flush, uncut)
+    if pos < n and not unclosed:
+        offsets.append(pos)
         kind_add(TEXT)
-        if weights is not None:
-            weights += _weights([text[pos:]])
-    add(n)
-    if copy_add is not None:
-        copy_add(text[copied:])
-    if weights is None:
+        weights += _weights([text[pos:]])
+    offsets.append(n)
+    copy_add(text[pos:])
+    if unclosed:
         weights = text_weights(text, offsets, kinds)
     return offsets, kinds, names, weights
 
 
+def _start_ends_at(q: int, pos: int, chunk_offsets: list, kinds: bytearray, kinds_before: int) -> bool:
+    """Whether a start tag's token ends at offset *q* (the chunk's tokens start at *chunk_offsets*, their
+    kinds from *kinds_before* on; the chunk ends at *pos*, where the next one's first token starts).
+
+    A start tag's pattern fails at a quote (its piece ending before it, not with '>') only where its
+    attributes cannot take that quote's value whole: where no other quote of that kind follows in the
+    text split.  So only the last '"' and the last "'" of the text a chunk was split from can end such a
+    start tag, and the chunk's tokens say whether one does (a token at *q* after a start tag's, while
+    the character before *q* is not '>'): not a test of every start tag's last character."""
+    i = bisect_left(chunk_offsets, q)
+    if i < len(chunk_offsets) and chunk_offsets[i] == q:
+        before = i - 1
+    elif q == pos:
+        before = len(chunk_offsets) - 1
+    else:
+        return False
+    return before >= 0 and kinds[kinds_before + before] == START
+
+
+def _flush_after_marker(marked: list, cut_after: set, flush, uncut: int) -> int:
+    """Hand on the copy up to its last marker after which it may be cut, if it holds one after its first
+    *uncut* pieces (looked at before: each piece is looked at once, however long the copy grows where it
+    may not be cut).  Returns how many pieces at the start of the copy now hold no such marker.  No other
+    piece equals a marker: a text piece holds no '<' and letter, other markup opens with '</', '<!' or
+    '<?', and a raw-text element's marker is followed by its content in the same piece."""
+    for cut in range(len(marked), uncut, -1):
+        if marked[cut - 1] in cut_after:
+            rest = marked[cut:]
+            del marked[cut:]
+            flush()  # takes the pieces, and clears the list
+            marked += rest
+            return len(rest)
+    return len(marked)
+
+
 def _weights(texts: list) -> list:
     """Each text's characters other than space, newline and tab, by C loops (map) over all of them at once:
-    three ``str.count`` calls per text token in a Python loop were a third of the reader's tree pass."""
-    def count(ch):
-        return map(str.count, texts, repeat(ch))
-    return list(map(sub, map(sub, map(sub, map(len, texts), count(" ")), count("\n")), count("\t")))
+    three ``str.count`` calls per text token in a Python loop were a third of the reader's tree pass.  A
+    text is stripped of them (most texts between tags are only that, or have none inside); the few that
+    remain inside a text are found in all the stripped texts joined, and taken off the text they fall in
+    (three ``str.count`` maps cost four times as much: count parses its arguments as a tuple, and a text
+    of Chinese converts each one-character needle to its own width first)."""
+    kept = list(map(str.strip, texts, repeat(" \n\t")))
+    weights = list(map(len, kept))
+    inner = "".join(kept)
+    if " " in inner or "\n" in inner or "\t" in inner:  # rare: a space inside a text
+        ends = list(accumulate(weights))  # where each stripped text ends in *inner*
+        for ch in " \n\t":
+            i = inner.find(ch)
+            while i >= 0:
+                weights[bisect_right(ends, i)] -= 1
+                i = inner.find(ch, i + 1)
+    return weights
 
 
 def text_weights(text: str, offsets: list, kinds) -> list:

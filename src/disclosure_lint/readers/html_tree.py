@@ -11,7 +11,7 @@ source offset.
 from __future__ import annotations
 
 from array import array
-from itertools import compress
+from itertools import compress, repeat
 
 from ..i18n import _
 from ..source import Span
@@ -24,6 +24,12 @@ __all__ = ["MARK", "CopyParser", "Node", "parse_tree"]
 MARK = "k"
 _CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [0x7f]}
 _CONTROLS = tuple(map(chr, _CONTROL))
+# The same, on the copy's UTF-8 bytes: there a control character is one byte of its own, and every byte of a
+# longer sequence is 0x80 or above (a lone surrogate too, with "surrogatepass").  So one memchr per control
+# byte finds them with no false hits, where str's search on UCS-2 text stops at every character sharing the
+# control's low byte (a CJK page has many), and the bytes are mapped as the str would have been.
+_CONTROL_CODES = tuple(_CONTROL)
+_CONTROL_BYTES = bytes(0x20 if i in _CONTROL else i for i in range(256))
 
 
 class Node:
@@ -45,7 +51,7 @@ class _Structure:
     marked element open around it (an implied element, such as a <tbody> the page does not write, has no
     mark and passes its parent on), so lxml builds no tree.  The callbacks do as little as they can (there
     is one per element): two appends.  What they found is then made compact by C loops: the parents as
-    machine integers, one lower-case string per distinct tag."""
+    machine integers, the tags lower-cased."""
     __slots__ = ("stack", "tags", "parents", "tops")
 
     def __init__(self) -> None:
@@ -83,8 +89,15 @@ class _Structure:
         tags, parents = self.tags, self.parents
         self.tags, self.parents = [], []
         del tags[n:], parents[n:]
-        lowered = {t: t.lower() for t in set(tags)}
-        return list(map(lowered.__getitem__, tags)), array("q", parents)
+        # libxml2 gives ASCII names lower-cased, so a test of all of them at once (C loops) nearly always
+        # spares the per-tag mapping (a hash and a lookup per element). Exact: lower() changes no
+        # character of the joined names only if it changes none of any name (a changed character, or Σ,
+        # which becomes σ or ς by its context, would show).
+        joined = "".join(tags)
+        if joined.lower() != joined:
+            lowered = {t: t.lower() for t in set(tags)}
+            tags = list(map(lowered.__getitem__, tags))
+        return tags, array("q", parents)
 
 
 class _Numbered(_Structure):
@@ -192,6 +205,71 @@ def _build(text: str, starts, kinds: bytearray, names: list, weights: list, elem
     return root, nodes, comments
 
 
+def _build_in_order(kinds: bytearray, names: list, weights: list, elements: tuple
+                    ) -> tuple[Node, list[Node], list[int]]:
+    """:func:`_build` when lxml's elements are the start tags in order (their names are the tags), as on
+    almost every page, with less Python per token (tests compare the two):
+
+    - the nodes are made blank at once by a C loop (``map``), the root after them, so that ``els[p]`` is an
+      element's parent node with p = -1 (no marked parent) the root: no ``object.__new__`` call and no
+      ``+ 1`` per element;
+    - the parents as a list (a list's subscript is specialized, an array's makes an int object);
+    - a start tag's name is its element's tag; an end tag's is read by position (no ``next()`` call),
+      and an end tag closing the open node, as nearly all do, is taken without the walk up;
+    - the kinds are tested most frequent first, with a running count instead of ``enumerate``."""
+    tags, parents = elements
+    parents = parents.tolist()
+    root = Node("#root", -1, None)
+    els = list(map(object.__new__, repeat(Node, len(tags))))
+    els.append(root)
+    comments: list[int] = []
+    owner = root
+    own = root.items
+    weight = iter(weights).__next__
+    void = VOID_TAGS
+    start, end, text = START, END, TEXT
+    i = 0  # the next element
+    j = 0  # names[j] is the next start or end tag's name
+    k = -1
+    for kind in kinds:
+        k += 1
+        if kind == start:
+            tag = names[j]  # the element's tag, as the tokens hold it: one string per name, not per element
+            p = els[parents[i]]
+            node = els[i]
+            node.tag = tag
+            node.tok = k
+            node.items = []
+            node.parent = p
+            node.w = 0
+            p.items.append(node)
+            i += 1
+            j += 1
+            owner = p if tag in void else node
+            own = owner.items
+        elif kind == end:
+            name = names[j]
+            j += 1
+            if owner.tag == name:  # the root's tag is no tag's name
+                owner = owner.parent
+                own = owner.items
+            else:
+                n = owner.parent
+                while n is not None and n.tag != name:
+                    n = n.parent
+                if n is not None and n is not root:
+                    owner = n.parent
+                    own = owner.items
+        elif kind == text:
+            own.append(k)
+            owner.w += weight()
+        elif kind == COMMENT:
+            comments.append(k)
+    els.pop()
+    els.insert(0, root)
+    return root, els, comments
+
+
 class CopyParser:
     """lxml's parser of the marked copy, fed a part at a time as the tokenizer makes it (its *flush*), so
     the copy never stands whole in memory, as a string or as bytes.  Fed in one part or in many, lxml finds
@@ -220,10 +298,11 @@ class CopyParser:
         # Each start tag became its name and a marker; everything between stays as it is. lxml needs no
         # attributes to build the tree (we read them from our own tokens), and Word's style attributes
         # are most of a page's bytes: leaving them out makes the copy and the parse smaller.
-        if any(c in part for c in _CONTROLS):  # str's own search: far faster than a character class
-            part = part.translate(_CONTROL)  # libxml2 refuses NUL and other control characters
+        data = part.encode("utf-8", "surrogatepass")
+        if any(c in data for c in _CONTROL_CODES):  # a memchr each: far faster than a character class
+            data = data.translate(_CONTROL_BYTES)  # libxml2 refuses NUL and other control characters
         try:
-            self.parser.feed(part.encode("utf-8", "surrogatepass"))
+            self.parser.feed(data)
             self.fed = True
         except Exception as exc:  # lxml raises various errors on pathological input
             self._failed(exc)
@@ -265,7 +344,7 @@ def parse_tree(text: str, tokens: tuple, copy: CopyParser, ordinal: bool = True
     copy.target = None  # the parser and its target can stay in a reference cycle: let go of them now
     if ordinal and len(tags) == kinds.count(START) and \
             tags == list(compress(names, kinds.translate(_IS_START, _NOT_TAGS))):
-        return _build(text, starts, kinds, names, weights, (tags, parents), None)
+        return _build_in_order(kinds, names, weights, (tags, parents))
     again = CopyParser(copy.problems, numbered=True)
     again.pieces = numbered_copy(text, starts, kinds, names)
     if not again.finish():

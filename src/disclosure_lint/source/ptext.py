@@ -184,28 +184,75 @@ class PText:
         return self._collapse_pieces()
 
     def _collapse_pieces(self) -> "PText":
-        """:meth:`collapse_space` by rebuilding the pieces: any white space, anywhere."""
-        b = PTextBuilder()
+        """:meth:`collapse_space` by rebuilding the pieces: any white space, anywhere.
+
+        One pass: each run of white space becomes a mapped " " (the source of the run), and a space that
+        would follow another space is not added at all — what a second pass over the pieces used to
+        drop (a Word cell of thirty ``&nbsp;`` pieces was rebuilt twice). The piece lists are kept in
+        locals, as the builder keeps them; tests compare the result with the two passes."""
+        chunks: list[str] = []
+        pos: list[int] = []
+        src: list[int] = []
+        srcend: list[int] = []
+        lit: list[bool] = []
+        n = 0
+        # The text so far ends with a space, or is empty: a run of white space adds nothing (at the start,
+        # the strip below would cut it off again).
+        after_space = True
         for piece, literal, start, end in self._pieces():
+            if not piece:
+                continue
             if not literal:
                 if _WS_RUN.fullmatch(piece):
-                    b.add_mapped(" ", start, end)
-                elif not _ZW.fullmatch(piece):
-                    b.add_mapped(piece, start, end)
-                continue
-            base = start
-            if not _SPACE_OR_INVISIBLE.search(piece):
-                b.add_literal(piece, base)  # nothing to collapse: the piece is its one run
-                continue
-            for m in _SPLIT.finditer(piece):
-                s = m.group()
-                if s[0] in _INVISIBLE:
+                    if after_space:
+                        continue
+                    piece = " "
+                    after_space = True
+                elif _ZW.fullmatch(piece):
                     continue
-                if s[0].isspace():
-                    b.add_mapped(" ", base + m.start(), base + m.end())
                 else:
-                    b.add_literal(s, base + m.start())
-        return b.build(collapse=True).strip()
+                    after_space = piece[-1] == " "
+                pos.append(n)
+                src.append(start)
+                srcend.append(end)
+                lit.append(False)
+                chunks.append(piece)
+                n += len(piece)
+                continue
+            if _SPACE_OR_INVISIBLE.search(piece) is None:
+                runs = ((piece, 0),)  # nothing to collapse: the piece is its one run
+            else:
+                runs = [(m.group(), m.start()) for m in _SPLIT.finditer(piece)]
+            for run, at in runs:
+                first = run[0]
+                if first in _INVISIBLE:
+                    continue
+                if first.isspace():
+                    if not after_space:
+                        after_space = True
+                        pos.append(n)
+                        src.append(start + at)
+                        srcend.append(start + at + len(run))
+                        lit.append(False)
+                        chunks.append(" ")
+                        n += 1
+                    continue
+                after_space = False
+                a = start + at
+                if lit and lit[-1] and srcend[-1] == a:
+                    srcend[-1] = a + len(run)  # extends the literal piece before it, as the builder does
+                else:
+                    pos.append(n)
+                    src.append(a)
+                    srcend.append(a + len(run))
+                    lit.append(True)
+                chunks.append(run)
+                n += len(run)
+        if chunks and chunks[-1] == " " and not lit[-1]:
+            # a collapsed run at the end (a piece added as " " is one; a literal " " is never added): the
+            # strip below would cut it off again
+            del chunks[-1], pos[-1], src[-1], srcend[-1], lit[-1]
+        return PText("".join(chunks), pos, src, srcend, lit).strip()
 
     def finditer(self, pattern, flags=0) -> Iterable:
         """Regex matches over the text (callers map groups with :meth:`span`)."""

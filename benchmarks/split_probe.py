@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Instructions of readers/html_split.tokenize_split alone (with the marked copy, flushed as the reader
+flushes it, without lxml), on the real pages and on benchmarks/run.py's corpus(12).
+
+    python benchmarks/split_probe.py         # needs valgrind; PYTHONHASHSEED=0
+
+Each count is of a fresh process that decodes the pages and tokenizes one to warm up; the same process
+without the measured loop is subtracted.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_PROBE = """import sys
+sys.path.insert(0, {src!r}); sys.path.insert(0, {bench!r})
+from pathlib import Path
+from disclosure_lint.source import Source
+from disclosure_lint.readers.html_split import tokenize_split
+if {which!r} == "real":
+    texts = [Source.from_bytes(Path(p).read_bytes()).text for p in {pages!r}]
+else:
+    from run import corpus
+    texts = [Source.from_bytes(d).text for d in corpus(12)]
+pieces = []
+def flush():
+    "".join(pieces)
+    pieces.clear()
+tokenize_split(texts[0], pieces, "k", flush)
+pieces.clear()
+if {measure!r}:
+    for t in texts:
+        tokenize_split(t, pieces, "k", flush)
+        flush()
+"""
+
+
+def count(which: str, measure: bool, pages: list[str]) -> int:
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    code = _PROBE.format(src=str(ROOT / "src"), bench=str(ROOT / "benchmarks"), pages=pages, which=which,
+                         measure=measure)
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
+                       capture_output=True, text=True, env=env)
+    m = re.search(r"Collected\s*:\s*(\d+)", p.stderr)
+    if p.returncode != 0 or m is None:
+        raise RuntimeError(f"callgrind failed ({p.returncode}): {p.stderr[-500:]}")
+    return int(m.group(1))
+
+
+def main() -> int:
+    if shutil.which("valgrind") is None:
+        print("split_probe: valgrind not found, skipped")
+        return 0
+    folder = Path("/work/shared/corpus/real-html")
+    if not folder.is_dir():
+        folder = ROOT.parent / "shared" / "corpus" / "real-html"
+    pages = [str(p) for p in sorted(folder.glob("*.html"))]
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    for which in (["real"] if pages else []) + ["synth"]:
+        n = count(which, True, pages) - count(which, False, pages)
+        print(f"tokenize_split on {which}: {n / 1e6:.1f} M instructions")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
