@@ -216,6 +216,15 @@ class _Reader:
                     furniture = resolve()
                     flush(furniture)
                     fur = furniture or self.is_furniture(it)
+                    # A block holding no block or table (a paragraph of <span>s): its text in one walk,
+                    # not an iterator and a stack entry per element; the builder is empty here.
+                    items, plain = _text_items(it, _BLOCK_TAGS)
+                    if items is not None:
+                        pt = items_text(text, toks, items, plain)
+                        if pt.text.strip():
+                            for part in split_lines(pt):
+                                out.append(RawParagraph(part, part.span(), fur))
+                        continue
                 else:
                     fur = True if flags[-1] is True else None
                 stack.append((iter(it.items), block))  # into the child; this level resumes after it
