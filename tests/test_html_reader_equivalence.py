@@ -1,5 +1,7 @@
 """The HTML reader's shortcuts against the plain forms they replace, on generated markup and every page:
 
+- a table cell (``_Reader.cell``: the walk unrolled, node_span inlined, RawCell made without its
+  ``__init__``) is the one the plain calls made;
 - a node's text (``_Reader.node_text``: made in one go when every piece is literal) is the one a
   builder makes, token by token, as ``inline_text`` made it;
 - ``node_span`` walks down the last items as it did;
@@ -18,7 +20,7 @@ from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.readers import html as H
 from disclosure_lint.readers.blocks import RawTable
-from disclosure_lint.readers.html_text import decode_text, split_lines
+from disclosure_lint.readers.html_text import decode_text, split_lines, strip_word
 from disclosure_lint.source import Source, Span
 from disclosure_lint.source.ptext import PTextBuilder
 
@@ -27,7 +29,9 @@ from .conftest import FIXTURES, SHARED
 _PIECES = ["<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "</table>", "<th>", "<span>", "</span>",
            "<div class='nav'>", "<div class='content'>", "</div>", "<footer>", "</footer>", "<b>", "</b>",
            "<br>", "x", "12", " ", "\n", "&nbsp;", "&amp;", "<!-- c -->", "<script>s</script>", "<o:p></o:p>",
-           "<span class='menu'>", "<td class='share'>", "<h1>", "</h1>", "<li>", "<ul>", "本年"]
+           "<span class='menu'>", "<td class='share'>", "<h1>", "</h1>", "<li>", "<ul>", "本年",
+           "<td rowspan=2>", "<th colspan='3'>", "<font>", "</font>", "<i>", "</i>",
+           "<!--[if !supportLists]-->"]
 
 
 def _pages() -> list[str]:
@@ -81,6 +85,24 @@ def _old_inline_text(reader, node, b) -> None:
             stack.pop()
 
 
+def _old_cell(reader, node):
+    """readers/html.py's cell() as it was: node_text's stack walk, strip_word, node_span, the dataclass."""
+    b = PTextBuilder()
+    _old_inline_text(reader, node, b)
+    k = node.tok
+    tag = reader.text[reader.starts[k]:reader.starts[k + 1]]
+    if H._tag_attr(tag, 0, len(tag), ("span",), H._SPAN_ATTR):
+        a = reader.attrs(node)
+        spans = H._int_attr(a.get("rowspan")), H._int_attr(a.get("colspan"))
+    else:
+        spans = (1, 1)
+    return H.RawCell(strip_word(b.build()), _old_node_span(reader, node), spans[0], spans[1], node.tag == "th")
+
+
+def _cell_fields(c):
+    return type(c), _layout(c.ptext), c.span, c.rowspan, c.colspan, c.is_header, c.recovery
+
+
 def _layout(pt):
     return pt.text, pt._start, pt._p
 
@@ -92,6 +114,8 @@ def _check(text: str) -> None:
         b = PTextBuilder()
         _old_inline_text(reader, node, b)
         assert _layout(reader.node_text(node)) == _layout(b.build())
+        if node.tag in ("td", "th"):
+            assert _cell_fields(reader.cell(node)) == _cell_fields(_old_cell(reader, node))
     # The blocks, furniture flags included, are those of the eager form, from the root and from the
     # content element.
     for top in (reader.root, reader.content_root()):

@@ -26,6 +26,8 @@ from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tre
 
 __all__ = ["read_html"]
 
+_new = object.__new__
+
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "tbody",
@@ -146,27 +148,8 @@ class _Reader:
 
     # -- text collection ------------------------------------------------------------------------
     def node_text(self, node: _Node) -> PText:
-        """All text under *node* (iteratively), <br> as a mapped line break."""
-        items: list = []  # the text tokens and <br> elements under node, in order
-        add = items.append
-        plain = True  # no <br>
-        stack: list = [iter(node.items)]
-        while stack:
-            for it in stack[-1]:
-                if type(it) is int:
-                    add(it)
-                    continue
-                tag = it.tag
-                if tag in _SKIP_TAGS:
-                    continue
-                if tag == "br":
-                    add(it)
-                    plain = False
-                    continue
-                stack.append(iter(it.items))  # into the child; this level's iterator resumes after it
-                break
-            else:
-                stack.pop()
+        """All text under *node*, <br> as a mapped line break."""
+        items, plain = _text_items(node, _NO_TAGS)
         return items_text(self.text, self.starts, items, plain)
 
     # -- blocks ----------------------------------------------------------------------------------
@@ -233,6 +216,15 @@ class _Reader:
                     furniture = resolve()
                     flush(furniture)
                     fur = furniture or self.is_furniture(it)
+                    # A block holding no block or table (a paragraph of <span>s): its text in one walk,
+                    # not an iterator and a stack entry per element; the builder is empty here.
+                    items, plain = _text_items(it, _BLOCK_TAGS)
+                    if items is not None:
+                        pt = items_text(text, toks, items, plain)
+                        if pt.text.strip():
+                            for part in split_lines(pt):
+                                out.append(RawParagraph(part, part.span(), fur))
+                        continue
                 else:
                     fur = True if flags[-1] is True else None
                 stack.append((iter(it.items), block))  # into the child; this level resumes after it
@@ -278,9 +270,14 @@ class _Reader:
         return RawTable(rows, self.node_span(node), furniture)
 
     def cell(self, node: _Node) -> RawCell:
-        pt = self.node_text(node)
+        toks, text = self.starts, self.text
+        items, plain = _text_items(node, _NO_TAGS)
+        pt = items_text(text, toks, items, plain)
+        if "<!" in pt.text:  # (strip_word's own test, without its call for every cell)
+            pt = strip_word(pt)
         k = node.tok
-        tag = self.text[self.starts[k]:self.starts[k + 1]]
+        start, end = toks[k], toks[k + 1]
+        tag = text[start:end]
         spans = self._spans_of_tag.get(tag)
         if spans is None:
             if _tag_attr(tag, 0, len(tag), ("span",), _SPAN_ATTR):
@@ -289,8 +286,28 @@ class _Reader:
             else:  # neither attribute: no need to read the tag's attributes
                 spans = (1, 1)
             self._spans_of_tag[tag] = spans
-        rowspan, colspan = spans
-        return RawCell(strip_word(pt), self.node_span(node), rowspan, colspan, node.tag == "th")
+        # node_span's walk down the last items, here without a call for every cell
+        items = node.items
+        while items:
+            it = items[-1]
+            if type(it) is int:
+                e = toks[it + 1]
+                if e > end:
+                    end = e
+                break
+            e = toks[it.tok + 1]
+            if e > end:
+                end = e
+            items = it.items
+        # RawCell(pt, Span(start, end), rowspan, colspan, is_header) without the dataclass's __init__ (a
+        # Python frame setting six fields through their descriptors): the same slots, set directly.
+        c = _new(RawCell)
+        c.ptext = pt
+        c.span = Span(start, end)
+        c.rowspan, c.colspan = spans
+        c.is_header = node.tag == "th"
+        c.recovery = ""
+        return c
 
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
@@ -416,6 +433,89 @@ class _Reader:
                 if it.tag == "title":
                     continue
             stack.append(iter(it.items))
+
+
+_NO_TAGS: frozenset = frozenset()
+_SKIP_OR_BR = _SKIP_TAGS | {"br"}
+
+
+def _text_items(node: _Node, stop: frozenset) -> tuple[list | None, bool]:
+    """The text tokens and <br> elements under *node*, in document order (skipped elements left out), and
+    whether there is no <br>; ``(None, …)`` as soon as an element whose tag is in *stop* is met.
+
+    A cell's or a paragraph's text is a few tokens under one to three elements (``<p><span>12</span>
+    <span><o:p></o:p></span></p>``), so per-element costs are most of it: three levels are walked by
+    nested for loops (no iterator to push, no stack), anything deeper by a work list (_deep_items)."""
+    out: list = []
+    add = out.append
+    plain = True
+    for a in node.items:
+        if type(a) is int:
+            add(a)
+            continue
+        tag = a.tag
+        if tag in _SKIP_OR_BR:
+            if tag == "br":
+                add(a)
+                plain = False
+            continue
+        if tag in stop:
+            return None, plain
+        for b in a.items:
+            if type(b) is int:
+                add(b)
+                continue
+            tag = b.tag
+            if tag in _SKIP_OR_BR:
+                if tag == "br":
+                    add(b)
+                    plain = False
+                continue
+            if tag in stop:
+                return None, plain
+            for c in b.items:
+                if type(c) is int:
+                    add(c)
+                    continue
+                tag = c.tag
+                if tag in _SKIP_OR_BR:
+                    if tag == "br":
+                        add(c)
+                        plain = False
+                    continue
+                if tag in stop:
+                    return None, plain
+                if c.items:
+                    deep = _deep_items(c, add, stop)
+                    if deep is None:
+                        return None, plain
+                    plain = plain and deep
+    return out, plain
+
+
+def _deep_items(node: _Node, add, stop: frozenset) -> bool | None:
+    """_text_items below its third level: *add* each text token and <br>; whether there was no <br>, or
+    None if an element in *stop* was met. A work list in reverse document order (the next item on top),
+    not recursion: a page may nest elements thousands deep."""
+    plain = True
+    todo = node.items[::-1]
+    pop = todo.pop
+    while todo:
+        it = pop()
+        if type(it) is int:
+            add(it)
+            continue
+        tag = it.tag
+        if tag in _SKIP_OR_BR:
+            if tag == "br":
+                add(it)
+                plain = False
+            continue
+        if tag in stop:
+            return None
+        if it.items:
+            todo += it.items[::-1]
+    return plain
 
 
 def _int_attr(v: str | None) -> int:
