@@ -10,6 +10,7 @@ from ..i18n import _
 from ..document.normalize import cn_numeral_value
 from ..engine.registry import rule
 from ._common import cn_number
+from ..source.lazy_re import lazy
 
 # An inline item: 一是 … 十是 at the start of a text or after punctuation or a space. The test of what
 # comes before is made after the first numeral (a lookbehind over both), so that the pattern starts
@@ -54,7 +55,7 @@ def _continues_inline(prev_sec: Section | None, h: Heading):
     return got[1], got[2]
 
 
-_SENTENCE_MARKER = re.compile(r"^[一二三四五六七八九十]{1,3}[、，,]$")
+_SENTENCE_MARKER = lazy(r"^[一二三四五六七八九十]{1,3}[、，,]$")
 
 
 def _children_by_level(sec: Section):

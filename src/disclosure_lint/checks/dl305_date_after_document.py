@@ -7,8 +7,9 @@ from ..engine.diagnostics import Finding, Related
 from ..facts.dates import FUTURE
 from ..i18n import _
 from ..engine.registry import rule
+from ..source.lazy_re import lazy
 
-_CLAUSE_END = re.compile(r"[。；;！!？?]")
+_CLAUSE_END = lazy(r"[。；;！!？?]")
 
 
 @rule("DL305", "date-after-document", "error")

@@ -10,6 +10,7 @@ from ..i18n import _
 from ..facts.breakdowns import sentence_start, next_mark
 from ..facts.numbers import is_approx
 from ..engine.registry import rule
+from ..source.lazy_re import lazy
 
 _W = r"[^。；;，,\d]"
 _U = r"(?:件|个|条|份|宗)"
@@ -20,30 +21,30 @@ PATTERNS = (
     ("received", re.compile(rf"(?:收到|受理|接收|接到|新收){_W}{{0,16}}?申请{_W}{{0,8}}?(?<![\d.])(\d+)\s*(?:件|个|条|份|宗)")),
     # 收到70件申请, 受理3件政府信息公开申请
     ("received", re.compile(rf"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?<![\d.])(\d+)\s*{_U}(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")),
-    ("decided", re.compile(rf"办结(?!率){_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|个|条|份|宗)")),
-    ("carried_next", re.compile(rf"(?:结转(?:至|到)?{_YEAR}|转入{_YEAR}){_W}{{0,8}}?(?<![\d.])(\d+)\s*{_U}")),
+    ("decided", lazy(rf"办结(?!率){_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|个|条|份|宗)")),
+    ("carried_next", lazy(rf"(?:结转(?:至|到)?{_YEAR}|转入{_YEAR}){_W}{{0,8}}?(?<![\d.])(\d+)\s*{_U}")),
     # 另有72件申请顺延到下年度答复
-    ("carried_next", re.compile(rf"(\d(?<![\d.]\d)\d*)\s*{_U}(?:申请)?(?:顺延|延期|结转)(?:至|到){_YEAR}")),
+    ("carried_next", lazy(rf"(\d(?<![\d.]\d)\d*)\s*{_U}(?:申请)?(?:顺延|延期|结转)(?:至|到){_YEAR}")),
     # 1件结转下年度继续办理
-    ("carried_next", re.compile(rf"(\d(?<![\d.]\d)\d*)\s*{_U}(?:申请)?(?:结转|转入)(?:至|到)?{_YEAR}")),
-    ("natural", re.compile(rf"(?=[涉来自])(?:涉及|来自)?自然人(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("commercial", re.compile(rf"商业企业(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("legal_persons", re.compile(rf"法人(?:或|和|及)其他组织(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("open_partial", re.compile(rf"予以公开(?:及|和|、|与|或)部分公开(?:的)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("open", re.compile(rf"(?=予)(?<!部分)(?<!不)(?<!不予)予以公开(?![及和、与或]部分公开)(?:的)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("carried_next", lazy(rf"(\d(?<![\d.]\d)\d*)\s*{_U}(?:申请)?(?:结转|转入)(?:至|到)?{_YEAR}")),
+    ("natural", lazy(rf"(?=[涉来自])(?:涉及|来自)?自然人(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("commercial", lazy(rf"商业企业(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("legal_persons", lazy(rf"法人(?:或|和|及)其他组织(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("open_partial", lazy(rf"予以公开(?:及|和|、|与|或)部分公开(?:的)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("open", lazy(rf"(?=予)(?<!部分)(?<!不)(?<!不予)予以公开(?![及和、与或]部分公开)(?:的)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("review", re.compile(rf"行政复议(?!和|及|、){_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
     # 收到1份有关政府信息公开行政复议申请
     ("review", re.compile(r"(\d(?<![\d.]\d)\d*)\s*(?:件|起|宗|份)[^。；;，,、\d]{0,14}?行政复议(?:申请|案件)")),
     ("litigation", re.compile(rf"行政诉讼{_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
     # 行政复议7件，诉讼9件
     ("litigation", re.compile(r"行政复议[^。；;\d]{0,10}?\d+\s*(?:件|起|宗)[，,、和及]\s*诉讼(?:案件)?(?<![\d.])(\d+)\s*(?:件|起|宗)")),
-    ("in_force", re.compile(rf"现行有效{_W}{{0,12}}?(?<![\d.])(\d+)\s*(?:件|个|部|项)")),
+    ("in_force", lazy(rf"现行有效{_W}{{0,12}}?(?<![\d.])(\d+)\s*(?:件|个|部|项)")),
     # the 2008-era 统计表
     ("proactive", re.compile(r"主动公开(?:政府)?信息(?:数为|数|总数|总量)?(?:为|共|共计)?\s*(?<![\d.])(\d+)\s*(?:条|件)")),
     # 答复总数N条, 对依申请公开的答复数N条 (not 同意公开答复数N条, a part)
     ("replies", re.compile(rf"(?:答复总数|对[^。；;，,、\d]{{0,10}}的答复(?:总数|数)?)(?:为|共|共计)?(?<![\d.])(\d+)\s*{_U}")),
-    ("answer_partial", re.compile(rf"同意部分公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("answer_open", re.compile(rf"(?<!部分)同意公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("answer_partial", lazy(rf"同意部分公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("answer_open", lazy(rf"(?<!部分)同意公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("channel", re.compile(rf"(网上|网络|信函|当面|传真|电子邮件)(?:、(?:传真|信函))?(?:方式)?申请(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
 )
 # Words each pattern above cannot match without (one of them at least): looked for with
@@ -81,7 +82,7 @@ def _patterns_for(text: str) -> list[int]:
             todo.extend(inner)
     return sorted(wanted)
 # Every pattern above reads digits and a measure word: a paragraph without one is passed at once.
-_FIGURE = re.compile(r"\d\s*[件个条份宗起次部项]")
+_FIGURE = lazy(r"\d\s*[件个条份宗起次部项]")
 # What _FIGURE finds, searched for from the measure word (a class of a few characters, passed in C;
 # the \d of _FIGURE is a Unicode category test at every character): a measure word right after a
 # digit or a space; after a space, the spaces are stepped over to the digit (isspace / isdecimal are
@@ -103,10 +104,10 @@ def _has_figure(text: str) -> bool:
     return False
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
 _ELSEWHERE = re.compile(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项|诉求|来信|建议|提案|许可")
-_ABOUT = re.compile(r"公开|依申请")
+_ABOUT = lazy(r"公开|依申请")
 # 主动公开政府信息N条 is the year's whole only when nothing narrows it (各乡镇…, 区直各部门…).
-_WHOLE_PREFIX = re.compile(r"^(?:\d{4}年度?|全年|本年度?|今年|[，,\s]|全区|全县|全市|全镇|全乡|我区|我县|我市|我镇|我乡|我局|我委|"
-                           r"我办|本机关|本单位|本局|本部门|共|累计|共计|总计|一共|新增)*$")
+_WHOLE_PREFIX = lazy(r"^(?:\d{4}年度?|全年|本年度?|今年|[，,\s]|全区|全县|全市|全镇|全乡|我区|我县|我市|我镇|我乡|我局|我委|"
+                     r"我办|本机关|本单位|本局|本部门|共|累计|共计|总计|一共|新增)*$")
 _CHANNELS = {"网上": "requests_online", "网络": "requests_online", "当面": "requests_in_person",
              "传真": "requests_fax", "电子邮件": "requests_email", "信函": "requests_letter"}
 

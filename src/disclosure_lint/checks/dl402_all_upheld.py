@@ -8,11 +8,12 @@ from ..document import Number
 from ..i18n import _
 from ..facts.breakdowns import sentence_start
 from ..engine.registry import rule
+from ..source.lazy_re import lazy
 
 # “均获维持”, “均予维持”, “全部维持”: every case ended with the decision upheld.
-_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|予以?|被|得到|获)?(?:了)?(?:依法)?维持")
+_UPHELD = lazy(r"(?:均|全部|都|皆)(?:已)?(?:获得?|予以?|被|得到|获)?(?:了)?(?:依法)?维持")
 # “均已结案”, “均已审结”: no case is pending.
-_CLOSED = re.compile(r"(?:均|全部|都)(?:已|已经)(?:结案|审结|办结)")
+_CLOSED = lazy(r"(?:均|全部|都)(?:已|已经)(?:结案|审结|办结)")
 _LABELS = {"corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 _GROUPS = {"review": "行政复议", "direct": "行政诉讼（未经复议直接起诉）", "after": "行政诉讼（复议后起诉）"}
 

@@ -11,11 +11,12 @@ from ..engine.registry import rule
 from ._common import percent_places, share_fits, share_pct
 from ..facts.numbers import is_approx
 from .dl211_parts_sum import breakdowns
+from ..source.lazy_re import lazy
 
 # An outcome of table 3 named in the text, its count, then its share: “予以公开258件，占33.9%”.
-_OUTCOME = re.compile(r"(予以公开(?:及|和|、|与)部分公开|(?<!部分)(?<!不)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
-                      r"[^。；;，,\d%％]{0,4}?(?<![\d.])(\d+)\s*(?:件|个|条)[，,、（(]?\s*(?:占|占比|约占)(?:比例)?(?:为|达)?\s*"
-                      r"(\d+(?:\.\d+)?)\s*[%％]")
+_OUTCOME = lazy(r"(予以公开(?:及|和|、|与)部分公开|(?<!部分)(?<!不)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
+                r"[^。；;，,\d%％]{0,4}?(?<![\d.])(\d+)\s*(?:件|个|条)[，,、（(]?\s*(?:占|占比|约占)(?:比例)?(?:为|达)?\s*"
+                r"(\d+(?:\.\d+)?)\s*[%％]")
 
 
 # “办结率100%”: the cases closed this year over the cases to handle (新收 + 上年结转).

@@ -10,8 +10,9 @@ from ..engine.registry import rule
 from ..source import Span
 from ._common import doc_anchor
 from ._hygiene import edits_for, exact_suggestion, near_numeral, units_with, where
+from ..source.lazy_re import lazy
 
-_AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])" + PINYIN.pattern)
+_AFTER_CJK = lazy(r"(?<=[\u3400-\u9fff\uf900-\ufaff])" + PINYIN.pattern)
 _LISTED = 6
 # A page is taken as machine-converted (a mirror site's reading aid) from this many annotations in
 # this many paragraphs or cells on.

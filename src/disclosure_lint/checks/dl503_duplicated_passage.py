@@ -9,19 +9,20 @@ from ..engine.diagnostics import Edit, Finding, Fix, Related
 from ..i18n import _
 from ..engine.registry import rule
 from ..source import Span
+from ..source.lazy_re import lazy
 
 _SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = lazy(r"[\u4e00-\u9fff]")
 _KEY_END = "。！？!?；;，, "  # stripped from a sentence's end to make its key
 _key_end_stripped = methodcaller("rstrip", _KEY_END)
 MIN_SENTENCE = 10   # characters (CJK) a repeated sentence must have
-_ENOUGH_CJK = re.compile(rf"\A(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{MIN_SENTENCE}}}")  # stops at the tenth
+_ENOUGH_CJK = lazy(rf"\A(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{MIN_SENTENCE}}}")  # stops at the tenth
 MIN_RUN = 8         # characters a back-to-back repeated run must have
 MAX_RUN = 40
 # A run of MIN_RUN..MAX_RUN characters, starting with a CJK one, written twice back to back: where the
 # pattern matches is where the loop below may find a repeat (it then applies its own conditions).
 # _Starts finds the same places faster than searching with this pattern; the tests compare the two.
-_CANDIDATE = re.compile(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?)\1")
+_CANDIDATE = lazy(rf"(?s)([\u4e00-\u9fff].{{{MIN_RUN - 1},{MAX_RUN - 1}}}?)\1")
 _GRAM = 4
 _STEP = MIN_RUN - _GRAM + 1
 assert (_GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM) == (4, 5, 8, 44), "update the literals of _Starts.__init__"
@@ -72,7 +73,7 @@ class _Starts:
         return None
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
-_TEMPLATE = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
+_TEMPLATE = lazy(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
 
 
 def _cjk_at_least(text: str, n: int) -> bool:

@@ -6,14 +6,15 @@ import re
 from ..engine.diagnostics import Finding
 from ..i18n import _
 from ..engine.registry import rule
+from ..source.lazy_re import lazy
 
 _MEASURES = "条件个项次份篇期场家起"
-_NUMBERED = re.compile(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs
-_BARE = re.compile(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
+_NUMBERED = lazy(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs
+_BARE = lazy(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
 # _BARE's matches within the sentences (split at 。！？!?；;), searched for in the whole paragraph; it
 # starts with a character class (a fast search) and looks behind the measure word for the Chinese character.
 _BARE_IN_PARAGRAPH = re.compile(rf"[{_MEASURES}](?<=[\u4e00-\u9fff].)(?=[、，,])")
-_SENTENCE = re.compile(r"[^。！？!?；;]+")
+_SENTENCE = lazy(r"[^。！？!?；;]+")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿几多余数")
 # Looser forms of the two patterns, starting with a character class (fast to search for): a paragraph
 # where either finds nothing has no finding.

@@ -7,9 +7,10 @@ from ..engine.diagnostics import Finding, Fix
 from ..i18n import _
 from ..engine.registry import rule
 from ._hygiene import apply_pieces, edits_for, exact_suggestion, listing, units_with, where
+from ..source.lazy_re import lazy
 
 # Runs of full-width digits and Latin letters; a full-width point only between full-width digits (１．５).
-_RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
+_RUN = lazy(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
 _WIDE_ALNUM = "".join(chr(c) for c in range(0xFF10, 0xFF1A)) + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) \
     + "".join(chr(c) for c in range(0xFF41, 0xFF5B))  # every _RUN starts with one of these
 _HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}

@@ -7,11 +7,12 @@ from ..engine.diagnostics import Finding, Fix
 from ..i18n import _
 from ..engine.registry import rule
 from ._hygiene import apply_pieces, edits_for, exact_suggestion, is_han, listing, near_numeral, units_with, where
+from ..source.lazy_re import lazy
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_MARK = re.compile(r"[,;:?!]")
+_MARK = lazy(r"[,;:?!]")
 # A bracketed aside with Chinese in it and no bracket inside: (以下简称《条例》).
-_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
+_PAREN = lazy(r"\(([^()\n]{1,60})\)")
 _OPENERS = "》」』”）〉】"
 
 

@@ -9,17 +9,18 @@ from ..i18n import _
 from ..engine.registry import rule
 from ..source import Span
 from ._hygiene import NUMERALS, is_han, listing, units_with
+from ..source.lazy_re import lazy
 
 # Zero-width characters, word joiner, a byte-order mark inside the text, soft hyphen: as characters
 # or as HTML character references.
 _ZW_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_ZW = re.compile(
+_ZW = lazy(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
     r"|&(?:#0*(?:8203|8204|8205|8288|65279|173)|#[xX]0*(?:200[bBcCdD]|2060|[fF][eE][fF][fF]|[aA][dD])"
     r"|ZeroWidthSpace|zwj|zwnj|shy|NoBreak);"
 )
 # The two halves of _ZW, searched separately (faster; the same matches, as no match can overlap another).
-_ZW_CHAR = re.compile(_ZW.pattern.split("|&", 1)[0])
+_ZW_CHAR = lazy(_ZW.pattern.split("|&", 1)[0])
 _ZW_REF = re.compile("&" + _ZW.pattern.split("|&", 1)[1])
 _NAMES = {"\u200b": "U+200B", "\u200c": "U+200C", "\u200d": "U+200D", "\u2060": "U+2060", "\ufeff": "U+FEFF",
           "\u00ad": "U+00AD"}

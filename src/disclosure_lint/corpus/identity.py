@@ -38,17 +38,18 @@ from dataclasses import asdict, dataclass, field
 
 from ..i18n import _
 from ..source.nfkc import nfkc
+from ..source.lazy_re import lazy
 
 __all__ = ["ReportIdentity", "report_identity", "normalise_agency"]
 
-_YEAR_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年")
-_TITLE_AGENCY = re.compile(r"^(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}\s*年)")
-_AFTER_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?(.{2,40}?)(?:政府信息|政务公开|信息公开|政务信息)")
-_AGENCY_LIKE = re.compile(r"(人民政府|政府|管委会|管理委员会|实验区|开发区|新区|办公室|办公厅|局|委员会|委|厅|办|中心|"
-                          r"院|署|部|处|街道|街道办事处|乡|镇|县|市|区|州|盟|旗|省)$")
+_YEAR_LINE = lazy(r"^\s*(?:19|20)\d{2}\s*年")
+_TITLE_AGENCY = lazy(r"^(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}\s*年)")
+_AFTER_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年度?(.{2,40}?)(?:政府信息|政务公开|信息公开|政务信息)")
+_AGENCY_LIKE = lazy(r"(人民政府|政府|管委会|管理委员会|实验区|开发区|新区|办公室|办公厅|局|委员会|委|厅|办|中心|"
+                    r"院|署|部|处|街道|街道办事处|乡|镇|县|市|区|州|盟|旗|省)$")
 _PLACE = "省市县区州盟旗镇乡"
-_OFFICE = re.compile(r"^(.+?(?:政府|管委会))(?:办公室|办公厅)$")
-_DROP = re.compile(r"[（(【\[][^（(【\[）)】\]]*[）)】\]]|[\s\u3000\u00a0“”\"'《》·・]")  # innermost brackets: linear
+_OFFICE = lazy(r"^(.+?(?:政府|管委会))(?:办公室|办公厅)$")
+_DROP = lazy(r"[（(【\[][^（(【\[）)】\]]*[）)】\]]|[\s\u3000\u00a0“”\"'《》·・]")  # innermost brackets: linear
 
 
 def normalise_agency(name: str, *, as_publisher: bool = False) -> str:

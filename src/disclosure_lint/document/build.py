@@ -15,13 +15,14 @@ from .normalize import PINYIN, cn_numeral_value
 from ..source.ptext import BLANK_CHARS, PText
 from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from ..source import Source, Span
+from ..source.lazy_re import lazy
 
 __all__ = ["build_document", "parse_heading"]
 
 _L1 = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、．.，,](?!\d)")
 _L2 = re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?")
 _L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
-_L4 = re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
+_L4 = lazy(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
 # What a numbering marker starts with, and the patterns that can match after it, in _PATTERNS' order: a
@@ -35,8 +36,8 @@ _NON_SPACE = re.compile(r"\S")
 
 _TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
 _PINYIN = PINYIN
-_INDEX_NO = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
-_DATE_ONLY = re.compile(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
+_INDEX_NO = lazy(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
+_DATE_ONLY = lazy(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
 _META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
 # The characters collapse_space drops that are not white space (zero-width space, joiners, soft hyphen…).

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .normalize import cn_numeral_value
+from ..source.lazy_re import lazy
 
 __all__ = ["CN_NUMERAL_CHARS", "read_cn_numeral"]
 
@@ -20,7 +21,7 @@ CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿壹贰
 _DIGITS = set("一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _UNITS = set("十百千万亿拾佰仟")
 _ZERO = set("零〇○")
-_SIMPLE = re.compile("[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百|[零一二两三四五六七八九]")
+_SIMPLE = lazy("[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百|[零一二两三四五六七八九]")
 
 _cn2an = None
 

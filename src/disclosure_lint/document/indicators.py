@@ -18,11 +18,12 @@ import re
 from . import Document, Number, Row, Table
 from .normalize import label_key
 from .tables import TableView, strip_numbering
+from ..source.lazy_re import lazy
 
 __all__ = ["match_indicators", "breakdown_parts"]
 
-_QIZHONG = re.compile(r"^(?:其中|包括)[：、]?")
-_NUMBERED = re.compile(r"^(?:\d{1,2}[．.、]|（\d{1,2}）|[一二三四五六七八九十][、．.])")
+_QIZHONG = lazy(r"^(?:其中|包括)[：、]?")
+_NUMBERED = lazy(r"^(?:\d{1,2}[．.、]|（\d{1,2}）|[一二三四五六七八九十][、．.])")
 _UNITS = {"条", "件", "个", "元", "万元", "次", "项", "份", "人次"}
 
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..source.nfkc import nfkc
+from ..source.lazy_re import lazy
 
 __all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 
@@ -17,7 +18,7 @@ __all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 _DIGITS = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
 
 
-_WIDE = re.compile("[０-９．－＋，％]")
+_WIDE = lazy("[０-９．－＋，％]")
 _DIGIT_PAIRS = tuple(zip("０１２３４５６７８９．－＋，％", "0123456789.-+,%"))
 
 

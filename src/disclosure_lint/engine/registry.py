@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .diagnostics import Finding, Severity
+from ..source.lazy_re import lazy
 
 __all__ = ["RuleSpec", "rule", "corpus_rule", "all_rules", "get_rule", "plugin_errors", "ENTRY_POINT_GROUP"]
 
 ENTRY_POINT_GROUP = "disclosure_lint.rules"
-_CODE = re.compile(r"^[A-Z]{1,4}\d{3,4}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_CODE = lazy(r"^[A-Z]{1,4}\d{3,4}$")
+_NAME = lazy(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class _EntryPoint:
 
     __slots__ = ("name", "value")
     # importlib.metadata.EntryPoint.pattern
-    _VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+    _VALUE = lazy(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
     def __init__(self, name: str, value: str) -> None:
         self.name, self.value = name, value

@@ -16,14 +16,15 @@ from .diagnostics import Diagnostic, Severity
 from ..document import Document
 from ..i18n import _
 from ..source import Span
+from ..source.lazy_re import lazy
 
 __all__ = ["Directive", "parse_directives", "apply_suppressions"]
 
 # No two adjacent quantifiers take the same characters (the codes group absorbs the spaces around it):
 # a comment padded with thousands of spaces is matched in linear time.
-_DIRECTIVE = re.compile(r"^<!--\s*dlint\s*:\s*(disable-next|disable-file|disable|enable)\b\s*(?:=([A-Za-z0-9,\s]*))?-->$",
-                        re.S)
-_CODES = re.compile(r"[A-Za-z]{1,4}\d{0,4}")
+_DIRECTIVE = lazy(r"^<!--\s*dlint\s*:\s*(disable-next|disable-file|disable|enable)\b\s*(?:=([A-Za-z0-9,\s]*))?-->$",
+                  re.S)
+_CODES = lazy(r"[A-Za-z]{1,4}\d{0,4}")
 
 
 @dataclass

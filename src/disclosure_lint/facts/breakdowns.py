@@ -39,6 +39,7 @@ from itertools import repeat
 from ..document import Document
 from ..i18n import N_
 from .numbers import NumberFact, find_numbers
+from ..source.lazy_re import lazy
 
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_pairs"]
 
@@ -48,17 +49,17 @@ __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_
 _QIZHONG = re.compile(r"(?<!\s)\s*(?:[，,。：:]\s*)?(?:([（(])\s*)?(?:其中|包括|含)\s*[:：，,]?")
 # “在…主动公开的1913条政府信息中，”: the whole, then the parts after “中，”.
 _AMONG = re.compile(r"[^，,。；;：:\d（）()、]{0,12}中\s*[，,：:]")
-_UNDER_WAY = re.compile(r"(?:办理|处理|审理|审查|进行|推进|实施|建设|运行|整改)中")
-_NOT_PARTS = re.compile(r"年|月|同比|环比|增长|下降|分别")
+_UNDER_WAY = lazy(r"(?:办理|处理|审理|审查|进行|推进|实施|建设|运行|整改)中")
+_NOT_PARTS = lazy(r"年|月|同比|环比|增长|下降|分别")
 # “共N件，网上申请、当面申请分别为a件、b件”.
 _RESPECTIVELY = re.compile(r"(?<!\s)\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
 # “…a件、b件，共N件”: a whole stated after its parts.
 _SUM_BEFORE = re.compile(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
-_SUM_WORD = re.compile(r"(?:共计|合计|总计|共)(?:为)?\s*$")
-_SHARE_AFTER = re.compile(r"(?<!\s)\s*(?:[，,（(]\s*)?(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
+_SUM_WORD = lazy(r"(?:共计|合计|总计|共)(?:为)?\s*$")
+_SHARE_AFTER = lazy(r"(?<!\s)\s*(?:[，,（(]\s*)?(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
 # 其他 / 其余 close a list; 另有 / 另外 add something beside the whole (“含结转18件，另有72件…”), so they do not.
-_OTHER = re.compile(r"其他|其余|其它|剩余")
-_ETC = re.compile(r"(?<!\s)\s*(?:[）)”\"」]\s*)?等")
+_OTHER = lazy(r"其他|其余|其它|剩余")
+_ETC = lazy(r"(?<!\s)\s*(?:[）)”\"」]\s*)?等")
 PARTITIONS = (
     ("主动公开", "依申请公开", "不公开"),
     ("主动公开", "依申请公开", "不予公开"),
@@ -85,8 +86,8 @@ class Breakdown:
         return sum((p.value for p in self.parts), Decimal(0))
 
 
-_LABEL_SPLIT = re.compile(r"[，,、；;]")
-_LABEL_LEAD = re.compile(r"^\s*(?:其中|包括|含有|含)\s*[：:]?")
+_LABEL_SPLIT = lazy(r"[，,、；;]")
+_LABEL_LEAD = lazy(r"^\s*(?:其中|包括|含有|含)\s*[：:]?")
 
 
 def _label(text: str, a: int, b: int) -> str:
@@ -376,10 +377,10 @@ class RatePair:
     carried: bool = False  # the sentence speaks of cases carried over (结转, 上年): 办结 may exceed 受理
 
 
-_RECEIVED = re.compile(r"(受理|收到|接收|接到|新收)")
+_RECEIVED = lazy(r"(受理|收到|接收|接到|新收)")
 _DONE = re.compile(r"[，,]\s*(?:已|共|均|全部|依法)?(办结|答复|办理完毕|处理)")
-_CARRIED = re.compile(r"结转|上年|去年|往年|遗留|累计|以前年度")
-_RATE = re.compile(r"[，,]\s*((?:办结|答复|处理)率)(?:为|达到|达)?\s*")
+_CARRIED = lazy(r"结转|上年|去年|往年|遗留|累计|以前年度")
+_RATE = lazy(r"[，,]\s*((?:办结|答复|处理)率)(?:为|达到|达)?\s*")
 
 
 def find_rate_pairs(doc: Document, numbers: list[NumberFact] | None = None) -> list[RatePair]:

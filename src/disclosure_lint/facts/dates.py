@@ -17,6 +17,7 @@ from ..i18n import _
 from ..document.normalize import CN_DIGITS, ascii_digits, cn_numeral_value
 from ..source.ptext import PText
 from ..source import Span
+from ..source.lazy_re import lazy
 
 __all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]
 
@@ -36,7 +37,7 @@ _DATE = re.compile(
 # followed by what must come next in one of them — three more digits and a separator or 年 (ISO dates,
 # years), a digit or none and 月 (a month), three more Chinese numerals and 年. It only narrows where
 # _DATE is tried; _date_matches finds exactly what _DATE.finditer finds (tests compare the two).
-_DATE_START = re.compile(
+_DATE_START = lazy(
     rf"[\d{_CN}](?:(?<=[12])(?=\d{{3}}\s*[-/.年])|(?<=\d)(?=\d?\s*月)|(?<=[{_CN}])(?=[{_CN}]{{3}}\s*年))"
 )
 
@@ -90,7 +91,7 @@ def _date_matches(text: str) -> list[re.Match]:
     return out
 
 
-FUTURE = re.compile(r"将|计划|拟|预计|力争|争取|下一步|下步|明年|来年|今后|要求|应于|前完成|之前完成|部署|安排")
+FUTURE = lazy(r"将|计划|拟|预计|力争|争取|下一步|下步|明年|来年|今后|要求|应于|前完成|之前完成|部署|安排")
 
 
 @dataclass

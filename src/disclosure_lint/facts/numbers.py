@@ -16,6 +16,7 @@ from ..document.cnnum import read_cn_numeral
 from ..document.normalize import ascii_digits
 from ..source.ptext import PText
 from ..source import Span
+from ..source.lazy_re import lazy
 
 __all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE", "is_approx"]
 
@@ -47,7 +48,7 @@ assert _PRE_NEVER_ENDS_A_MATCH and all(len(w) <= 2 for w in _PRE_WORDS)
 # (a search that starts with a character class, passed in C) finds nothing has no count.
 _NUMERAL_CLASS = f"[\\d{_CN_FIRST}{_CN_MORE}]"
 _AFTER_CLASS = f"[%％万亿{''.join(sorted({w[0] for w in MEASURE.split('|')}))}]"
-_COUNT_SOMEWHERE = re.compile(rf"{_NUMERAL_CLASS}[万亿]?[余多]?{_AFTER_CLASS}")
+_COUNT_SOMEWHERE = lazy(rf"{_NUMERAL_CLASS}[万亿]?[余多]?{_AFTER_CLASS}")
 # The same places found from their last character (rarer than the digits and numerals, and a class
 # without \d's per-character category test): the numeral looked behind, right before it or with one
 # of 万亿余多 between (a fixed-width lookbehind each; 万亿 then 余多 needs no third, as 万 and 亿 are

@@ -5,13 +5,14 @@ import re
 
 from ..source import Source
 from .blocks import RawDocument
+from ..source.lazy_re import lazy
 
 __all__ = ["sniff_kind", "read", "read_binary", "BINARY_KINDS", "KINDS"]
 
 BINARY_KINDS = ("docx", "pdf")   # read from the bytes, into an extracted text (readers/office.py)
 KINDS = ("html", "text") + BINARY_KINDS
 
-_HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|meta|p|div|table|span|br|h[1-6]|td|tr)\b", re.I)
+_HTML_HINT = lazy(r"<(?:!doctype|html|head|body|meta|p|div|table|span|br|h[1-6]|td|tr)\b", re.I)
 
 
 def sniff_kind(source: Source, path: str | None = None) -> str:

@@ -12,11 +12,12 @@ from itertools import accumulate
 from operator import eq
 
 from ..source.ptext import PText, PTextBuilder
+from ..source.lazy_re import lazy
 
 __all__ = ["decode_text", "items_text", "strip_word", "split_lines"]
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
-_WORD_CONDITIONAL = re.compile(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
+_WORD_CONDITIONAL = lazy(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
 _UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
 
 

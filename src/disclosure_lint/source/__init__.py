@@ -13,6 +13,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ..i18n import N_, _
+from .lazy_re import lazy
 
 __all__ = ["Span", "Source", "decode", "DecodeResult"]
 
@@ -202,7 +203,7 @@ def decode(data: bytes) -> DecodeResult:
     return DecodeResult(data.decode("utf-8", errors="replace"), "utf-8", "fallback", problems)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 def _line_starts(text: str) -> list[int]:

@@ -13,6 +13,7 @@ import re
 from typing import Iterable
 
 from . import Span
+from .lazy_re import lazy
 
 __all__ = ["PText", "PTextBuilder"]
 
@@ -301,7 +302,7 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 BLANK_CHARS = _WHITESPACE + _INVISIBLE  # what collapse_space strips from the ends
-_ZW = re.compile(f"[{_INVISIBLE}]+")
+_ZW = lazy(f"[{_INVISIBLE}]+")
 _WS_RUN = re.compile(r"\s+")
 _SPLIT = re.compile(rf"\s+|[{_INVISIBLE}]+|[^\s{_INVISIBLE}]+")
 _SPACE_OR_INVISIBLE = re.compile(rf"[\s{_INVISIBLE}]")
