@@ -59,8 +59,12 @@ def real_pages() -> list[str]:
 
 def count(what: str, pages: list[str], steady: bool) -> int:
     """Instructions of a probe process (callgrind's total)."""
+    return instructions_of(_PROBE.format(src=str(ROOT / "src"), pages=pages, what=what, steady=steady))
+
+
+def instructions_of(code: str) -> int:
+    """Instructions of a fresh ``python -c code`` process, counted by callgrind (PYTHONHASHSEED fixed)."""
     env = dict(os.environ, PYTHONHASHSEED="0")
-    code = _PROBE.format(src=str(ROOT / "src"), pages=pages, what=what, steady=steady)
     p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
                        capture_output=True, text=True, env=env)
     m = re.search(r"Collected\s*:\s*(\d+)", p.stderr)

@@ -9,12 +9,11 @@ without the measured loop is subtracted.
 """
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from instructions import instructions_of  # the same callgrind run as row 1b's count
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,15 +41,8 @@ if {measure!r}:
 
 
 def count(which: str, measure: bool, pages: list[str]) -> int:
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    code = _PROBE.format(src=str(ROOT / "src"), bench=str(ROOT / "benchmarks"), pages=pages, which=which,
-                         measure=measure)
-    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
-                       capture_output=True, text=True, env=env)
-    m = re.search(r"Collected\s*:\s*(\d+)", p.stderr)
-    if p.returncode != 0 or m is None:
-        raise RuntimeError(f"callgrind failed ({p.returncode}): {p.stderr[-500:]}")
-    return int(m.group(1))
+    return instructions_of(_PROBE.format(src=str(ROOT / "src"), bench=str(ROOT / "benchmarks"), pages=pages,
+                                         which=which, measure=measure))
 
 
 def main() -> int:
