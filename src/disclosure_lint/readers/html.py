@@ -20,7 +20,7 @@ from ..source.ptext import PText, PTextBuilder
 from ..source import Source, Span
 from .blocks import META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_split import text_weights, tokenize_split
-from .html_text import decode_text, items_text, split_lines, strip_word
+from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
 from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tree
 
@@ -149,7 +149,7 @@ class _Reader:
     # -- text collection ------------------------------------------------------------------------
     def node_text(self, node: _Node) -> PText:
         """All text under *node*, <br> as a mapped line break."""
-        items, plain = _text_items(node, _NO_TAGS)
+        items, plain = text_items(node, _NO_TAGS, _SKIP_OR_BR)
         return items_text(self.text, self.starts, items, plain)
 
     # -- blocks ----------------------------------------------------------------------------------
@@ -158,13 +158,15 @@ class _Reader:
         out: list = []
         b = PTextBuilder()
 
+        def paragraphs(pt: PText, furniture: bool) -> None:
+            if pt.text.strip():
+                for part in split_lines(pt):
+                    out.append(RawParagraph(part, part.span(), furniture))
+
         def flush(furniture: bool) -> None:
             nonlocal b
             if len(b):  # an empty builder holds nothing: it is kept for the next block
-                pt = b.build()
-                if pt.text.strip():
-                    for part in split_lines(pt):
-                        out.append(RawParagraph(part, part.span(), furniture))
+                paragraphs(b.build(), furniture)
                 b = PTextBuilder()
 
         toks, text = self.starts, self.text
@@ -218,12 +220,9 @@ class _Reader:
                     fur = furniture or self.is_furniture(it)
                     # A block holding no block or table (a paragraph of <span>s): its text in one walk,
                     # not an iterator and a stack entry per element; the builder is empty here.
-                    items, plain = _text_items(it, _BLOCK_TAGS)
+                    items, plain = text_items(it, _BLOCK_TAGS, _SKIP_OR_BR)
                     if items is not None:
-                        pt = items_text(text, toks, items, plain)
-                        if pt.text.strip():
-                            for part in split_lines(pt):
-                                out.append(RawParagraph(part, part.span(), fur))
+                        paragraphs(items_text(text, toks, items, plain), fur)
                         continue
                 else:
                     fur = True if flags[-1] is True else None
@@ -271,7 +270,7 @@ class _Reader:
 
     def cell(self, node: _Node) -> RawCell:
         toks, text = self.starts, self.text
-        items, plain = _text_items(node, _NO_TAGS)
+        items, plain = text_items(node, _NO_TAGS, _SKIP_OR_BR)
         pt = items_text(text, toks, items, plain)
         if "<!" in pt.text:  # (strip_word's own test, without its call for every cell)
             pt = strip_word(pt)
@@ -436,86 +435,7 @@ class _Reader:
 
 
 _NO_TAGS: frozenset = frozenset()
-_SKIP_OR_BR = _SKIP_TAGS | {"br"}
-
-
-def _text_items(node: _Node, stop: frozenset) -> tuple[list | None, bool]:
-    """The text tokens and <br> elements under *node*, in document order (skipped elements left out), and
-    whether there is no <br>; ``(None, …)`` as soon as an element whose tag is in *stop* is met.
-
-    A cell's or a paragraph's text is a few tokens under one to three elements (``<p><span>12</span>
-    <span><o:p></o:p></span></p>``), so per-element costs are most of it: three levels are walked by
-    nested for loops (no iterator to push, no stack), anything deeper by a work list (_deep_items)."""
-    out: list = []
-    add = out.append
-    plain = True
-    for a in node.items:
-        if type(a) is int:
-            add(a)
-            continue
-        tag = a.tag
-        if tag in _SKIP_OR_BR:
-            if tag == "br":
-                add(a)
-                plain = False
-            continue
-        if tag in stop:
-            return None, plain
-        for b in a.items:
-            if type(b) is int:
-                add(b)
-                continue
-            tag = b.tag
-            if tag in _SKIP_OR_BR:
-                if tag == "br":
-                    add(b)
-                    plain = False
-                continue
-            if tag in stop:
-                return None, plain
-            for c in b.items:
-                if type(c) is int:
-                    add(c)
-                    continue
-                tag = c.tag
-                if tag in _SKIP_OR_BR:
-                    if tag == "br":
-                        add(c)
-                        plain = False
-                    continue
-                if tag in stop:
-                    return None, plain
-                if c.items:
-                    deep = _deep_items(c, add, stop)
-                    if deep is None:
-                        return None, plain
-                    plain = plain and deep
-    return out, plain
-
-
-def _deep_items(node: _Node, add, stop: frozenset) -> bool | None:
-    """_text_items below its third level: *add* each text token and <br>; whether there was no <br>, or
-    None if an element in *stop* was met. A work list in reverse document order (the next item on top),
-    not recursion: a page may nest elements thousands deep."""
-    plain = True
-    todo = node.items[::-1]
-    pop = todo.pop
-    while todo:
-        it = pop()
-        if type(it) is int:
-            add(it)
-            continue
-        tag = it.tag
-        if tag in _SKIP_OR_BR:
-            if tag == "br":
-                add(it)
-                plain = False
-            continue
-        if tag in stop:
-            return None
-        if it.items:
-            todo += it.items[::-1]
-    return plain
+_SKIP_OR_BR = _SKIP_TAGS | {"br"}  # what a text walk leaves out, <br> aside (html_text.text_items)
 
 
 def _int_attr(v: str | None) -> int:

@@ -1,5 +1,6 @@
-"""The HTML reader's positioned text: source text tokens (and <br> elements) into a PText, entities decoded,
-Word's escaped conditional-comment markers removed, a block's text split at its <br> line breaks.
+"""The HTML reader's positioned text: the text tokens and <br> elements under a node gathered
+(text_items), made into a PText with entities decoded, Word's escaped conditional-comment markers
+removed, a block's text split at its <br> line breaks.
 
 Every character keeps its source offsets (see source/ptext.py): literal text maps one to one, an entity
 or a <br> maps onto its source range.
@@ -14,7 +15,7 @@ from operator import eq
 from ..source.ptext import PText, PTextBuilder
 from ..source.lazy_re import lazy
 
-__all__ = ["decode_text", "items_text", "strip_word", "split_lines"]
+__all__ = ["decode_text", "items_text", "strip_word", "split_lines", "text_items"]
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD_CONDITIONAL = lazy(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
@@ -107,3 +108,83 @@ def split_lines(pt: PText) -> list[PText]:
         i = t.find("\n", i + 1)
     out.append(pt[start:])
     return [p for p in out if p.text.strip()]
+
+
+def text_items(node, stop: frozenset, skip: frozenset) -> tuple[list | None, bool]:
+    """The text tokens and <br> elements under *node* (a reader's tree node), in document order, and whether
+    there is no <br>; elements whose tag is in *skip* (which holds "br") are left out, and ``(None, …)`` is
+    given as soon as an element whose tag is in *stop* is met.
+
+    A cell's or a paragraph's text is a few tokens under one to three elements (``<p><span>12</span>
+    <span><o:p></o:p></span></p>``), so per-element costs are most of it: three levels are walked by
+    nested for loops (no iterator to push, no stack), anything deeper by a work list (_deep_items)."""
+    out: list = []
+    add = out.append
+    plain = True
+    for a in node.items:
+        if type(a) is int:
+            add(a)
+            continue
+        tag = a.tag
+        if tag in skip:
+            if tag == "br":
+                add(a)
+                plain = False
+            continue
+        if tag in stop:
+            return None, plain
+        for b in a.items:
+            if type(b) is int:
+                add(b)
+                continue
+            tag = b.tag
+            if tag in skip:
+                if tag == "br":
+                    add(b)
+                    plain = False
+                continue
+            if tag in stop:
+                return None, plain
+            for c in b.items:
+                if type(c) is int:
+                    add(c)
+                    continue
+                tag = c.tag
+                if tag in skip:
+                    if tag == "br":
+                        add(c)
+                        plain = False
+                    continue
+                if tag in stop:
+                    return None, plain
+                if c.items:
+                    deep = _deep_items(c, add, stop, skip)
+                    if deep is None:
+                        return None, plain
+                    plain = plain and deep
+    return out, plain
+
+
+def _deep_items(node, add, stop: frozenset, skip: frozenset) -> bool | None:
+    """text_items below its third level: *add* each text token and <br>; whether there was no <br>, or
+    None if an element in *stop* was met. A work list in reverse document order (the next item on top),
+    not recursion: a page may nest elements thousands deep."""
+    plain = True
+    todo = node.items[::-1]
+    pop = todo.pop
+    while todo:
+        it = pop()
+        if type(it) is int:
+            add(it)
+            continue
+        tag = it.tag
+        if tag in skip:
+            if tag == "br":
+                add(it)
+                plain = False
+            continue
+        if tag in stop:
+            return None
+        if it.items:
+            todo += it.items[::-1]
+    return plain
