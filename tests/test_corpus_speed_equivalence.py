@@ -280,9 +280,13 @@ def test_locator_as_the_plain_form(text, spans):
     fast.pack()
     assert [x.to_list() for x in got] == [slow(Span(a, a + n)).to_list() for a, n in spans]
     for x in got:  # a window packed with others reads back, alone, as the window
-        k = KnownLine()
-        k.lay_packed(x.frame_col - 1, x.frame_len, x.packed_frame())
-        assert k.text(x.frame_col - 1, x.frame_col - 1 + x.frame_len) == x.frame
+        k, plain = KnownLine(), KnownLine()
+        x.lay_on(k)
+        plain.lay(x.frame_col - 1, x.frame)
+        assert (k.length, k.text(0, k.length)) == (plain.length, plain.text(0, plain.length))
+    # the windows read back when read in any order (the last stream read is kept unpacked)
+    for x in reversed(got):
+        assert x.frame == slow(Span(x.start, x.end)).frame
 
 
 # ---- the copies: the pairs, as find_copies made them -------------------------------------------------

@@ -104,15 +104,14 @@ def _lay_many(known, windows: list[tuple[int, str]]) -> None:
     """``known.lay_many(windows)`` with the summary's cheaper packing (:func:`.summary._pack`, the same
     zlib format): ``zlib.compress`` sets up a 256 KB state per call, about 130 µs and 200 K instructions
     however short the text. The parts are laid as ``KnownLine.lay_many`` lays them (a test compares)."""
-    from .summary import _pack
+    from .summary import _pack, lay_part
 
     if not windows:
         return
     kept = _pack("".join([t for _s, t in windows]))
     off = 0
     for start, t in windows:
-        known.parts.append((start, len(t), kept, off))
-        known.length = max(known.length, start + len(t))
+        lay_part(known, start, len(t), kept, off)
         off += len(t)
 
 

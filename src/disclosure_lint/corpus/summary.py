@@ -54,7 +54,7 @@ class Loc:
     def frame(self) -> str:
         if self._off < 0:
             return unpack(self._frame)
-        return unpack(self._frame)[self._off:self._off + self.frame_len]
+        return _shared_text(self._frame)[self._off:self._off + self.frame_len]
 
     @frame.setter
     def frame(self, text: str) -> None:
@@ -62,10 +62,15 @@ class Loc:
         self._off = -1
         self.frame_len = len(text)
 
-    def packed_frame(self):
-        """The window alone, packed as :func:`~disclosure_lint.engine.results.pack` packs (what
-        ``KnownLine.lay_packed`` takes)."""
-        return self._frame if self._off < 0 else _pack(self.frame)
+    def lay_on(self, known) -> None:
+        """Lay the window on a ``KnownLine`` at its columns: packed alone, as ``lay_packed`` lays it; a
+        window inside the report's shared stream, as ``lay_many`` lays its windows (the stream and the
+        window's offset in it: neither compressed again nor copied)."""
+        if self._off < 0:
+            known.lay_packed(self.frame_col - 1, self.frame_len, self._frame)
+        elif self.frame_len:
+            lay_part(known, self.frame_col - 1, self.frame_len, self._frame, self._off)
+
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Loc) and self.to_list() == other.to_list()
@@ -87,6 +92,26 @@ class Loc:
     @classmethod
     def from_list(cls, v) -> "Loc":
         return cls(*v)
+
+
+def lay_part(known, start: int, n: int, kept, off: int) -> None:
+    """Lay *n* code points at column *start* of a line, read from *kept* (packed) at *off*, as
+    ``KnownLine.lay_many`` lays each of its windows (the tests compare the renderings)."""
+    known.parts.append((start, n, kept, off))
+    known.length = max(known.length, start + n)
+
+
+_unpacked: list = [None, ""]  # the shared stream read last and its text
+
+
+def _shared_text(kept) -> str:
+    """The text of a report's shared stream of windows. The places a stage reads one after another are
+    mostly one report's (a finding and its related places): the last stream read is kept unpacked, so
+    they do not each decompress the report's windows again."""
+    if _unpacked[0] is not kept:
+        _unpacked[1] = unpack(kept)
+        _unpacked[0] = kept
+    return _unpacked[1]
 
 
 @dataclass
