@@ -24,11 +24,13 @@ _UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages rep
 
 def decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
     """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
-    if text.find("&", start, end) < 0:
-        b.add_literal(text[start:end], start)
+    # The entity test on the slice (``in``): str.find(…, start, end) parses its arguments from a format
+    # string in Python 3.11, which costs more than the slice that is needed anyway.
+    chunk = text[start:end]
+    if "&" not in chunk:
+        b.add_literal(chunk, start)
         return
     i = start
-    chunk = text[start:end]
     for m in _ENTITY.finditer(chunk):
         a, z = start + m.start(), start + m.end()
         if a > i:
@@ -59,9 +61,10 @@ def items_text(text: str, toks, items: list, plain: bool) -> PText:
     if plain and items:
         if len(items) == 1:
             k = items[0]
-            s, e = toks[k], toks[k + 1]
-            if text.find("&", s, e) < 0:
-                return PText.literal(text[s:e], s)
+            s = toks[k]
+            t = text[s:toks[k + 1]]
+            if "&" not in t:
+                return PText.literal(t, s)
         else:
             starts = list(map(toks.__getitem__, items))
             ends = [toks[k + 1] for k in items]
@@ -97,9 +100,11 @@ def strip_word(pt: PText) -> PText:
 def split_lines(pt: PText) -> list[PText]:
     """A block's text split at <br> line breaks, Word markers removed."""
     pt = strip_word(pt)
+    t = pt.text
+    if "\n" not in t:  # one line (most paragraphs): the text itself, not a slice of all of it
+        return [pt] if t.strip() else []
     out = []
     start = 0
-    t = pt.text
     i = t.find("\n")
     while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
         if not pt.is_literal_at(i):
