@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import cell_value, read_cell, value_like
+from .cells import _plain_number, cell_value, read_cell, value_like
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -22,6 +22,7 @@ from ..source import Span
 __all__ = ["resolve"]
 
 MAX_COLSPAN = 200
+_new = object.__new__
 MAX_WIDTH = 400
 
 
@@ -78,19 +79,45 @@ def resolve(raw: RawTable) -> Table:
                                          rc.span))
                     rowspan = nrows - r
             rpt = rc.ptext
-            pt = rpt.collapse_space()
+            text = rpt.text
             recovery = rc.recovery
             # the value, and _is_label(cell) (asked several times per row): decided once
             if recovery and recovery in ("ambiguous", "unsplit"):
-                value = Unread(rc.span, rpt.text)
+                pt = rpt.collapse_space()
+                value = Unread(rc.span, text)
                 flag = False
-            elif pt.text:
-                value, flag = read_cell(pt)
+            elif text.isdigit() and text.isascii():
+                # ASCII digits, two cells in three: collapse_space gives the text itself (no white space),
+                # and read_cell a plain Number over it; both without their calls.
+                pt = rpt
+                start = rpt._start
+                try:
+                    value = _plain_number(int(text), Span(start, start + len(text)) if start >= 0 else rpt.span(),
+                                          text)
+                    flag = False
+                except ValueError:  # more digits than int() reads
+                    value, flag = read_cell(pt)
             else:
-                # a blank cell's span is its content (the &nbsp;), else the whole cell
-                value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
-                flag = False
-            cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
+                pt = rpt.collapse_space()
+                if pt.text:
+                    value, flag = read_cell(pt)
+                else:
+                    # a blank cell's span is its content (the &nbsp;), else the whole cell
+                    value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
+                    flag = False
+            # Cell(pt, text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery) without the
+            # dataclass's __init__ (a Python frame entered through the type's call): the same slots, set here.
+            cell = _new(Cell)
+            cell.ptext = pt
+            cell.raw = text
+            cell.span = rc.span
+            cell.value = value
+            cell.row = r
+            cell.col = c
+            cell.rowspan = rowspan
+            cell.colspan = colspan
+            cell.is_header = rc.is_header
+            cell.recovery = recovery
             label_at[c] = flag
             flags.append(flag)
             placed[c] = cell
