@@ -951,3 +951,35 @@ def test_what_a_document_keeps_follows_its_blocks_and_rows():
     assert table.text() is before                  # kept
     table.rows = table.rows[:0]
     assert table.text() == "" and list(table.cells()) == []
+
+
+def _digit_cells():
+    """Cells of ASCII digits in every layout the grid's digit shortcut meets: one literal piece, pieces
+    apart in the source (the general layout), more digits than int() reads, and each recovery."""
+    b = PTextBuilder()
+    b.add_literal("1", 3)
+    b.add_literal("2", 9)
+    apart = b.build()
+    m = PTextBuilder()
+    m.add_literal("3", 0)
+    m.add_mapped("4", 1, 6)  # a digit from an entity (&#52;): mapped, not literal
+    mapped = m.build()
+    long_digits = PText.literal("7" * 5000, 0)
+    out = []
+    for recovery in ("", "forced", "chosen", "ambiguous", "unsplit"):
+        for pt in (PText.literal("27", 5), PText.literal("0", 0), apart, mapped, long_digits,
+                   PText.literal("２7", 2), PText.literal("27 ", 2)):
+            out.append(RawCell(pt, Span(0, 10), 1, 1, False, recovery))
+    return out
+
+
+def test_resolve_digit_cells_as_plain():
+    cells_ = _digit_cells()
+    raw = RawTable([RawRow([RawCell(PText.literal("本年新收", 0), Span(0, 4))] + cells_[k:k + 7], Span(0, 10))
+                    for k in range(0, len(cells_), 7)], Span(0, 10))
+    got = grid.resolve(raw)
+    assert _dump(got) == _dump(plain_resolve(raw))
+    # made through its slots, a cell is the Cell its constructor makes
+    c = got.rows[0].cells[1]
+    assert c == Cell(c.ptext, c.raw, c.span, c.value, c.row, c.col, c.rowspan, c.colspan, c.is_header, c.recovery)
+    assert type(c.value) is Number and c.value.span == Span(5, 7) and c.ptext is raw.rows[0].cells[1].ptext
