@@ -2,7 +2,7 @@
 """Instructions of the HTML reader's back half (``_Reader.read``: blocks, tables, cells) and of
 ``build_document``, each alone, on the real pages and on benchmarks/run.py's corpus(12).
 
-    python benchmarks/doc_probe.py         # needs valgrind; PYTHONHASHSEED=0
+    python benchmarks/doc_probe.py [real|synth] [read|build]    # needs valgrind; PYTHONHASHSEED=0
 
 Each count is of a fresh process that decodes the pages, reads and builds every page once to warm up,
 then makes every page's reader (and, for the build, its RawDocument); the same process without the
@@ -60,8 +60,9 @@ def main() -> int:
     import compileall
 
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
-    for which in (["real"] if pages else []) + ["synth"]:
-        for stage in ("read", "build"):
+    args = sys.argv[1:]
+    for which in [w for w in (["real"] if pages else []) + ["synth"] if not args or w in args]:
+        for stage in [s for s in ("read", "build") if not args or s in args or args == [which]]:
             n = count(which, stage, True, pages) - count(which, stage, False, pages)
             print(f"{stage} on {which}: {n / 1e6:.1f} M instructions")
     return 0

@@ -271,3 +271,24 @@ def test_split_lines_on_every_page():
             if node.tag in ("p", "div", "td", "li", "h1", "h2"):
                 pt = reader.node_text(node)
                 assert [_layout(p) for p in split_lines(pt)] == [_layout(p) for p in _old_split_lines(pt)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# _outside: whether furniture holds a metadata label, by ``in`` instead of the label pattern.
+
+_LABEL_BITS = ["发布", "机构", "发文", "信息", "来源", "成文", "日期", "生成", "时间", "索引", "号", "标题", "名称",
+               "文号", "<a href='x'>", "期", "构", "源", "间", "题", "称", "文", "a", " ", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_BITS), max_size=12))
+def test_has_meta_label_is_the_pattern(bits):
+    chunk = "".join(bits)
+    assert H._has_meta_label(chunk) == (H._META_HINT.search(chunk) is not None)
+
+
+def test_has_meta_label_on_every_page():
+    for text in _pages():
+        for k in range(0, len(text), 997):  # windows of every page, markup and text
+            chunk = text[k:k + 3000]
+            assert H._has_meta_label(chunk) == (H._META_HINT.search(chunk) is not None)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html as _html
 import re
-from itertools import accumulate
-from operator import eq
+from itertools import accumulate, compress
+from operator import eq, not_
 
 from ..source.ptext import PText, PTextBuilder
 from ..source.lazy_re import lazy
@@ -101,18 +101,31 @@ def split_lines(pt: PText) -> list[PText]:
     """A block's text split at <br> line breaks, Word markers removed."""
     pt = strip_word(pt)
     t = pt.text
-    if "\n" not in t:  # one line (most paragraphs): the text itself, not a slice of all of it
+    p = pt._p
+    if p is None or "\n" not in t:  # one line, or one literal piece (its line breaks are the page's own)
+        return [pt] if t.strip() else []
+    # A mapped line break is a <br>; a literal one is the page's own white space. The breaks are looked
+    # for in the mapped pieces only: a Word page wraps its text, and a block of furniture may hold
+    # thousands of literal line breaks, each of which cost a search and a bisect.
+    pos, _, _, lit = p
+    last = len(pos) - 1
+    cuts = []
+    for k in compress(range(len(lit)), map(not_, lit)):
+        a = pos[k]
+        piece = t[a:pos[k + 1]] if k < last else t[a:]
+        j = piece.find("\n")
+        while j >= 0:
+            cuts.append(a + j)
+            j = piece.find("\n", j + 1)
+    if not cuts:
         return [pt] if t.strip() else []
     out = []
     start = 0
-    i = t.find("\n")
-    while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
-        if not pt.is_literal_at(i):
-            out.append(pt[start:i])
-            start = i + 1
-        i = t.find("\n", i + 1)
+    for i in cuts:
+        out.append(pt[start:i])
+        start = i + 1
     out.append(pt[start:])
-    return [p for p in out if p.text.strip()]
+    return [q for q in out if q.text.strip()]
 
 
 def text_items(node, stop: frozenset, skip: frozenset) -> tuple[list | None, bool]:
