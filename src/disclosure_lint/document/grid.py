@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .cells import _plain_number, cell_value, read_cell, value_like
+from .cells import (NOT_APPLICABLE_START, _APPROX_WORD_START, _NUMBER_START, _plain_number, _text_value, cell_value,
+                    read_cell, value_like)
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -99,7 +100,14 @@ def resolve(raw: RawTable) -> Table:
                     value, flag = read_cell(pt)
             else:
                 pt = rpt.collapse_space()
-                if pt.text:
+                t = pt.text
+                if t and not (t[0].isdecimal() or t[0] in _NUMBER_START or t[0] in NOT_APPLICABLE_START):
+                    # A label such as 本年新收, nearly every other cell: read_cell's own first case (no
+                    # number nor mark can match), without its call and the tuple it returns.
+                    start = pt._start
+                    value = _text_value(Span(start, start + len(t)) if start >= 0 else pt.span(), t)
+                    flag = t[0] not in _APPROX_WORD_START or not value_like(t)
+                elif t:
                     value, flag = read_cell(pt)
                 else:
                     # a blank cell's span is its content (the &nbsp;), else the whole cell
@@ -148,7 +156,7 @@ def resolve(raw: RawTable) -> Table:
                 distinct = pos.cells
                 labels, values = _split_labels(r, list(pos.cells), flags)
             # the distinct cells kept on the row: Table.text() and Table.cells() need not find them again
-            row = Row(r, pos.cells, raw_row.span, labels, values, distinct)
+            row = _row(r, pos.cells, raw_row.span, labels, values, distinct)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
@@ -156,7 +164,7 @@ def resolve(raw: RawTable) -> Table:
             if pos.split is None:
                 pos.distinct, distinct_flags = _distinct_flags(pos.mapping, label_at)
                 pos.split = _split_labels(r, pos.distinct, distinct_flags)
-            row = Row(r, pos.cells, raw_row.span, *pos.split, pos.distinct)
+            row = _row(r, pos.cells, raw_row.span, *pos.split, pos.distinct)
         if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
                           raw_row.span))
@@ -173,6 +181,20 @@ def resolve(raw: RawTable) -> Table:
             problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
                                short=len(short), n=len(rows), width=width), short[0].span))
     return Table(raw.span, rows, width, problems, from_text)
+
+
+def _row(index: int, cells: list[Cell], span: Span, labels: list[Cell], values: list[Cell],
+         distinct: list[Cell] | None) -> Row:
+    """``Row(index, cells, span, labels, values, distinct)`` without the dataclass's __init__ (a Python
+    frame entered through the type's call): the same slots, set here."""
+    row = _new(Row)
+    row.index = index
+    row.cells = cells
+    row.span = span
+    row.labels = labels
+    row.values = values
+    row.distinct = distinct
+    return row
 
 
 class _Positions:
