@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from bisect import bisect_right
 from itertools import accumulate, compress
 from operator import eq, not_
 
@@ -105,18 +106,29 @@ def split_lines(pt: PText) -> list[PText]:
     if p is None or "\n" not in t:  # one line, or one literal piece (its line breaks are the page's own)
         return [pt] if t.strip() else []
     # A mapped line break is a <br>; a literal one is the page's own white space. The breaks are looked
-    # for in the mapped pieces only: a Word page wraps its text, and a block of furniture may hold
-    # thousands of literal line breaks, each of which cost a search and a bisect.
+    # for either at each line break (is it in a mapped piece?) or in each mapped piece (does it hold one?),
+    # whichever are fewer: a block of furniture may hold thousands of literal line breaks (a wrapped page),
+    # a paragraph of a generated page hundreds of entities and one line break.
     pos, _, _, lit = p
-    last = len(pos) - 1
+    mapped = len(lit) - sum(lit)
     cuts = []
-    for k in compress(range(len(lit)), map(not_, lit)):
-        a = pos[k]
-        piece = t[a:pos[k + 1]] if k < last else t[a:]
-        j = piece.find("\n")
-        while j >= 0:
-            cuts.append(a + j)
-            j = piece.find("\n", j + 1)
+    if not mapped:
+        pass  # all literal: no <br>
+    elif t.count("\n") <= mapped:
+        i = t.find("\n")
+        while i >= 0:
+            if not lit[bisect_right(pos, i) - 1]:  # pt.is_literal_at(i)
+                cuts.append(i)
+            i = t.find("\n", i + 1)
+    else:
+        last = len(pos) - 1
+        for k in compress(range(len(lit)), map(not_, lit)):
+            a = pos[k]
+            piece = t[a:pos[k + 1]] if k < last else t[a:]
+            j = piece.find("\n")
+            while j >= 0:
+                cuts.append(a + j)
+                j = piece.find("\n", j + 1)
     if not cuts:
         return [pt] if t.strip() else []
     out = []
