@@ -69,6 +69,7 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
 def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
               summarise: bool = False):
     from ..engine.config import ConfigError, options_for
+    from ..engine.context import Context
     from ..engine.diagnostics import Diagnostic, Severity
     from ..engine.lint import lint_document
     from ..document.parse import MAX_BYTES, parse_source, source_from_bytes
@@ -105,9 +106,13 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
             from ..corpus.run import lint_with_summary
 
             res = lint_with_summary(shown, doc, options)
+            # the summary holds the report's identity already; without one, it is made from the document
+            res.report = _report_identity(res if res.summary is not None else doc, options)
         else:
-            res = resolve_positions(shown, doc.source, lint_document(doc, options))
-        res.report = _report_identity(doc, options)
+            # the lint's facts (the detected year and edition) serve the report's identity too
+            ctx = Context(doc, options)
+            res = resolve_positions(shown, doc.source, lint_document(doc, options, context=ctx))
+            res.report = _report_identity(ctx, options)
         for d in res.diagnostics:
             d.source = None  # positions are resolved: a batch must not hold every file's text
         return res
@@ -132,11 +137,11 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
             gc.enable()
 
 
-def _report_identity(doc, options) -> dict:
+def _report_identity(of, options) -> dict:
     from ..batch.report_info import EMPTY, report_identity
 
     try:
-        return report_identity(doc, options)
+        return report_identity(of, options)
     except Exception:  # identity is for the batch formats only: never lose the findings over it
         return dict(EMPTY)
 
