@@ -147,7 +147,7 @@ def _report_identity(of, options) -> dict:
 
 
 def _run(files, cli, args, stdin):
-    from .jobs import run_batch
+    from .jobs import preload, run_batch
 
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
     if len(files) < 4:
@@ -181,7 +181,7 @@ def _run(files, cli, args, stdin):
     try:
         # a budget per file is for batches (one file that stalls must not hold the others back)
         timeout = max(0.0, getattr(args, "timeout_per_file", 0.0) or 0.0) if len(files) > 1 else 0.0
-        return run_batch(work, lint_one, jobs, timeout, tick)
+        return run_batch(work, lint_one, jobs, timeout, tick, before_fork=lambda: preload(corpus))
     finally:
         if progress:
             progress.stop()
