@@ -951,3 +951,96 @@ def test_what_a_document_keeps_follows_its_blocks_and_rows():
     assert table.text() is before                  # kept
     table.rows = table.rows[:0]
     assert table.text() == "" and list(table.cells()) == []
+
+
+def _digit_cells():
+    """Cells of ASCII digits in every layout the grid's digit shortcut meets: one literal piece, pieces
+    apart in the source (the general layout), more digits than int() reads, and each recovery."""
+    b = PTextBuilder()
+    b.add_literal("1", 3)
+    b.add_literal("2", 9)
+    apart = b.build()
+    m = PTextBuilder()
+    m.add_literal("3", 0)
+    m.add_mapped("4", 1, 6)  # a digit from an entity (&#52;): mapped, not literal
+    mapped = m.build()
+    long_digits = PText.literal("7" * 5000, 0)
+    out = []
+    for recovery in ("", "forced", "chosen", "ambiguous", "unsplit"):
+        for pt in (PText.literal("27", 5), PText.literal("0", 0), apart, mapped, long_digits,
+                   PText.literal("２7", 2), PText.literal("27 ", 2)):
+            out.append(RawCell(pt, Span(0, 10), 1, 1, False, recovery))
+    return out
+
+
+def test_resolve_digit_cells_as_plain():
+    cells_ = _digit_cells()
+    raw = RawTable([RawRow([RawCell(PText.literal("本年新收", 0), Span(0, 4))] + cells_[k:k + 7], Span(0, 10))
+                    for k in range(0, len(cells_), 7)], Span(0, 10))
+    got = grid.resolve(raw)
+    assert _dump(got) == _dump(plain_resolve(raw))
+    # made through its slots, a cell is the Cell its constructor makes
+    c = got.rows[0].cells[1]
+    assert c == Cell(c.ptext, c.raw, c.span, c.value, c.row, c.col, c.rowspan, c.colspan, c.is_header, c.recovery)
+    assert type(c.value) is Number and c.value.span == Span(5, 7) and c.ptext is raw.rows[0].cells[1].ptext
+
+
+def _old_paragraph(raw):
+    """build._paragraph as it was: the paragraph's span always made from its text."""
+    from disclosure_lint.document import Paragraph
+    from disclosure_lint.document.build import parse_heading
+
+    pt = raw.ptext.collapse_space()
+    if not pt.text:
+        return None
+    h = parse_heading(pt)
+    if h is not None:
+        return h
+    return Paragraph(pt, cells._whole_span(pt))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ptexts(alphabet=_CELL_CHARS + "一、（）。报告"), st.integers(-2, 2), st.integers(-2, 2), st.booleans())
+def test_paragraph_keeps_the_readers_span_only_when_it_is_the_texts(pt, ds, de, same):
+    from disclosure_lint.document.build import _paragraph
+    from disclosure_lint.readers.blocks import RawParagraph
+
+    whole = pt.span()
+    span = whole if same else Span(max(0, whole.start + ds), max(0, whole.start + ds, whole.end + de))
+    raw = RawParagraph(pt, span)
+    got, old = _paragraph(raw), _old_paragraph(raw)
+    assert type(got) is type(old)
+    if old is not None:
+        assert (got.span, got.text, got.ptext.span()) == (old.span, old.text, old.ptext.span())
+
+
+def test_paragraph_span_written_cases():
+    from disclosure_lint.document.build import _paragraph
+    from disclosure_lint.readers.blocks import RawParagraph
+
+    pt = PText.literal("本年新收3件", 5)
+    for span in (Span(5, 11), Span(5, 9), Span(4, 11), Span(0, 40)):
+        raw = RawParagraph(pt, span)
+        assert _paragraph(raw).span == _old_paragraph(raw).span == Span(5, 11)
+    assert _paragraph(RawParagraph(pt, Span(5, 11))).span is not None
+
+
+def test_resolve_label_and_value_like_cells_as_plain():
+    """Cells read by the grid's label shortcut (a first character no number or mark starts): labels, and
+    text standing where a number stands (约27, 共计3件) — values, not labels; every row keeps its distinct
+    cells (made through its slots, a Row is what its constructor makes)."""
+    texts = ["本年新收", "约27", "27余件", "共计3件", "计", "大约 5", "不适用", "—", "二十", "x", "合计"]
+    rows = []
+    at = 0
+    for k in range(len(texts)):
+        cells_ = []
+        for t in texts[k:] + texts[:k]:
+            cells_.append(RawCell(PText.literal(t, at), Span(at, at + len(t)), 2 if t == "计" else 1))
+            at += len(t) + 3
+        rows.append(RawRow(cells_, Span(cells_[0].span.start, at)))
+    raw = RawTable(rows, Span(0, at))
+    got = grid.resolve(raw)
+    assert _dump(got) == _dump(plain_resolve(raw))
+    for r in got.rows:
+        assert r.distinct is not None and r.distinct == _distinct(r.cells)
+        assert r == Row(r.index, r.cells, r.span, r.labels, r.values, r.distinct)

@@ -214,3 +214,81 @@ def test_span_is_made_and_checked_as_the_dataclass_made_it():
     for bad in ((-1, 2), (5, 4)):
         with pytest.raises(ValueError):
             Span(*bad)
+
+
+# ---------------------------------------------------------------------------------------------------
+# split_lines: a one-line text is given back itself, not sliced whole (a paragraph's text).
+
+
+def _old_split_lines(pt):
+    """html_text.split_lines as it was: every part sliced, the last one ``pt[start:]`` even when it is all."""
+    pt = strip_word(pt)
+    out = []
+    start = 0
+    t = pt.text
+    i = t.find("\n")
+    while i >= 0:
+        if not pt.is_literal_at(i):
+            out.append(pt[start:i])
+            start = i + 1
+        i = t.find("\n", i + 1)
+    out.append(pt[start:])
+    return [p for p in out if p.text.strip()]
+
+
+@st.composite
+def _line_texts(draw):
+    """Positioned texts of literal and mapped pieces (entities, <br> line breaks), with Word markers."""
+    at = draw(st.integers(0, 40))
+    b = PTextBuilder()
+    for _ in range(draw(st.integers(0, 6))):
+        text = draw(st.sampled_from(["a", "本年", " ", "\n", "  x\n", "<!--[if !supportLists]-->", "12", "\xa0"]))
+        if draw(st.booleans()):
+            b.add_literal(text, at)
+            at += len(text) + draw(st.integers(0, 2))
+        else:
+            width = draw(st.integers(1, 6))
+            b.add_mapped(text, at, at + width)
+            at += width
+    pt = b.build()
+    if draw(st.booleans()) and pt.text:  # the one-piece layout too
+        from disclosure_lint.source.ptext import PText
+
+        return PText.literal(pt.text, at)
+    return pt
+
+
+@settings(max_examples=400, deadline=None)
+@given(_line_texts())
+def test_split_lines_as_the_old_form(pt):
+    assert [_layout(p) for p in split_lines(pt)] == [_layout(p) for p in _old_split_lines(pt)]
+
+
+def test_split_lines_on_every_page():
+    for text in _pages():
+        reader = H._Reader(Source(text))
+        for node in _nodes(reader):
+            if node.tag in ("p", "div", "td", "li", "h1", "h2"):
+                pt = reader.node_text(node)
+                assert [_layout(p) for p in split_lines(pt)] == [_layout(p) for p in _old_split_lines(pt)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# _outside: whether furniture holds a metadata label, by ``in`` instead of the label pattern.
+
+_LABEL_BITS = ["发布", "机构", "发文", "信息", "来源", "成文", "日期", "生成", "时间", "索引", "号", "标题", "名称",
+               "文号", "<a href='x'>", "期", "构", "源", "间", "题", "称", "文", "a", " ", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_BITS), max_size=12))
+def test_has_meta_label_is_the_pattern(bits):
+    chunk = "".join(bits)
+    assert H._has_meta_label(chunk) == (H._META_HINT.search(chunk) is not None)
+
+
+def test_has_meta_label_on_every_page():
+    for text in _pages():
+        for k in range(0, len(text), 997):  # windows of every page, markup and text
+            chunk = text[k:k + 3000]
+            assert H._has_meta_label(chunk) == (H._META_HINT.search(chunk) is not None)

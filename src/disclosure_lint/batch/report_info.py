@@ -11,12 +11,14 @@ __all__ = ["report_identity", "EMPTY"]
 EMPTY = {"agency": "", "agency_level": "", "year": None, "edition": ""}
 
 
-def report_identity(document, options) -> dict:
-    """The agency (normalised), its level, the report year and the edition."""
-    from ..engine.context import Context
+def report_identity(of, options) -> dict:
+    """The agency (normalised), its level, the report year and the edition of a report: *of* is a
+    document, or what already knows its facts (anything :func:`~disclosure_lint.corpus.identity.report_identity`
+    takes: the lint's rule context, whose detected year and edition are reused, or a result made with a
+    corpus summary, which holds the identity), so a batch does not work them out a second time."""
     from ..corpus.identity import report_identity as identity
 
-    ident = identity(Context(document, options), options)
+    ident = identity(of, options)
     return {
         "agency": ident.agency or ident.agency_raw or "",
         "agency_level": ident.level or "",

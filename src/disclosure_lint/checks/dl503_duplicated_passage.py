@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
-from operator import methodcaller
+from itertools import compress, islice, repeat
+from operator import contains, getitem, methodcaller
 
 from ..engine.diagnostics import Edit, Finding, Fix, Related
 from ..i18n import _
@@ -28,6 +28,30 @@ _STEP = MIN_RUN - _GRAM + 1
 assert (_GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM) == (4, 5, 8, 44), "update the literals of _Starts.__init__"
 
 
+# slice(q, q + _GRAM) and slice(q + MIN_RUN, q + MAX_RUN + _GRAM) for q = 0, _STEP, 2 * _STEP, …: the same
+# slice objects serve every text, grown to the longest one seen.
+_GRAM_AT: list[slice] = []
+_LATER: list[slice] = []
+
+
+def _anchors(text: str) -> list[int]:
+    """The q (multiples of _STEP) whose _GRAM characters occur again in ``text[q + MIN_RUN:q + MAX_RUN + _GRAM]``.
+
+    ``gram in window`` is ``text.find(gram, q + 8, q + 44) >= 0`` (an occurrence that starts and ends in the
+    range). The slices are taken and tested by map over prebuilt slice objects, so the loop runs in C with
+    no bytecode per anchor (the comprehension it replaces is kept as the oracle in the tests)."""
+    qs = range(0, len(text) - _GRAM + 1, _STEP)
+    m = len(qs)
+    if m > len(_GRAM_AT):
+        for q in range(len(_GRAM_AT) * _STEP, m * _STEP, _STEP):
+            _GRAM_AT.append(slice(q, q + _GRAM))
+            _LATER.append(slice(q + MIN_RUN, q + MAX_RUN + _GRAM))
+    # operator.getitem over repeat(text, m) (map stops there): a fast call each, where text.__getitem__,
+    # a method-wrapper, packs a tuple of arguments per call
+    return list(compress(qs, map(contains, map(getitem, repeat(text, m), _LATER),
+                                 map(getitem, repeat(text, m), _GRAM_AT))))
+
+
 class _Starts:
     """The places where _CANDIDATE matches, in order, found with a few C-speed operations per _STEP characters.
 
@@ -43,11 +67,7 @@ class _Starts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # _GRAM, _STEP, MIN_RUN, MAX_RUN + _GRAM written as literals: no global lookups in this loop (checked
-        # below). ``gram in text[q + 8:q + 44]`` is ``text.find(gram, q + 8, q + 44) >= 0`` (an occurrence
-        # that starts and ends in the range) with a slice instead of str.find's parsing of its arguments,
-        # which cost more (14% fewer instructions on the real pages; the tests compare the two).
-        self.anchors = [q for q in range(0, len(text) - 3, 5) if text[q:q + 4] in text[q + 8:q + 44]]
+        self.anchors = _anchors(text)
         self.k = 0
 
     def next(self, i: int) -> int | None:
@@ -60,8 +80,16 @@ class _Starts:
                 dists = []
                 j = text.find(gram, q + MIN_RUN, end)
                 while j >= 0:
-                    dists.append(j - q)
+                    L = j - q
+                    # A run written twice from p (q - _STEP < p <= q) at distance L repeats the characters
+                    # q .. q + L - _GRAM (inside both p's first copy and every p's): tested once here,
+                    # this drops most distances before the _STEP starts are tried.
+                    if text[q:j - _GRAM] == text[j:j + L - _GRAM]:
+                        dists.append(L)
                     j = text.find(gram, j + 1, end)
+                if not dists:
+                    k += 1
+                    continue
                 for p in range(max(i, q - _STEP + 1), q + 1):
                     if "\u4e00" <= text[p] <= "\u9fff":
                         for L in dists:

@@ -69,6 +69,7 @@ def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdi
 def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
               summarise: bool = False):
     from ..engine.config import ConfigError, options_for
+    from ..engine.context import Context
     from ..engine.diagnostics import Diagnostic, Severity
     from ..engine.lint import lint_document
     from ..document.parse import MAX_BYTES, parse_source, source_from_bytes
@@ -104,10 +105,17 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
         if summarise:  # several files: also the small per-report summary the corpus stage needs
             from ..corpus.run import lint_with_summary
 
+            # the summary places its facts through the source's whole line index: built first, it serves
+            # the findings' positions too (they are counted without it otherwise, engine/few_lines.py)
+            doc.source.line_starts  # noqa: B018
             res = lint_with_summary(shown, doc, options)
+            # the summary holds the report's identity already; without one, it is made from the document
+            res.report = _report_identity(res if res.summary is not None else doc, options)
         else:
-            res = resolve_positions(shown, doc.source, lint_document(doc, options))
-        res.report = _report_identity(doc, options)
+            # the lint's facts (the detected year and edition) serve the report's identity too
+            ctx = Context(doc, options)
+            res = resolve_positions(shown, doc.source, lint_document(doc, options, context=ctx))
+            res.report = _report_identity(ctx, options)
         for d in res.diagnostics:
             d.source = None  # positions are resolved: a batch must not hold every file's text
         return res
@@ -132,17 +140,17 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
             gc.enable()
 
 
-def _report_identity(doc, options) -> dict:
+def _report_identity(of, options) -> dict:
     from ..batch.report_info import EMPTY, report_identity
 
     try:
-        return report_identity(doc, options)
+        return report_identity(of, options)
     except Exception:  # identity is for the batch formats only: never lose the findings over it
         return dict(EMPTY)
 
 
 def _run(files, cli, args, stdin):
-    from .jobs import run_batch
+    from .jobs import preload, run_batch
 
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
     if len(files) < 4:
@@ -176,7 +184,7 @@ def _run(files, cli, args, stdin):
     try:
         # a budget per file is for batches (one file that stalls must not hold the others back)
         timeout = max(0.0, getattr(args, "timeout_per_file", 0.0) or 0.0) if len(files) > 1 else 0.0
-        return run_batch(work, lint_one, jobs, timeout, tick)
+        return run_batch(work, lint_one, jobs, timeout, tick, before_fork=lambda: preload(corpus))
     finally:
         if progress:
             progress.stop()

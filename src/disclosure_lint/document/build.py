@@ -93,7 +93,11 @@ def _paragraph(raw: RawParagraph) -> Paragraph | Heading | None:
     h = parse_heading(pt)
     if h is not None:
         return h
-    return Paragraph(pt, _whole_span(pt))
+    span = raw.span
+    start = pt._start
+    if pt is not raw.ptext or start < 0 or span.start != start or span.end != start + len(pt.text):
+        span = _whole_span(pt)  # else the reader's span is the text's (an HTML paragraph): kept, not made again
+    return Paragraph(pt, span)
 
 
 def _sections(blocks: list) -> Section:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .cells import cell_value, read_cell, value_like
+from .cells import (NOT_APPLICABLE_START, _APPROX_WORD_START, _NUMBER_START, _plain_number, _text_value, cell_value,
+                    read_cell, value_like)
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
@@ -22,6 +23,7 @@ from ..source import Span
 __all__ = ["resolve"]
 
 MAX_COLSPAN = 200
+_new = object.__new__
 MAX_WIDTH = 400
 
 
@@ -78,19 +80,52 @@ def resolve(raw: RawTable) -> Table:
                                          rc.span))
                     rowspan = nrows - r
             rpt = rc.ptext
-            pt = rpt.collapse_space()
+            text = rpt.text
             recovery = rc.recovery
             # the value, and _is_label(cell) (asked several times per row): decided once
             if recovery and recovery in ("ambiguous", "unsplit"):
-                value = Unread(rc.span, rpt.text)
+                pt = rpt.collapse_space()
+                value = Unread(rc.span, text)
                 flag = False
-            elif pt.text:
-                value, flag = read_cell(pt)
+            elif text.isdigit() and text.isascii():
+                # ASCII digits, two cells in three: collapse_space gives the text itself (no white space),
+                # and read_cell a plain Number over it; both without their calls.
+                pt = rpt
+                start = rpt._start
+                try:
+                    value = _plain_number(int(text), Span(start, start + len(text)) if start >= 0 else rpt.span(),
+                                          text)
+                    flag = False
+                except ValueError:  # more digits than int() reads
+                    value, flag = read_cell(pt)
             else:
-                # a blank cell's span is its content (the &nbsp;), else the whole cell
-                value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
-                flag = False
-            cell = Cell(pt, rpt.text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery)
+                pt = rpt.collapse_space()
+                t = pt.text
+                if t and not (t[0].isdecimal() or t[0] in _NUMBER_START or t[0] in NOT_APPLICABLE_START):
+                    # A label such as 本年新收, nearly every other cell: read_cell's own first case (no
+                    # number nor mark can match), without its call and the tuple it returns.
+                    start = pt._start
+                    value = _text_value(Span(start, start + len(t)) if start >= 0 else pt.span(), t)
+                    flag = t[0] not in _APPROX_WORD_START or not value_like(t)
+                elif t:
+                    value, flag = read_cell(pt)
+                else:
+                    # a blank cell's span is its content (the &nbsp;), else the whole cell
+                    value = cell_value(pt, rpt.span() if len(rpt) else rc.span)
+                    flag = False
+            # Cell(pt, text, rc.span, value, r, c, rowspan, colspan, rc.is_header, recovery) without the
+            # dataclass's __init__ (a Python frame entered through the type's call): the same slots, set here.
+            cell = _new(Cell)
+            cell.ptext = pt
+            cell.raw = text
+            cell.span = rc.span
+            cell.value = value
+            cell.row = r
+            cell.col = c
+            cell.rowspan = rowspan
+            cell.colspan = colspan
+            cell.is_header = rc.is_header
+            cell.recovery = recovery
             label_at[c] = flag
             flags.append(flag)
             placed[c] = cell
@@ -121,7 +156,7 @@ def resolve(raw: RawTable) -> Table:
                 distinct = pos.cells
                 labels, values = _split_labels(r, list(pos.cells), flags)
             # the distinct cells kept on the row: Table.text() and Table.cells() need not find them again
-            row = Row(r, pos.cells, raw_row.span, labels, values, distinct)
+            row = _row(r, pos.cells, raw_row.span, labels, values, distinct)
         else:
             # Every cell of this row comes from a row above: the row shares its positions, and their
             # labels and values (the same for any row all of whose cells come from above).
@@ -129,7 +164,7 @@ def resolve(raw: RawTable) -> Table:
             if pos.split is None:
                 pos.distinct, distinct_flags = _distinct_flags(pos.mapping, label_at)
                 pos.split = _split_labels(r, pos.distinct, distinct_flags)
-            row = Row(r, pos.cells, raw_row.span, *pos.split, pos.distinct)
+            row = _row(r, pos.cells, raw_row.span, *pos.split, pos.distinct)
         if pos.first_free < pos.end and not from_text:
             holes.append((_("row {row} has no cell at column {column}", row=r + 1, column=pos.first_free + 1),
                           raw_row.span))
@@ -146,6 +181,20 @@ def resolve(raw: RawTable) -> Table:
             problems.append((_("{short} of {n} rows are narrower than the table ({width} columns): ragged rows",
                                short=len(short), n=len(rows), width=width), short[0].span))
     return Table(raw.span, rows, width, problems, from_text)
+
+
+def _row(index: int, cells: list[Cell], span: Span, labels: list[Cell], values: list[Cell],
+         distinct: list[Cell] | None) -> Row:
+    """``Row(index, cells, span, labels, values, distinct)`` without the dataclass's __init__ (a Python
+    frame entered through the type's call): the same slots, set here."""
+    row = _new(Row)
+    row.index = index
+    row.cells = cells
+    row.span = span
+    row.labels = labels
+    row.values = values
+    row.distinct = distinct
+    return row
 
 
 class _Positions:

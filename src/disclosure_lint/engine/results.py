@@ -5,6 +5,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
+from .few_lines import FewLines
 from ..source import Source, Span
 
 __all__ = ["Position", "FileResult", "KnownLine", "resolve_positions", "kept_lines", "pack", "unpack"]
@@ -162,8 +163,8 @@ class FileResult:
 
 
 
-def _pos(source: Source, offset: int, end: bool = False) -> Position:
-    line, col = source.line_col(offset)
+def _pos(source: Source, offset: int, end: bool = False, lines: FewLines | None = None) -> Position:
+    line, col = (source if lines is None else lines).line_col(offset)
     locate = getattr(source, "locate", None)   # an extracted text (.docx, PDF) knows the original's places
     if locate is not None:
         loc = locate(max(offset - 1, 0) if end and offset else offset)
@@ -187,10 +188,13 @@ def _context(source: Source, span: Span) -> tuple[str, str]:
 FRAME_CONTEXT = 400  # code points kept either side of a span's start for its code frame
 
 
-def _excerpt(source: Source, a: Position) -> tuple[int, str | bytes, int]:
-    starts = source.line_starts
-    line_start = starts[a.line - 1]
-    line_end = starts[a.line] if a.line < len(starts) else len(source.text)
+def _excerpt(source: Source, a: Position, lines: FewLines | None = None) -> tuple[int, str | bytes, int]:
+    if lines is not None:
+        line_start, line_end = lines.line_bounds(a.offset)
+    else:
+        starts = source.line_starts
+        line_start = starts[a.line - 1]
+        line_end = starts[a.line] if a.line < len(starts) else len(source.text)
     lo = max(line_start, a.offset - FRAME_CONTEXT)
     hi = min(line_end, a.offset + FRAME_CONTEXT)
     text = source.text[lo:hi]
@@ -199,14 +203,28 @@ def _excerpt(source: Source, a: Position) -> tuple[int, str | bytes, int]:
     return a.line, pack(text), lo - line_start + 1
 
 
+def _few_lines(path: str, source: Source, diags: list[Diagnostic]) -> FewLines | None:
+    """The places of *diags* counted without the source's line index, when nothing has built it yet
+    (see :mod:`.few_lines`); None when it is built (then it answers at once)."""
+    if getattr(source, "_line_starts", None) is not None:
+        return None
+    offsets = []
+    for d in diags:
+        for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
+            offsets += (span.start, span.end)
+    return FewLines(source.text, offsets)
+
+
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
     res = FileResult(path, diags)
     locate = getattr(source, "locate", None)
+    lines = _few_lines(path, source, diags) if diags else None
     packed: dict[str, str | bytes] = {}  # one copy of a text several findings cover (a repeated passage)
     for d in diags:
         for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
             if span not in res.positions:
-                res.positions[span] = (_pos(source, span.start), _pos(source, span.end, end=len(span) > 0))
+                res.positions[span] = (_pos(source, span.start, lines=lines),
+                                       _pos(source, span.end, end=len(span) > 0, lines=lines))
                 text = source.slice(span)
                 kept = packed.get(text)
                 if kept is None:
@@ -221,8 +239,9 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
     if frame_lines:
         for d in diags:
             a = res.positions[d.span][0]
-            if d.span not in res.frames and a.line <= len(source.line_starts):
-                res.frames[d.span] = _excerpt(source, a)
+            # (a position from the source's own lines is always on one of them)
+            if d.span not in res.frames and (lines is not None or a.line <= len(source.line_starts)):
+                res.frames[d.span] = _excerpt(source, a, lines)
     return res
 
 

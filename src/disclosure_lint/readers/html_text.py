@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html as _html
 import re
-from itertools import accumulate
-from operator import eq
+from bisect import bisect_right
+from itertools import accumulate, compress
+from operator import eq, not_
 
 from ..source.ptext import PText, PTextBuilder
 from ..source.lazy_re import lazy
@@ -24,11 +25,13 @@ _UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages rep
 
 def decode_text(text: str, start: int, end: int, b: PTextBuilder) -> None:
     """Append the source text ``text[start:end]`` with entities decoded, offsets kept."""
-    if text.find("&", start, end) < 0:
-        b.add_literal(text[start:end], start)
+    # The entity test on the slice (``in``): str.find(…, start, end) parses its arguments from a format
+    # string in Python 3.11, which costs more than the slice that is needed anyway.
+    chunk = text[start:end]
+    if "&" not in chunk:
+        b.add_literal(chunk, start)
         return
     i = start
-    chunk = text[start:end]
     for m in _ENTITY.finditer(chunk):
         a, z = start + m.start(), start + m.end()
         if a > i:
@@ -59,9 +62,10 @@ def items_text(text: str, toks, items: list, plain: bool) -> PText:
     if plain and items:
         if len(items) == 1:
             k = items[0]
-            s, e = toks[k], toks[k + 1]
-            if text.find("&", s, e) < 0:
-                return PText.literal(text[s:e], s)
+            s = toks[k]
+            t = text[s:toks[k + 1]]
+            if "&" not in t:
+                return PText.literal(t, s)
         else:
             starts = list(map(toks.__getitem__, items))
             ends = [toks[k + 1] for k in items]
@@ -97,17 +101,43 @@ def strip_word(pt: PText) -> PText:
 def split_lines(pt: PText) -> list[PText]:
     """A block's text split at <br> line breaks, Word markers removed."""
     pt = strip_word(pt)
+    t = pt.text
+    p = pt._p
+    if p is None or "\n" not in t:  # one line, or one literal piece (its line breaks are the page's own)
+        return [pt] if t.strip() else []
+    # A mapped line break is a <br>; a literal one is the page's own white space. The breaks are looked
+    # for either at each line break (is it in a mapped piece?) or in each mapped piece (does it hold one?),
+    # whichever are fewer: a block of furniture may hold thousands of literal line breaks (a wrapped page),
+    # a paragraph of a generated page hundreds of entities and one line break.
+    pos, _, _, lit = p
+    mapped = len(lit) - sum(lit)
+    cuts = []
+    if not mapped:
+        pass  # all literal: no <br>
+    elif t.count("\n") <= mapped:
+        i = t.find("\n")
+        while i >= 0:
+            if not lit[bisect_right(pos, i) - 1]:  # pt.is_literal_at(i)
+                cuts.append(i)
+            i = t.find("\n", i + 1)
+    else:
+        last = len(pos) - 1
+        for k in compress(range(len(lit)), map(not_, lit)):
+            a = pos[k]
+            piece = t[a:pos[k + 1]] if k < last else t[a:]
+            j = piece.find("\n")
+            while j >= 0:
+                cuts.append(a + j)
+                j = piece.find("\n", j + 1)
+    if not cuts:
+        return [pt] if t.strip() else []
     out = []
     start = 0
-    t = pt.text
-    i = t.find("\n")
-    while i >= 0:  # a mapped line break is a <br>; a literal one is the page's own white space
-        if not pt.is_literal_at(i):
-            out.append(pt[start:i])
-            start = i + 1
-        i = t.find("\n", i + 1)
+    for i in cuts:
+        out.append(pt[start:i])
+        start = i + 1
     out.append(pt[start:])
-    return [p for p in out if p.text.strip()]
+    return [q for q in out if q.text.strip()]
 
 
 def text_items(node, stop: frozenset, skip: frozenset) -> tuple[list | None, bool]:

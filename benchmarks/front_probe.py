@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Instructions of the HTML reader's front half, stage by stage, on the real pages and on run.py's corpus(12).
+
+    python benchmarks/front_probe.py [--repeat N]     # needs valgrind; a few minutes
+
+Stages (each the instructions of a fresh process doing it for every page, less the same process without):
+
+* ``split``: html_split.tokenize_split with its marked copy, flushed as the reader flushes it (no lxml);
+* ``lxml, no callbacks``: lxml's HTMLParser on the marked copies with a target that has no start or end:
+  libxml2's own parse, the floor of any design that parses this copy;
+* ``lxml, the reader's target``: the same with html_tree._Structure (one Python start and one end callback
+  per element) and its elements();
+* ``build``: html_tree._build_in_order on the tokens and elements (and the parent links cut, as
+  _Reader._release does).
+
+The inputs of ``build`` and the copies are made in another process and read from a pickle: libxml2 seeds
+its hash tables at random, so a count that includes an lxml parse moves by about 1% from run to run (the
+same code counted 551 M and 555 M).  The lxml stages are therefore counted ``--repeat`` times (mean and
+spread printed); the others repeat exactly.
+
+What the numbers said when this was written (real pages; split 259 M, lxml floor 57 M, the target 139 M, build
+about 87 M; the whole front half about 520 M):
+
+* lxml's price per callback is mostly its own (the GIL taken back, the tag made a str, the attributes a
+  dict): a no-op start costs about 2,100 instructions, a no-op end 1,150; ``end = list.append`` (a C
+  method) instead of a Python end saved nothing once the start had to pop the closed elements.
+* Letting lxml build its tree in C (no target) and reading tags and parents with C loops (iter, a tag
+  getter, getparent, a dict of places) cost more than the callbacks (112 M + 36 M against 139 M).
+* Marking only the start tags of the names libxml2 makes itself (html, head, body, p) saves about 11 M,
+  but is not exact: where lxml reads the copy otherwise than the tokens (a marker swallowed by a bogus
+  comment, a script's content then read as markup) an element lxml makes from the page's text can stand in
+  for a lost start tag of the same name; with every start tag marked it is told apart.  Rejected.
+* Leaving a <script>'s content out of the copy saved only about 2 M (libxml2 scans raw text quickly).
+* The target's callbacks as closures over its lists (no ``self`` attribute loads) counted 2.6 M more, not
+  less (the target stage, three counts each: 140.8 M as methods, 143.4 M as closures).
+"""
+from __future__ import annotations
+
+import argparse
+import pickle
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from instructions import instructions_of, real_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_PREPARE = """import sys, pickle
+sys.path.insert(0, {src!r}); sys.path.insert(0, {bench!r})
+from pathlib import Path
+from disclosure_lint.source import Source
+from disclosure_lint.readers import html_tree as T
+from disclosure_lint.readers.html_split import tokenize_split
+if {which!r} == "real":
+    texts = [Source.from_bytes(Path(p).read_bytes()).text for p in {pages!r}]
+else:
+    from run import corpus
+    texts = [Source.from_bytes(d).text for d in corpus(12)]
+out = []
+for t in texts:
+    pieces = []
+    tokens = tokenize_split(t, pieces, "k")
+    data = "".join(pieces).encode("utf-8", "surrogatepass")
+    if any(c in data for c in T._CONTROL_CODES):
+        data = data.translate(T._CONTROL_BYTES)
+    copy = T.CopyParser([])
+    copy.parser.feed(data)
+    copy.parser.close()
+    out.append((t, data, tokens[1], tokens[2], tokens[3], copy.target.elements()))
+pickle.dump(out, open({path!r}, "wb"))
+"""
+
+_PROBE = """import sys, pickle, gc
+sys.path.insert(0, {src!r})
+from lxml import etree
+from disclosure_lint.readers import html_tree as T
+from disclosure_lint.readers.html_split import tokenize_split
+pages = pickle.load(open({path!r}, "rb"))
+class Nothing:
+    def close(self):
+        return None
+def parser(target):
+    return etree.HTMLParser(target=target, recover=True, no_network=True, remove_comments=True,
+                            remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
+def split(page):
+    pieces = []
+    def flush():
+        "".join(pieces).encode("utf-8", "surrogatepass")
+        pieces.clear()
+    tokenize_split(page[0], pieces, "k", flush)
+    flush()
+def floor(page):
+    p = parser(Nothing())
+    p.feed(page[1])
+    p.close()
+def target(page):
+    t = T._Structure()
+    p = parser(t)
+    p.feed(page[1])
+    p.close()
+    t.elements()
+def build(page):
+    root, nodes, comments = T._build_in_order(page[2], page[3], page[4], page[5])
+    for n in nodes:
+        n.parent = None
+stage = {{"split": split, "floor": floor, "target": target, "build": build}}[{stage!r}]
+gc.disable()
+for page in pages:
+    stage(page)
+if {measure!r}:
+    for page in pages:
+        stage(page)
+"""
+
+
+def count(stage: str, path: str, measure: bool) -> int:
+    return instructions_of(_PROBE.format(src=str(ROOT / "src"), path=path, stage=stage, measure=measure))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3, help="counts of each lxml stage (default 3)")
+    args = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        print("front_probe: valgrind not found, skipped")
+        return 0
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    pages = real_pages()
+    with tempfile.TemporaryDirectory() as tmp:
+        for which in (["real"] if pages else []) + ["synth"]:
+            path = str(Path(tmp) / f"{which}.pkl")
+            subprocess.run([sys.executable, "-c", _PREPARE.format(src=str(ROOT / "src"), bench=str(ROOT / "benchmarks"),
+                                                                  which=which, pages=pages, path=path)], check=True)
+            row = []
+            for stage, label in (("split", "split"), ("floor", "lxml, no callbacks"),
+                                 ("target", "lxml, the reader's target"), ("build", "build")):
+                runs = args.repeat if stage in ("floor", "target") else 1
+                got = [count(stage, path, True) - count(stage, path, False) for _ in range(runs)]
+                spread = f" (±{(max(got) - min(got)) / 2e6:.1f})" if runs > 1 else ""
+                row.append(f"{label} {statistics.mean(got) / 1e6:.1f} M{spread}")
+            print(f"front half on {which}: " + "; ".join(row))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
