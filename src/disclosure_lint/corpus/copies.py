@@ -69,7 +69,36 @@ def _pair_allowed(a: ReportSummary, b: ReportSummary, prev_of: dict, kind: str, 
     return kind == "figures" or (unit_later is not None and unit_later.problems)
 
 
+def _pairs(lst: list[tuple[int, Unit]], key: list) -> list:
+    """The pairs (in order: each entry with every later one) of entries whose reports differ in agency or
+    year; none, without a pair tried, when they all share one (the copies of one report)."""
+    if len({key[i] for i, _u in lst}) < 2:
+        return []
+    return [(a, b) for x, a in enumerate(lst) for b in lst[x + 1:] if key[a[0]] != key[b[0]]]
+
+
 SMALL = 400  # distinct sentences up to which near-identical ones are compared pairwise, exactly
+
+
+def _alike_sizes(sizes: list[int]):
+    """For each k, the others before it (ascending) whose size is close enough to size k for two sets of
+    these sizes to be LSH_THRESHOLD alike: min >= LSH_THRESHOLD * max. Found through the sizes sorted (a
+    bisect to a slightly wider range, then the exact test), not by testing every earlier one."""
+    from bisect import bisect_left, bisect_right
+
+    order = sorted(range(len(sizes)), key=sizes.__getitem__)
+    ranked = [sizes[i] for i in order]
+    for k, n in enumerate(sizes):
+        lo = bisect_left(ranked, int(LSH_THRESHOLD * n) - 1)
+        hi = bisect_right(ranked, int(n / LSH_THRESHOLD) + 1)
+        near = []
+        for i in order[lo:hi]:
+            if i < k:
+                m = sizes[i]
+                if min(n, m) >= LSH_THRESHOLD * max(n, m):
+                    near.append(i)
+        near.sort()
+        yield near
 
 
 def _near_pairs(distinct: list[str], notes: list[str]):
@@ -84,13 +113,14 @@ def _near_pairs(distinct: list[str], notes: list[str]):
         return
     if len(distinct) <= SMALL:
         grams = [{t[k:k + 3] for k in range(len(t) - 2)} for t in distinct]
-        for k, g in enumerate(grams):
+        for k, others in enumerate(_alike_sizes([len(g) for g in grams])):
+            g = grams[k]
+            n = len(g)
             hits = []
-            for other in range(k):
-                h = grams[other]
-                if min(len(g), len(h)) < LSH_THRESHOLD * max(len(g), len(h)):
-                    continue  # sizes too far apart for the Jaccard index to reach the threshold
-                if len(g & h) >= LSH_THRESHOLD * len(g | h):
+            for other in others:
+                # |g ∪ h| = |g| + |h| - |g ∩ h|: the union is not built
+                inter = len(g & grams[other])
+                if inter >= LSH_THRESHOLD * (n + len(grams[other]) - inter):
                     hits.append(other)
             if len(hits) <= MAX_BUCKET:
                 for other in hits:
@@ -128,6 +158,9 @@ def find_copies(ctx) -> dict:
             for r in by_year[y1]:
                 prev_of[r.path] = by_year[y0][0]
     matches: dict[tuple[str, str, str], CopyMatch] = {}
+    # Two reports of one agency and year are never compared (_pair_allowed): their pairs are left out
+    # before add() is called — a crawl's copies of one page share every sentence, and were tried pairwise.
+    key = [(r.identity.agency, r.identity.year) for r in reports]
 
     def add(kind, a, ua, b, ub):
         later, other = _order(a, b)
@@ -151,10 +184,8 @@ def find_copies(ctx) -> dict:
     for lst in runs.values():
         if len(lst) < 2 or len({reports[i].path for i, _u in lst}) > MAX_SHARE:
             continue
-        for x in range(len(lst)):
-            for y in range(x + 1, len(lst)):
-                (i, ui), (j, uj) = lst[x], lst[y]
-                add("figures", reports[i], ui, reports[j], uj)
+        for (i, ui), (j, uj) in _pairs(lst, key):
+            add("figures", reports[i], ui, reports[j], uj)
 
     # -- passages: exact sentences first, then near-identical ones through MinHash LSH
     texts: dict[str, list[tuple[int, Unit]]] = {}
@@ -167,15 +198,12 @@ def find_copies(ctx) -> dict:
         if len({reports[i].identity.agency for i, _u in lst}) > MAX_SHARE or len(lst) > 10 * MAX_SHARE:
             continue  # boilerplate: a template's sentence
         distinct.append(t)
-        for x in range(len(lst)):
-            for y in range(x + 1, len(lst)):
-                (i, ui), (j, uj) = lst[x], lst[y]
-                if i != j:
-                    add("passage", reports[i], ui, reports[j], uj)
+        for (i, ui), (j, uj) in _pairs(lst, key):
+            add("passage", reports[i], ui, reports[j], uj)
     for k, other in _near_pairs(distinct, notes):
         for i, ui in texts[distinct[k]]:
             for j, uj in texts[distinct[other]]:
-                if i != j:
+                if key[i] != key[j]:
                     add("passage", reports[i], ui, reports[j], uj)
     # Per later report and other agency, the best match only (a county copied year after year from
     # the same source would otherwise be reported once per year of the source).

@@ -128,7 +128,7 @@ def _lay_frame(lines: dict, key, loc: Loc) -> None:
     known = lines.get(key)
     if known is None:
         known = lines[key] = KnownLine()
-    known.lay_packed(loc.frame_col - 1, loc.frame_len, loc._frame)
+    loc.lay_on(known)
 
 
 def _loc_text(loc: Loc) -> str | None:

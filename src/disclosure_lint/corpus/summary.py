@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..document import Blank, NotApplicable, Number, Table
 from ..document.normalize import ascii_digits, label_key
-from ..engine.results import pack, unpack
+from ..engine.results import PACK, unpack
 from ..source import Span
 from .identity import ReportIdentity, report_identity
 
@@ -31,26 +34,43 @@ class Loc:
     """A place in the report: offsets, resolved line/column (1-based), and a window of its line.
 
     A batch holds every report's summary until the cross-report stage has run, and a sentence's
-    window of a Word HTML page is kilobytes of markup: a long window is kept compressed."""
+    window of a Word HTML page is kilobytes of markup: a long window is kept compressed. The long
+    windows of one report's summary are compressed together, once (see :meth:`_Locator.pack`): a
+    place then holds that stream and where its window starts in it (``_off``; -1 when ``_frame`` is
+    its window alone, packed)."""
 
-    __slots__ = ("start", "end", "line", "col", "end_line", "end_col", "_frame", "frame_col", "frame_len")
+    __slots__ = ("start", "end", "line", "col", "end_line", "end_col", "_frame", "frame_col", "frame_len", "_off")
 
     def __init__(self, start: int, end: int, line: int, col: int, end_line: int, end_col: int,
                  frame: str = "", frame_col: int = 1) -> None:
         self.start, self.end, self.line, self.col = start, end, line, col
         self.end_line, self.end_col = end_line, end_col
-        self._frame = pack(frame)  # the source line from column frame_col on (a window of it)
+        self._frame = _pack(frame)  # the source line from column frame_col on (a window of it)
+        self._off = -1
         self.frame_len = len(frame)
         self.frame_col = frame_col
 
     @property
     def frame(self) -> str:
-        return unpack(self._frame)
+        if self._off < 0:
+            return unpack(self._frame)
+        return _shared_text(self._frame)[self._off:self._off + self.frame_len]
 
     @frame.setter
     def frame(self, text: str) -> None:
-        self._frame = pack(text)
+        self._frame = _pack(text)
+        self._off = -1
         self.frame_len = len(text)
+
+    def lay_on(self, known) -> None:
+        """Lay the window on a ``KnownLine`` at its columns: packed alone, as ``lay_packed`` lays it; a
+        window inside the report's shared stream, as ``lay_many`` lays its windows (the stream and the
+        window's offset in it: neither compressed again nor copied)."""
+        if self._off < 0:
+            known.lay_packed(self.frame_col - 1, self.frame_len, self._frame)
+        elif self.frame_len:
+            lay_part(known, self.frame_col - 1, self.frame_len, self._frame, self._off)
+
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Loc) and self.to_list() == other.to_list()
@@ -72,6 +92,26 @@ class Loc:
     @classmethod
     def from_list(cls, v) -> "Loc":
         return cls(*v)
+
+
+def lay_part(known, start: int, n: int, kept, off: int) -> None:
+    """Lay *n* code points at column *start* of a line, read from *kept* (packed) at *off*, as
+    ``KnownLine.lay_many`` lays each of its windows (the tests compare the renderings)."""
+    known.parts.append((start, n, kept, off))
+    known.length = max(known.length, start + n)
+
+
+_unpacked: list = [None, ""]  # the shared stream read last and its text
+
+
+def _shared_text(kept) -> str:
+    """The text of a report's shared stream of windows. The places a stage reads one after another are
+    mostly one report's (a finding and its related places): the last stream read is kept unpacked, so
+    they do not each decompress the report's windows again."""
+    if _unpacked[0] is not kept:
+        _unpacked[1] = unpack(kept)
+        _unpacked[0] = kept
+    return _unpacked[1]
 
 
 @dataclass
@@ -155,29 +195,68 @@ class ReportSummary:
 
 # ---- making a summary from a linted report ---------------------------------------------------------
 
+def _pack(text: str):
+    """*text* packed as :func:`~disclosure_lint.engine.results.pack` packs it (read back with ``unpack``):
+    a short text as it is, a long one zlib-compressed.
+
+    ``zlib.compress`` sets up a 256 KB state (32 KB window, memLevel 8) for each call and costs about
+    130 µs however short the text: a summary's eight or so long windows made it the largest single
+    cost of a file's summary. A 16 KB window and memLevel 4 cost about 10 µs; a window of a line is a
+    few kilobytes, so the compression barely changes, and the stream is the same zlib format."""
+    if len(text) < PACK:
+        return text
+    z = zlib.compressobj(1, zlib.DEFLATED, 14, 4)
+    return z.compress(text.encode("utf-8", "surrogatepass")) + z.flush()
+
+
 class _Locator:
+    """Places of one report: ``loc(span)`` a :class:`Loc`; then ``pack()`` once all are made."""
+
     def __init__(self, source) -> None:
         self.source = source
+        self.text = source.text
+        self.starts = source.line_starts
+        self.long: list[Loc] = []  # places whose windows are long: packed together by pack()
 
     def __call__(self, span: Span) -> Loc:
-        src = self.source
-        text = src.text
+        # Source.line_col twice, inlined: the line of *a* is found once, and *b*'s only when it lies past it
+        text = self.text
+        starts = self.starts
         n = len(text)
         a, b = min(span.start, n), min(span.end, n)
-        l1, c1 = src.line_col(a)
-        l2, c2 = src.line_col(b)
-        starts = src.line_starts
-        line_start = starts[l1 - 1]
-        line_end = starts[l1] if l1 < len(starts) else n
+        i1 = bisect_right(starts, a) - 1
+        line_start = starts[i1]
+        line_end = starts[i1 + 1] if i1 + 1 < len(starts) else n
+        i2 = i1 if b < line_end or i1 + 1 >= len(starts) else bisect_right(starts, b, i1) - 1
         w0 = max(line_start, a - FRAME)
-        w1 = min(line_end, (b if l2 == l1 else a) + FRAME)
+        w1 = min(line_end, (b if i2 == i1 else a) + FRAME)
         frame = text[w0:w1].rstrip("\r\n")  # only a window is sliced: lines of Word HTML run to 100 KB
-        return Loc(span.start, span.end, l1, c1, l2, c2, frame, w0 - line_start + 1)
+        loc = Loc.__new__(Loc)  # the window is kept as it is until pack()
+        loc.start, loc.end, loc.line, loc.col = span.start, span.end, i1 + 1, a - line_start + 1
+        loc.end_line, loc.end_col = i2 + 1, b - starts[i2] + 1
+        loc._frame, loc._off, loc.frame_len, loc.frame_col = frame, -1, len(frame), w0 - line_start + 1
+        if len(frame) >= PACK:
+            self.long.append(loc)
+        return loc
+
+    def pack(self) -> None:
+        """Compress the long windows of the places made so far, together: one zlib stream per report.
+
+        Compressing each alone cost about 150 K instructions a window, most of it fixed (Huffman tables
+        built for a few hundred bytes); together they cost about half, and compress better (one page's
+        text and markup repeat)."""
+        long, self.long = self.long, []
+        if len(long) == 1:
+            long[0]._frame = _pack(long[0]._frame)
+        elif long:
+            kept = _pack("".join([loc._frame for loc in long]))
+            off = 0
+            for loc in long:
+                loc._frame, loc._off = kept, off
+                off += loc.frame_len
 
 
 def _cell(view, row: str, col: str, loc: _Locator) -> CellFact | None:
-    from ..document import Blank, NotApplicable, Number
-
     c = view.cell(row, col) if view is not None else None
     if c is None:
         return None
@@ -230,6 +309,7 @@ def _tables(ctx, s: ReportSummary, loc: _Locator) -> None:
 # ---- the 2008-era 政府信息公开情况统计表 ----------------------------------------------------------------
 
 _ROW_NUM = re.compile(r"^(?:其中[:：]?)?(?:\d{1,2}[、．.]|[（(]\d{1,2}[）)])?")
+_YEAR_COLUMN = re.compile(r"(?:本年度|(?:19|20)\d{2}年度?)")
 _SYNONYMS = (("文件", "信息"), ("政府网站公开", "网站公开"), ("政府公报公开", "公报公开"), ("受理政府信息依申请公开总数", "受理依申请公开信息总数"),
              ("对申请的答复总数", "对申请的答复数"))
 
@@ -246,8 +326,6 @@ def stats_row_key(label: str) -> str:
 def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
     """Rows of the 统计表 (指标名称 | 计量单位 | 本年度 | 历年累计): the edition's schema when the 2008
     edition has one (a table view whose columns are ``year`` / ``cumulative``), else the grid."""
-    from ..document import Table
-
     view = next((v for k, v in ctx.tables.items() if k not in ("table2", "table3", "table4")
                  and {"year", "cumulative"} <= set(v.columns)), None)
     if view is not None:
@@ -271,7 +349,7 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
                 k = label_key(cell.text)
                 if "历年累计" in k:
                     ccol = cell.col
-                elif re.fullmatch(r"(?:本年度|(?:19|20)\d{2}年度?)", k):
+                elif _YEAR_COLUMN.fullmatch(k):
                     ycol = cell.col
         if ycol is None or ccol is None:
             continue
@@ -287,8 +365,6 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
                 cell = by_col.get(col)
                 if cell is None:
                     break
-                from ..document import Blank, NotApplicable, Number
-
                 v = cell.value
                 if isinstance(v, Number):
                     got[name] = CellFact("number", str(v.value), loc(v.span), row.labels[0].text)
@@ -305,28 +381,46 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
 # ---- sentences for copy detection -----------------------------------------------------------------
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
-_KEEP = re.compile(r"[\u3400-\u9fff0-9A-Za-z%.]")
+# Written X X* rather than X+ (the same matches) throughout: a pattern
+# that opens with a character set, not a repeat, lets the regex engine skip to that set's characters in C
+# instead of trying a match at every position (measured: the figures' findall 5x fewer instructions).
+# Runs of what a normalised sentence keeps (joined: one string per run, not one per character).
+_KEEP_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z%.][\u3400-\u9fff0-9A-Za-z%.]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|[、.．)）])")
+# A number, and (group 2, in a lookahead) what makes it not a figure when it follows within three code
+# points: a date, a time, a floor, numbering (年 / 月 / 日…, 、 . ．) ) — one C findall per sentence.
+_FIGURE = re.compile(r"(\d\d*(?:\.\d+)?)(?=(\s{0,2}(?:年|月|日|号|时|分|秒|届|级|楼|层|路|栋|室|岁|点|[、.．)）])"
+                     r"|\s?(?:季度|周年))?)")
 _BOILERPLATE = re.compile(r"本报告|统计期限|以下简称|电子版|如对本?报告|联系电话|邮编|邮政编码|电子邮箱|传真|地址[:：]|"
                           r"勾稽关系|附件下载|当前位置|首页")
 _PROBLEMS_HEAD = re.compile(r"(?:[一二三四五六七八九十]、|^)\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
+# _PROBLEMS_HEAD past the start of the text, where ^ cannot match: it opens with a character set
+_PROBLEMS_HEAD_INSIDE = re.compile(r"[一二三四五六七八九十]、\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
 _NEXT_HEAD = re.compile(r"[一二三四五六七八九十]、\s*(?!.{0,6}(?:问题|不足|改进))")
 MIN_UNIT = 30   # normalised characters a sentence needs to count as a passage
 
 
 def _figures(text: str) -> tuple[str, ...]:
-    out = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group()
-        after = text[m.end():m.end() + 3]
-        if _NOT_FIGURE_AFTER.match(after) or len(raw.replace(".", "")) >= 7:
-            continue
-        if re.fullmatch(r"(?:19|20)\d{2}", raw) and after.startswith("年"):
-            continue
-        out.append(raw)
-    return tuple(out)
+    """The figures a sentence states: its numbers but years, dates, times, numbering and numbers of seven
+    digits or more (a year before 年 is a date: 年 follows it)."""
+    return tuple([raw for raw, stop in _FIGURE.findall(text) if not stop and len(raw.replace(".", "")) < 7])
+
+
+def _marks(text: str) -> list[tuple[int, bool]]:
+    """Where a paragraph opens (True) or leaves (False) 存在的主要问题及改进情况, in order."""
+    # every problems heading holds 问题 or 不足, every next heading 、: a C substring test skips the
+    # regex scans of nearly every paragraph
+    heads = []
+    if "问题" in text or "不足" in text:
+        # _PROBLEMS_HEAD.finditer(text), its first match tried at 0 (the ^ branch) and the rest searched by a
+        # pattern that opens with a character set (a search for the ^ branch tries a match at every position)
+        m0 = _PROBLEMS_HEAD.match(text)
+        if m0 is not None:
+            heads.append((0, True))
+        heads += [(m.start(), True) for m in _PROBLEMS_HEAD_INSIDE.finditer(text, 0 if m0 is None else m0.end())]
+    if "、" in text:
+        heads += [(m.start(), False) for m in _NEXT_HEAD.finditer(text)]
+    return sorted(heads)
 
 
 def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
@@ -334,29 +428,49 @@ def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
                    key=len, reverse=True)
     names = [n for n in names if len(n) >= 2]
     problems = False
+    units = s.units
     for p in ctx.document.paragraphs():
         text = p.text
-        marks = sorted([(m.start(), True) for m in _PROBLEMS_HEAD.finditer(text)] +
-                       [(m.start(), False) for m in _NEXT_HEAD.finditer(text)])
+        marks = _marks(text)
         mi = 0
+        # What each sentence needs is made once for its paragraph (one C call each, not one per sentence):
+        # - the wide digits folded (ascii_digits maps code point to code point, so a sentence's slice of
+        #   the folded paragraph is its folded text);
+        # - the names that can occur in it (a name absent from the paragraph is absent from each sentence,
+        #   and the Ａ a longer name leaves cannot make a shorter one appear unless that one holds Ａ);
+        # - the boilerplate matches (none spans 。！？；!?;, so a sentence holds one exactly when a match of
+        #   the paragraph starts inside it).
+        folded = ascii_digits(text)
+        here = [n for n in names if n in folded or "Ａ" in n]
+        boiler = [m.start() for m in _BOILERPLATE.finditer(text)]
+        bi = 0
         for m in _SENTENCE.finditer(text):
+            ms, me = m.span()
             # headings met up to the end of this sentence (in one-line crawler text they sit inside it)
-            while mi < len(marks) and marks[mi][0] < m.end():
+            while mi < len(marks) and marks[mi][0] < me:
                 problems = marks[mi][1]
                 mi += 1
-            sent = m.group()
-            if _BOILERPLATE.search(sent):
-                continue
-            a = ascii_digits(sent)
-            for n in names:
+            if boiler:
+                while bi < len(boiler) and boiler[bi] < ms:
+                    bi += 1
+                if bi < len(boiler) and boiler[bi] < me:
+                    continue
+            a = folded[ms:me]
+            for n in here:
                 a = a.replace(n, "Ａ")
             figures = _figures(a)
-            norm = "".join(_KEEP.findall(_YEAR.sub("Y", a)))
-            if len(norm) < MIN_UNIT and len(figures) < 3:
-                continue
+            if len(figures) < 3:
+                if me - ms < MIN_UNIT:
+                    continue  # the normalised text is never longer than the sentence
+                norm = "".join(_KEEP_RUN.findall(_YEAR.sub("Y", a)))
+                if len(norm) < MIN_UNIT:
+                    continue
+            else:
+                norm = "".join(_KEEP_RUN.findall(_YEAR.sub("Y", a)))
+            sent = m.group()
             lead = len(sent) - len(sent.lstrip())
-            span = p.ptext.span(m.start() + lead, m.end())
-            s.units.append(Unit(norm, figures, problems, loc(span)))
+            span = p.ptext.span(ms + lead, me)
+            units.append(Unit(norm, figures, problems, loc(span)))
 
 
 def summarise(ctx) -> ReportSummary:
@@ -374,4 +488,5 @@ def summarise(ctx) -> ReportSummary:
     if doc.suppressions:
         good, _bad = parse_directives(doc)
         s.suppressions = [(d.codes, d.start, d.end) for d in good]
+    loc.pack()
     return s
