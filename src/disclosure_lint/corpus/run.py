@@ -101,14 +101,15 @@ def _lay_kept(res, source, kept, wanted) -> None:
 
 
 def _lay_many(known, windows: list[tuple[int, str]]) -> None:
-    """``known.lay_many(windows)`` with the summary's cheaper packing (:func:`.summary._pack`, the same
-    zlib format): ``zlib.compress`` sets up a 256 KB state per call, about 130 µs and 200 K instructions
-    however short the text. The parts are laid as ``KnownLine.lay_many`` lays them (a test compares)."""
-    from .summary import _pack, lay_part
+    """``known.lay_many(windows)`` with the windows packed together, one stream for the line instead of
+    one per window (:func:`~disclosure_lint.engine.results.pack`; each call sets up a zlib state). The
+    parts are laid as ``KnownLine.lay_many`` lays them (a test compares)."""
+    from ..engine.results import pack
+    from .summary import lay_part
 
     if not windows:
         return
-    kept = _pack("".join([t for _s, t in windows]))
+    kept = pack("".join([t for _s, t in windows]))
     off = 0
     for start, t in windows:
         lay_part(known, start, len(t), kept, off)

@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..document import Blank, NotApplicable, Number, Table
 from ..document.normalize import ascii_digits, label_key
-from ..engine.results import PACK, unpack
+from ..engine.results import PACK, pack, unpack
 from ..source import Span
 from .identity import ReportIdentity, report_identity
 
@@ -45,7 +44,7 @@ class Loc:
                  frame: str = "", frame_col: int = 1) -> None:
         self.start, self.end, self.line, self.col = start, end, line, col
         self.end_line, self.end_col = end_line, end_col
-        self._frame = _pack(frame)  # the source line from column frame_col on (a window of it)
+        self._frame = pack(frame)  # the source line from column frame_col on (a window of it)
         self._off = -1
         self.frame_len = len(frame)
         self.frame_col = frame_col
@@ -58,7 +57,7 @@ class Loc:
 
     @frame.setter
     def frame(self, text: str) -> None:
-        self._frame = _pack(text)
+        self._frame = pack(text)
         self._off = -1
         self.frame_len = len(text)
 
@@ -195,20 +194,6 @@ class ReportSummary:
 
 # ---- making a summary from a linted report ---------------------------------------------------------
 
-def _pack(text: str):
-    """*text* packed as :func:`~disclosure_lint.engine.results.pack` packs it (read back with ``unpack``):
-    a short text as it is, a long one zlib-compressed.
-
-    ``zlib.compress`` sets up a 256 KB state (32 KB window, memLevel 8) for each call and costs about
-    130 µs however short the text: a summary's eight or so long windows made it the largest single
-    cost of a file's summary. A 16 KB window and memLevel 4 cost about 10 µs; a window of a line is a
-    few kilobytes, so the compression barely changes, and the stream is the same zlib format."""
-    if len(text) < PACK:
-        return text
-    z = zlib.compressobj(1, zlib.DEFLATED, 14, 4)
-    return z.compress(text.encode("utf-8", "surrogatepass")) + z.flush()
-
-
 class _Locator:
     """Places of one report: ``loc(span)`` a :class:`Loc`; then ``pack()`` once all are made."""
 
@@ -247,9 +232,9 @@ class _Locator:
         text and markup repeat)."""
         long, self.long = self.long, []
         if len(long) == 1:
-            long[0]._frame = _pack(long[0]._frame)
+            long[0]._frame = pack(long[0]._frame)
         elif long:
-            kept = _pack("".join([loc._frame for loc in long]))
+            kept = pack("".join([loc._frame for loc in long]))
             off = 0
             for loc in long:
                 loc._frame, loc._off = kept, off
