@@ -10,11 +10,10 @@ measured loop is subtracted.
 """
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
-from instructions import instructions_of  # the same callgrind run as row 1b's count
+from instructions import instructions_of, probe_ready, real_pages  # the same callgrind run as row 1b's count
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,16 +49,9 @@ def count(which: str, stage: str, measure: bool, pages: list[str]) -> int:
 
 
 def main() -> int:
-    if shutil.which("valgrind") is None:
-        print("doc_probe: valgrind not found, skipped")
+    if not probe_ready("doc_probe"):
         return 0
-    folder = Path("/work/shared/corpus/real-html")
-    if not folder.is_dir():
-        folder = ROOT.parent / "shared" / "corpus" / "real-html"
-    pages = [str(p) for p in sorted(folder.glob("*.html"))]
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    pages = real_pages()
     args = sys.argv[1:]
     for which in [w for w in (["real"] if pages else []) + ["synth"] if not args or w in args]:
         for stage in [s for s in ("read", "build") if not args or s in args or args == [which]]:

@@ -37,15 +37,13 @@ about 87 M; the whole front half about 520 M):
 from __future__ import annotations
 
 import argparse
-import pickle
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from instructions import instructions_of, real_pages
+from instructions import instructions_of, probe_ready, real_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -125,12 +123,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3, help="counts of each lxml stage (default 3)")
     args = ap.parse_args()
-    if shutil.which("valgrind") is None:
-        print("front_probe: valgrind not found, skipped")
+    if not probe_ready("front_probe"):
         return 0
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "src"), quiet=1)
     pages = real_pages()
     with tempfile.TemporaryDirectory() as tmp:
         for which in (["real"] if pages else []) + ["synth"]:

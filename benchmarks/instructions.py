@@ -64,6 +64,18 @@ def real_pages() -> list[str]:
     return []
 
 
+def probe_ready(name: str) -> bool:
+    """For a probe script: whether valgrind is here (else a line saying it is skipped); the sources are
+    compiled first, as an installed wheel has them, so that no compile is counted."""
+    if shutil.which("valgrind") is None:
+        print(f"{name}: valgrind not found, skipped")
+        return False
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    return True
+
+
 def count(what: str, pages: list[str], steady: bool) -> int:
     """Instructions of a probe process (callgrind's total)."""
     return instructions_of(_PROBE.format(src=str(ROOT / "src"), pages=pages, what=what, steady=steady))

@@ -9,11 +9,10 @@ without the measured loop is subtracted.
 """
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
-from instructions import instructions_of  # the same callgrind run as row 1b's count
+from instructions import instructions_of, probe_ready, real_pages  # the same callgrind run as row 1b's count
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,16 +45,9 @@ def count(which: str, measure: bool, pages: list[str]) -> int:
 
 
 def main() -> int:
-    if shutil.which("valgrind") is None:
-        print("split_probe: valgrind not found, skipped")
+    if not probe_ready("split_probe"):
         return 0
-    folder = Path("/work/shared/corpus/real-html")
-    if not folder.is_dir():
-        folder = ROOT.parent / "shared" / "corpus" / "real-html"
-    pages = [str(p) for p in sorted(folder.glob("*.html"))]
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    pages = real_pages()
     for which in (["real"] if pages else []) + ["synth"]:
         n = count(which, True, pages) - count(which, False, pages)
         print(f"tokenize_split on {which}: {n / 1e6:.1f} M instructions")
