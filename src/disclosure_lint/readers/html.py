@@ -316,24 +316,11 @@ class _Reader:
             else:  # neither attribute: no need to read the tag's attributes
                 spans = (1, 1)
             self._spans_of_tag[tag] = spans
-        # node_span's walk down the last items, here without a call for every cell
-        items = node.items
-        while items:
-            it = items[-1]
-            if type(it) is int:
-                e = toks[it + 1]
-                if e > end:
-                    end = e
-                break
-            e = toks[it.tok + 1]
-            if e > end:
-                end = e
-            items = it.items
-        # RawCell(pt, Span(start, end), rowspan, colspan, is_header) without the dataclass's __init__ (a
+        # RawCell(pt, node_span, rowspan, colspan, is_header) without the dataclass's __init__ (a
         # Python frame setting six fields through their descriptors): the same slots, set directly.
         c = _new(RawCell)
         c.ptext = pt
-        c.span = Span(start, end)
+        c.span = self.node_span(node)
         c.rowspan, c.colspan = spans
         c.is_header = node.tag == "th"
         c.recovery = ""
