@@ -17,7 +17,7 @@ from disclosure_lint.document import Blank, Number
 from disclosure_lint.document.parse import parse_bytes
 from disclosure_lint.engine.context import Context
 from disclosure_lint.engine.options import Options
-from disclosure_lint.facts import arith
+from disclosure_lint.facts import arith, identity_report
 from disclosure_lint.i18n import use_language
 from disclosure_lint.tools.synth import ReportSpec, render_html
 
@@ -29,14 +29,14 @@ def _full(ctx) -> list:
     real = arith.all_hold
     arith.all_hold = lambda views, edition: False
     try:
-        return arith.identity_findings(ctx)
+        return identity_report.identity_findings(ctx)
     finally:
         arith.all_hold = real
 
 
 def _same(ctx) -> bool:
     with use_language("en"):
-        fast = arith.identity_findings(ctx)
+        fast = identity_report.identity_findings(ctx)
         full = _full(ctx)
     assert fast == full
     if arith.all_hold(ctx.tables, ctx.edition):  # sound: when it says so, every instance holds
@@ -138,4 +138,4 @@ def test_missing_row_goes_to_the_full_evaluation():
         cell.value = dataclasses.replace(cell.value, value=cell.value.value + 10 ** 6)
     assert not _same(ctx)
     with use_language("en"):
-        assert any(f.code == "DL202" for f in arith.identity_findings(ctx))
+        assert any(f.code == "DL202" for f in identity_report.identity_findings(ctx))

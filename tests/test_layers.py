@@ -34,7 +34,7 @@ ALLOWED = {
     ("recover", "document.editions"): "table recovery chooses splits by the editions' identities",
     ("recover.table2", "document.normalize"): "label normalisation (text-level)",
     ("recover.view", "document.normalize"): "label normalisation (text-level)",
-    ("facts.arith", "engine.diagnostics"): "identity failures are built as findings once, for several rules",
+    ("facts.identity_report", "engine.diagnostics"): "identity failures are built as findings once, for several rules",
     ("checks.dl601_carry_over_chain", "corpus.chains"): "a cross-report rule reads the chains the corpus layer built",
     ("checks.dl602_in_force_chain", "corpus.chains"): "a cross-report rule reads the chains the corpus layer built",
     ("checks.dl603_cumulative_chain", "corpus.chains"): "a cross-report rule reads the chains the corpus layer built",

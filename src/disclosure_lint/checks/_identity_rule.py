@@ -1,5 +1,5 @@
 """The rules that report the failures of one declared identity (DL201–DL204), defined from the edition
-files' identities: the findings come from :func:`..facts.arith.identity_findings` (once per report, on the
+files' identities: the findings come from :func:`..facts.identity_report.identity_findings` (once per report, on the
 Context); each rule passes on those with its code, and its documentation is made from one template."""
 from __future__ import annotations
 

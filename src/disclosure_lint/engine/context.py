@@ -92,6 +92,6 @@ class Context:
     def identity_findings(self):
         """The findings of the edition's identities (勾稽关系), each tagged with its code: several rules
         (DL201–DL204, DL010) report from them."""
-        from ..facts.arith import identity_findings
+        from ..facts.identity_report import identity_findings
 
         return identity_findings(self)
