@@ -310,6 +310,13 @@ def test_values_made_through_their_slots_are_the_constructors():
     assert [f.name for f in dataclasses.fields(Span)] == ["start", "end"]
     assert [f.name for f in dataclasses.fields(Number)] == ["value", "span", "unit", "raw"]
     assert [f.name for f in dataclasses.fields(TextValue)] == ["span", "text"]
+    # grid.resolve and the HTML reader's cell() set these fields one by one: a field added to one of
+    # them must be set there too (an unset slot raises AttributeError when it is read)
+    assert [f.name for f in dataclasses.fields(Cell)] == ["ptext", "raw", "span", "value", "row", "col", "rowspan",
+                                                          "colspan", "is_header", "recovery"]
+    assert [f.name for f in dataclasses.fields(Row)] == ["index", "cells", "span", "labels", "values", "distinct"]
+    assert [f.name for f in dataclasses.fields(RawCell)] == ["ptext", "span", "rowspan", "colspan", "is_header",
+                                                             "recovery"]
     for text, start in [("27", 0), ("本年新收", 5), ("x", 1234567)]:
         pt = PText.literal(text, start)
         s = cells._whole_span(pt)
