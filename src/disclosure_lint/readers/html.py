@@ -416,25 +416,32 @@ class _Reader:
             n = n.parent
         out = []
         fake = _Node("#root", -1, None)
+        toks, text = self.starts, self.text
+        # A stack of iterators, each resumed by a for loop (a StopIteration caught per item costs more).
         stack = [iter(self.root.items)]
         while stack:
-            try:
-                it = next(stack[-1])
-            except StopIteration:
+            for it in stack[-1]:
+                if type(it) is int:
+                    s, e = toks[it], toks[it + 1]
+                else:
+                    if it is content:
+                        continue
+                    if id(it) in ancestors:
+                        stack.append(iter(it.items))
+                        break
+                    if it.tag in _SKIP_TAGS:
+                        continue
+                    sp = self.node_span(it)
+                    s, e = sp.start, sp.end
+                chunk = text[s:e]
+                # Every label is Chinese: an ASCII chunk (white space between tags, markup) holds none, and
+                # str.isascii() is a flag, not a scan.
+                if chunk.isascii() or not _has_meta_label(chunk):
+                    continue  # navigation, sidebars, footers without a metadata label: nothing to read
+                fake.items = [it]
+                out.extend(self.blocks(fake))
+            else:
                 stack.pop()
-                continue
-            if it is content:
-                continue
-            if isinstance(it, _Node) and id(it) in ancestors:
-                stack.append(iter(it.items))
-                continue
-            if isinstance(it, _Node) and it.tag in _SKIP_TAGS:
-                continue
-            sp = self.node_span(it) if isinstance(it, _Node) else Span(self.starts[it], self.starts[it + 1])
-            if not _has_meta_label(self.text[sp.start:sp.end]):
-                continue  # navigation, sidebars, footers without a metadata label: nothing to read
-            fake.items = [it]
-            out.extend(self.blocks(fake))
         return out
 
     def _titles(self):
