@@ -7,7 +7,9 @@
 - ``node_span`` walks down the last items as it did;
 - blocks work out whether an inline element is furniture only when a block or table inside it asks:
   every block's flag is still "an element from the top down to it is furniture";
-- ``Span`` made without the dataclass's ``__init__`` is the same span, checked the same way.
+- ``Span`` made without the dataclass's ``__init__`` is the same span, checked the same way;
+- the furniture (``_Reader._outside``: ASCII chunks left out unread, no Span per item) is the blocks the
+  plain walk found.
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ _PIECES = ["<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "</table>", "<th>"
            "<br>", "x", "12", " ", "\n", "&nbsp;", "&amp;", "<!-- c -->", "<script>s</script>", "<o:p></o:p>",
            "<span class='menu'>", "<td class='share'>", "<h1>", "</h1>", "<li>", "<ul>", "本年",
            "<td rowspan=2>", "<th colspan='3'>", "<font>", "</font>", "<i>", "</i>",
-           "<!--[if !supportLists]-->"]
+           "<!--[if !supportLists]-->", "发布日期：", "来源"]
 
 
 def _pages() -> list[str]:
@@ -120,6 +122,43 @@ def _check(text: str) -> None:
     # content element.
     for top in (reader.root, reader.content_root()):
         assert _dump(reader.blocks(top)) == _dump(_old_blocks(reader, top))
+    # The furniture: the blocks outside the content element that hold a metadata label.
+    content = reader.content_root()
+    assert _dump(reader._outside(content)) == _dump(_old_outside(reader, content))
+
+
+def _old_outside(self, content) -> list:
+    """readers/html.py's _outside as it was: a StopIteration caught per item, a Span per item, the label
+    pattern on every item's text."""
+    if content is self.root:
+        return []
+    ancestors = set()
+    n = content.parent
+    while n is not None:
+        ancestors.add(id(n))
+        n = n.parent
+    out = []
+    fake = H._Node("#root", -1, None)
+    stack = [iter(self.root.items)]
+    while stack:
+        try:
+            it = next(stack[-1])
+        except StopIteration:
+            stack.pop()
+            continue
+        if it is content:
+            continue
+        if isinstance(it, H._Node) and id(it) in ancestors:
+            stack.append(iter(it.items))
+            continue
+        if isinstance(it, H._Node) and it.tag in H._SKIP_TAGS:
+            continue
+        sp = self.node_span(it) if isinstance(it, H._Node) else Span(self.starts[it], self.starts[it + 1])
+        if H._META_HINT.search(self.text[sp.start:sp.end]) is None:
+            continue
+        fake.items = [it]
+        out.extend(self.blocks(fake))
+    return out
 
 
 def _dump(blocks):
@@ -275,6 +314,12 @@ def test_split_lines_on_every_page():
 
 # ---------------------------------------------------------------------------------------------------
 # _outside: whether furniture holds a metadata label, by ``in`` instead of the label pattern.
+
+def test_every_label_is_not_ascii():
+    """_outside leaves out an ASCII chunk without looking for a label in it."""
+    assert not any(label.isascii() for label in H.META_KEYS)
+    assert not any(label.isascii() for labels in H._META_BY_LAST.values() for label in labels)
+
 
 _LABEL_BITS = ["发布", "机构", "发文", "信息", "来源", "成文", "日期", "生成", "时间", "索引", "号", "标题", "名称",
                "文号", "<a href='x'>", "期", "构", "源", "间", "题", "称", "文", "a", " ", "\n"]

@@ -174,50 +174,64 @@ def test_end_tags_that_close_an_outer_node_or_none():
 # -- the content root ------------------------------------------------------------------------------
 
 def _old_content_root(self):
-    """readers/html.py's content_root as it was."""
+    """readers/html.py's content_root as it was (a node's children's weights summed in ``below``, its
+    weight set apart), with the two per-node counters in dicts: the nodes no longer have those slots.
+    Returns the node and each node's weight, in self.nodes' order."""
     nodes = self.nodes
-    for n in nodes:
-        n.below = 0
+    below = {id(n): 0 for n in nodes}
+    weight = {}
     for k in range(len(nodes) - 1, 0, -1):
         n = nodes[k]
         tag = n.tag
-        w = 0 if tag in H._SKIP_TAGS else (n.below if tag == "a" else n.w + n.below)
-        n.weight = w
+        w = 0 if tag in H._SKIP_TAGS else (below[id(n)] if tag == "a" else n.w + below[id(n)])
+        weight[id(n)] = w
         if w:
-            n.parent.below += w
+            below[id(n.parent)] += w
     root = self.root
-    root.weight = root.w + root.below
-    total = root.weight
+    weight[id(root)] = root.w + below[id(root)]
+    total = weight[id(root)]
+    weights = [weight[id(n)] for n in nodes]
     best = self.root
     if total == 0:
-        return best
+        return best, weights
     node = self.root
     while True:
         nxt = None
         for it in node.items:
-            if isinstance(it, H._Node) and it.weight >= 0.8 * total:
+            if isinstance(it, H._Node) and weight[id(it)] >= 0.8 * total:
                 nxt = it
                 break
         if nxt is None or nxt.tag not in H._CONTAINERS:
-            return node
+            return node, weights
         if nxt.tag in ("table", "tbody", "thead", "tr"):
             cell = nxt
             while cell is not None and cell.tag not in ("td", "th"):
                 cell = next((it for it in cell.items if isinstance(it, H._Node)
-                             and it.weight >= 0.8 * total), None)
+                             and weight[id(it)] >= 0.8 * total), None)
             if cell is None or not any(isinstance(it, H._Node) and it.tag in ("p", "div", "table", "h1", "h2", "h3")
                                        for it in cell.items):
-                return node
+                return node, weights
             nxt = cell
         node = nxt
 
 
 def _compare_roots(text: str) -> None:
-    reader = H._Reader(Source(text))
+    """The content root and every node's weight (its ``w`` once content_root ran) as the old code found
+    them, on another reader of the same text (the new code spends ``w``); asked twice, the same answer."""
+    old, reader = H._Reader(Source(text)), H._Reader(Source(text))
+    old_root, old_weights = _old_content_root(old)
     new = reader.content_root()
-    got = [(n.weight, n.below) for n in reader.nodes]
-    assert _old_content_root(reader) is new
-    assert [(n.weight, n.below) for n in reader.nodes] == got
+    assert [n.w for n in reader.nodes] == old_weights
+    path = []  # the new root's place in its tree, as child indices from the root
+    n = new
+    while n.parent is not None:
+        path.append(n.parent.items.index(n))
+        n = n.parent
+    m = old.root
+    for i in reversed(path):
+        m = m.items[i]
+    assert m is old_root
+    assert reader.content_root() is new
 
 
 _ROOT_PIECES = _TREE_PIECES + ["<div>", "<div>", "本年新收申请", "<script>var x</script>", "<head>", "<a>链接</a>",
@@ -242,8 +256,8 @@ def test_the_content_root_at_the_bounds():
                  "<div><div><a>abcd</a><p>x</p></div>e</div>", "<body><div><script>abcdefgh</script>ab</div>c</body>",
                  "<table><tr><td><p>abcd</p><p>efgh</p></td></tr></table>ij"):
         _compare_roots(text)
-        reader = H._Reader(Source(text))
-        assert reader.content_root() is _old_content_root(reader)
+        new, old = H._Reader(Source(text)).content_root(), _old_content_root(H._Reader(Source(text)))[0]
+        assert (new.tag, new.tok) == (old.tag, old.tok)
 
 
 # -- the tags lower-cased --------------------------------------------------------------------------

@@ -109,6 +109,7 @@ class _Reader:
         # What a start tag says, by its source text: Word pages repeat the same tags thousands of times.
         self._furniture_tag: dict[str, bool] = {}
         self._spans_of_tag: dict[str, tuple[int, int]] = {}
+        self._content: _Node | None = None  # content_root's answer (it spends the nodes' ``w``)
 
     def attrs(self, node: _Node) -> dict[str, str]:
         a = self._attrs.get(node.tok)
@@ -329,26 +330,30 @@ class _Reader:
     # -- where the report is -------------------------------------------------------------------
     def content_root(self) -> _Node:
         """The deepest element holding at least 80% of the page's prose and table text."""
-        # Nodes were made parents first, so in reverse every child comes before its parent. A node's
-        # weight: non-space characters of its direct text (not in a link) and its children's weights;
-        # a skipped element (script, head, …) weighs nothing.
+        if self._content is None:
+            self._content = self._find_content_root()
+        return self._content
+
+    def _find_content_root(self) -> _Node:
+        # A node's weight: non-space characters of its direct text (not in a link) and its children's
+        # weights; a skipped element (script, head, …) weighs nothing. Nodes were made parents first, so
+        # in reverse every child comes before its parent: each node's weight is added to its parent's own
+        # count (``w``), which thus becomes the parent's weight by the time it is reached. So a node that
+        # weighs nothing (an empty <span>, Word's <o:p>) costs one attribute load, with no counter per
+        # node to reset first and no second attribute written (this runs once per reader: ``w`` is spent).
         nodes = self.nodes
-        for n in nodes:
-            n.below = 0
-        skip = _SKIP_TAGS
+        special = _SKIP_OR_LINK
         # reversed() rather than a subscript per node; every node but the root (nodes[0])
         for n in islice(reversed(nodes), len(nodes) - 1):
-            tag = n.tag
-            if tag in skip:
-                n.weight = 0
-            else:
-                w = n.below if tag == "a" else n.w + n.below
-                n.weight = w
-                if w:
-                    n.parent.below += w
+            w = n.w
+            if w:
+                if n.tag in special:  # a link weighs its children only; a skipped element nothing
+                    w = n.w = _children_weight(n) if n.tag == "a" else 0
+                    if not w:
+                        continue
+                n.parent.w += w
         root = self.root
-        root.weight = root.w + root.below
-        total = root.weight
+        total = root.w
         best = self.root
         if total == 0:
             return best
@@ -357,7 +362,7 @@ class _Reader:
         while True:
             nxt = None
             for it in node.items:  # nodes and text tokens (int): type() is cheaper than isinstance()
-                if type(it) is not int and it.weight >= limit:
+                if type(it) is not int and it.w >= limit:
                     nxt = it
                     break
             if nxt is None or nxt.tag not in _CONTAINERS:
@@ -366,7 +371,7 @@ class _Reader:
                 # Only a layout table is gone into: its heavy cell must hold blocks of its own.
                 cell = nxt
                 while cell is not None and cell.tag not in ("td", "th"):
-                    cell = next((it for it in cell.items if type(it) is not int and it.weight >= limit), None)
+                    cell = next((it for it in cell.items if type(it) is not int and it.w >= limit), None)
                 if cell is None or not any(isinstance(it, _Node) and it.tag in ("p", "div", "table", "h1", "h2", "h3")
                                            for it in cell.items):
                     return node
@@ -398,6 +403,7 @@ class _Reader:
         self.root = _Node("#root", -1, None)  # the tree goes now, not when the reader does
         self._attrs = {}
         self._furniture_tag, self._spans_of_tag = {}, {}
+        self._content = None
 
     def _outside(self, content: _Node) -> list:
         """Blocks of the page outside the content element, in order."""
@@ -410,25 +416,32 @@ class _Reader:
             n = n.parent
         out = []
         fake = _Node("#root", -1, None)
+        toks, text = self.starts, self.text
+        # A stack of iterators, each resumed by a for loop (a StopIteration caught per item costs more).
         stack = [iter(self.root.items)]
         while stack:
-            try:
-                it = next(stack[-1])
-            except StopIteration:
+            for it in stack[-1]:
+                if type(it) is int:
+                    s, e = toks[it], toks[it + 1]
+                else:
+                    if it is content:
+                        continue
+                    if id(it) in ancestors:
+                        stack.append(iter(it.items))
+                        break
+                    if it.tag in _SKIP_TAGS:
+                        continue
+                    sp = self.node_span(it)
+                    s, e = sp.start, sp.end
+                chunk = text[s:e]
+                # Every label is Chinese: an ASCII chunk (white space between tags, markup) holds none, and
+                # str.isascii() is a flag, not a scan.
+                if chunk.isascii() or not _has_meta_label(chunk):
+                    continue  # navigation, sidebars, footers without a metadata label: nothing to read
+                fake.items = [it]
+                out.extend(self.blocks(fake))
+            else:
                 stack.pop()
-                continue
-            if it is content:
-                continue
-            if isinstance(it, _Node) and id(it) in ancestors:
-                stack.append(iter(it.items))
-                continue
-            if isinstance(it, _Node) and it.tag in _SKIP_TAGS:
-                continue
-            sp = self.node_span(it) if isinstance(it, _Node) else Span(self.starts[it], self.starts[it + 1])
-            if not _has_meta_label(self.text[sp.start:sp.end]):
-                continue  # navigation, sidebars, footers without a metadata label: nothing to read
-            fake.items = [it]
-            out.extend(self.blocks(fake))
         return out
 
     def _titles(self):
@@ -454,6 +467,12 @@ class _Reader:
 
 _NO_TAGS: frozenset = frozenset()
 _SKIP_OR_BR = _SKIP_TAGS | {"br"}  # what a text walk leaves out, <br> aside (html_text.text_items)
+_SKIP_OR_LINK = _SKIP_TAGS | {"a"}  # the elements whose own text content_root does not weigh
+
+
+def _children_weight(node: _Node) -> int:
+    """The weights of a node's children (content_root: each child's ``w`` is its weight by then)."""
+    return sum([it.w for it in node.items if type(it) is not int])
 
 
 def _int_attr(v: str | None) -> int:

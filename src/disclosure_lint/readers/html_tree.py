@@ -35,15 +35,14 @@ _CONTROL_BYTES = bytes(0x20 if i in _CONTROL else i for i in range(256))
 class Node:
     """An element of the page: its lower-case tag, its start tag's token, its items (child nodes and text
     tokens, in document order) and its parent."""
-    __slots__ = ("tag", "tok", "items", "parent", "w", "below", "weight")
+    __slots__ = ("tag", "tok", "items", "parent", "w")
 
     def __init__(self, tag: str, tok: int, parent: "Node | None") -> None:
         self.tag = tag
         self.tok = tok
         self.items: list = []  # Node or token index (text)
         self.parent = parent
-        self.w = 0  # non-space characters of the node's own text (content_root's weight)
-        # below (the weights of its children) and weight are set by content_root
+        self.w = 0  # non-space characters of the node's own text; content_root makes it the node's weight
 
 
 class _Structure:
