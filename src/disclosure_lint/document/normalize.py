@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..source.nfkc import nfkc
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
 
@@ -31,7 +32,7 @@ def ascii_digits(s: str) -> str:
     return s
 
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\\s]+")
+_INVISIBLE = compile_re("[\u200b\u200c\u200d\u2060\ufeff\u00ad\\s]+")
 _PUNCT = str.maketrans({
     "(": "（", ")": "）", "[": "（", "]": "）", "【": "（", "】": "）", "〔": "（", "〕": "）",
     ",": "、", "，": "、", ";": "、", "；": "、", "/": "、", ":": "：",
@@ -104,5 +105,5 @@ def cn_numeral_value(s: str) -> int | None:
 
 
 # A parenthesised pinyin syllable with tone marks, as mirror sites add after characters: 報(bào).
-PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+PINYIN = compile_re(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
 
