@@ -692,3 +692,38 @@ def test_count_gate_found_from_its_end(parts):
 
     text = "".join(parts)
     assert (_COUNT_END.search(text) is None) == (_COUNT_SOMEWHERE.search(text) is None)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The OpenCC table read by one search of the file (script._pairs), as the line-by-line reading it replaced.
+
+def test_table_pairs_as_the_line_by_line_reading(tmp_path):
+    path = script._dictionary()
+    assert path is not None
+    with open(path, encoding="utf-8") as fh:
+        data = fh.read()
+    assert script._pairs(data) == list(script._entries_by_line(path))
+    assert script._entries() == list(script._entries_by_line(path))
+    assert len(script._entries()) > 3000
+    assert "著" not in script._traditional()  # a character that is its own candidate is left out
+    assert script._traditional() == "".join(t for t, _s in script._entries_by_line(path))
+
+
+_LINE_PARTS = ["著", "著", "後", "后", "a", "\t", " ", "\u3000", "\x1f", "\r", "\r\n", "\n", "\n", "\t\t", "着 著",
+               "后 後", "丟", "丢", "xy", "😀", "\x85", "\x0b", "\u2028", "\x1c", "\xa0", ""]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PARTS), max_size=24))
+def test_table_pairs_on_any_lines(tmp_path_factory, parts):
+    data = "".join(parts)
+    with open(tmp_path_factory.mktemp("t") / "x.txt", "w", encoding="utf-8", newline="") as fh:
+        fh.write(data)
+        name = fh.name
+    with open(name, encoding="utf-8") as fh:  # the text as the reading sees it (\r\n and \r made \n)
+        read = fh.read()
+    assert script._pairs(read) == list(script._entries_by_line(name))
+
+
+def test_table_pairs_sees_the_forms():
+    assert script._pairs("後\t后\n著\t着 著\n丟\t丢 丟\n傑\t杰 傑x\n") == [("後", "后"), ("傑", "杰")]
