@@ -727,3 +727,55 @@ def test_table_pairs_on_any_lines(tmp_path_factory, parts):
 
 def test_table_pairs_sees_the_forms():
     assert script._pairs("後\t后\n著\t着 著\n丟\t丢 丟\n傑\t杰 傑x\n") == [("後", "后"), ("傑", "杰")]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Context.prose: the paragraphs' ASCII-digit texts translated as one joined text and cut again
+# (normalize.ascii_digits_each), as ascii_digits on each text.
+
+_DIGIT_TEXT = st.text(alphabet=st.sampled_from(list("０１２９．－＋，％0123456789.-+,%一件。，、 \u3000ａ😀\x00")), max_size=12)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_DIGIT_TEXT, max_size=8))
+def test_ascii_digits_each_as_each_text(texts):
+    from disclosure_lint.document.normalize import ascii_digits, ascii_digits_each
+
+    assert ascii_digits_each(texts) == [ascii_digits(t) for t in texts]
+
+
+def test_ascii_digits_each_translates_and_cuts():
+    from disclosure_lint.document.normalize import ascii_digits_each
+
+    assert ascii_digits_each(["共１２件，", "", "３．５％", "abc"]) == ["共12件,", "", "3.5%", "abc"]
+
+
+def _prose_documents():
+    import sys
+    from pathlib import Path
+
+    from .conftest import FIXTURES, SHARED
+    from disclosure_lint.document.parse import parse_bytes
+
+    paths = sorted(FIXTURES.glob("*.txt"))[:8] + sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    docs = [parse_bytes(p.read_bytes(), str(p)) for p in paths]
+    bench = Path(__file__).resolve().parents[1] / "benchmarks"
+    sys.path.insert(0, str(bench))
+    try:
+        from run import corpus  # the synthetic generator, with its planted defects
+    finally:
+        sys.path.remove(str(bench))
+    return docs + [parse_bytes(d, None, "html") for d in corpus(6)]
+
+
+def test_context_prose_as_ascii_digits_of_each_paragraph():
+    from disclosure_lint.document.normalize import ascii_digits
+    from disclosure_lint.engine.context import Context
+
+    seen = 0
+    for doc in _prose_documents():
+        ctx = Context(doc)
+        assert [b for b, _t in ctx.prose] == ctx.paragraphs
+        assert [t for _b, t in ctx.prose] == [ascii_digits(b.text) for b in ctx.paragraphs]
+        seen += sum(t != b.text for b, t in ctx.prose)
+    assert seen  # some paragraph had a full-width digit or comma to translate
