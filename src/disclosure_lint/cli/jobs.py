@@ -1,12 +1,14 @@
 """Running a batch: one file at a time in-process, or in worker processes that no file can stall.
 
-With ``--jobs N`` each of N workers lints one file at a time and sends the result back; the parent
-watches every worker:
+With ``--jobs N`` each of N workers lints one file at a time and sends the result back, and holds
+the next file meanwhile (sent before the current one is done, so it never waits for the parent); the
+parent watches every worker:
 
 - a worker that takes longer than ``--timeout-per-file`` on one file is killed and replaced; that
   file is reported as DL000 "gave up after N s" and the batch goes on;
 - a worker that dies (a crash below Python, the OOM killer) is replaced; only the file it was
-  linting is reported, nothing is linted twice;
+  linting is reported, nothing is linted twice (a file it held but had not started goes back to
+  the queue);
 - SIGTERM or SIGINT to the parent stops every worker before the parent exits (status 128 + the
   signal number); a worker whose parent is gone exits by itself (parent-death signal on Linux,
   and a watchdog thread everywhere), so no worker outlives the parent.
@@ -155,18 +157,27 @@ def _worker_main(conn, parent: int, lint_one: Callable) -> None:
 
 
 class _Worker:
+    """One worker process and the files it holds, in the order it lints them: the first is being linted
+    (since ``started``), the others wait in its pipe, not yet started."""
+
     def __init__(self, ctx, lint_one: Callable):
         self.conn, child = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), lint_one), daemon=True)
         self.proc.start()
         child.close()
-        self.task: int | None = None
+        self.tasks: deque[int] = deque()
         self.started = 0.0
 
     def give(self, idx: int, args: tuple) -> None:
-        self.task = idx
-        self.started = time.monotonic()
         self.conn.send((idx, args))
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append(idx)
+
+    def finished(self, now: float) -> None:
+        """The file being linted is done: the next one held, if any, starts now."""
+        self.tasks.popleft()
+        self.started = now
 
     def kill(self) -> None:
         try:
@@ -203,11 +214,26 @@ def preload(summarise: bool) -> None:
     gc.freeze()
 
 
+DEPTH = 2  # files a worker holds: the one it lints and the next, so it never waits for the parent
+
+
+def _light(args: tuple) -> bool:
+    """Whether a task may wait in a worker's pipe behind another: not one carrying large bytes (stdin's:
+    its send could block the parent while the worker blocks sending a result to it)."""
+    return not any(isinstance(a, (bytes, bytearray)) and len(a) > 4096 for a in args)
+
+
 def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
               on_result: Callable[[object], None] | None = None,
               before_fork: Callable[[], None] | None = None) -> list:
     """Lint every item of *work* (argument tuples for *lint_one*); results in *work*'s order.
-    *before_fork* runs in this process before the first worker is started (e.g. :func:`preload`)."""
+    *before_fork* runs in this process before the first worker is started (e.g. :func:`preload`).
+
+    Each worker holds up to :data:`DEPTH` files: the next is sent before the current one is done, so a
+    worker goes on at once instead of waiting while the parent reads another worker's result. A file
+    held but not started is never reported: when its worker is killed or dies, it goes back to the
+    queue. Near the end of the batch (no more files queued than workers) a worker holds one file at a
+    time, so an idle worker is not left waiting while another holds two."""
     on_result = on_result or (lambda r: None)
     results: list = [None] * len(work)
     if jobs <= 1 or len(work) < 2:
@@ -226,25 +252,38 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
     done = 0
 
     def feed(wk: _Worker) -> None:
-        if pending:
-            i = pending.popleft()
-            wk.give(i, work[i])
-        else:
-            wk.task = None
+        while pending and (not wk.tasks or (len(wk.tasks) < DEPTH and len(pending) > len(workers)
+                                            and _light(work[pending[0]]))):
+            try:
+                wk.give(pending[0], work[pending[0]])
+            except OSError:  # it is gone: its sentinel says so, or, holding nothing, it is replaced now
+                if not wk.tasks:
+                    feed(replace(wk))
+                return
+            pending.popleft()
 
     def replace(wk: _Worker) -> _Worker:
         wk.kill()
+        pending.extendleft(reversed(list(wk.tasks)[1:]))  # held, never started: linted by another
         new = _Worker(ctx, lint_one)
         workers[workers.index(wk)] = new
         return new
 
+    def finish(idx: int, res) -> None:
+        nonlocal done
+        results[idx] = res
+        done += 1
+        on_result(res)
+
     try:
         for _i in range(min(jobs, len(work))):
-            wk = _Worker(ctx, lint_one)
-            workers.append(wk)
+            workers.append(_Worker(ctx, lint_one))
+        for wk in workers:
             feed(wk)
         while done < len(work):
-            busy = [wk for wk in workers if wk.task is not None]
+            busy = [wk for wk in workers if wk.tasks]
+            if not busy:  # a file lost on the way: fail loudly rather than wait forever
+                raise RuntimeError(f"no worker holds a file, {len(work) - done} not linted")
             now = time.monotonic()
             wait_for = None
             if timeout > 0:
@@ -252,40 +291,44 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
             ready = set(wait([wk.conn for wk in busy] + [wk.proc.sentinel for wk in busy], wait_for))
             now = time.monotonic()
             for wk in busy:
-                idx = wk.task
-                assert idx is not None
-                res = None
-                if wk.conn in ready:
+                broken = False
+                if wk.conn in ready or wk.proc.sentinel in ready:
+                    # every result already sent (a worker that died may have sent some before)
                     try:
-                        got, res = wk.conn.recv()
-                        assert got == idx
+                        while wk.tasks and wk.conn.poll():
+                            got, res = wk.conn.recv()
+                            assert got == wk.tasks[0]
+                            wk.finished(now)
+                            finish(got, res)
                     except (EOFError, OSError):
-                        res = None
-                    if res is not None:
-                        results[idx] = res
-                        done += 1
-                        on_result(res)
+                        broken = True
+                    if not broken and wk.proc.sentinel not in ready:
                         feed(wk)
                         continue
-                if wk.conn in ready or wk.proc.sentinel in ready:
+                if not wk.tasks:  # its last result came in just before it ended
+                    if pending:
+                        feed(replace(wk))
+                    continue
+                idx = wk.tasks[0]
+                if broken or wk.proc.sentinel in ready:
                     wk.proc.join(timeout=5)
                     code = wk.proc.exitcode
                     how = (_("killed by signal {n}", n=-code) if code is not None and code < 0
                            else _("exit status {n}", n=code))
-                    results[idx] = died(work[idx][0], how)
+                    res = died(work[idx][0], how)
                 elif timeout > 0 and now - wk.started >= timeout:
-                    results[idx] = gave_up(work[idx][0], timeout)
+                    res = gave_up(work[idx][0], timeout)
                 else:
                     continue
-                done += 1
-                on_result(results[idx])
-                feed(replace(wk))
+                new = replace(wk)
+                finish(idx, res)
+                feed(new)
     finally:
         for wk in workers:
-            if wk.task is None and wk.proc.is_alive():
+            if not wk.tasks and wk.proc.is_alive():
                 wk.stop()
         for wk in workers:
-            if wk.task is not None or done < len(work):
+            if wk.tasks or done < len(work):
                 try:
                     wk.proc.kill()
                 except Exception:
