@@ -143,6 +143,70 @@ def old_keep_own_lines(res, source, diags) -> None:
         known.lay_many(windows)
 
 
+def old_stats_2008(ctx, s, loc) -> None:
+    """``_stats_2008`` before its tables were passed on a first look for 累: every table's first rows keyed."""
+    from disclosure_lint.document import Blank, NotApplicable, Number, Table
+    from disclosure_lint.document.normalize import label_key
+
+    view = next((v for k, v in ctx.tables.items() if k not in ("table2", "table3", "table4")
+                 and {"year", "cumulative"} <= set(v.columns)), None)
+    if view is not None:
+        from disclosure_lint.document.indicators import row_name
+
+        schema = ctx.edition.tables.get("stats", {}) if ctx.edition is not None else {}
+        for r in view.row_order:
+            y, c = S._cell(view, r, "year", loc), S._cell(view, r, "cumulative", loc)
+            key = S.stats_row_key(row_name(schema, view, r)) or r
+            if y is not None and c is not None and key not in s.stats:
+                s.stats[key] = {"year": y, "cumulative": c}
+        return
+    for t in ctx.document.tables():
+        if not isinstance(t, Table):
+            continue
+        ycol = ccol = None
+        for row in t.rows[:3]:
+            for cell in row.cells:
+                k = label_key(cell.text)
+                if "历年累计" in k:
+                    ccol = cell.col
+                elif S._YEAR_COLUMN.fullmatch(k):
+                    ycol = cell.col
+        if ycol is None or ccol is None:
+            continue
+        for row in t.rows:
+            if not row.labels or not row.values:
+                continue
+            key = S.stats_row_key(row.labels[0].text)
+            if not key or key in s.stats:
+                continue
+            by_col = {c.col: c for c in row.cells}
+            got = {}
+            for name, col in (("year", ycol), ("cumulative", ccol)):
+                cell = by_col.get(col)
+                if cell is None:
+                    break
+                v = cell.value
+                if isinstance(v, Number):
+                    got[name] = S.CellFact("number", str(v.value), loc(v.span), row.labels[0].text)
+                elif isinstance(v, Blank):
+                    got[name] = S.CellFact("blank", None, loc(v.span), row.labels[0].text)
+                elif isinstance(v, NotApplicable):
+                    got[name] = S.CellFact("na", None, loc(v.span), row.labels[0].text)
+            if len(got) == 2:
+                s.stats[key] = got
+        if s.stats:
+            return
+
+
+def test_only_lei_and_its_compatibility_form_key_to_lei():
+    """The 统计表 scan passes a table none of whose first cells holds 累 or U+F94F: label_key must map no
+    other code point to a text holding 累 (NFKC is the only step that maps characters to CJK ones)."""
+    import sys
+    import unicodedata
+
+    assert [c for c in range(sys.maxunicode + 1) if "累" in unicodedata.normalize("NFKC", chr(c))] == [0x7D2F, 0xF94F]
+
+
 # ---- inputs ------------------------------------------------------------------------------------------
 
 def _files() -> list:
@@ -164,13 +228,15 @@ def _lines(res) -> list:
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
-def test_summary_and_kept_lines_as_the_plain_forms_make_them(path):
+def test_summary_and_kept_lines_as_the_plain_forms_make_them(path, monkeypatch):
     doc, ctx, diags = _linted(path)
     fast = S.summarise(ctx)
-    # the plain summary: the same, with the units and every place made by the plain forms
+    # the plain summary: the same, with the units, the 统计表 rows and every place made by the plain forms
     plain_loc = OldLocator(doc.source)
     slow = S.ReportSummary(fast.path, fast.identity, _anchor(ctx, plain_loc), fast.published)
-    S._tables(ctx, slow, plain_loc)
+    with monkeypatch.context() as m:
+        m.setattr(S, "_stats_2008", old_stats_2008)
+        S._tables(ctx, slow, plain_loc)
     old_units(ctx, slow, plain_loc)
     slow.suppressions = fast.suppressions
     assert fast.to_dict() == slow.to_dict()
@@ -489,3 +555,28 @@ def test_near_pairs_as_the_plain_form(bases, edits):
     texts = [(e + bases[b % len(bases)]) if front else (bases[b % len(bases)] + e) for b, e, front in edits]
     distinct = list(dict.fromkeys(texts))
     assert list(_near_pairs(distinct, [])) == list(old_near_pairs(distinct, []))
+
+
+# ---- the 2008 统计表 in a report of a later edition (read from the grid, not the edition's schema) -------
+
+def _stats_page(head_row: int, lei: str) -> bytes:
+    rows = [["政府信息公开情况统计表", "", "", ""], ["单位：件", "", "", ""], ["指标名称", "计量单位", "本年度", f"历年{lei}计"],
+            ["一、主动公开情况", "", "", ""], ["（一）主动公开政府信息数", "条", "120", "1500"],
+            ["其中：网站公开", "条", "100", "1200"]]
+    rows.insert(head_row, rows.pop(2))
+    trs = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return (f"<html><body><h1>平潭县人民政府2021年政府信息公开工作年度报告</h1><p>本报告依据条例编制。</p>"
+            f"<table>{trs}</table></body></html>").encode()
+
+
+@pytest.mark.parametrize("lei", ["累", "\uf94f"])
+@pytest.mark.parametrize("head_row", [0, 1, 2, 3])
+def test_stats_rows_as_the_plain_form(head_row, lei):
+    doc = parse_source(source_from_bytes(_stats_page(head_row, lei), "stats.html"), "html")
+    ctx = Context(doc, Options())
+    fast = S.summarise(ctx)
+    slow = S.ReportSummary(fast.path, fast.identity, fast.anchor, fast.published)
+    old_stats_2008(ctx, slow, OldLocator(doc.source))
+    assert {k: {c: f.to_list() for c, f in v.items()} for k, v in fast.stats.items()} == \
+        {k: {c: f.to_list() for c, f in v.items()} for k, v in slow.stats.items()}
+    assert bool(fast.stats) == (head_row < 3)  # the header is looked for in the first three rows only

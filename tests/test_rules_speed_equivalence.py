@@ -692,3 +692,90 @@ def test_count_gate_found_from_its_end(parts):
 
     text = "".join(parts)
     assert (_COUNT_END.search(text) is None) == (_COUNT_SOMEWHERE.search(text) is None)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The OpenCC table read by one search of the file (script._pairs), as the line-by-line reading it replaced.
+
+def test_table_pairs_as_the_line_by_line_reading(tmp_path):
+    path = script._dictionary()
+    assert path is not None
+    with open(path, encoding="utf-8") as fh:
+        data = fh.read()
+    assert script._pairs(data) == list(script._entries_by_line(path))
+    assert script._entries() == list(script._entries_by_line(path))
+    assert len(script._entries()) > 3000
+    assert "著" not in script._traditional()  # a character that is its own candidate is left out
+    assert script._traditional() == "".join(t for t, _s in script._entries_by_line(path))
+
+
+_LINE_PARTS = ["著", "著", "後", "后", "a", "\t", " ", "\u3000", "\x1f", "\r", "\r\n", "\n", "\n", "\t\t", "着 著",
+               "后 後", "丟", "丢", "xy", "😀", "\x85", "\x0b", "\u2028", "\x1c", "\xa0", ""]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PARTS), max_size=24))
+def test_table_pairs_on_any_lines(tmp_path_factory, parts):
+    data = "".join(parts)
+    with open(tmp_path_factory.mktemp("t") / "x.txt", "w", encoding="utf-8", newline="") as fh:
+        fh.write(data)
+        name = fh.name
+    with open(name, encoding="utf-8") as fh:  # the text as the reading sees it (\r\n and \r made \n)
+        read = fh.read()
+    assert script._pairs(read) == list(script._entries_by_line(name))
+
+
+def test_table_pairs_sees_the_forms():
+    assert script._pairs("後\t后\n著\t着 著\n丟\t丢 丟\n傑\t杰 傑x\n") == [("後", "后"), ("傑", "杰")]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Context.prose: the paragraphs' ASCII-digit texts translated as one joined text and cut again
+# (normalize.ascii_digits_each), as ascii_digits on each text.
+
+_DIGIT_TEXT = st.text(alphabet=st.sampled_from(list("０１２９．－＋，％0123456789.-+,%一件。，、 \u3000ａ😀\x00")), max_size=12)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_DIGIT_TEXT, max_size=8))
+def test_ascii_digits_each_as_each_text(texts):
+    from disclosure_lint.document.normalize import ascii_digits, ascii_digits_each
+
+    assert ascii_digits_each(texts) == [ascii_digits(t) for t in texts]
+
+
+def test_ascii_digits_each_translates_and_cuts():
+    from disclosure_lint.document.normalize import ascii_digits_each
+
+    assert ascii_digits_each(["共１２件，", "", "３．５％", "abc"]) == ["共12件,", "", "3.5%", "abc"]
+
+
+def _prose_documents():
+    import sys
+    from pathlib import Path
+
+    from .conftest import FIXTURES, SHARED
+    from disclosure_lint.document.parse import parse_bytes
+
+    paths = sorted(FIXTURES.glob("*.txt"))[:8] + sorted((SHARED / "corpus" / "real-html").glob("*.html"))
+    docs = [parse_bytes(p.read_bytes(), str(p)) for p in paths]
+    bench = Path(__file__).resolve().parents[1] / "benchmarks"
+    sys.path.insert(0, str(bench))
+    try:
+        from run import corpus  # the synthetic generator, with its planted defects
+    finally:
+        sys.path.remove(str(bench))
+    return docs + [parse_bytes(d, None, "html") for d in corpus(6)]
+
+
+def test_context_prose_as_ascii_digits_of_each_paragraph():
+    from disclosure_lint.document.normalize import ascii_digits
+    from disclosure_lint.engine.context import Context
+
+    seen = 0
+    for doc in _prose_documents():
+        ctx = Context(doc)
+        assert [b for b, _t in ctx.prose] == ctx.paragraphs
+        assert [t for _b, t in ctx.prose] == [ascii_digits(b.text) for b in ctx.paragraphs]
+        seen += sum(t != b.text for b, t in ctx.prose)
+    assert seen  # some paragraph had a full-width digit or comma to translate

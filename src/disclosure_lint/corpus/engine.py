@@ -17,6 +17,9 @@ from ..engine.diagnostics import Diagnostic, Severity
 from ..engine.lint import INTERNAL, _severity, matches
 from ..engine.options import Options
 from ..engine.registry import all_rules
+# imported here, not in the functions that use them: a function-level import costs an importlib lookup per
+# call, and attach() calls them for every place of every finding
+from ..engine.results import CONTEXT, KnownLine, Position
 from ..i18n import get_language, use_language
 from ..source import Span
 from .context import CorpusContext
@@ -97,25 +100,24 @@ def summary_anchor(by_path, path) -> Span:
     return s.anchor.span if s is not None else Span(0, 0)
 
 
-def loc_index(summary: ReportSummary) -> dict[Span, Loc]:
-    """Every place a summary knows, by span."""
+def loc_index(summary: ReportSummary) -> dict[tuple[int, int], Loc]:
+    """Every place a summary knows, by its span's ``(start, end)`` (a tuple: no Span made per place and
+    hashed in Python; two spans are equal exactly when these are)."""
     idx = getattr(summary, "_loc_index", None)
     if idx is None:
-        idx = {summary.anchor.span: summary.anchor}
+        idx = {(summary.anchor.start, summary.anchor.end): summary.anchor}
         for c in summary.cells.values():
-            idx.setdefault(c.loc.span, c.loc)
+            idx.setdefault((c.loc.start, c.loc.end), c.loc)
         for cols in summary.stats.values():
             for c in cols.values():
-                idx.setdefault(c.loc.span, c.loc)
+                idx.setdefault((c.loc.start, c.loc.end), c.loc)
         for u in summary.units:
-            idx.setdefault(u.loc.span, u.loc)
+            idx.setdefault((u.loc.start, u.loc.end), u.loc)
         summary._loc_index = idx
     return idx
 
 
 def _positions(loc: Loc):
-    from ..engine.results import Position
-
     return (Position(loc.line, loc.col, loc.start), Position(loc.end_line, loc.end_col, loc.end))
 
 
@@ -123,8 +125,6 @@ def _lay_frame(lines: dict, key, loc: Loc) -> None:
     """Lay the summary's window of the line at its columns over what is known of the line already
     (several places on one long line, or the line's own text kept for this file's findings); the full
     format cuts around the column again."""
-    from ..engine.results import KnownLine
-
     known = lines.get(key)
     if known is None:
         known = lines[key] = KnownLine()
@@ -144,8 +144,6 @@ def _loc_text(loc: Loc) -> str | None:
 
 def _loc_context(loc: Loc) -> tuple[str, str]:
     """A little text either side of a place, from the same window (the same line)."""
-    from ..engine.results import CONTEXT
-
     frame, a, b = loc.frame, loc.col - loc.frame_col, loc.end_col - loc.frame_col
     return frame[max(0, a - CONTEXT):a], frame[b:b + CONTEXT]
 
@@ -164,7 +162,7 @@ def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSu
             spans = [(None, d.span)] + [(r.path if r.path and r.path != res.path else None, r.span) for r in d.related]
             for other, span in spans:
                 summary = own if other is None else by_path.get(other)
-                loc = loc_index(summary).get(span) if summary is not None else None
+                loc = loc_index(summary).get((span.start, span.end)) if summary is not None else None
                 if loc is None:
                     loc = Loc(span.start, span.end, 1, 1, 1, 1)
                 # the text each place covers, as for a file's own findings (JSON's "text", the baseline's

@@ -121,12 +121,12 @@ MARGIN = 80  # code points of a line kept beyond a place's window (the full form
 
 
 def _overrides(summary, config) -> None:
+    mapping = (config.values.get("reports") if config is not None else None) or None
+    if not mapping:
+        return  # before the imports: a function-level import costs an importlib lookup per report
     from ..engine.config import ConfigError
     from .group import apply_overrides
 
-    mapping = (config.values.get("reports") if config is not None else None) or None
-    if not mapping:
-        return
     if not isinstance(mapping, dict) or not all(isinstance(v, dict) for v in mapping.values()) or \
             not all(isinstance(v.get("year", 0), int) and isinstance(v.get("agency", ""), str)
                     and set(v) <= {"agency", "year", "kind"} for v in mapping.values()):

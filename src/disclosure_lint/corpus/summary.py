@@ -309,6 +309,9 @@ def stats_row_key(label: str) -> str:
     return k.rstrip("数")
 
 
+_HAS_LEI = re.compile("[累\uf94f]").search
+
+
 def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
     """Rows of the 统计表 (指标名称 | 计量单位 | 本年度 | 历年累计): the edition's schema when the 2008
     edition has one (a table view whose columns are ``year`` / ``cumulative``), else the grid."""
@@ -328,6 +331,11 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
         return
     for t in ctx.document.tables():
         if not isinstance(t, Table):
+            continue
+        # A 统计表 has a 历年累计 column among its first rows: a table none of whose first rows' cells holds
+        # 累 or U+F94F (the one code point NFKC maps to 累; label_key's other steps only drop or swap
+        # punctuation) has none, and is passed without keying each cell (2019 / 2021 reports' tables)
+        if not any(_HAS_LEI(cell.text) for row in t.rows[:3] for cell in row.cells):
             continue
         ycol = ccol = None
         for row in t.rows[:3]:
@@ -384,6 +392,17 @@ _PROBLEMS_HEAD = compile_re(r"(?:[一二三四五六七八九十]、|^)\s*(?:政
 _PROBLEMS_HEAD_INSIDE = compile_re(r"[一二三四五六七八九十]、\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
 _NEXT_HEAD = compile_re(r"[一二三四五六七八九十]、\s*(?!.{0,6}(?:问题|不足|改进))")
 MIN_UNIT = 30   # normalised characters a sentence needs to count as a passage
+# A substring of every alternative of _BOILERPLATE: a paragraph holding none is not scanned by the pattern
+# (its scan costs about a hundred instructions a code point, a substring test a few)
+_BOILER_HINTS = ("报告", "统计期限", "以下简称", "电子", "联系电话", "邮", "传真", "地址", "勾稽关系", "附件下载", "当前位置",
+                 "首页")
+
+
+def _may_be_boilerplate(text: str) -> bool:
+    for h in _BOILER_HINTS:
+        if h in text:
+            return True
+    return False
 
 
 def _figures(text: str) -> tuple[str, ...]:
@@ -405,8 +424,28 @@ def _marks(text: str) -> list[tuple[int, bool]]:
             heads.append((0, True))
         heads += [(m.start(), True) for m in _PROBLEMS_HEAD_INSIDE.finditer(text, 0 if m0 is None else m0.end())]
     if "、" in text:
-        heads += [(m.start(), False) for m in _NEXT_HEAD.finditer(text)]
+        heads += _next_heads(text)
     return sorted(heads)
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _next_heads(text: str) -> list[tuple[int, bool]]:
+    """``[(m.start(), False) for m in _NEXT_HEAD.finditer(text)]``: every match is a numeral and a 、, so
+    the 、 are found by ``str.find`` (C, a few instructions a code point) and the pattern is tried only at
+    a numeral before one; the regex engine's scan for the pattern's first character costs about a
+    hundred instructions a code point. Matches cannot overlap (a match's 、 and white space are no
+    numeral), so the matches at these places are finditer's."""
+    out = []
+    i = text.find("、", 1)
+    while i > 0:
+        if text[i - 1] in _NUMERALS:
+            m = _NEXT_HEAD.match(text, i - 1)
+            if m is not None:
+                out.append((i - 1, False))
+        i = text.find("、", i + 1)
+    return out
 
 
 def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
@@ -428,7 +467,7 @@ def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
         #   the paragraph starts inside it).
         folded = ascii_digits(text)
         here = [n for n in names if n in folded or "Ａ" in n]
-        boiler = [m.start() for m in _BOILERPLATE.finditer(text)]
+        boiler = [m.start() for m in _BOILERPLATE.finditer(text)] if _may_be_boilerplate(text) else ()
         bi = 0
         for m in _SENTENCE.finditer(text):
             ms, me = m.span()
@@ -445,14 +484,12 @@ def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
             for n in here:
                 a = a.replace(n, "Ａ")
             figures = _figures(a)
-            if len(figures) < 3:
-                if me - ms < MIN_UNIT:
-                    continue  # the normalised text is never longer than the sentence
-                norm = "".join(_KEEP_RUN.findall(_YEAR.sub("Y", a)))
-                if len(norm) < MIN_UNIT:
-                    continue
-            else:
-                norm = "".join(_KEEP_RUN.findall(_YEAR.sub("Y", a)))
+            if len(figures) < 3 and me - ms < MIN_UNIT:
+                continue  # the normalised text is never longer than the sentence
+            # every year _YEAR masks is followed by 年: without one the substitution changes nothing
+            norm = "".join(_KEEP_RUN.findall(_YEAR.sub("Y", a) if "年" in a else a))
+            if len(figures) < 3 and len(norm) < MIN_UNIT:
+                continue
             sent = m.group()
             lead = len(sent) - len(sent.lstrip())
             span = p.ptext.span(ms + lead, me)

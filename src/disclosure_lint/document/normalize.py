@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import getitem
 
 from ..source.nfkc import nfkc
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
 
-__all__ = ["label_key", "ascii_digits", "CN_DIGITS", "cn_numeral_value"]
+__all__ = ["label_key", "ascii_digits", "ascii_digits_each", "CN_DIGITS", "cn_numeral_value"]
 
 # One character in, one character out: positions survive the translation.
 _DIGITS = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
@@ -30,6 +32,17 @@ def ascii_digits(s: str) -> str:
         if wide in s:
             s = s.replace(wide, narrow)
     return s
+
+
+def ascii_digits_each(texts: list[str]) -> list[str]:
+    """``[ascii_digits(t) for t in texts]`` (equal strings): the texts joined, translated at once and cut
+    again at the same offsets, which the translation keeps (one character for one). Fifteen C scans
+    of a document's paragraphs in all, rather than fifteen per paragraph."""
+    if len(texts) < 2:
+        return list(map(ascii_digits, texts))
+    joined = ascii_digits("".join(texts))
+    ends = list(accumulate(map(len, texts)))
+    return list(map(getitem, repeat(joined, len(texts)), map(slice, [0, *ends[:-1]], ends)))
 
 
 _INVISIBLE = compile_re("[\u200b\u200c\u200d\u2060\ufeff\u00ad\\s]+")

@@ -41,9 +41,10 @@ class Context:
     def prose(self) -> list[tuple]:
         """(paragraph or heading, its text with ASCII digits) for each text block, in order: the
         digits translated once for the number, date and prose-figure readers."""
-        from ..document.normalize import ascii_digits
+        from ..document.normalize import ascii_digits_each
 
-        return [(b, ascii_digits(b.text)) for b in self.paragraphs]
+        paragraphs = self.paragraphs
+        return list(zip(paragraphs, ascii_digits_each([b.text for b in paragraphs])))
 
     @cached_property
     def numbers(self):
