@@ -17,7 +17,7 @@ plain ``re.compile``: the cache can make a compile cheaper, never different.  Th
 only our own calls use it.
 
 The file is plain ASCII text, read once at the first compile, and cheap to read (as JSON, parsing its
-~50,000 ints cost 29 M instructions; this layout costs 2-4 M, most of it the CRC of the used entries): a line
+~50,000 ints cost 29 M instructions; reading this layout costs 2-4 M, parsing its index lines): a line
 with the key and the number of entries; one index line per pattern, tab-separated: the pattern
 (``unicode_escape``; a bytes pattern as Latin-1, ``b`` in the next field), its type, the flags asked for,
 the final flags, the number of groups, the group names (``indexgroup[1:]``, comma-separated, empty for an
