@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..engine.fixes import edit_for
 from ..i18n import _
 from ..source import Span
+from ..source.re_cache import compile_re
 
 # Characters that make up figures: a hygiene fix never touches one of these or a character next to one,
 # so no number the facts read (its value, unit or the words around it) can change.
@@ -106,7 +107,7 @@ def _join_units(items: list):
 @lru_cache(maxsize=None)
 def _chars_re(chars: str):
     assert _SEP not in chars
-    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+    return compile_re("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
 def near_numeral(text: str, i: int, j: int, reach: int = 1) -> bool:

@@ -7,10 +7,11 @@ from ..engine.diagnostics import Finding
 from ..i18n import _
 from ..engine.registry import rule
 from ..source import Span
+from ..source.re_cache import compile_re
 
 # What a report's title says (simplified and traditional): an annual report, a work summary, or
 # at least the subject, government information disclosure.
-_TITLE = re.compile(r"年度报告|年度報告|年报|年報|工作总结|工作總結|情况汇报|情況匯報|政府信息公开|政府信息公開|"
+_TITLE = compile_re(r"年度报告|年度報告|年报|年報|工作总结|工作總結|情况汇报|情況匯報|政府信息公开|政府信息公開|"
                     r"政务公开|政務公開|信息公开工作|信息公開工作")
 _HEAD_PARAGRAPHS = 8
 

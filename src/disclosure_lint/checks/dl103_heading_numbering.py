@@ -11,12 +11,13 @@ from ..document.normalize import cn_numeral_value
 from ..engine.registry import rule
 from ._common import cn_number
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 # An inline item: 一是 … 十是 at the start of a text or after punctuation or a space. The test of what
 # comes before is made after the first numeral (a lookbehind over both), so that the pattern starts
 # with a character class and the engine passes every other character in C; the same matches as
 # ``(?:^|(?<=[。；;：:，,！!\s]))([一二三四五六七八九十]{1,3})是…`` (a test compares the two).
-_INLINE = re.compile(r"([一二三四五六七八九十](?<![^。；;：:，,！!\s][一二三四五六七八九十])[一二三四五六七八九十]{0,2})是"
+_INLINE = compile_re(r"([一二三四五六七八九十](?<![^。；;：:，,！!\s][一二三四五六七八九十])[一二三四五六七八九十]{0,2})是"
                      r"(?=[\u4e00-\u9fff“\"《（(])")
 
 
@@ -138,7 +139,7 @@ def _items(sec: Section):
                 yield b, m, n
 
 
-_HEADLINE_END = re.compile(r"[。；;：:！!？?]")
+_HEADLINE_END = compile_re(r"[。；;：:！!？?]")
 
 
 def _form(b, m) -> str:

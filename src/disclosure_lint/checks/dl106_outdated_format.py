@@ -9,6 +9,7 @@ from ..i18n import _
 from ..document.normalize import label_key
 from ..engine.registry import rule
 from ._common import edition_name, is_annual
+from ..source.re_cache import compile_re
 
 
 @lru_cache(maxsize=16)
@@ -18,7 +19,7 @@ def _any_of(keys: tuple[str, ...]):
         return lambda text: False
     if "" in keys:
         return lambda text: True
-    return re.compile("|".join(map(re.escape, keys))).search
+    return compile_re("|".join(map(re.escape, keys))).search
 
 
 @rule("DL106", "outdated-format", "error")

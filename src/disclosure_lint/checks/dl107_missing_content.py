@@ -7,9 +7,10 @@ from ..engine.diagnostics import Finding, Severity
 from ..i18n import _
 from ..engine.registry import rule
 from ._common import doc_anchor, edition_name, is_annual
+from ..source.re_cache import compile_re
 
-_EMPTY = re.compile(r"^[\s无。.、:：]*$")
-_FEE = re.compile(r"处理费|信息处理费|收费|收取费用|未收取|费用")
+_EMPTY = compile_re(r"^[\s无。.、:：]*$")
+_FEE = compile_re(r"处理费|信息处理费|收费|收取费用|未收取|费用")
 _ACCOUNTABILITY = ("考核", "评议", "追究")
 
 

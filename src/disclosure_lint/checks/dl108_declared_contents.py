@@ -10,8 +10,9 @@ from ..document.normalize import cn_numeral_value
 from ..engine.registry import rule
 from ._common import is_annual
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
-_DECL = re.compile(r"(?:全文|本报告|本年度报告|报告)(?:共)?(?:包括|由|分为|包含|分)(?P<list>[^。；]{4,300}?)"
+_DECL = compile_re(r"(?:全文|本报告|本年度报告|报告)(?:共)?(?:包括|由|分为|包含|分)(?P<list>[^。；]{4,300}?)"
                    r"(?:等|共)?(?P<n>[一二三四五六七八九十\d]{1,2})个?(?:部分|方面)")
 _SPLIT = lazy(r"、|，|,|；|以及|和(?=[^解])|及(?=其他)")
 

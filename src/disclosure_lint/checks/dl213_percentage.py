@@ -8,8 +8,9 @@ from ..i18n import _
 from ..engine.registry import rule
 from ._common import percent_places, share_fits, share_pct
 from .dl211_parts_sum import breakdowns, rate_pairs
+from ..source.re_cache import compile_re
 
-_SHARE = re.compile(r"^\s*(?:[，,、（(]\s*)?(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
+_SHARE = compile_re(r"^\s*(?:[，,、（(]\s*)?(?:占|约占|占比|占比为|占总数的|占全部的|占总量的|占全年的)(?:比例)?(?:为|达)?\s*$")
 
 
 _ok = share_fits  # one definition of "the share written is the share computed" (checks/_common.py)

@@ -7,10 +7,11 @@ from ..document.detect import PERIOD, YEAR_IN_TITLE
 from ..engine.diagnostics import Finding, Related
 from ..i18n import _
 from ..engine.registry import rule
+from ..source.re_cache import compile_re
 
-_TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_TABLE_YEAR = compile_re(r"((?:19|20)\d{2})\s*年度?")
 # PERIOD with a guard on the characters a match can start with: the same matches, found 4x faster.
-_PERIOD = re.compile(r"(?=[统期时区自从为\s])" + PERIOD.pattern)
+_PERIOD = compile_re(r"(?=[统期时区自从为\s])" + PERIOD.pattern)
 
 
 @rule("DL301", "report-year", "error")

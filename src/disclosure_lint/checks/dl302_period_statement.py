@@ -9,8 +9,9 @@ from ..i18n import _
 from ..engine.registry import rule
 from ._common import is_annual
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
-_PERIOD_SENTENCE = re.compile(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")
+_PERIOD_SENTENCE = compile_re(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")
 _EMPTY = lazy(r"(?:自|从)\s*(?:至|到)")
 _AS_OF = lazy(r"截[至止](?:到)?\s*(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 

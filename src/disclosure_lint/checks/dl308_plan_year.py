@@ -7,10 +7,11 @@ from ..engine.diagnostics import Finding
 from ..i18n import _
 from ..engine.registry import rule
 from ._common import is_annual
+from ..source.re_cache import compile_re
 
-_PLAN_SECTION = re.compile(r"问题|改进|计划|下一步|下步|打算|措施|思路|安排")
+_PLAN_SECTION = compile_re(r"问题|改进|计划|下一步|下步|打算|措施|思路|安排")
 
-_PLAN = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我们|我局|我区|我县|我市|我委|我办|本机关|本单位|全区|全县|全市)?\s*(?:将|要|计划|拟|准备)")
+_PLAN = compile_re(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*(?:我们|我局|我区|我县|我市|我委|我办|本机关|本单位|全区|全县|全市)?\s*(?:将|要|计划|拟|准备)")
 
 
 @rule("DL308", "plan-year", "warning")

@@ -11,6 +11,7 @@ from ..facts.breakdowns import sentence_start, next_mark
 from ..facts.numbers import is_approx
 from ..engine.registry import rule
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 _W = r"[^。；;，,\d]"
 _U = r"(?:件|个|条|份|宗)"
@@ -18,9 +19,9 @@ _YEAR = r"(?:下一?年度?|次年|明年|\d{4}年度?)"
 # A pattern whose number comes first starts with one digit and looks behind it: (\d(?<![\d.]\d)\d*) is
 # (?<![\d.])(\d+), found faster; others have a guard on their first character. The same matches.
 PATTERNS = (
-    ("received", re.compile(rf"(?:收到|受理|接收|接到|新收){_W}{{0,16}}?申请{_W}{{0,8}}?(?<![\d.])(\d+)\s*(?:件|个|条|份|宗)")),
+    ("received", compile_re(rf"(?:收到|受理|接收|接到|新收){_W}{{0,16}}?申请{_W}{{0,8}}?(?<![\d.])(\d+)\s*(?:件|个|条|份|宗)")),
     # 收到70件申请, 受理3件政府信息公开申请
-    ("received", re.compile(rf"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?<![\d.])(\d+)\s*{_U}(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")),
+    ("received", compile_re(rf"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?<![\d.])(\d+)\s*{_U}(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")),
     ("decided", lazy(rf"办结(?!率){_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|个|条|份|宗)")),
     ("carried_next", lazy(rf"(?:结转(?:至|到)?{_YEAR}|转入{_YEAR}){_W}{{0,8}}?(?<![\d.])(\d+)\s*{_U}")),
     # 另有72件申请顺延到下年度答复
@@ -32,20 +33,20 @@ PATTERNS = (
     ("legal_persons", lazy(rf"法人(?:或|和|及)其他组织(?:提出|提交|申请)?(?:的)?(?:申请)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("open_partial", lazy(rf"予以公开(?:及|和|、|与|或)部分公开(?:的)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("open", lazy(rf"(?=予)(?<!部分)(?<!不)(?<!不予)予以公开(?![及和、与或]部分公开)(?:的)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("review", re.compile(rf"行政复议(?!和|及|、){_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
+    ("review", compile_re(rf"行政复议(?!和|及|、){_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
     # 收到1份有关政府信息公开行政复议申请
-    ("review", re.compile(r"(\d(?<![\d.]\d)\d*)\s*(?:件|起|宗|份)[^。；;，,、\d]{0,14}?行政复议(?:申请|案件)")),
-    ("litigation", re.compile(rf"行政诉讼{_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
+    ("review", compile_re(r"(\d(?<![\d.]\d)\d*)\s*(?:件|起|宗|份)[^。；;，,、\d]{0,14}?行政复议(?:申请|案件)")),
+    ("litigation", compile_re(rf"行政诉讼{_W}{{0,6}}?(?<![\d.])(\d+)\s*(?:件|起|宗|个|次)")),
     # 行政复议7件，诉讼9件
-    ("litigation", re.compile(r"行政复议[^。；;\d]{0,10}?\d+\s*(?:件|起|宗)[，,、和及]\s*诉讼(?:案件)?(?<![\d.])(\d+)\s*(?:件|起|宗)")),
+    ("litigation", compile_re(r"行政复议[^。；;\d]{0,10}?\d+\s*(?:件|起|宗)[，,、和及]\s*诉讼(?:案件)?(?<![\d.])(\d+)\s*(?:件|起|宗)")),
     ("in_force", lazy(rf"现行有效{_W}{{0,12}}?(?<![\d.])(\d+)\s*(?:件|个|部|项)")),
     # the 2008-era 统计表
-    ("proactive", re.compile(r"主动公开(?:政府)?信息(?:数为|数|总数|总量)?(?:为|共|共计)?\s*(?<![\d.])(\d+)\s*(?:条|件)")),
+    ("proactive", compile_re(r"主动公开(?:政府)?信息(?:数为|数|总数|总量)?(?:为|共|共计)?\s*(?<![\d.])(\d+)\s*(?:条|件)")),
     # 答复总数N条, 对依申请公开的答复数N条 (not 同意公开答复数N条, a part)
-    ("replies", re.compile(rf"(?:答复总数|对[^。；;，,、\d]{{0,10}}的答复(?:总数|数)?)(?:为|共|共计)?(?<![\d.])(\d+)\s*{_U}")),
+    ("replies", compile_re(rf"(?:答复总数|对[^。；;，,、\d]{{0,10}}的答复(?:总数|数)?)(?:为|共|共计)?(?<![\d.])(\d+)\s*{_U}")),
     ("answer_partial", lazy(rf"同意部分公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
     ("answer_open", lazy(rf"(?<!部分)同意公开(?:答复)?(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
-    ("channel", re.compile(rf"(网上|网络|信函|当面|传真|电子邮件)(?:、(?:传真|信函))?(?:方式)?申请(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
+    ("channel", compile_re(rf"(网上|网络|信函|当面|传真|电子邮件)(?:、(?:传真|信函))?(?:方式)?申请(?:数)?(?:为|共)?(?<![\d.])(\d+)\s*{_U}")),
 )
 # Words each pattern above cannot match without (one of them at least): looked for with
 # str.__contains__ (a fast search in C) before the pattern runs, even for a pattern whose first
@@ -87,7 +88,7 @@ _FIGURE = lazy(r"\d\s*[件个条份宗起次部项]")
 # the \d of _FIGURE is a Unicode category test at every character): a measure word right after a
 # digit or a space; after a space, the spaces are stepped over to the digit (isspace / isdecimal are
 # the pattern's \s and \d).
-_FIGURE_UNIT = re.compile(r"[件个条份宗起次部项](?<=[\d\s].)")
+_FIGURE_UNIT = compile_re(r"[件个条份宗起次部项](?<=[\d\s].)")
 
 
 def _has_figure(text: str) -> bool:
@@ -103,7 +104,7 @@ def _has_figure(text: str) -> bool:
         c = search(text, c.end())
     return False
 # A figure about something else (审批 applications, complaints, hotline cases) is not a disclosure figure.
-_ELSEWHERE = re.compile(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项|诉求|来信|建议|提案|许可")
+_ELSEWHERE = compile_re(r"审批|咨询|投诉|信访|办件|热线|12345|服务事项|诉求|来信|建议|提案|许可")
 _ABOUT = lazy(r"公开|依申请")
 # 主动公开政府信息N条 is the year's whole only when nothing narrows it (各乡镇…, 区直各部门…).
 _WHOLE_PREFIX = lazy(r"^(?:\d{4}年度?|全年|本年度?|今年|[，,\s]|全区|全县|全市|全镇|全乡|我区|我县|我市|我镇|我乡|我局|我委|"

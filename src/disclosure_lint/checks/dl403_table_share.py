@@ -12,6 +12,7 @@ from ._common import percent_places, share_fits, share_pct
 from ..facts.numbers import is_approx
 from .dl211_parts_sum import breakdowns
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 # An outcome of table 3 named in the text, its count, then its share: “予以公开258件，占33.9%”.
 _OUTCOME = lazy(r"(予以公开(?:及|和|、|与)部分公开|(?<!部分)(?<!不)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
@@ -20,7 +21,7 @@ _OUTCOME = lazy(r"(予以公开(?:及|和|、|与)部分公开|(?<!部分)(?<!�
 
 
 # “办结率100%”: the cases closed this year over the cases to handle (新收 + 上年结转).
-_RATE = re.compile(r"(?<!时)(?<!期)(?<!限)(办结率|答复率)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_RATE = compile_re(r"(?<!时)(?<!期)(?<!限)(办结率|答复率)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _val(cell):

@@ -13,9 +13,10 @@ from ..document.normalize import ascii_digits
 from ..engine.registry import rule
 from .dl401_prose_table import PATTERNS, _about_disclosure
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 # “主动公开政府信息的主要类别有：A类信息594条，B类信息281条，…，其他应主动公开的信息946条。”
-_INTRO = re.compile(r"主动公开[^。；;：:]{0,20}?(?:类别|分类|类型)(?:主要)?(?:有|为|包括|是)?\s*[：:]")
+_INTRO = compile_re(r"主动公开[^。；;：:]{0,20}?(?:类别|分类|类型)(?:主要)?(?:有|为|包括|是)?\s*[：:]")
 _OTHER = lazy(r"其他|其它|其余")
 _PROACTIVE = next(p for w, p in PATTERNS if w == "proactive")
 

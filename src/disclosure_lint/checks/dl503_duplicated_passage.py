@@ -10,8 +10,9 @@ from ..i18n import _
 from ..engine.registry import rule
 from ..source import Span
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
-_SENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_SENT = compile_re(r"[^。！？!?；;]+[。！？!?；;]?")
 _CJK = lazy(r"[\u4e00-\u9fff]")
 _KEY_END = "。！？!?；;，, "  # stripped from a sentence's end to make its key
 _key_end_stripped = methodcaller("rstrip", _KEY_END)

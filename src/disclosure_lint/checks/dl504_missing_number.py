@@ -7,19 +7,20 @@ from ..engine.diagnostics import Finding
 from ..i18n import _
 from ..engine.registry import rule
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 _MEASURES = "条件个项次份篇期场家起"
 _NUMBERED = lazy(rf"(?<![\d０-９])[\d０-９]+\s*([{_MEASURES}])")  # anchored: linear on digit runs
 _BARE = lazy(rf"(?<=[\u4e00-\u9fff])([{_MEASURES}])(?=[、，,；;])")
 # _BARE's matches within the sentences (split at 。！？!?；;), searched for in the whole paragraph; it
 # starts with a character class (a fast search) and looks behind the measure word for the Chinese character.
-_BARE_IN_PARAGRAPH = re.compile(rf"[{_MEASURES}](?<=[\u4e00-\u9fff].)(?=[、，,])")
+_BARE_IN_PARAGRAPH = compile_re(rf"[{_MEASURES}](?<=[\u4e00-\u9fff].)(?=[、，,])")
 _SENTENCE = lazy(r"[^。！？!?；;]+")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿几多余数")
 # Looser forms of the two patterns, starting with a character class (fast to search for): a paragraph
 # where either finds nothing has no finding.
-_NUMBERED_SOMEWHERE = re.compile(rf"[\d０-９]\s*[{_MEASURES}]")
-_BARE_SOMEWHERE = re.compile(rf"[{_MEASURES}][、，,；;]")
+_NUMBERED_SOMEWHERE = compile_re(rf"[\d０-９]\s*[{_MEASURES}]")
+_BARE_SOMEWHERE = compile_re(rf"[{_MEASURES}][、，,；;]")
 # words that end in a measure word (文件, 事项, 市场, 国家 …): not a missing number
 _WORDS = set("文件 诉件 访件 办件 事件 条件 案件 稿件 证件 部件 邮件 信件 附件 软件 硬件 要件 配件 物件 零件 函件 急件 批件 来件 "
              "整个 各个 那个 这个 每个 事项 款项 选项 专项 单项 各项 多项 立项 强项 弱项 "

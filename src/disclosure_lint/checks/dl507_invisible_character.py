@@ -10,6 +10,7 @@ from ..engine.registry import rule
 from ..source import Span
 from ._hygiene import NUMERALS, is_han, listing, units_with
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 # Zero-width characters, word joiner, a byte-order mark inside the text, soft hyphen: as characters
 # or as HTML character references.
@@ -21,10 +22,10 @@ _ZW = lazy(
 )
 # The two halves of _ZW, searched separately (faster; the same matches, as no match can overlap another).
 _ZW_CHAR = lazy(_ZW.pattern.split("|&", 1)[0])
-_ZW_REF = re.compile("&" + _ZW.pattern.split("|&", 1)[1])
+_ZW_REF = compile_re("&" + _ZW.pattern.split("|&", 1)[1])
 _NAMES = {"\u200b": "U+200B", "\u200c": "U+200C", "\u200d": "U+200D", "\u2060": "U+2060", "\ufeff": "U+FEFF",
           "\u00ad": "U+00AD"}
-_NBSP = re.compile(r"\xa0|&nbsp;|&#0*160;|&#[xX]0*[aA]0;")
+_NBSP = compile_re(r"\xa0|&nbsp;|&#0*160;|&#[xX]0*[aA]0;")
 _JOINERS = "\u200c\u200d&"
 
 

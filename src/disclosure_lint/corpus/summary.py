@@ -23,6 +23,7 @@ from ..document.normalize import ascii_digits, label_key
 from ..engine.results import PACK, pack, unpack
 from ..source import Span
 from .identity import ReportIdentity, report_identity
+from ..source.re_cache import compile_re
 
 __all__ = ["Loc", "CellFact", "Unit", "ReportSummary", "summarise"]
 
@@ -293,8 +294,8 @@ def _tables(ctx, s: ReportSummary, loc: _Locator) -> None:
 
 # ---- the 2008-era 政府信息公开情况统计表 ----------------------------------------------------------------
 
-_ROW_NUM = re.compile(r"^(?:其中[:：]?)?(?:\d{1,2}[、．.]|[（(]\d{1,2}[）)])?")
-_YEAR_COLUMN = re.compile(r"(?:本年度|(?:19|20)\d{2}年度?)")
+_ROW_NUM = compile_re(r"^(?:其中[:：]?)?(?:\d{1,2}[、．.]|[（(]\d{1,2}[）)])?")
+_YEAR_COLUMN = compile_re(r"(?:本年度|(?:19|20)\d{2}年度?)")
 _SYNONYMS = (("文件", "信息"), ("政府网站公开", "网站公开"), ("政府公报公开", "公报公开"), ("受理政府信息依申请公开总数", "受理依申请公开信息总数"),
              ("对申请的答复总数", "对申请的答复数"))
 
@@ -373,23 +374,23 @@ def _stats_2008(ctx, s: ReportSummary, loc: _Locator) -> None:
 
 # ---- sentences for copy detection -----------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
+_SENTENCE = compile_re(r"[^。！？；!?;]+[。！？；!?;]?")
 # Written X X* rather than X+ (the same matches) throughout: a pattern
 # that opens with a character set, not a repeat, lets the regex engine skip to that set's characters in C
 # instead of trying a match at every position (measured: the figures' findall 5x fewer instructions).
 # Runs of what a normalised sentence keeps (joined: one string per run, not one per character).
-_KEEP_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z%.][\u3400-\u9fff0-9A-Za-z%.]*")
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_KEEP_RUN = compile_re(r"[\u3400-\u9fff0-9A-Za-z%.][\u3400-\u9fff0-9A-Za-z%.]*")
+_YEAR = compile_re(r"(?:19|20)\d{2}(?=\s*年)")
 # A number, and (group 2, in a lookahead) what makes it not a figure when it follows within three code
 # points: a date, a time, a floor, numbering (年 / 月 / 日…, 、 . ．) ) — one C findall per sentence.
-_FIGURE = re.compile(r"(\d\d*(?:\.\d+)?)(?=(\s{0,2}(?:年|月|日|号|时|分|秒|届|级|楼|层|路|栋|室|岁|点|[、.．)）])"
+_FIGURE = compile_re(r"(\d\d*(?:\.\d+)?)(?=(\s{0,2}(?:年|月|日|号|时|分|秒|届|级|楼|层|路|栋|室|岁|点|[、.．)）])"
                      r"|\s?(?:季度|周年))?)")
-_BOILERPLATE = re.compile(r"本报告|统计期限|以下简称|电子版|如对本?报告|联系电话|邮编|邮政编码|电子邮箱|传真|地址[:：]|"
+_BOILERPLATE = compile_re(r"本报告|统计期限|以下简称|电子版|如对本?报告|联系电话|邮编|邮政编码|电子邮箱|传真|地址[:：]|"
                           r"勾稽关系|附件下载|当前位置|首页")
-_PROBLEMS_HEAD = re.compile(r"(?:[一二三四五六七八九十]、|^)\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
+_PROBLEMS_HEAD = compile_re(r"(?:[一二三四五六七八九十]、|^)\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
 # _PROBLEMS_HEAD past the start of the text, where ^ cannot match: it opens with a character set
-_PROBLEMS_HEAD_INSIDE = re.compile(r"[一二三四五六七八九十]、\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
-_NEXT_HEAD = re.compile(r"[一二三四五六七八九十]、\s*(?!.{0,6}(?:问题|不足|改进))")
+_PROBLEMS_HEAD_INSIDE = compile_re(r"[一二三四五六七八九十]、\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
+_NEXT_HEAD = compile_re(r"[一二三四五六七八九十]、\s*(?!.{0,6}(?:问题|不足|改进))")
 MIN_UNIT = 30   # normalised characters a sentence needs to count as a passage
 # A substring of every alternative of _BOILERPLATE: a paragraph holding none is not scanned by the pattern
 # (its scan costs about a hundred instructions a code point, a substring test a few)

@@ -16,12 +16,13 @@ from ..source.ptext import BLANK_CHARS, PText
 from ..readers.blocks import META_KEYS, META_LABEL_PATTERN, RawDocument, RawParagraph, RawTable
 from ..source import Source, Span
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["build_document", "parse_heading"]
 
-_L1 = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、．.，,](?!\d)")
-_L2 = re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?")
-_L3 = re.compile(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
+_L1 = compile_re(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、．.，,](?!\d)")
+_L2 = compile_re(r"[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?")
+_L3 = compile_re(r"(?P<num>\d{1,2})\s*(?:、|[．.](?!\d))")
 _L4 = lazy(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]")
 _PATTERNS = ((1, _L1, True), (2, _L2, True), (3, _L3, False), (4, _L4, False))
 HEADING_MAX = 40
@@ -31,17 +32,17 @@ HEADING_MAX = 40
 _PATTERNS_BY_START = {**{ch: _PATTERNS[:1] for ch in "一二三四五六七八九十"},
                       **{ch: (_PATTERNS[1], _PATTERNS[3]) for ch in "（("}}
 _DIGIT_PATTERNS = (_PATTERNS[2],)
-_LEAD_CUT = re.compile(r"[。；;：:！!]")
-_NON_SPACE = re.compile(r"\S")
+_LEAD_CUT = compile_re(r"[。；;：:！!]")
+_NON_SPACE = compile_re(r"\S")
 
-_TITLE_WORDS = re.compile(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
+_TITLE_WORDS = compile_re(r"(报告|報告|总结|總結|汇报|匯報|年报|年報|落实情况|落實情況)")
 _PINYIN = PINYIN
 _INDEX_NO = lazy(r"(?<![0-9A-Za-z])[0-9A-Za-z]{6,}[/-]\d{4}-\d{3,6}")
 _DATE_ONLY = lazy(r"^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
-_META_RE = re.compile(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
+_META_RE = compile_re(rf"({META_LABEL_PATTERN})\s*[:：]\s*")
 # The characters collapse_space drops that are not white space (zero-width space, joiners, soft hyphen…).
-_ZERO_WIDTH = re.compile("[" + "".join(ch for ch in BLANK_CHARS if not ch.isspace()) + "]")
+_ZERO_WIDTH = compile_re("[" + "".join(ch for ch in BLANK_CHARS if not ch.isspace()) + "]")
 
 
 @lru_cache(maxsize=None)  # at most 1,110 keys: one to three of the ten numerals the marker patterns allow
@@ -215,7 +216,7 @@ def _title(raw: RawDocument, blocks: list, md: Metadata) -> MetaField | None:
     return min(candidates, key=lambda c: c[0])[1]
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR = compile_re(r"(?:19|20)\d{2}\s*年")
 
 
 def _is_metadata_table(t: RawTable) -> bool:

@@ -15,19 +15,20 @@ from .cnnum import CN_NUMERAL_CHARS, read_cn_numeral
 from .normalize import ascii_digits
 from ..source.ptext import PText
 from ..source import Span
+from ..source.re_cache import compile_re
 
 __all__ = ["cell_value", "read_cell", "NOT_APPLICABLE", "value_like", "APPROX"]
 
 NOT_APPLICABLE = {"—", "——", "-", "--", "－", "–", "―", "/", "／", "\\", "无", "無", "不适用", "/ ", "— —", "-—"}
 
-_NUMBER = re.compile(
+_NUMBER = compile_re(
     r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|元|%|件|条|个|项|人次|次|宗|起)?"  # as _UNIT
 )
 
 _UNIT = r"(?:万元|元|%|件|条|个|项|人次|次|宗|起)"
-_CN_NUMBER = re.compile(rf"(?P<num>[{CN_NUMERAL_CHARS}]+)\s*(?P<unit>{_UNIT})?")
+_CN_NUMBER = compile_re(rf"(?P<num>[{CN_NUMERAL_CHARS}]+)\s*(?P<unit>{_UNIT})?")
 # A figure that is not exact, or a number with words around it: where a number should be.
-APPROX = re.compile(
+APPROX = compile_re(
     rf"^(?:约|近|大约|将近|接近|超过|逾|不足|不到|共|计|共计)?\s*(?:[+-]?[\d０-９][\d０-９,，.．]*|[{CN_NUMERAL_CHARS}]+)"
     rf"\s*(?:余|多)?\s*{_UNIT}?\s*(?:左右|以上|以下|余|多)?$")
 

@@ -14,21 +14,22 @@ from .editions import Edition
 from ..i18n import _
 from ..source import Span
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 if TYPE_CHECKING:  # the options are only read here; the engine layer sits above the document
     from ..engine.options import Options
 
 __all__ = ["ReportInfo", "detect", "YEAR_IN_TITLE", "PERIOD"]
 
-YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_IN_TITLE = compile_re(r"((?:19|20)\d{2})\s*年")
 PERIOD = lazy(r"(?<!\s)(?:统计)?(?:期限|时限|时间|期间|区间)?\s*(?:自|从|为)\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-_SUMMARY = re.compile(r"工作总结|情况汇报|工作要点落实情况|落实情况的函|工作情况报告|总結|匯報")
+_SUMMARY = compile_re(r"工作总结|情况汇报|工作要点落实情况|落实情况的函|工作情况报告|总結|匯報")
 _ANNUAL = lazy(r"年度报告|年报|年度報告|年報|報\([a-zü\u0101-\u01dc]+\)告")
-_TOWN = re.compile(r"(乡|镇|街道|街道办事处|苏木)(人民政府)?$")
-_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会|实验区|开发区|新区|高新区|[省市县区州盟旗])$")
-_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心|院|署|所|部|会|处|站|队|分局|公司|集团)$")
-_BRACKETED = re.compile(r"[（(][^（(）)]*[）)]")  # innermost groups only: linear, whatever the brackets
-_AGENCY_IN_TITLE = re.compile(r"^(.*?)(?:(?:19|20)\d{2}\s*年)")
+_TOWN = compile_re(r"(乡|镇|街道|街道办事处|苏木)(人民政府)?$")
+_GOVERNMENT = compile_re(r"(人民政府|政府|管委会|管理委员会|实验区|开发区|新区|高新区|[省市县区州盟旗])$")
+_DEPARTMENT = compile_re(r"(局|委员会|委|办公室|办公厅|厅|办|中心|院|署|所|部|会|处|站|队|分局|公司|集团)$")
+_BRACKETED = compile_re(r"[（(][^（(）)]*[）)]")  # innermost groups only: linear, whatever the brackets
+_AGENCY_IN_TITLE = compile_re(r"^(.*?)(?:(?:19|20)\d{2}\s*年)")
 _AGENCY_AFTER_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年度?(.*?)(?:政府信息|政务公开|信息公开|政务信息|工作)")
 
 

@@ -19,6 +19,7 @@ from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
 from ..source import Span
+from ..source.re_cache import compile_re
 
 __all__ = ["resolve"]
 
@@ -264,7 +265,7 @@ def _is_label(c: Cell) -> bool:
     return isinstance(c.value, TextValue) and not value_like(c.text)
 
 
-_ARABIC_DIGIT = re.compile("[0-9０-９]")
+_ARABIC_DIGIT = compile_re("[0-9０-９]")
 
 
 def _cn_numeral(c: Cell) -> bool:

@@ -13,6 +13,7 @@ from operator import getitem
 
 from ..source.nfkc import nfkc
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["label_key", "ascii_digits", "ascii_digits_each", "CN_DIGITS", "cn_numeral_value"]
 
@@ -44,7 +45,7 @@ def ascii_digits_each(texts: list[str]) -> list[str]:
     return list(map(getitem, repeat(joined, len(texts)), map(slice, [0, *ends[:-1]], ends)))
 
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\\s]+")
+_INVISIBLE = compile_re("[\u200b\u200c\u200d\u2060\ufeff\u00ad\\s]+")
 _PUNCT = str.maketrans({
     "(": "（", ")": "）", "[": "（", "]": "）", "【": "（", "】": "）", "〔": "（", "〕": "）",
     ",": "、", "，": "、", ";": "、", "；": "、", "/": "、", ":": "：",
@@ -117,5 +118,5 @@ def cn_numeral_value(s: str) -> int | None:
 
 
 # A parenthesised pinyin syllable with tone marks, as mirror sites add after characters: 報(bào).
-PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+PINYIN = compile_re(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
 

@@ -17,14 +17,15 @@ from itertools import repeat
 from . import Cell, Document, Heading, Paragraph, Row, Table
 from .editions import Edition
 from .normalize import _CACHED_LABEL, label_key
+from ..source.re_cache import compile_re
 
 __all__ = ["TableView", "match_tables", "strip_numbering", "missing_rows"]
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）、?|\d{1,2}[．.、]|（\d{1,2}）)")
+_NUMBERING = compile_re(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）、?|\d{1,2}[．.、]|（\d{1,2}）)")
 
 
-_TOP_ITEM = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
-_DIGIT_START = re.compile(r"^\d")
+_TOP_ITEM = compile_re(r"^（[一二三四五六七八九十]{1,3}）")
+_DIGIT_START = compile_re(r"^\d")
 
 
 # What a numbering starts with: a numeral, a bracket, or a decimal digit (``\d`` is any Unicode decimal

@@ -40,21 +40,22 @@ from ..document import Document
 from ..i18n import N_
 from .numbers import NumberFact, find_numbers
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_pairs"]
 
 # “，其中”, “。其中，”, “，（其中：”: a list of parts follows (matched at a position, never on a slice of the rest).
 # Each run of spaces is followed by a required literal or opens a group that starts with one, and no
 # match starts inside a run of spaces: linear however long the run (issue 18).
-_QIZHONG = re.compile(r"(?<!\s)\s*(?:[，,。：:]\s*)?(?:([（(])\s*)?(?:其中|包括|含)\s*[:：，,]?")
+_QIZHONG = compile_re(r"(?<!\s)\s*(?:[，,。：:]\s*)?(?:([（(])\s*)?(?:其中|包括|含)\s*[:：，,]?")
 # “在…主动公开的1913条政府信息中，”: the whole, then the parts after “中，”.
-_AMONG = re.compile(r"[^，,。；;：:\d（）()、]{0,12}中\s*[，,：:]")
+_AMONG = compile_re(r"[^，,。；;：:\d（）()、]{0,12}中\s*[，,：:]")
 _UNDER_WAY = lazy(r"(?:办理|处理|审理|审查|进行|推进|实施|建设|运行|整改)中")
 _NOT_PARTS = lazy(r"年|月|同比|环比|增长|下降|分别")
 # “共N件，网上申请、当面申请分别为a件、b件”.
-_RESPECTIVELY = re.compile(r"(?<!\s)\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
+_RESPECTIVELY = compile_re(r"(?<!\s)\s*[，,：:]\s*([^。；;\d%％]{1,30}?)分别(?:为|是|有)?\s*")
 # “…a件、b件，共N件”: a whole stated after its parts.
-_SUM_BEFORE = re.compile(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
+_SUM_BEFORE = compile_re(r"[，,]\s*(?:共计|合计|总计|共)(?:为)?\s*$")
 _SUM_WORD = lazy(r"(?:共计|合计|总计|共)(?:为)?\s*$")
 _SHARE_AFTER = lazy(r"(?<!\s)\s*(?:[，,（(]\s*)?(?:约占|占比为|占比|占)(?:比例)?(?:为|达)?\s*")
 # 其他 / 其余 close a list; 另有 / 另外 add something beside the whole (“含结转18件，另有72件…”), so they do not.
@@ -378,7 +379,7 @@ class RatePair:
 
 
 _RECEIVED = lazy(r"(受理|收到|接收|接到|新收)")
-_DONE = re.compile(r"[，,]\s*(?:已|共|均|全部|依法)?(办结|答复|办理完毕|处理)")
+_DONE = compile_re(r"[，,]\s*(?:已|共|均|全部|依法)?(办结|答复|办理完毕|处理)")
 _CARRIED = lazy(r"结转|上年|去年|往年|遗留|累计|以前年度")
 _RATE = lazy(r"[，,]\s*((?:办结|答复|处理)率)(?:为|达到|达)?\s*")
 

@@ -18,13 +18,14 @@ from ..document.normalize import CN_DIGITS, ascii_digits, cn_numeral_value
 from ..source.ptext import PText
 from ..source import Span
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]
 
 _CN = "〇○零一二三四五六七八九十Ｏ"
 # The guard in front (every notation starts with a digit or a Chinese numeral) changes no match but lets
 # the engine pass every other character at once (about 4x faster); it must cover the whole alternation.
-_DATE = re.compile(
+_DATE = compile_re(
     rf"(?=[\d{_CN}])(?:"
     r"(?P<iso>(?P<iy>(?:19|20)\d{2})\s*(?P<isep>[-/.])\s*(?P<im>\d{1,2})\s*(?P=isep)\s*(?P<id>\d{1,2})(?![\d.]))"
     r"|(?P<cn>(?:(?P<cy>(?:19|20)\d{2})\s*年\s*)?(?P<cm>\d{1,2})\s*月\s*(?:(?P<cd>\d{1,2})\s*[日号]|(?P<cq>底|末|初|中旬|上旬|下旬|份)?))"
@@ -43,7 +44,7 @@ _DATE_START = lazy(
 
 
 # Every notation's first characters lead to one of these (the separator of an ISO date, 年 or 月).
-_TERMINAL = re.compile(r"[年月\-/.]")
+_TERMINAL = compile_re(r"[年月\-/.]")
 _CN_SET = frozenset(_CN)
 
 

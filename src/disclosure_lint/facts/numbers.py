@@ -17,6 +17,7 @@ from ..document.normalize import ascii_digits
 from ..source.ptext import PText
 from ..source import Span
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["NumberFact", "find_numbers", "document_numbers", "MEASURE", "is_approx"]
 
@@ -28,7 +29,7 @@ _CN_MORE = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍�
 # with one character class (its first character, then which kind it was, looked behind), so that the
 # engine passes every other place at C speed. A qualifier before the number (约, 超过 …) is not part of
 # the match: find_numbers looks behind the number for it (see _PRE_NEVER_ENDS_A_MATCH).
-_NUM = re.compile(
+_NUM = compile_re(
     rf"(?P<num>[\d{_CN_FIRST}](?:(?<![\d.].)(?<=\d)\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.].)(?<=\d)\d*(?:\.\d+)?"
     rf"|(?<=[{_CN_FIRST}])[{_CN_MORE}]{{0,11}}))"
     r"(?P<mult>万|亿)?"
@@ -53,9 +54,9 @@ _COUNT_SOMEWHERE = lazy(rf"{_NUMERAL_CLASS}[万亿]?[余多]?{_AFTER_CLASS}")
 # without \d's per-character category test): the numeral looked behind, right before it or with one
 # of 万亿余多 between (a fixed-width lookbehind each; 万亿 then 余多 needs no third, as 万 and 亿 are
 # numeral characters themselves). Twice as fast on the real pages.
-_COUNT_END = re.compile(rf"{_AFTER_CLASS}(?:(?<={_NUMERAL_CLASS}.)|(?<={_NUMERAL_CLASS}[万亿余多].))")
+_COUNT_END = compile_re(rf"{_AFTER_CLASS}(?:(?<={_NUMERAL_CLASS}.)|(?<={_NUMERAL_CLASS}[万亿余多].))")
 assert set("万亿") <= set(_CN_MORE)
-_APPROX_AFTER = re.compile(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
+_APPROX_AFTER = compile_re(rf"(?:万|亿)?(?:余|多|(?:%|％|{MEASURE})?(?:左右|以上|多))")
 
 
 def is_approx(text: str, start: int, end: int) -> bool:
@@ -66,7 +67,7 @@ def is_approx(text: str, start: int, end: int) -> bool:
 
 # What after a number says it is not a count (2021年, 3月, 5.2): matched where the number ends. Every
 # form is at most two characters long, and a match never needs to see further.
-_NOT_COUNT_AT = re.compile(r"年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d")
+_NOT_COUNT_AT = compile_re(r"年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d")
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ import threading
 from functools import lru_cache
 
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["t2s_table", "to_simplified", "traditional_positions", "has_traditional"]
 
@@ -95,7 +96,7 @@ def traditional_re():
     import re
 
     table = t2s_table()
-    return re.compile("[" + "".join(sorted(table)) + "]") if table else re.compile(r"(?!)")
+    return compile_re("[" + "".join(sorted(table)) + "]") if table else compile_re(r"(?!)")
 
 
 @lru_cache(maxsize=1)

@@ -11,12 +11,13 @@ import csv
 import re
 
 from .score import report_score
+from ..source.re_cache import compile_re
 
 COLUMNS = ("path", "agency", "report_year", "edition", "agency_level", "code", "name", "severity", "line",
            "column", "message", "suggestion", "text", "score")
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FORMULA = compile_re(r"^[=+\-@\t\r]")
+_NUMBER = compile_re(r"^[+-]?\d+(?:\.\d+)?%?$")
+_CONTROL = compile_re(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _cell(v) -> str:

@@ -15,12 +15,13 @@ from html import escape
 
 from .score import PER_RULE_CAP, WEIGHTS, report_score
 from ..i18n import _
+from ..source.re_cache import compile_re
 
 __all__ = ["render", "charts", "MAX_FINDINGS_SHOWN"]
 
 MAX_FINDINGS_SHOWN = 300      # per report; the CSV and JSON formats carry them all
 MAX_QUOTE = 160               # characters of quoted text shown per finding
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = compile_re(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;

@@ -15,20 +15,21 @@ format passes what it prints through one of these functions:
 from __future__ import annotations
 
 import re
+from ..source.re_cache import compile_re
 
 __all__ = ["term", "xml", "json_text", "path", "term_width_map"]
 
 # C0 except tab and newline, DEL, C1, lone surrogates, and the bidi controls that reorder a line
 # (the "Trojan Source" characters) or hide text.
-_TERM_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_TERM_BAD = compile_re("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
                        "\ufeff\ufff9-\ufffb]")
-_TERM_BAD_NL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_TERM_BAD_NL = compile_re("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
                           "\ufeff\ufff9-\ufffb]")
 # Not in the XML 1.0 Char production, or a C1 control or DEL (allowed but invisible and risky): the
 # complement of [\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff], written as the few
 # ranges it is (the negated class took 4-6 ms to compile, at every start of the command line).
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_XML_BAD = compile_re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = compile_re("[\ud800-\udfff]")
 
 
 def _esc(m: re.Match) -> str:

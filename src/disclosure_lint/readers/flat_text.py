@@ -23,6 +23,7 @@ from ..recover import recover_tables
 from ..recover.view import NormView
 from ..source import Span
 from .blocks import RawDocument, RawParagraph
+from ..source.re_cache import compile_re
 
 __all__ = ["FLAT_MIN", "is_flat", "read_flat"]
 
@@ -30,17 +31,17 @@ FLAT_MIN = 1000     # a line at least this long, with no table bars, is a one-li
 WEAK_TITLE = 30     # a heading not in the editions' lists: at most this long, between spaces
 
 _SP = " \t\u00a0\u3000"
-_L1 = re.compile(r"(?P<num>[一二三四五六七八九十]{1,2})[ \u3000]*[、．.]")
-_L2 = re.compile(r"[（(](?P<num>[一二三四五六七八九十]{1,2})[）)]")
+_L1 = compile_re(r"(?P<num>[一二三四五六七八九十]{1,2})[ \u3000]*[、．.]")
+_L2 = compile_re(r"[（(](?P<num>[一二三四五六七八九十]{1,2})[）)]")
 _BOUNDARY = set(_SP) | set("。！？；;：:”）)>")
-_WEAK_END = re.compile(r"[ \u3000\u00a0\t]")
-_WEAK_BAD = re.compile(r"[，,。；;！？：:、0-9０-９]")
+_WEAK_END = compile_re(r"[ \u3000\u00a0\t]")
+_WEAK_BAD = compile_re(r"[，,。；;！？：:、0-9０-９]")
 # A title that ends the way report headings end (2008-era reports: 三、政府信息依申请公开工作情况2018年…)
-_TITLED = re.compile(r"[^，,。；;！？：:、（()）《》“”0-9０-９\s]{1,28}(?:情况|措施|概述|统计表|事项)")
+_TITLED = compile_re(r"[^，,。；;！？：:、（()）《》“”0-9０-９\s]{1,28}(?:情况|措施|概述|统计表|事项)")
 
 
 # Tables run together on a line: a table-3 row label, a table-2 banner, or the 统计表 header, then digits.
-_TABLE_HINT = re.compile(r"本年新收政府信息公开申请数量\s*\d|第二十条第[（(][一二三四五六七八九十]{1,3}[）)]项\s*信息内容"
+_TABLE_HINT = compile_re(r"本年新收政府信息公开申请数量\s*\d|第二十条第[（(][一二三四五六七八九十]{1,3}[）)]项\s*信息内容"
                          r"|指标名称\s*计\s*量\s*单\s*位|尚未审结\s*总计\s*\d")
 
 

@@ -23,6 +23,7 @@ from .html_split import text_weights, tokenize_split
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
 from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tree
+from ..source.re_cache import compile_re
 
 __all__ = ["read_html"]
 
@@ -40,11 +41,11 @@ _CONTAINERS = frozenset({"html", "body", "div", "section", "article", "main", "c
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template", "select", "option", "iframe",
                         "object", "embed", "svg", "math", "button", "textarea", "input"})
 _FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
-_FURNITURE_HINT = re.compile(
+_FURNITURE_HINT = compile_re(
     r"(?i)(^|[\s_-])(nav|navbar|menu|footer|header|breadcrumb|crumb|copyright|sidebar|share|position|location|"
     r"search|banner|friend|qrcode|toolbar|tools?|btn|login|foot|top|weizhi|dqwz|bottom)([\s_-]|$)"
 )
-_META_HINT = re.compile(META_LABEL_PATTERN)
+_META_HINT = compile_re(META_LABEL_PATTERN)
 # The labels by their last character, each label holding another left out (信息来源 holds 来源): a text
 # holds a label if and only if it holds one of these.
 _META_BY_LAST: dict[str, tuple[str, ...]] = {}
@@ -65,8 +66,8 @@ def _has_meta_label(chunk: str) -> bool:
                     return True
     return False
 # Necessary conditions, cheap to test on a start tag's source, for the attributes being there with a value.
-_CLASS_OR_ID = re.compile(r"(?i)(?:class|id)\s*=")
-_SPAN_ATTR = re.compile(r"(?i)span\s*=")
+_CLASS_OR_ID = compile_re(r"(?i)(?:class|id)\s*=")
+_SPAN_ATTR = compile_re(r"(?i)span\s*=")
 # Besides ASCII letters, (?i) matches ſ to s and İ, ı to i: a tag holding one is tested with the pattern
 # itself; any other tag is lower-cased without changing its length.
 

@@ -21,6 +21,7 @@ from itertools import accumulate, compress, repeat
 from struct import pack
 
 from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, OTHER, START, TEXT, _find_close
+from ..source.re_cache import compile_re
 
 __all__ = ["tokenize_split", "text_weights"]
 
@@ -57,11 +58,11 @@ _RAW_CONTENT = r"[^<]*+(?:<(?!/(?ai:\3))[^<]*+)*+"
 # tag whose attributes stop at a quote that never closes still matches, ending before the quote (the split
 # goes on from there, as html_tokens' pattern does: no '<' is tried again over the same attributes, so the
 # split is linear); the page is then left to html_tokens.
-_SPLIT = re.compile(
+_SPLIT = compile_re(
     r"(<(?:!--" + _COMMENT_TEXT + r"(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
     r"|(" + _RAW_NAME + r")(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>" + _RAW_CONTENT + r"|(?=[\"']))"
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>|(?=[\"']))))")
-_START_TAG = re.compile(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
+_START_TAG = compile_re(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 
 
 def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):

@@ -15,10 +15,11 @@ from operator import eq, not_
 
 from ..source.ptext import PText, PTextBuilder
 from ..source.lazy_re import lazy
+from ..source.re_cache import compile_re
 
 __all__ = ["decode_text", "items_text", "strip_word", "split_lines", "text_items"]
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
+_ENTITY = compile_re(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD_CONDITIONAL = lazy(r"<!--\[if[^\]]{0,80}\]-->|<!--\[endif\]-->|<!\[if[^\]]{0,80}\]>|<!\[endif\]>")
 _UNESCAPED: dict[str, str] = {}  # entity -> decoded, for the entities pages repeat (&nbsp; above all)
 

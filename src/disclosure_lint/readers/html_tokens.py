@@ -11,6 +11,8 @@ from __future__ import annotations
 import re as _re
 import sys as _sys
 
+from ..source.re_cache import compile_re
+
 __all__ = ["tokenize", "tokenize_compact", "TEXT", "START", "END", "COMMENT", "OTHER", "RAWTEXT_TAGS", "VOID_TAGS"]
 
 TEXT, START, END, COMMENT, OTHER = range(5)
@@ -20,7 +22,7 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
                        "source", "track", "wbr", "basefont", "frame", "keygen", "spacer"})
 
 if _sys.version_info >= (3, 11):  # the standard library's engine has possessive quantifiers, and is faster
-    _re_or_regex = _re.compile
+    _re_or_regex = compile_re  # re.compile, from the shipped cache when it can
 else:  # pragma: no cover - Python 3.10
     import regex
 
@@ -48,8 +50,8 @@ _CAREFUL_PATTERN = (r"<(?:!--(?s:.*?)(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\
 _MARKUP = _re_or_regex(_MARKUP_PATTERN)
 _CAREFUL = _re_or_regex(_CAREFUL_PATTERN)
 _NAME_END = _re_or_regex(r"[\s/>\x00]")
-_CONTROL_IN_NAME = _re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what the marked copy blanks out
-_EVENT = _re.compile(r"[>\"']")
+_CONTROL_IN_NAME = compile_re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what the marked copy blanks out
+_EVENT = compile_re(r"[>\"']")
 
 
 class _StartTags:

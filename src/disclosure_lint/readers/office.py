@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..source import Source, Span
 from .blocks import RawDocument
+from ..source.re_cache import compile_re
 
 __all__ = ["ExtractedSource", "OfficeRead", "TextBuilder", "READ_CODES", "failed", "iso_date", "properties_trailer"]
 
@@ -109,7 +110,7 @@ class TextBuilder:
         return "".join(self._parts)
 
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_CJK = compile_re(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
 def joiner(left: str, right: str) -> str:

@@ -15,15 +15,16 @@ from ..source.ptext import PText
 from ..source import Source, Span
 from .blocks import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .flat_text import is_flat, read_flat
+from ..source.re_cache import compile_re
 
 __all__ = ["read_text"]
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_LINE = compile_re(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_HEADING_START = compile_re(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
 # Both alternatives anchor on the line's own ends (see _is_separator): no backtracking over a long line.
-_SEPARATOR_RUN = re.compile(r"[-=_]{10,}")
-_HEADER_FIELD = re.compile(r"^\s*(标题|发布时间|发布日期|成文日期|发文日期|文号|发布机构|索引号|栏目|来源|原文链接|本地目录)\s*[:：]\s*(.*)$")
-_NUMERIC = re.compile(r"^\s*(?:[+-]?[\d０-９][\d０-９,，.．]*(?:\s*(?:万元|元|%|％))?|—+|-+|/|／|无)?$")
+_SEPARATOR_RUN = compile_re(r"[-=_]{10,}")
+_HEADER_FIELD = compile_re(r"^\s*(标题|发布时间|发布日期|成文日期|发文日期|文号|发布机构|索引号|栏目|来源|原文链接|本地目录)\s*[:：]\s*(.*)$")
+_NUMERIC = compile_re(r"^\s*(?:[+-]?[\d０-９][\d０-９,，.．]*(?:\s*(?:万元|元|%|％))?|—+|-+|/|／|无)?$")
 
 
 def _is_separator(line: str) -> bool:

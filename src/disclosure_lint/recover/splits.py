@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from ..source.re_cache import compile_re
 
 __all__ = ["Run", "ColSpec", "Structure", "structural", "enumerate_splits", "cell_number", "make_run"]
 
 _SPACES = " \t\u00a0\u3000"
 _FULL = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
-_INT = re.compile(r"0|[1-9]\d*")
-_DEC = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_INT = compile_re(r"0|[1-9]\d*")
+_DEC = compile_re(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 
 MAX_RESULTS = 64       # splits listed per row before the row is called ambiguous
 MAX_STEPS = 200_000    # search steps per row (a pathological run stays bounded)

@@ -15,17 +15,18 @@ from .assemble import Recovered, row_notes, table_of, text_cell, value_cells
 from .solve import RowRun, solve
 from .splits import ColSpec, make_run
 from .view import NormView, strip_numbering_tail, value_run
+from ..source.re_cache import compile_re
 
 __all__ = ["find_stat2008"]
 
 _S = r"[ \t\u00a0\u3000]*"
-_HEADER = re.compile(rf"指标名称{_S}计{_S}量{_S}单{_S}位{_S}(?P<year>(?:(?:19|20)\d{{2}}{_S}年{_S}度|本{_S}年{_S}度)){_S}历{_S}年{_S}累{_S}计")
+_HEADER = compile_re(rf"指标名称{_S}计{_S}量{_S}单{_S}位{_S}(?P<year>(?:(?:19|20)\d{{2}}{_S}年{_S}度|本{_S}年{_S}度)){_S}历{_S}年{_S}累{_S}计")
 # The label starts with a non-space (the spaces before it are _S's alone) and no match starts inside a
 # run of spaces: linear on any input (a row is matched where the previous one ended).
-_ROW = re.compile(rf"(?<![ \t\u00a0\u3000]){_S}(?P<label>(?:[^\d\s]|\d{{1,2}}[.．、](?=\D))"
+_ROW = compile_re(rf"(?<![ \t\u00a0\u3000]){_S}(?P<label>(?:[^\d\s]|\d{{1,2}}[.．、](?=\D))"
                   rf"(?:[^\d\s]|\s(?=\D)|\d{{1,2}}[.．、](?=\D)){{0,39}}?){_S}(?P<unit>人次|条|件|元|个|项|次|份)"
                   rf"{_S}(?=[0-9０-９])")
-_NUMBERED = re.compile(r"(\d{1,2})[.．、]")
+_NUMBERED = compile_re(r"(\d{1,2})[.．、]")
 COL = ColSpec(maxlen=9)
 MAX_ROWS = 60     # the 统计表 has about twenty rows
 

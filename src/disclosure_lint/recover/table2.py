@@ -15,13 +15,14 @@ from .assemble import Recovered, row_notes, table_of, text_cell, value_cells
 from .solve import RowRun, solve
 from .splits import ColSpec, make_run
 from .view import NormView, value_run
+from ..source.re_cache import compile_re
 
 __all__ = ["find_table2"]
 
 MAX_BLOCKS = 16     # table 2 has nine blocks at most; a page with more banners is not one table 2
-_BANNER = re.compile(r"第二十条第[（(][一二三四五六七八九十]{1,3}[）)]项")
-_SKIP = re.compile(r"[ \t\u00a0\u3000]*(?:[（(][^）)]{0,20}[）)][ \t\u00a0\u3000]*)?")
-_UNIT = re.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]*(?:万元|元)")  # matched after a figure
+_BANNER = compile_re(r"第二十条第[（(][一二三四五六七八九十]{1,3}[）)]项")
+_SKIP = compile_re(r"[ \t\u00a0\u3000]*(?:[（(][^）)]{0,20}[）)][ \t\u00a0\u3000]*)?")
+_UNIT = compile_re(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]*(?:万元|元)")  # matched after a figure
 
 
 def _col_spec(label: str) -> ColSpec:

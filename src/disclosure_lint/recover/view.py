@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..document.normalize import label_key
+from ..source.re_cache import compile_re
 
 __all__ = ["NormView", "value_run", "strip_numbering_tail", "NUMBERING_BEFORE"]
 
@@ -52,10 +53,10 @@ class NormView:
 
 # A run of cells: numbers (ASCII or full-width, a sign, a decimal point) separated by spaces.
 _NUM = r"-?[0-9０-９][0-9０-９.．\-－]*"
-_RUN = re.compile(rf"{_NUM}(?:[ \t\u00a0\u3000]+{_NUM})*")
-_LEAD = re.compile(r"[”\"’」』]?[ \t\u00a0\u3000]*(?:[（(][^）)0-9０-９]{0,40}[）)][ \t\u00a0\u3000]*)?")
-_DIGIT = re.compile(r"[0-9０-９-]")
-NUMBERING_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、])[ \t\u00a0\u3000]*$")
+_RUN = compile_re(rf"{_NUM}(?:[ \t\u00a0\u3000]+{_NUM})*")
+_LEAD = compile_re(r"[”\"’」』]?[ \t\u00a0\u3000]*(?:[（(][^）)0-9０-９]{0,40}[）)][ \t\u00a0\u3000]*)?")
+_DIGIT = compile_re(r"[0-9０-９-]")
+NUMBERING_BEFORE = compile_re(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、])[ \t\u00a0\u3000]*$")
 
 
 def value_run(text: str, pos: int, limit: int, skip_text: bool = False) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import N_, _
 from .lazy_re import lazy
+from .re_cache import compile_re
 
 __all__ = ["Span", "Source", "decode", "DecodeResult"]
 
@@ -63,8 +64,8 @@ _BOMS = (
 
 # Declarations are looked for in the head of the file only, as browsers do.
 _DECL_WINDOW = 4096
-_META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""", re.I)
+_META_CHARSET = compile_re(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_XML_DECL = compile_re(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""", re.I)
 
 _MAGIC = (
     (b"%PDF-", N_("a PDF file")),

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .re_cache import compile_re
+
 __all__ = ["LazyPattern", "lazy"]
 
 _FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -33,7 +35,7 @@ class LazyPattern:
         return self.__dict__.get("_compiled") or self._compile()
 
     def _compile(self) -> re.Pattern:
-        compiled = re.compile(*self._source)
+        compiled = compile_re(*self._source)  # re.compile, from the shipped cache when it can
         d = self.__dict__
         d["_compiled"] = compiled
         for name in _FORWARDED:  # found in the instance dict from now on: __getattr__ is not called again

@@ -20,14 +20,15 @@ of the class, and random strings). Any other character takes the database path, 
 from __future__ import annotations
 
 import re
+from .re_cache import compile_re
 
 __all__ = ["nfkc"]
 
 # ASCII; · × — ‘ ’ “ ”; U+3000 (ideographic space) and CJK punctuation U+3001–U+3029 (、。〃〈〉《》「」【】…);
 # the CJK unified ideographs; the full-width forms of ASCII U+FF01–U+FF5E.
-_EASY = re.compile("[\x00-\x7f\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u3000-\u3029\u4e00-\u9fff\uff01-\uff5e]*")
+_EASY = compile_re("[\x00-\x7f\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u3000-\u3029\u4e00-\u9fff\uff01-\uff5e]*")
 # The characters of _EASY that NFKC changes, and what they become (one character each).
-_WIDE = re.compile("[\u3000\uff01-\uff5e]")
+_WIDE = compile_re("[\u3000\uff01-\uff5e]")
 
 
 def _narrow(m: re.Match) -> str:

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from . import Span
 from .lazy_re import lazy
+from .re_cache import compile_re
 
 __all__ = ["PText", "PTextBuilder"]
 
@@ -303,9 +304,9 @@ _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\
                "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 BLANK_CHARS = _WHITESPACE + _INVISIBLE  # what collapse_space strips from the ends
 _ZW = lazy(f"[{_INVISIBLE}]+")
-_WS_RUN = re.compile(r"\s+")
-_SPLIT = re.compile(rf"\s+|[{_INVISIBLE}]+|[^\s{_INVISIBLE}]+")
-_SPACE_OR_INVISIBLE = re.compile(rf"[\s{_INVISIBLE}]")
+_WS_RUN = compile_re(r"\s+")
+_SPLIT = compile_re(rf"\s+|[{_INVISIBLE}]+|[^\s{_INVISIBLE}]+")
+_SPACE_OR_INVISIBLE = compile_re(rf"[\s{_INVISIBLE}]")
 
 
 class PTextBuilder:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from .lattice import PCell, PTable, nearest, numeric_columns, snap
+from ...source.re_cache import compile_re
 
-_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.])")
+_ITEM = compile_re(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.])")
 
 
 def _row_texts(t: PTable, r: int) -> tuple:

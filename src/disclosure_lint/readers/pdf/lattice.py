@@ -17,8 +17,9 @@ from ..office import joiner
 from .ruling_lines import close_cut_edges, ruling_edges
 from .text_layer import Ch
 from .visual_lines import cluster, line_text
+from ...source.re_cache import compile_re
 
-_NUMERIC = re.compile(r"^[\s+\-]*[\d０-９][\d０-９,，.．]*\s*%?$")
+_NUMERIC = compile_re(r"^[\s+\-]*[\d０-９][\d０-９,，.．]*\s*%?$")
 
 
 def lattice():

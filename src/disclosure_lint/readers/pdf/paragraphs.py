@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from .visual_lines import Line
+from ...source.re_cache import compile_re
 
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
+_HEADING = compile_re(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
 
 
 def page_margins(pages) -> dict:

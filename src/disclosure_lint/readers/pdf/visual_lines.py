@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .text_layer import Ch
+from ...source.re_cache import compile_re
 
-_PAGE_NO = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–\s]*$")
-_DIGITS = re.compile(r"\d+")
+_PAGE_NO = compile_re(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–\s]*$")
+_DIGITS = compile_re(r"\d+")
 
 
 @dataclass
