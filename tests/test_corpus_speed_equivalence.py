@@ -14,6 +14,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from disclosure_lint.corpus import run as corpus_run
 from disclosure_lint.corpus import summary as S
+from disclosure_lint.corpus import summary_tables as ST
 from disclosure_lint.corpus.engine import loc_index
 from disclosure_lint.corpus.identity import ReportIdentity
 from disclosure_lint.document.normalize import ascii_digits
@@ -155,8 +156,8 @@ def old_stats_2008(ctx, s, loc) -> None:
 
         schema = ctx.edition.tables.get("stats", {}) if ctx.edition is not None else {}
         for r in view.row_order:
-            y, c = S._cell(view, r, "year", loc), S._cell(view, r, "cumulative", loc)
-            key = S.stats_row_key(row_name(schema, view, r)) or r
+            y, c = ST._cell(view, r, "year", loc), ST._cell(view, r, "cumulative", loc)
+            key = ST.stats_row_key(row_name(schema, view, r)) or r
             if y is not None and c is not None and key not in s.stats:
                 s.stats[key] = {"year": y, "cumulative": c}
         return
@@ -169,14 +170,14 @@ def old_stats_2008(ctx, s, loc) -> None:
                 k = label_key(cell.text)
                 if "历年累计" in k:
                     ccol = cell.col
-                elif S._YEAR_COLUMN.fullmatch(k):
+                elif ST._YEAR_COLUMN.fullmatch(k):
                     ycol = cell.col
         if ycol is None or ccol is None:
             continue
         for row in t.rows:
             if not row.labels or not row.values:
                 continue
-            key = S.stats_row_key(row.labels[0].text)
+            key = ST.stats_row_key(row.labels[0].text)
             if not key or key in s.stats:
                 continue
             by_col = {c.col: c for c in row.cells}
@@ -235,8 +236,8 @@ def test_summary_and_kept_lines_as_the_plain_forms_make_them(path, monkeypatch):
     plain_loc = OldLocator(doc.source)
     slow = S.ReportSummary(fast.path, fast.identity, _anchor(ctx, plain_loc), fast.published)
     with monkeypatch.context() as m:
-        m.setattr(S, "_stats_2008", old_stats_2008)
-        S._tables(ctx, slow, plain_loc)
+        m.setattr(ST, "_stats_2008", old_stats_2008)
+        ST.read_tables(ctx, slow, plain_loc)
     old_units(ctx, slow, plain_loc)
     slow.suppressions = fast.suppressions
     assert fast.to_dict() == slow.to_dict()
