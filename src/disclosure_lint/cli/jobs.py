@@ -135,6 +135,8 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _worker_main(conn, parent: int, lint_one: Callable) -> None:
+    from .wire import dumps  # (imported by the parent before the fork: see run_batch)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what an interrupt means
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):
@@ -150,7 +152,7 @@ def _worker_main(conn, parent: int, lint_one: Callable) -> None:
         idx, args = task
         res = lint_one(*args)
         try:
-            conn.send((idx, res))
+            conn.send_bytes(dumps((idx, res)))  # results in their packed form (wire.py)
         except (EOFError, OSError):
             break
     os._exit(0)
@@ -244,6 +246,8 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
     import multiprocessing
     from multiprocessing.connection import wait
 
+    from .wire import loads
+
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     if before_fork is not None:
         before_fork()
@@ -296,7 +300,7 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
                     # every result already sent (a worker that died may have sent some before)
                     try:
                         while wk.tasks and wk.conn.poll():
-                            got, res = wk.conn.recv()
+                            got, res = loads(wk.conn.recv_bytes())
                             assert got == wk.tasks[0]
                             wk.finished(now)
                             finish(got, res)
