@@ -168,8 +168,8 @@ def _result(packed: tuple) -> FileResult:
      contexts, report, summary) = packed
     res = _new(FileResult)
     res.path = path
-    res.diagnostics = [_diagnostic(*d) for d in diags]
-    res.positions = dict(zip(spans, [_positions(*p) for p in positions]))
+    res.diagnostics = _diagnostics(diags)
+    res.positions = dict(zip(spans, _positions(positions)))
     res.lines = {n: _known_line(length, parts) for n, length, parts in lines}
     res.frames = dict(zip(frame_keys, frames))
     res.error = error
@@ -184,47 +184,57 @@ def _result(packed: tuple) -> FileResult:
     return res
 
 
-def _diagnostic(path, code, name, severity, message, span, related, suggestion, fix, order) -> Diagnostic:
-    d = _new(Diagnostic)
-    d.path = path
-    d.code = code
-    d.name = name
-    d.severity = _SEVERITY[severity]
-    d.message = message
-    d.span = span
-    d.related = [_related(*r) for r in related]
-    d.suggestion = suggestion
-    d.fix = fix
-    d.source = None
-    d.order = order
-    return d
+# The loops below make their objects in line, no call per object: a result holds hundreds of them, and
+# a call (arguments unpacked from a tuple) costs about as much as the object.
+
+def _diagnostics(rows) -> list[Diagnostic]:
+    new, severities = _new, _SEVERITY
+    out = []
+    for path, code, name, severity, message, span, related, suggestion, fix, order in rows:
+        d = new(Diagnostic)
+        d.path = path
+        d.code = code
+        d.name = name
+        d.severity = severities[severity]
+        d.message = message
+        d.span = span
+        made = []
+        for r_span, r_message, r_path in related:
+            r = new(Related)
+            f = r.__dict__  # a frozen dataclass: its __init__ stores through object.__setattr__
+            f["span"] = r_span
+            f["message"] = r_message
+            f["path"] = r_path
+            made.append(r)
+        d.related = made
+        d.suggestion = suggestion
+        d.fix = fix
+        d.source = None
+        d.order = order
+        out.append(d)
+    return out
 
 
-def _related(span, message, path) -> Related:
-    r = _new(Related)
-    f = r.__dict__
-    f["span"] = span
-    f["message"] = message
-    f["path"] = path
-    return r
-
-
-def _positions(l0, c0, o0, p0, q0, l1, c1, o1, p1, q1) -> tuple[Position, Position]:
-    a = _new(Position)
-    f = a.__dict__
-    f["line"] = l0
-    f["column"] = c0
-    f["offset"] = o0
-    f["page"] = p0
-    f["page_line"] = q0
-    b = _new(Position)
-    f = b.__dict__
-    f["line"] = l1
-    f["column"] = c1
-    f["offset"] = o1
-    f["page"] = p1
-    f["page_line"] = q1
-    return a, b
+def _positions(rows) -> list[tuple[Position, Position]]:
+    new = _new
+    out = []
+    for l0, c0, o0, p0, q0, l1, c1, o1, p1, q1 in rows:
+        a = new(Position)
+        f = a.__dict__
+        f["line"] = l0
+        f["column"] = c0
+        f["offset"] = o0
+        f["page"] = p0
+        f["page_line"] = q0
+        b = new(Position)
+        f = b.__dict__
+        f["line"] = l1
+        f["column"] = c1
+        f["offset"] = o1
+        f["page"] = p1
+        f["page_line"] = q1
+        out.append((a, b))
+    return out
 
 
 def _known_line(length, parts) -> KnownLine:
@@ -266,13 +276,24 @@ def _summary(path, identity, anchor, published, cell_keys, cells, stats, units, 
     s.published = published
     s.cells = dict(zip(cell_keys, [_make_cell(*c) for c in cells]))
     s.stats = {row: dict(zip(keys, [_make_cell(*c) for c in cols])) for row, keys, cols in stats}
+    new = _new
     made = []
-    for text, figures, problems, loc in units:
-        u = _new(Unit)
+    for text, figures, problems, (start, end, line, col, end_line, end_col, frame, frame_col, frame_len, off) in units:
+        u = new(Unit)
         u.text = text
         u.figures = figures
         u.problems = problems
-        u.loc = _make_loc(*loc)
+        loc = u.loc = new(Loc)
+        loc.start = start
+        loc.end = end
+        loc.line = line
+        loc.col = col
+        loc.end_line = end_line
+        loc.end_col = end_col
+        loc._frame = frame
+        loc.frame_col = frame_col
+        loc.frame_len = frame_len
+        loc._off = off
         made.append(u)
     s.units = made
     s.suppressions = suppressions
