@@ -13,6 +13,9 @@ parent watches every worker:
   signal number); a worker whose parent is gone exits by itself (parent-death signal on Linux,
   and a watchdog thread everywhere), so no worker outlives the parent.
 
+The parent's own work bounds what workers gain: a result crosses the pipe packed into tuples
+(:mod:`.wire`), and the parent's cycle collector is paused while it reads them.
+
 In-process (``--jobs 1``, or few files) the timeout is an interval timer (``SIGALRM``): it stops
 Python code; a single C call that never returns is out of its reach.
 """
