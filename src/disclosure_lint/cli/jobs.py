@@ -13,11 +13,15 @@ parent watches every worker:
   signal number); a worker whose parent is gone exits by itself (parent-death signal on Linux,
   and a watchdog thread everywhere), so no worker outlives the parent.
 
+The parent's own work bounds what workers gain: a result crosses the pipe packed into tuples
+(:mod:`.wire`), and the parent's cycle collector is paused while it reads them.
+
 In-process (``--jobs 1``, or few files) the timeout is an interval timer (``SIGALRM``): it stops
 Python code; a single C call that never returns is out of its reach.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -134,7 +138,12 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _worker_main(conn, parent: int, lint_one: Callable) -> None:
+def _worker_main(conn, parent: int, lint_one: Callable, collect: bool = True) -> None:
+    from .wire import dumps  # (imported by the parent before the fork: see run_batch)
+
+    if collect:  # the parent pauses its cycle collector while it reads results: not the workers'
+        gc.enable()
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what an interrupt means
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):
@@ -150,7 +159,7 @@ def _worker_main(conn, parent: int, lint_one: Callable) -> None:
         idx, args = task
         res = lint_one(*args)
         try:
-            conn.send((idx, res))
+            conn.send_bytes(dumps((idx, res)))  # results in their packed form (wire.py)
         except (EOFError, OSError):
             break
     os._exit(0)
@@ -160,9 +169,9 @@ class _Worker:
     """One worker process and the files it holds, in the order it lints them: the first is being linted
     (since ``started``), the others wait in its pipe, not yet started."""
 
-    def __init__(self, ctx, lint_one: Callable):
+    def __init__(self, ctx, lint_one: Callable, collect: bool = True):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), lint_one), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), lint_one, collect), daemon=True)
         self.proc.start()
         child.close()
         self.tasks: deque[int] = deque()
@@ -202,8 +211,6 @@ def preload(summarise: bool) -> None:
     inherits it instead of importing it itself (~120 M instructions a worker on a 60-file batch), and
     move what the parent has made so far out of the cycle collector's reach (``gc.freeze``): a
     collection in a worker then leaves the inherited pages alone instead of copying them."""
-    import gc
-
     from ..batch import report_info  # noqa: F401  (imported for the workers)
     from ..document import parse  # noqa: F401
     from ..engine import context, lint, results  # noqa: F401
@@ -247,6 +254,7 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     if before_fork is not None:
         before_fork()
+    from .wire import loads  # (the workers inherit it: they pack what loads reads)
     pending = deque(range(len(work)))
     workers: list[_Worker] = []
     done = 0
@@ -265,7 +273,7 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
     def replace(wk: _Worker) -> _Worker:
         wk.kill()
         pending.extendleft(reversed(list(wk.tasks)[1:]))  # held, never started: linted by another
-        new = _Worker(ctx, lint_one)
+        new = _Worker(ctx, lint_one, gc_was)
         workers[workers.index(wk)] = new
         return new
 
@@ -275,9 +283,14 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
         done += 1
         on_result(res)
 
+    # While the workers lint, the parent only reads their results: objects that live on, no cycles to free.
+    # The cycle collector would go over every result received so far, again and again (a fifth of the
+    # parent's reading on row 4's batch): it is paused until the batch is done.
+    gc_was = gc.isenabled()
+    gc.disable()
     try:
         for _i in range(min(jobs, len(work))):
-            workers.append(_Worker(ctx, lint_one))
+            workers.append(_Worker(ctx, lint_one, gc_was))
         for wk in workers:
             feed(wk)
         while done < len(work):
@@ -296,7 +309,7 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
                     # every result already sent (a worker that died may have sent some before)
                     try:
                         while wk.tasks and wk.conn.poll():
-                            got, res = wk.conn.recv()
+                            got, res = loads(wk.conn.recv_bytes())
                             assert got == wk.tasks[0]
                             wk.finished(now)
                             finish(got, res)
@@ -342,4 +355,7 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
                 wk.conn.close()
             except Exception:
                 pass
+        if gc_was:
+            gc.freeze()  # the results live on to the end: later collections need not go over them either
+            gc.enable()
     return results
