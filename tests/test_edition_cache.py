@@ -84,3 +84,14 @@ def test_a_cache_written_by_the_tool_reads_back(tmp_path):
     parsed = parsed_files()
     (tmp_path / "c").write_bytes(E.cache_bytes(parsed))
     assert E.read_cache(tmp_path / "c") == parsed
+
+
+@pytest.mark.parametrize("content, says", [(b"name = \n", "cannot read edition file"),
+                                           (b"\xff\xfe name", "cannot read edition file"),
+                                           (b"description = 'x'\n", "needs `name`")])
+def test_a_bad_user_edition_file_is_a_clear_error(tmp_path, content, says):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(content)
+    with pytest.raises(E.EditionError, match=says) as err:
+        E._load.__wrapped__((str(bad),))
+    assert str(bad) in str(err.value)

@@ -24,11 +24,6 @@ from pathlib import Path
 from ..i18n import _
 from .normalize import label_key
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 __all__ = ["Edition", "load_editions", "editions_dir", "EditionError"]
 
 
@@ -124,6 +119,20 @@ def read_cache(path: Path) -> dict[bytes, dict]:
     return parsed if isinstance(parsed, dict) else {}
 
 
+def parse_toml(text: str, path) -> dict:
+    """``tomllib.loads(text)``; tomllib is imported here, when a file is parsed: its import compiles its
+    patterns with Python's regex compiler (about 37 M instructions), which a run that finds every file
+    in the cache does not need."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EditionError(_("cannot read edition file {path}: {error}", path=path, error=exc)) from None
+
+
 def _load_file(path: Path, cache: dict[bytes, dict]) -> Edition:
     from ..source.safe_io import MAX_CONFIG_BYTES, read_regular
 
@@ -134,8 +143,8 @@ def _load_file(path: Path, cache: dict[bytes, dict]) -> Edition:
                                  size=MAX_CONFIG_BYTES // 1024))
         data = cache.get(raw)
         if not isinstance(data, dict):
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            data = parse_toml(raw.decode("utf-8"), path)
+    except (OSError, UnicodeDecodeError) as exc:
         raise EditionError(_("cannot read edition file {path}: {error}", path=path, error=exc)) from None
     if not isinstance(data.get("name"), (str, int)) or not isinstance(data.get("years", [0, 9999]), list):
         raise EditionError(_("edition file {path} is incomplete: it needs `name` (a string) and `years` (an array)",

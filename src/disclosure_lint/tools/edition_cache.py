@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ..document.editions import CACHE_NAME, cache_bytes, editions_dir, read_cache, tomllib
+from ..document.editions import CACHE_NAME, cache_bytes, editions_dir, parse_toml, read_cache
 
 
 def parsed_files() -> dict[bytes, dict]:
@@ -17,7 +17,7 @@ def parsed_files() -> dict[bytes, dict]:
     out = {}
     for path in sorted(editions_dir().glob("*.toml")):
         raw = path.read_bytes()
-        out[raw] = tomllib.loads(raw.decode("utf-8"))
+        out[raw] = parse_toml(raw.decode("utf-8"), path)
     return out
 
 
