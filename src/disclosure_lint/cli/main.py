@@ -16,6 +16,7 @@ import gc
 import os
 import time
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from .jobs import Terminated, handle_signals
@@ -55,8 +56,23 @@ def _config_for(path: str, config_path: str | None, isolated: bool):
         return Config(None, {})
     if config_path:
         return load_config(Path(config_path).resolve())
-    base = Path.cwd() if path == "-" else Path(path).resolve().parent
-    return find_config(base)
+    if path == "-":
+        return find_config(Path.cwd())
+    folder = os.path.dirname(path)
+    if os.path.islink(path):  # its own folder is the one the link points into
+        return find_config(Path(path).resolve().parent)
+    return _folder_config(os.getcwd() if not os.path.isabs(folder) else "", folder)
+
+
+@lru_cache(maxsize=1024)
+def _folder_config(cwd: str, folder: str):
+    """The configuration for the files of *folder* (relative to *cwd*, unless absolute): a batch's files
+    share a few folders, and resolving each file's path (a system call and some Python per component)
+    cost more than finding the configuration (find_config caches by folder already). For a file that
+    is not a link, its resolved path's parent is its folder's resolved path."""
+    from ..engine.config import find_config
+
+    return find_config(Path(os.path.join(cwd, folder)).resolve())
 
 
 def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
@@ -114,8 +130,15 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
         else:
             # the lint's facts (the detected year and edition) serve the report's identity too
             ctx = Context(doc, options)
-            res = resolve_positions(shown, doc.source, lint_document(doc, options, context=ctx))
-            res.report = _report_identity(ctx, options)
+            keep = cli.get("keep")  # what the output reads of the result (cli/keep.py); None: everything
+            diags = lint_document(doc, options, context=ctx)
+            if keep is None:
+                res = resolve_positions(shown, doc.source, diags)
+            else:
+                res = resolve_positions(shown, doc.source, diags, frame_lines="frames" in keep,
+                                        texts="texts" in keep, contexts="contexts" in keep)
+            if keep is None or "report" in keep:
+                res.report = _report_identity(ctx, options)
         for d in res.diagnostics:
             d.source = None  # positions are resolved: a batch must not hold every file's text
         return res
@@ -275,6 +298,10 @@ def _check(argv: list[str]) -> int:
     from ..document.parse import MAX_BYTES
 
     stdin = read_stream(sys.stdin.buffer, MAX_BYTES) if "-" in files else None
+    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
+    from .keep import parts_for
+
+    cli["keep"] = parts_for(fmt, baseline=bool(args.baseline or args.write_baseline), statistics=args.statistics)
     results = _run(files, cli, args, stdin)
     if len(files) > 1 and not args.no_corpus:
         from ..corpus.run import corpus_stage
@@ -301,7 +328,6 @@ def _check(argv: list[str]) -> int:
         except BaselineError as exc:
             print(_("dlint: error: {error}", error=exc), file=sys.stderr)
             return 2
-    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     internal = False
     failed = False
     for res in results:
@@ -313,6 +339,8 @@ def _check(argv: list[str]) -> int:
                 internal = True
     # fail level is per file (configuration may differ); use each file's options
     for res in results:
+        if not res.diagnostics:
+            continue
         try:
             fo = options_for(None if res.path == "<stdin>" else res.path, cli,
                              _config_for("-" if res.path == "<stdin>" else res.path, args.config, args.isolated)).fail_on
@@ -320,6 +348,7 @@ def _check(argv: list[str]) -> int:
             fo = opts.fail_on
         if any(d.severity.rank >= fo.rank for d in res.diagnostics):
             failed = True
+            break  # one file is enough
     for e in errors:
         print(_("dlint: error: {error}", error=safe_path(e)), file=sys.stderr)
     try:
@@ -455,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _folder_config.cache_clear()  # a run's own: the folders' configurations are looked up again
     _tolerant_streams()
     if _early_language(argv):
         set_language(_early_language(argv))

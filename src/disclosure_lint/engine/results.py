@@ -221,7 +221,11 @@ def _few_lines(path: str, source: Source, diags: list[Diagnostic]) -> FewLines |
     return FewLines(source.text, offsets)
 
 
-def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True) -> FileResult:
+def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True,
+                      texts: bool = True, contexts: bool = True) -> FileResult:
+    """The positions of *diags* and, unless told not to, what an output may show of them: the text each
+    span covers (*texts*), a little text either side of each finding (*contexts*, for baselines) and the
+    code frames of their lines (*frame_lines*)."""
     res = FileResult(path, diags)
     locate = getattr(source, "locate", None)
     lines = _few_lines(path, source, diags) if diags else None
@@ -231,16 +235,17 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
             if span not in res.positions:
                 res.positions[span] = (_pos(source, span.start, lines=lines),
                                        _pos(source, span.end, end=len(span) > 0, lines=lines))
-                text = source.slice(span)
-                kept = packed.get(text)
-                if kept is None:
-                    kept = packed[text] = pack(text)
-                res.texts[span] = kept
+                if texts:
+                    text = source.slice(span)
+                    kept = packed.get(text)
+                    if kept is None:
+                        kept = packed[text] = pack(text)
+                    res.texts[span] = kept
                 if locate is not None:
                     loc = locate(span.start)
                     if loc and "page" not in loc:
                         res.locations[span] = loc
-        if d.span not in res.contexts:
+        if contexts and d.span not in res.contexts:
             res.contexts[d.span] = _context(source, d.span)
     if frame_lines:
         for d in diags:
