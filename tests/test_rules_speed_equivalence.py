@@ -779,3 +779,14 @@ def test_context_prose_as_ascii_digits_of_each_paragraph():
         assert [t for _b, t in ctx.prose] == [ascii_digits(b.text) for b in ctx.paragraphs]
         seen += sum(t != b.text for b, t in ctx.prose)
     assert seen  # some paragraph had a full-width digit or comma to translate
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="年月日号时分秒季度周届级楼层路栋室岁点.-/1a件 ", max_size=6))
+def test_not_count_guard_lets_every_match_through(text):
+    # the guard is a set of first characters: wherever the pattern matches, the guard must let it through
+    from disclosure_lint.facts.numbers import _NOT_COUNT_AT, _NOT_COUNT_FIRST
+
+    for i in range(len(text) + 1):
+        if _NOT_COUNT_AT.match(text, i):
+            assert text[i:i + 1] in _NOT_COUNT_FIRST

@@ -68,6 +68,9 @@ def is_approx(text: str, start: int, end: int) -> bool:
 # What after a number says it is not a count (2021年, 3月, 5.2): matched where the number ends. Every
 # form is at most two characters long, and a match never needs to see further.
 _NOT_COUNT_AT = compile_re(r"年|月|日|号|时|分|秒|季度|周年|届|级|楼|层|路|栋|室|岁|点|\.\d|[-/]\d")
+# The first characters of those forms: most numbers are followed by none of them (but by their unit), and
+# a set lookup of one character is several times cheaper than trying the pattern's 19 alternatives.
+_NOT_COUNT_FIRST = frozenset("年月日号时分秒季周届级楼层路栋室岁点./-")
 
 
 @dataclass(slots=True)
@@ -107,7 +110,7 @@ def find_numbers(pt: PText, block=None, text: str | None = None) -> list[NumberF
         if unit is None and mult is None:
             continue  # a bare number or numeral: no count to compare
         a, num_end = m.span(1)
-        if not mult and _NOT_COUNT_AT.match(text, num_end):
+        if not mult and text[num_end:num_end + 1] in _NOT_COUNT_FIRST and _NOT_COUNT_AT.match(text, num_end):
             continue
         if raw[0] not in "0123456789":
             if not unit or unit in ("%", "％"):
