@@ -261,6 +261,7 @@ _PROBLEMS_HEAD = compile_re(r"(?:[一二三四五六七八九十]、|^)\s*(?:政
 _PROBLEMS_HEAD_INSIDE = compile_re(r"[一二三四五六七八九十]、\s*(?:政府信息公开工作)?(?:存在的?主要?问题|主要问题|存在问题|存在的不足)")
 _NEXT_HEAD = compile_re(r"[一二三四五六七八九十]、\s*(?!.{0,6}(?:问题|不足|改进))")
 MIN_UNIT = 30   # normalised characters a sentence needs to count as a passage
+_THREE_DIGITS = compile_re(r"\d\D*\d\D*\d")  # three digits anywhere in a text
 # A substring of every alternative of _BOILERPLATE: a paragraph holding none is not scanned by the pattern
 # (its scan costs about a hundred instructions a code point, a substring test a few)
 _BOILER_HINTS = ("报告", "统计期限", "以下简称", "电子", "联系电话", "邮", "传真", "地址", "勾稽关系", "附件下载", "当前位置",
@@ -326,6 +327,15 @@ def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
     for p in ctx.document.paragraphs():
         text = p.text
         marks = _marks(text)
+        if len(text) < MIN_UNIT and _THREE_DIGITS.search(text) is None:
+            # No sentence of it can be a unit: each is shorter than MIN_UNIT, so it would need three
+            # figures, and each figure holds a digit (\d: folding and masking names add none). Every
+            # mark starts on a sentence's character (a numeral, white space or a heading word), so the
+            # sentence loop would apply them all: the last one decides. Most headings end here, before
+            # the folded text, the names and the boilerplate are made for them.
+            if marks:
+                problems = marks[-1][1]
+            continue
         mi = 0
         # What each sentence needs is made once for its paragraph (one C call each, not one per sentence):
         # - the wide digits folded (ascii_digits maps code point to code point, so a sentence's slice of
