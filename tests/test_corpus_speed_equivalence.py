@@ -320,6 +320,10 @@ class _Ctx:
 @given(st.lists(PARAGRAPH, max_size=4), NAMES, st.text(alphabet="平潭县局Ａ", max_size=4))
 # the Ａ a longer name leaves makes a shorter name that holds Ａ appear
 @example(["平潭县局依法受理政府信息公开申请，办理答复依法公开，平潭县局本年度受理政府信息公开申请件数较上年有所增加。"], ["平潭县", "Ａ局"], "")
+# a short paragraph (under MIN_UNIT) is a unit only through three figures: exactly three here
+@example(["共1件，2件，3件。"], [], "")
+# short headings whose marks alone carry over (two marks in one: the last decides) to the next paragraph
+@example(["一、概述 二、存在的主要问题", "本机关依法受理政府信息公开申请，办理答复依法公开，本年度受理申请件数较上年有所增加。"], [], "")
 def test_units_as_the_plain_form(texts, names, agency):
     source = Source("\n".join(texts))
     paragraphs, at = [], 0
