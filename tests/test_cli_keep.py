@@ -132,3 +132,36 @@ def test_config_cache_is_per_run(tmp_path, capsys, monkeypatch):
     cli_main.main(["--format", "concise", "--no-progress", str(report)])
     assert "DL201" not in capsys.readouterr().out
     find_config.cache_clear()
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_cli_formats_with_the_corpus_stage(fmt, tmp_path, capsys, monkeypatch):
+    """With the corpus stage on (several files: each is linted with its summary, corpus/run.py), each
+    format's output equals the one of a run that keeps everything of every result (parts_for -> None)."""
+    monkeypatch.chdir(ROOT)
+    files = FILES[:3] + FILES[-3:]
+    argv = ["--isolated", "--no-progress", "--jobs", "1", "--format", fmt, *files]
+    kept_status = cli_main.main(argv)
+    kept = capsys.readouterr().out
+    from disclosure_lint.cli import keep as keep_module
+
+    monkeypatch.setattr(keep_module, "parts_for", lambda fmt, **kw: None)
+    whole_status = cli_main.main(argv)
+    whole = capsys.readouterr().out
+    assert kept_status == whole_status
+    if fmt != "html":  # the scorecard names the time it was made
+        assert kept == whole, fmt
+    assert kept
+
+
+def test_the_corpus_path_makes_only_what_is_kept():
+    """A file linted with its summary (the corpus path) keeps no texts, contexts, frames or own lines
+    that its output does not read, and the same positions and findings."""
+    made = []
+    for f in FILES[:3]:
+        a = lint_one(f, {"keep": ()}, None, True, summarise=True)
+        b = lint_one(f, {}, None, True, summarise=True)
+        assert a.summary is not None and a.positions == b.positions and a.diagnostics == b.diagnostics
+        assert not (a.texts or a.contexts or a.frames or a.lines)
+        made.append(bool(b.texts and b.contexts and b.frames and b.lines))
+    assert any(made)  # everything kept: they are made

@@ -5,7 +5,11 @@ from __future__ import annotations
 __all__ = ["lint_with_summary", "corpus_stage", "print_grouping"]
 
 
-def lint_with_summary(shown: str, doc, options):
+def lint_with_summary(shown: str, doc, options, keep: tuple | None = None):
+    """The file's findings with their positions and the summary the corpus stage reads. *keep* says what
+    the output reads of the result besides positions (cli/keep.py; None: everything): the texts,
+    contexts and code frames it does not read are not made, nor the own lines a cross-report finding's
+    frame is laid over (only the full format shows frames)."""
     from ..engine.context import Context
     from ..engine.lint import lint_document
     from ..engine.results import resolve_positions
@@ -13,14 +17,20 @@ def lint_with_summary(shown: str, doc, options):
 
     ctx = Context(doc, options)
     diags = lint_document(doc, options, context=ctx)
-    res = resolve_positions(shown, doc.source, diags)
+    frames = keep is None or "frames" in keep
+    if keep is None:
+        res = resolve_positions(shown, doc.source, diags)
+    else:
+        res = resolve_positions(shown, doc.source, diags, frame_lines=frames, texts="texts" in keep,
+                                contexts="contexts" in keep)
     try:
         res.summary = summarise(ctx)
         res.summary.path = shown
     except Exception:  # a summary that cannot be made leaves the report out of the corpus, nothing more
         res.summary = None
     else:
-        _keep_own_lines(res, doc.source, diags)
+        if frames:
+            _keep_own_lines(res, doc.source, diags)
         res.summary.__dict__.pop("_loc_index", None)  # made again where needed: do not hold it per file
     return res
 
