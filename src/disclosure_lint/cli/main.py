@@ -447,7 +447,15 @@ def main(argv: list[str] | None = None) -> int:
     import contextvars
 
     # --lang and the configuration's lang set the language for this run only, never for the caller.
-    return contextvars.copy_context().run(_main, argv)
+    frozen = gc.get_freeze_count()
+    try:
+        return contextvars.copy_context().run(_main, argv)
+    finally:
+        # --jobs freezes what the run made (cli/jobs.py: the workers' inherited pages, the results) out
+        # of the collector's reach; a program that calls main() again must get it back to collect
+        # (unless it froze objects itself: gc cannot tell whose they are).
+        if not frozen:
+            gc.unfreeze()
 
 
 def _main(argv: list[str] | None = None) -> int:
