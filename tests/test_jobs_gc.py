@@ -26,3 +26,18 @@ def test_workers_collect_as_the_parent_did_before_the_batch(enabled):
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_run_leaves_nothing_frozen(tmp_path):
+    """--jobs freezes the parent's objects during the run (cli/jobs.py); main() gives them back to the
+    collector, so a program calling it again and again does not keep every run's results."""
+    import gc
+
+    from disclosure_lint.cli.main import main
+
+    for i in range(5):  # (four files or more: workers)
+        (tmp_path / f"r{i}.txt").write_text("某县2022年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    gc.unfreeze()  # (earlier tests run batches directly: run_batch alone leaves its results frozen)
+    assert gc.get_freeze_count() == 0
+    main(["--isolated", "--no-progress", "--jobs", "2", "--format", "concise", str(tmp_path)])
+    assert gc.get_freeze_count() == 0

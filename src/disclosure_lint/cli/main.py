@@ -16,13 +16,12 @@ import gc
 import os
 import time
 import sys
-from functools import lru_cache
-from pathlib import Path
 
 from .jobs import Terminated, handle_signals
 from ..i18n import _, _n, reset_language, set_language, use_language
 
 from .args import _early_language, _localized, _parser_check
+from .config_lookup import config_for as _config_for, folder_config as _folder_config  # noqa: F401 (commands, batch)
 
 SUBCOMMANDS = ("check", "parse", "explain", "rules", "server")
 
@@ -49,32 +48,6 @@ def _collect(paths: list[str], errors: list[str]) -> list[str]:
 _STDIN: bytes | None = None
 
 
-def _config_for(path: str, config_path: str | None, isolated: bool):
-    from ..engine.config import Config, find_config, load_config
-
-    if isolated:
-        return Config(None, {})
-    if config_path:
-        return load_config(Path(config_path).resolve())
-    if path == "-":
-        return find_config(Path.cwd())
-    folder = os.path.dirname(path)
-    if os.path.islink(path):  # its own folder is the one the link points into
-        return find_config(Path(path).resolve().parent)
-    return _folder_config(os.getcwd() if not os.path.isabs(folder) else "", folder)
-
-
-@lru_cache(maxsize=1024)
-def _folder_config(cwd: str, folder: str):
-    """The configuration for the files of *folder* (relative to *cwd*, unless absolute): a batch's files
-    share a few folders, and resolving each file's path (a system call and some Python per component)
-    cost more than finding the configuration (find_config caches by folder already). For a file that
-    is not a link, its resolved path's parent is its folder's resolved path."""
-    from ..engine.config import find_config
-
-    return find_config(Path(os.path.join(cwd, folder)).resolve())
-
-
 def lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, stdin: bytes | None = None,
              summarise: bool = False):
     # The language travels in ``cli`` so that a worker process (--jobs) speaks it too.
@@ -89,7 +62,7 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
     from ..engine.diagnostics import Diagnostic, Severity
     from ..engine.lint import lint_document
     from ..document.parse import MAX_BYTES, parse_source, source_from_bytes
-    from ..engine.results import FileResult, resolve_positions
+    from ..engine.results import FileResult, resolve_kept, resolve_positions
     from ..source import Source, Span
 
     from ..output.safe import path as safe_path
@@ -131,12 +104,7 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
             # the lint's facts (the detected year and edition) serve the report's identity too
             ctx = Context(doc, options)
             keep = cli.get("keep")  # what the output reads of the result (cli/keep.py); None: everything
-            diags = lint_document(doc, options, context=ctx)
-            if keep is None:
-                res = resolve_positions(shown, doc.source, diags)
-            else:
-                res = resolve_positions(shown, doc.source, diags, frame_lines="frames" in keep,
-                                        texts="texts" in keep, contexts="contexts" in keep)
+            res = resolve_kept(shown, doc.source, lint_document(doc, options, context=ctx), keep)
             if keep is None or "report" in keep:
                 res.report = _report_identity(ctx, options)
         for d in res.diagnostics:
@@ -479,7 +447,15 @@ def main(argv: list[str] | None = None) -> int:
     import contextvars
 
     # --lang and the configuration's lang set the language for this run only, never for the caller.
-    return contextvars.copy_context().run(_main, argv)
+    frozen = gc.get_freeze_count()
+    try:
+        return contextvars.copy_context().run(_main, argv)
+    finally:
+        # --jobs freezes what the run made (cli/jobs.py: the workers' inherited pages, the results) out
+        # of the collector's reach; a program that calls main() again must get it back to collect
+        # (unless it froze objects itself: gc cannot tell whose they are).
+        if not frozen:
+            gc.unfreeze()
 
 
 def _main(argv: list[str] | None = None) -> int:

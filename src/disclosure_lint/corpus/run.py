@@ -12,24 +12,19 @@ def lint_with_summary(shown: str, doc, options, keep: tuple | None = None):
     frame is laid over (only the full format shows frames)."""
     from ..engine.context import Context
     from ..engine.lint import lint_document
-    from ..engine.results import resolve_positions
+    from ..engine.results import resolve_kept
     from .summary import summarise
 
     ctx = Context(doc, options)
     diags = lint_document(doc, options, context=ctx)
-    frames = keep is None or "frames" in keep
-    if keep is None:
-        res = resolve_positions(shown, doc.source, diags)
-    else:
-        res = resolve_positions(shown, doc.source, diags, frame_lines=frames, texts="texts" in keep,
-                                contexts="contexts" in keep)
+    res = resolve_kept(shown, doc.source, diags, keep)
     try:
         res.summary = summarise(ctx)
         res.summary.path = shown
     except Exception:  # a summary that cannot be made leaves the report out of the corpus, nothing more
         res.summary = None
     else:
-        if frames:
+        if keep is None or "frames" in keep:
             _keep_own_lines(res, doc.source, diags)
         res.summary.__dict__.pop("_loc_index", None)  # made again where needed: do not hold it per file
     return res

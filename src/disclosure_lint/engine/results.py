@@ -8,7 +8,7 @@ from .diagnostics import Diagnostic
 from .few_lines import FewLines
 from ..source import Source, Span
 
-__all__ = ["Position", "FileResult", "KnownLine", "resolve_positions", "kept_lines", "pack", "unpack"]
+__all__ = ["Position", "FileResult", "KnownLine", "resolve_positions", "resolve_kept", "kept_lines", "pack", "unpack"]
 
 PACK = 200  # code points from which a kept text is held zlib-compressed
 
@@ -254,6 +254,15 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
             if d.span not in res.frames and (lines is not None or a.line <= len(source.line_starts)):
                 res.frames[d.span] = _excerpt(source, a, lines)
     return res
+
+
+def resolve_kept(path: str, source: Source, diags: list[Diagnostic], keep: tuple | None) -> FileResult:
+    """:func:`resolve_positions` making only the parts *keep* names of "texts", "contexts" and "frames"
+    (what an output reads of a result, cli/keep.py); None makes everything."""
+    if keep is None:
+        return resolve_positions(path, source, diags)
+    return resolve_positions(path, source, diags, frame_lines="frames" in keep, texts="texts" in keep,
+                             contexts="contexts" in keep)
 
 
 def kept_lines(source: Source, diags: list[Diagnostic]) -> dict[int, int]:
