@@ -360,6 +360,32 @@ def test_locator_as_the_plain_form(text, spans):
         assert x.frame == slow(Span(x.start, x.end)).frame
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=300), st.lists(st.tuples(st.integers(0, 320), st.integers(0, 120)),
+                                                        max_size=12))
+# places on the last line, at the text's end, past it, on a break, and across lines
+@example("ab\n中中\n\nab", [(0, 0), (2, 0), (3, 2), (5, 1), (6, 0), (7, 2), (9, 0), (12, 5), (1, 8)])
+def test_locator_counts_lines_as_the_index(text, spans):
+    """A text without \\r is placed by counting its line breaks (no line index built): as the index places it."""
+    source = Source(text)
+    fast = S._Locator(source)
+    got = [fast(Span(a, a + n)) for a, n in spans]
+    fast.pack()
+    assert source._line_starts is None  # counted, not indexed
+    slow = OldLocator(Source(text))
+    assert [x.to_list() for x in got] == [slow(Span(a, a + n)).to_list() for a, n in spans]
+
+
+def test_locator_counts_lines_of_a_long_line_and_of_many_lines():
+    text = "中" * 5000 + "\n" + "\n".join("行" * (i % 90) for i in range(3000)) + "\n末"
+    spans = [(0, 3), (4990, 20), (5000, 1), (5001, 0)] + [(k, k % 300) for k in range(5002, len(text) + 5, 997)]
+    fast = S._Locator(Source(text))
+    got = [fast(Span(a, a + n)) for a, n in spans]
+    fast.pack()
+    slow = OldLocator(Source(text))
+    assert [x.to_list() for x in got] == [slow(Span(a, a + n)).to_list() for a, n in spans]
+
+
 # ---- the copies: the pairs, as find_copies made them -------------------------------------------------
 
 from disclosure_lint.corpus.copies import (  # noqa: E402
