@@ -22,7 +22,7 @@ from disclosure_lint.document.parse import parse_source, source_from_bytes
 from disclosure_lint.engine.context import Context
 from disclosure_lint.engine.lint import lint_document
 from disclosure_lint.engine.options import Options
-from disclosure_lint.engine.results import KnownLine, kept_lines, resolve_positions
+from disclosure_lint.engine.results import KnownLine, kept_lines, resolve_positions, unpack
 from disclosure_lint.source import Source, Span
 
 from .conftest import FIXTURES, ROOT, needs_shared, shared_files
@@ -250,6 +250,52 @@ def test_summary_and_kept_lines_as_the_plain_forms_make_them(path, monkeypatch):
     b.summary = slow
     old_keep_own_lines(b, doc.source, diags)
     assert _lines(a) == _lines(b)
+
+
+def _result(res) -> tuple:
+    return (res.positions, res.texts, res.contexts, {k: (v[0], unpack(v[1]), v[2]) for k, v in res.frames.items()},
+            _lines(res))
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("keep", [None, ()], ids=["all", "concise"])
+def test_lint_with_summary_as_resolved_apart(path, keep):
+    """The findings' positions counted in the summary's pass (summarise_counting) are those resolved
+    apart, on the source's own line index, as lint_with_summary made them before; and the summary too."""
+    from disclosure_lint.engine.results import resolve_kept
+
+    opts = Options()
+    doc = parse_source(source_from_bytes(path.read_bytes(), str(path)))
+    fast = corpus_run.lint_with_summary(str(path), doc, opts, keep)
+    doc2, ctx2, diags2 = _linted(path)
+    doc2.source.line_starts  # noqa: B018  (the index: positions as the source itself gives them)
+    slow = resolve_kept(str(path), doc2.source, diags2, keep)
+    summary = S.summarise(ctx2)
+    summary.path = str(path)
+    slow.summary = summary
+    if keep is None:
+        corpus_run._keep_own_lines(slow, doc2.source, diags2)
+    assert _result(fast) == _result(slow)
+    assert fast.summary.to_dict() == summary.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=200), st.data())
+def test_few_lines_known_as_counted_alone(text, data):
+    """FewLines.known from the locator's count answers as FewLines counting the offsets itself."""
+    from disclosure_lint.engine.few_lines import FewLines
+
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text) + 3), st.integers(0, 30)), min_size=1, max_size=6))
+    offsets = data.draw(st.lists(st.integers(0, len(text) + 3), max_size=8))
+    loc = S._Locator(Source(text))
+    loc.also = offsets
+    for a, n in spans:
+        loc(Span(a, a + n))
+    loc.pack()
+    known, alone = FewLines.known(text, offsets, loc.counted), FewLines(text, offsets)
+    for o in offsets:
+        assert known.line_col(o) == alone.line_col(o)
+        assert known.line_bounds(o) == alone.line_bounds(o)
 
 
 def _anchor(ctx, loc):
