@@ -657,3 +657,12 @@ def test_stats_rows_as_the_plain_form(head_row, lei):
     assert {k: {c: f.to_list() for c, f in v.items()} for k, v in fast.stats.items()} == \
         {k: {c: f.to_list() for c, f in v.items()} for k, v in slow.stats.items()}
     assert bool(fast.stats) == (head_row < 3)  # the header is looked for in the first three rows only
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_attach_finds_the_anchor_as_the_index_does(path):
+    """attach() takes a finding on the summary's anchor span to be the anchor without building the index
+    of places: the index holds the anchor under its span (before any other place with that span)."""
+    _doc, ctx, _d = _linted(path)
+    s = S.summarise(ctx)
+    assert loc_index(s)[(s.anchor.start, s.anchor.end)] is s.anchor
