@@ -17,6 +17,11 @@ def lint_with_summary(shown: str, doc, options, keep: tuple | None = None):
 
     ctx = Context(doc, options)
     diags = lint_document(doc, options, context=ctx)
+    frames = keep is None or "frames" in keep
+    if frames and diags:
+        # the own lines kept for frames are read through the source's line index (kept_lines): built
+        # first, it places the summary and the findings too, rather than counting them besides
+        doc.source.line_starts  # noqa: B018
     # the summary first: its places and the findings' positions are counted in one pass along the text
     try:
         summary, lines = summarise_counting(ctx, finding_offsets(shown, diags) if diags else [])
@@ -26,7 +31,7 @@ def lint_with_summary(shown: str, doc, options, keep: tuple | None = None):
     res.summary = summary
     if summary is not None:
         summary.path = shown
-        if keep is None or "frames" in keep:
+        if frames:
             _keep_own_lines(res, doc.source, diags)
         res.summary.__dict__.pop("_loc_index", None)  # made again where needed: do not hold it per file
     return res

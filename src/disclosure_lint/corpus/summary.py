@@ -203,7 +203,8 @@ class _Locator:
     ``str.rfind`` over the ranges between them, C), without the source's whole line index: splitting
     a page of thousands of lines into them costs about 2.2 M instructions, the counting a tenth of it
     (the lint's own findings are counted the same way when nothing built the index, engine/few_lines.py).
-    A text holding a \\r (where \\r\\n, a lone \\r and \\n each end a line) is placed through the index."""
+    A text holding a \\r (where \\r\\n, a lone \\r and \\n each end a line), or whose index is built already,
+    is placed through the index."""
 
     def __init__(self, source) -> None:
         self.source = source
@@ -298,7 +299,8 @@ class _Locator:
         text and markup repeat)."""
         made, self.made = self.made, []
         if made:
-            if "\r" in self.text:
+            # the index when it is there already (a reused document; the code frames' own lines built it)
+            if "\r" in self.text or getattr(self.source, "_line_starts", None) is not None:
                 self._place_indexed(made)
             else:
                 self._place_counted(made)
