@@ -1,0 +1,482 @@
+"""libxml2's HTML tree construction, followed on our own tokens, so that most pages need no lxml parse.
+
+The HTML reader takes the tree's shape (which element holds which) from libxml2 and every offset from our
+tokens.  libxml2 parses the reader's marked copy of the page: each start tag written as its bare name and a
+marker, every other token as it stands.  What libxml2 makes of that copy follows a short list of rules from
+its legacy tree builder (HTMLparser.c in libxml2 2.14, which lxml 6 ships): a start tag closes the open
+element when the pair is in ``htmlStartClose``; ``html``, ``head`` and ``body`` are implied where missing; an
+end tag closes the nearest open element of its name unless an element of higher end priority stands
+between (``htmlEndPriority``), and is ignored when none is open; the empty elements close at once.  This
+module plays those rules on the tokens and gives each start tag's element its parent, as
+html_tree._Structure records them from lxml.
+
+It plays them only where it is sure to read the copy as libxml2 does, and gives up (returns None, and the
+reader lets lxml parse the copy as before) wherever libxml2 would read a token otherwise than our
+tokenizer, or would act on something the rules above do not cover:
+
+- a tag name that is not plain ASCII, an end tag that is not exactly ``</name>``, a comment libxml2 ends
+  elsewhere (``<!-->``, ``<!--->``, ``--!>``), a script whose content holds ``<!--`` (libxml2's escaped
+  script states), a ``<noscript>`` read as raw text (libxml2 reads its content as markup), ``<plaintext>``;
+- anything but text inside an element libxml2 reads as text (``<title>``, ``<script/>``), or an end tag
+  other than its own;
+- text that is not blank where libxml2 would imply elements for it (before the body, in ``<html>`` or
+  ``<head>``), a misplaced ``<html>``, ``<head>`` or second ``<body>`` (libxml2 drops those), anything after
+  the root element closes, nesting deeper than 250, a page with no start tag.
+
+So the answer, when there is one, is lxml's: tests compare the two on every real page, the examples and
+fixtures, the synthetic reports and hypothesis-generated markup.  The rules are libxml2 2.14's: with another
+libxml2 this module is not used (:data:`ACTIVE`).
+"""
+from __future__ import annotations
+
+from ..source.re_cache import compile_re
+from itertools import compress, islice, repeat
+from operator import add, sub
+
+from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
+from .html_tree import Node, _build_in_order, lxml_tree
+
+__all__ = ["ACTIVE", "build_tree", "libxml2_parents"]
+
+
+def _libxml2_version() -> tuple:
+    try:
+        from lxml import etree
+    except ImportError:  # pragma: no cover - lxml is a dependency
+        return ()
+    return tuple(etree.LIBXML_VERSION[:2])
+
+
+# The rules below are libxml2 2.14's (HTMLparser.c of v2.14.6); other versions parse the copy themselves.
+ACTIVE = _libxml2_version() == (2, 14)
+
+# htmlStartClose: an open element (key) is closed by a start tag of these names.
+_CLOSED_BY: dict[str, frozenset] = {
+    "a": frozenset({"a", "fieldset", "table", "td", "th"}),
+    "address": frozenset({"dd", "dl", "dt", "form", "li", "ul"}),
+    "b": frozenset({"center", "p", "td", "th"}),
+    "big": frozenset({"p"}),
+    "caption": frozenset({"col", "colgroup", "tbody", "tfoot", "thead", "tr"}),
+    "col": frozenset({"col", "colgroup", "tbody", "tfoot", "thead", "tr"}),
+    "colgroup": frozenset({"colgroup", "tbody", "tfoot", "thead", "tr"}),
+    "dd": frozenset({"dt"}),
+    "dir": frozenset({"dd", "dl", "dt", "form", "ul"}),
+    "dl": frozenset({"form", "li"}),
+    "dt": frozenset({"dd", "dl"}),
+    "font": frozenset({"center", "td", "th"}),
+    "form": frozenset({"form"}),
+    "h1": frozenset({"fieldset", "form", "li", "p", "table"}),
+    "h2": frozenset({"fieldset", "form", "li", "p", "table"}),
+    "h3": frozenset({"fieldset", "form", "li", "p", "table"}),
+    "h4": frozenset({"fieldset", "form", "li", "p", "table"}),
+    "h5": frozenset({"fieldset", "form", "li", "p", "table"}),
+    "h6": frozenset({"fieldset", "form", "li", "p", "table"}),
+    "head": frozenset({
+        "a", "abbr", "acronym", "address", "b", "bdo", "big", "blockquote", "body", "br", "center", "cite", "code",
+        "dd", "dfn", "dir", "div", "dl", "dt", "em", "fieldset", "font", "form", "frameset", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "i", "iframe", "img", "kbd", "li", "listing", "map", "menu", "ol", "p", "pre",
+        "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "tt", "u", "ul", "var",
+        "xmp"}),
+    "hr": frozenset({"form"}),
+    "i": frozenset({"center", "p", "td", "th"}),
+    "legend": frozenset({"fieldset"}),
+    "li": frozenset({"li"}),
+    "link": frozenset({"body", "frameset"}),
+    "listing": frozenset({"dd", "dl", "dt", "fieldset", "form", "li", "table", "ul"}),
+    "menu": frozenset({"dd", "dl", "dt", "form", "ul"}),
+    "ol": frozenset({"form"}),
+    "option": frozenset({"optgroup", "option"}),
+    "p": frozenset({
+        "address", "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "dir", "div", "dl", "dt",
+        "fieldset", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "li", "listing",
+        "menu", "ol", "p", "pre", "table", "tbody", "td", "tfoot", "th", "title", "tr", "ul", "xmp"}),
+    "pre": frozenset({"dd", "dl", "dt", "fieldset", "form", "li", "table", "ul"}),
+    "s": frozenset({"p"}),
+    "script": frozenset({"noscript"}),
+    "small": frozenset({"p"}),
+    "span": frozenset({"td", "th"}),
+    "strike": frozenset({"p"}),
+    "style": frozenset({"body", "frameset"}),
+    "tbody": frozenset({"tbody", "tfoot"}),
+    "td": frozenset({"tbody", "td", "tfoot", "th", "tr"}),
+    "tfoot": frozenset({"tbody"}),
+    "th": frozenset({"tbody", "td", "tfoot", "th", "tr"}),
+    "thead": frozenset({"tbody", "tfoot"}),
+    "title": frozenset({"body", "frameset"}),
+    "tr": frozenset({"tbody", "tfoot", "tr"}),
+    "tt": frozenset({"p"}),
+    "u": frozenset({"p", "td", "th"}),
+    "ul": frozenset({"address", "form", "menu", "pre"}),
+    "xmp": frozenset({"dd", "dl", "dt", "fieldset", "form", "li", "table", "ul"}),
+}
+# htmlEndPriority: an end tag closes only elements of lower or equal priority on its way (others: 100).
+_PRIORITY = {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180,
+             "table": 190, "head": 200, "body": 200, "html": 220}
+# The elements html40ElementTable marks empty: closed as soon as opened.
+_EMPTY = frozenset({"area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link",
+                    "meta", "param"})
+# Elements whose content libxml2 reads as text (its dataMode), and those htmlCheckImplied puts in a head.
+_TEXT_CONTENT = frozenset({"iframe", "noembed", "noframes", "plaintext", "script", "style", "textarea", "title",
+                           "xmp"})
+_HEAD_ONLY = frozenset({"script", "style", "meta", "link", "title", "base"})
+_NOT_IN_BODY = frozenset({"noframes", "frame", "frameset"})
+_INSERT_IN_HEAD, _INSERT_IN_BODY = 3, 10  # libxml2's ctxt->html, once a head / a body was pushed
+_MAX_DEPTH = 250
+# A tag name libxml2 surely reads as our tokenizer does (names are lower-cased already): no control character
+# (the copy turns those into spaces), quote, '<', '=' or anything beyond ASCII.
+_ODD_NAME_CHAR = compile_re(r"[^a-z0-9:_.\-]")
+# What libxml2 reads as the start of markup: in a text token (our tokenizer's text), it would be read otherwise.
+_TAG_OPEN = compile_re(r"<[A-Za-z/!?]")
+
+
+def libxml2_parents(text: str, starts, kinds, names: list, weights: list) -> list[int] | None:
+    """The parent of each start tag's element as libxml2 would build the reader's marked copy of *text*
+    (html_tree._Structure's parents: the place, among the start tags, of the nearest one open around it,
+    or -1), from the compact tokens (*starts*, *kinds*, *names*) and the text tokens' *weights*; or None
+    where libxml2 might read the copy otherwise (see the module's docstring)."""
+    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None:
+        return None
+    open_names: list[str] = []  # libxml2's stack of open elements
+    open_marks: list[int] = []  # of each, the place of the nearest start tag's element at or below it
+    parents: list[int] = []
+    state = 0  # libxml2's ctxt->html
+    rooted = False  # a top-level element was opened
+    text_of = None  # the open element whose content libxml2 reads as text
+    raw_content = -1  # the token of that element's content, as our tokenizer read it raw
+    j = 0  # names[j]: the next start or end tag's name
+    weight = iter(weights).__next__
+    k = -1
+    for kind in kinds:
+        k += 1
+        if kind == TEXT:
+            if _TAG_OPEN.search(text, starts[k], starts[k + 1]) is not None:
+                return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
+            if weight() and (text_of is None and state < _INSERT_IN_BODY or not open_names
+                             or open_names[-1] == "html" or open_names[-1] == "head"):
+                return None  # libxml2 implies elements for it (htmlStartCharData)
+        elif kind == START:
+            name = names[j]
+            j += 1
+            if text_of is not None:
+                return None
+            while open_names:  # htmlAutoClose
+                closers = _CLOSED_BY.get(open_names[-1])
+                if closers is None or name not in closers:
+                    break
+                open_names.pop()
+                open_marks.pop()
+            if name == "html":
+                if open_names:
+                    return None  # misplaced: dropped
+            else:  # htmlCheckImplied
+                if not open_names:
+                    if rooted:
+                        return None  # a second top-level element: lxml keeps only the first
+                    rooted = True
+                    open_names.append("html")
+                    open_marks.append(-1)
+                if name == "head":
+                    if len(open_names) != 1:
+                        return None  # misplaced: dropped
+                elif name == "body":
+                    if "body" in open_names:
+                        return None  # misplaced: dropped
+                elif len(open_names) <= 1 and name in _HEAD_ONLY:
+                    if state < _INSERT_IN_HEAD:
+                        open_names.append("head")
+                        open_marks.append(open_marks[-1])
+                        state = _INSERT_IN_HEAD
+                elif name not in _NOT_IN_BODY and state < _INSERT_IN_BODY and \
+                        "body" not in open_names and "head" not in open_names:
+                    open_names.append("body")
+                    open_marks.append(open_marks[-1])
+                    state = _INSERT_IN_BODY
+            if open_names:
+                parents.append(open_marks[-1])
+            elif rooted:
+                return None
+            else:
+                rooted = True
+                parents.append(-1)
+            if name == "head":
+                state = max(state, _INSERT_IN_HEAD)
+            elif name == "body":
+                state = _INSERT_IN_BODY
+            if name not in _EMPTY:
+                open_names.append(name)
+                open_marks.append(len(parents) - 1)
+                if len(open_names) > _MAX_DEPTH:
+                    return None
+                if name in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
+                    if name not in _TEXT_CONTENT:
+                        return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
+                    text_of, raw_content = name, k + 1
+                elif name in _TEXT_CONTENT:
+                    if name == "plaintext":
+                        return None
+                    text_of, raw_content = name, -1
+        elif kind == END:
+            name = names[j]
+            j += 1
+            if starts[k + 1] - starts[k] != len(name) + 3:
+                return None  # not "</name>": libxml2 reads what follows the name otherwise
+            if text_of is not None:
+                if name != text_of:
+                    return None
+                text_of = None
+            if open_names and open_names[-1] == name:
+                open_names.pop()
+                open_marks.pop()
+            elif name in open_names:  # htmlAutoCloseOnClose
+                priority = _PRIORITY.get(name, 100)
+                at = len(open_names) - 1
+                while open_names[at] != name:
+                    if _PRIORITY.get(open_names[at], 100) > priority:
+                        break  # the end tag is ignored
+                    at -= 1
+                else:
+                    del open_names[at:], open_marks[at:]
+        elif kind == COMMENT:
+            if text_of is not None:
+                return None
+            s, e = starts[k], starts[k + 1]
+            if text.startswith("<!-->", s) or text.startswith("<!--->", s) or text.find("--!>", s, e) >= 0:
+                return None  # libxml2 ends the comment elsewhere
+        elif kind == OTHER:
+            if text_of is not None:
+                if k != raw_content:
+                    return None
+                if text_of == "script" and text.find("<!--", starts[k], starts[k + 1]) >= 0:
+                    return None  # libxml2's escaped script states may end it elsewhere
+    if text_of is not None or not parents:
+        return None
+    return parents
+
+
+def build_tree(text: str, tokens: tuple, problems: list) -> tuple[Node, list[Node], list[int]]:
+    """The nodes of the page from its tokens (``offsets, kinds, names, weights``): shaped as libxml2 would
+    shape the marked copy, played on the tokens where that is sure (no lxml parse: :func:`build_as_libxml2`),
+    or else as lxml shapes it (html_tree.lxml_tree)."""
+    tree = build_as_libxml2(text, *tokens)
+    return tree if tree is not None else lxml_tree(text, tokens, problems)
+
+
+_ROOTISH = frozenset({"html", "head", "body"})
+_HTML_OR_HEAD = frozenset({"html", "head"})
+_TEXTISH = RAWTEXT_TAGS | _TEXT_CONTENT  # elements one tokenizer or the other reads as text
+
+
+def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
+                     ) -> tuple[Node, list[Node], list[int]] | None:
+    """``_build_in_order(kinds, names, weights, (None, libxml2_parents(...)))`` in one pass over the tokens,
+    or None where :func:`libxml2_parents` is (tests compare the three).  The loop of _build_in_order, with
+    libxml2's stack of open elements beside it: the stack holds, for each open element, the node of the
+    nearest start tag's element at or below it (the root for none), so that a start tag's parent is the
+    node on top.  Past the page's head (once a body is open) a start tag other than html, head or body
+    needs only htmlAutoClose; the rest, rare, goes through :func:`_start_in_head`."""
+    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None or not _plain_end_tags(starts, kinds, names):
+        return None
+    root = Node("#root", -1, None)
+    els = list(map(object.__new__, repeat(Node, kinds.count(START))))
+    if not els:
+        return None
+    comments: list[int] = []
+    owner = root
+    own = root.items
+    weight = iter(weights).__next__
+    void, empty, closed_by, textish, rootish, html_or_head = VOID_TAGS, _EMPTY, _CLOSED_BY, _TEXTISH, _ROOTISH, \
+        _HTML_OR_HEAD
+    start, end, text_kind = START, END, TEXT
+    open_names: list[str] = []  # libxml2's stack of open elements
+    open_nodes: list[Node] = []  # of each, the node of the nearest start tag's element at or below it
+    state = 0  # libxml2's ctxt->html
+    rooted = False  # a top-level element was opened
+    text_of = None  # the open element whose content libxml2 reads as text
+    raw_content = -1  # the token of that element's content, as our tokenizer read it raw
+    angles = 0  # the '<' in comments and other markup (start and end tags are counted by j: one each)
+    i = 0  # the next element
+    j = 0  # names[j] is the next start or end tag's name
+    k = -1
+    for kind in kinds:
+        k += 1
+        if kind == start:
+            tag = names[j]
+            j += 1
+            if text_of is not None:
+                return None
+            if state < _INSERT_IN_BODY or not open_names or tag in rootish:
+                got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
+                if got is None:
+                    return None
+                state, rooted = got
+                p = open_nodes[-1] if open_nodes else root
+            else:
+                closers = closed_by.get(open_names[-1])
+                while closers is not None and tag in closers:  # htmlAutoClose
+                    open_names.pop()
+                    open_nodes.pop()
+                    if not open_names:
+                        return None  # libxml2 would imply a second top-level element
+                    closers = closed_by.get(open_names[-1])
+                p = open_nodes[-1]
+            node = els[i]
+            node.tag = tag
+            node.tok = k
+            node.items = []
+            node.parent = p
+            node.w = 0
+            p.items.append(node)
+            i += 1
+            owner = p if tag in void else node
+            own = owner.items
+            if tag not in empty:
+                open_names.append(tag)
+                open_nodes.append(node)
+                if tag in textish:
+                    if len(open_names) > _MAX_DEPTH:
+                        return None
+                    if tag in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
+                        if tag not in _TEXT_CONTENT:
+                            return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
+                        text_of, raw_content = tag, k + 1
+                    elif tag in _TEXT_CONTENT:
+                        if tag == "plaintext":
+                            return None
+                        text_of, raw_content = tag, -1
+                elif len(open_names) > _MAX_DEPTH:
+                    return None
+        elif kind == end:
+            name = names[j]  # written "</name>" (_plain_end_tags)
+            j += 1
+            if text_of is not None:
+                if name != text_of:
+                    return None
+                text_of = None
+            if open_names and open_names[-1] == name:
+                open_names.pop()
+                open_nodes.pop()
+            elif name in open_names:  # htmlAutoCloseOnClose
+                priority = _PRIORITY.get(name, 100)
+                at = len(open_names) - 1
+                while open_names[at] != name:
+                    if _PRIORITY.get(open_names[at], 100) > priority:
+                        break  # the end tag is ignored
+                    at -= 1
+                else:
+                    del open_names[at:], open_nodes[at:]
+            # our text's owner, as _build_in_order follows it
+            if owner.tag == name:  # the root's tag is no tag's name
+                owner = owner.parent
+                own = owner.items
+            else:
+                n = owner.parent
+                while n is not None and n.tag != name:
+                    n = n.parent
+                if n is not None and n is not root:
+                    owner = n.parent
+                    own = owner.items
+        elif kind == text_kind:
+            own.append(k)
+            w = weight()
+            if w:
+                owner.w += w
+                if state < _INSERT_IN_BODY and text_of is None or not open_names or open_names[-1] in html_or_head:
+                    return None  # libxml2 implies elements for it (htmlStartCharData)
+        elif kind == COMMENT:
+            if text_of is not None:
+                return None
+            s, e = starts[k], starts[k + 1]
+            if text.startswith("<!-->", s) or text.startswith("<!--->", s) or text.find("--!>", s, e) >= 0:
+                return None  # libxml2 ends the comment elsewhere
+            comments.append(k)
+            angles += text.count("<", s, e)
+        else:  # OTHER
+            s, e = starts[k], starts[k + 1]
+            angles += text.count("<", s, e)
+            if text_of is not None:
+                if k != raw_content:
+                    return None
+                if text_of == "script" and text.find("<!--", s, e) >= 0:
+                    return None  # libxml2's escaped script states may end it elsewhere
+    if text_of is not None:
+        return None
+    if text.count("<") != angles + j and not _plain_text(text, starts, kinds):
+        return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
+    els.insert(0, root)
+    return root, els, comments
+
+
+def _plain_text(text: str, starts, kinds) -> bool:
+    """Whether no text token holds what libxml2 reads as markup (:data:`_TAG_OPEN`).  Asked only when the
+    page holds more '<' than its tags, comments and other markup begin or hold (a start tag may hold some in
+    its attributes, which the copy leaves out)."""
+    search = _TAG_OPEN.search
+    k = -1
+    for kind in kinds:
+        k += 1
+        if kind == TEXT and search(text, starts[k], starts[k + 1]) is not None:
+            return False
+    return True
+
+
+# Of the kinds: 1 at end tags, else 0; and, over the start and end tags only (the others deleted), the same.
+_AT_END = bytes(1 if i == END else 0 for i in range(256))
+_NOT_TAGS = bytes(i for i in range(256) if i not in (START, END))
+
+
+def _plain_end_tags(starts, kinds, names: list) -> bool:
+    """Whether every end tag is written ``</name>`` (its token is its name's length and three), by C loops over
+    all of them at once: ``starts[k + 1] - starts[k] == len(names[j]) + 3`` for each end tag k (names[j])."""
+    at_end = kinds.translate(_AT_END)
+    lengths = map(sub, compress(islice(starts, 1, None), at_end), compress(starts, at_end))
+    expected = map(add, map(len, compress(names, kinds.translate(_AT_END, _NOT_TAGS))), repeat(3))
+    return list(lengths) == list(expected)
+
+
+def _start_in_head(tag: str, open_names: list, open_nodes: list, state: int, rooted: bool, root: Node
+                   ) -> tuple[int, bool] | None:
+    # (root: the node of an implied html element's place, which no start tag's element holds)
+    """What libxml2 does at a start tag *tag* before its element is pushed (htmlAutoClose,
+    htmlCheckImplied, the checks of htmlParseStartTag), on the stack build_as_libxml2 keeps; the new
+    ``(state, rooted)``, or None where the element would be dropped or a second top-level one begun."""
+    while open_names:  # htmlAutoClose
+        closers = _CLOSED_BY.get(open_names[-1])
+        if closers is None or tag not in closers:
+            break
+        open_names.pop()
+        open_nodes.pop()
+    if tag == "html":
+        if open_names:
+            return None  # misplaced: dropped
+    else:  # htmlCheckImplied
+        if not open_names:
+            if rooted:
+                return None  # a second top-level element: lxml keeps only the first
+            rooted = True
+            open_names.append("html")
+            open_nodes.append(root)
+        if tag == "head":
+            if len(open_names) != 1:
+                return None  # misplaced: dropped
+        elif tag == "body":
+            if "body" in open_names:
+                return None  # misplaced: dropped
+        elif len(open_names) <= 1 and tag in _HEAD_ONLY:
+            if state < _INSERT_IN_HEAD:
+                open_names.append("head")
+                open_nodes.append(open_nodes[-1])
+                state = _INSERT_IN_HEAD
+        elif tag not in _NOT_IN_BODY and state < _INSERT_IN_BODY and \
+                "body" not in open_names and "head" not in open_names:
+            open_names.append("body")
+            open_nodes.append(open_nodes[-1])
+            state = _INSERT_IN_BODY
+    if not open_names:  # an html start tag at the top
+        if rooted:
+            return None  # a second top-level element: lxml keeps only the first
+        rooted = True
+    if tag == "head":
+        state = max(state, _INSERT_IN_HEAD)
+    elif tag == "body":
+        state = _INSERT_IN_BODY
+    return state, rooted
