@@ -293,7 +293,8 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
     rooted = False  # a top-level element was opened
     text_of = None  # the open element whose content libxml2 reads as text
     raw_content = -1  # the token of that element's content, as our tokenizer read it raw
-    angles = 0  # the '<' in comments and other markup (start and end tags are counted by j: one each)
+    openings = 0  # the markup openings (_TAG_OPEN) in comments and other markup
+    find_openings = _TAG_OPEN.findall
     i = 0  # the next element
     j = 0  # names[j] is the next start or end tag's name
     k = -1
@@ -389,10 +390,10 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
             if text.startswith("<!-->", s) or text.startswith("<!--->", s) or text.find("--!>", s, e) >= 0:
                 return None  # libxml2 ends the comment elsewhere
             comments.append(k)
-            angles += text.count("<", s, e)
+            openings += len(find_openings(text, s, e))
         else:  # OTHER
             s, e = starts[k], starts[k + 1]
-            angles += text.count("<", s, e)
+            openings += len(find_openings(text, s, e))
             if text_of is not None:
                 if k != raw_content:
                     return None
@@ -400,7 +401,9 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
                     return None  # libxml2's escaped script states may end it elsewhere
     if text_of is not None:
         return None
-    if text.count("<") != angles + j and not _plain_text(text, starts, kinds):
+    # Each start and end tag opens with one such '<' (j of them); if the page holds more than they and the
+    # comments and other markup do, a start tag holds some in its attributes, or a text token does.
+    if len(find_openings(text)) != openings + j and not _plain_text(text, starts, kinds):
         return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
     els.insert(0, root)
     return root, els, comments
@@ -408,8 +411,8 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
 
 def _plain_text(text: str, starts, kinds) -> bool:
     """Whether no text token holds what libxml2 reads as markup (:data:`_TAG_OPEN`).  Asked only when the
-    page holds more '<' than its tags, comments and other markup begin or hold (a start tag may hold some in
-    its attributes, which the copy leaves out)."""
+    page holds more of those than its tags, comments and other markup open with or hold (a start tag may hold
+    some in its attributes, which the copy leaves out)."""
     search = _TAG_OPEN.search
     k = -1
     for kind in kinds:
