@@ -14,6 +14,8 @@ It plays them only where it is sure to read the copy as libxml2 does, and gives 
 reader lets lxml parse the copy as before) wherever libxml2 would read a token otherwise than our
 tokenizer, or would act on something the rules above do not cover:
 
+- a '<' in a text token that libxml2 reads as markup (a start tag whose quote never closes, which our
+  tokenizer leaves as text; "</ " and what follows, a bogus comment to libxml2);
 - a tag name that is not plain ASCII, an end tag that is not exactly ``</name>``, a comment libxml2 ends
   elsewhere (``<!-->``, ``<!--->``, ``--!>``), a script whose content holds ``<!--`` (libxml2's escaped
   script states), a ``<noscript>`` read as raw text (libxml2 reads its content as markup), ``<plaintext>``;
@@ -21,7 +23,7 @@ tokenizer, or would act on something the rules above do not cover:
   other than its own;
 - text that is not blank where libxml2 would imply elements for it (before the body, in ``<html>`` or
   ``<head>``), a misplaced ``<html>``, ``<head>`` or second ``<body>`` (libxml2 drops those), anything after
-  the root element closes, nesting deeper than 250, a page with no start tag.
+  the root element closes, a page with no start tag.
 
 So the answer, when there is one, is lxml's: tests compare the two on every real page, the examples and
 fixtures, the synthetic reports and hypothesis-generated markup.  The rules are libxml2 2.14's: with another
@@ -30,8 +32,7 @@ libxml2 this module is not used (:data:`ACTIVE`).
 from __future__ import annotations
 
 from ..source.re_cache import compile_re
-from itertools import compress, islice, repeat
-from operator import add, sub
+from itertools import repeat
 
 from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
 from .html_tree import Node, _build_in_order, lxml_tree
@@ -121,7 +122,6 @@ _TEXT_CONTENT = frozenset({"iframe", "noembed", "noframes", "plaintext", "script
 _HEAD_ONLY = frozenset({"script", "style", "meta", "link", "title", "base"})
 _NOT_IN_BODY = frozenset({"noframes", "frame", "frameset"})
 _INSERT_IN_HEAD, _INSERT_IN_BODY = 3, 10  # libxml2's ctxt->html, once a head / a body was pushed
-_MAX_DEPTH = 250
 # A tag name libxml2 surely reads as our tokenizer does (names are lower-cased already): no control character
 # (the copy turns those into spaces), quote, '<', '=' or anything beyond ASCII.
 _ODD_NAME_CHAR = compile_re(r"[^a-z0-9:_.\-]")
@@ -205,8 +205,6 @@ def libxml2_parents(text: str, starts, kinds, names: list, weights: list) -> lis
             if name not in _EMPTY:
                 open_names.append(name)
                 open_marks.append(len(parents) - 1)
-                if len(open_names) > _MAX_DEPTH:
-                    return None
                 if name in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
                     if name not in _TEXT_CONTENT:
                         return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
@@ -274,7 +272,7 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
     nearest start tag's element at or below it (the root for none), so that a start tag's parent is the
     node on top.  Past the page's head (once a body is open) a start tag other than html, head or body
     needs only htmlAutoClose; the rest, rare, goes through :func:`_start_in_head`."""
-    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None or not _plain_end_tags(starts, kinds, names):
+    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None:
         return None
     root = Node("#root", -1, None)
     els = list(map(object.__new__, repeat(Node, kinds.count(START))))
@@ -290,11 +288,11 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
     open_names: list[str] = []  # libxml2's stack of open elements
     open_nodes: list[Node] = []  # of each, the node of the nearest start tag's element at or below it
     state = 0  # libxml2's ctxt->html
+    in_head = True  # no body was opened yet (state < _INSERT_IN_BODY)
     rooted = False  # a top-level element was opened
     text_of = None  # the open element whose content libxml2 reads as text
     raw_content = -1  # the token of that element's content, as our tokenizer read it raw
-    openings = 0  # the markup openings (_TAG_OPEN) in comments and other markup
-    find_openings = _TAG_OPEN.findall
+    tag_open = _TAG_OPEN.search
     i = 0  # the next element
     j = 0  # names[j] is the next start or end tag's name
     k = -1
@@ -305,11 +303,12 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
             j += 1
             if text_of is not None:
                 return None
-            if state < _INSERT_IN_BODY or not open_names or tag in rootish:
+            if in_head or not open_names or tag in rootish:
                 got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
                 if got is None:
                     return None
                 state, rooted = got
+                in_head = state < _INSERT_IN_BODY
                 p = open_nodes[-1] if open_nodes else root
             else:
                 closers = closed_by.get(open_names[-1])
@@ -334,8 +333,6 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
                 open_names.append(tag)
                 open_nodes.append(node)
                 if tag in textish:
-                    if len(open_names) > _MAX_DEPTH:
-                        return None
                     if tag in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
                         if tag not in _TEXT_CONTENT:
                             return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
@@ -344,11 +341,11 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
                         if tag == "plaintext":
                             return None
                         text_of, raw_content = tag, -1
-                elif len(open_names) > _MAX_DEPTH:
-                    return None
         elif kind == end:
-            name = names[j]  # written "</name>" (_plain_end_tags)
+            name = names[j]
             j += 1
+            if starts[k + 1] - starts[k] != len(name) + 3:
+                return None  # not "</name>": libxml2 reads what follows the name otherwise
             if text_of is not None:
                 if name != text_of:
                     return None
@@ -379,10 +376,14 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
         elif kind == text_kind:
             own.append(k)
             w = weight()
-            if w:
+            if w:  # (a '<' is not white space: a text of none holds no markup)
                 owner.w += w
-                if state < _INSERT_IN_BODY and text_of is None or not open_names or open_names[-1] in html_or_head:
+                if in_head and text_of is None or not open_names or open_names[-1] in html_or_head:
                     return None  # libxml2 implies elements for it (htmlStartCharData)
+                s = starts[k]
+                e = starts[k + 1]
+                if text.find("<", s, e) >= 0 and tag_open(text, s, e) is not None:
+                    return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
         elif kind == COMMENT:
             if text_of is not None:
                 return None
@@ -390,50 +391,15 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
             if text.startswith("<!-->", s) or text.startswith("<!--->", s) or text.find("--!>", s, e) >= 0:
                 return None  # libxml2 ends the comment elsewhere
             comments.append(k)
-            openings += len(find_openings(text, s, e))
-        else:  # OTHER
-            s, e = starts[k], starts[k + 1]
-            openings += len(find_openings(text, s, e))
-            if text_of is not None:
-                if k != raw_content:
-                    return None
-                if text_of == "script" and text.find("<!--", s, e) >= 0:
-                    return None  # libxml2's escaped script states may end it elsewhere
+        elif text_of is not None:  # OTHER
+            if k != raw_content:
+                return None
+            if text_of == "script" and text.find("<!--", starts[k], starts[k + 1]) >= 0:
+                return None  # libxml2's escaped script states may end it elsewhere
     if text_of is not None:
         return None
-    # Each start and end tag opens with one such '<' (j of them); if the page holds more than they and the
-    # comments and other markup do, a start tag holds some in its attributes, or a text token does.
-    if len(find_openings(text)) != openings + j and not _plain_text(text, starts, kinds):
-        return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
     els.insert(0, root)
     return root, els, comments
-
-
-def _plain_text(text: str, starts, kinds) -> bool:
-    """Whether no text token holds what libxml2 reads as markup (:data:`_TAG_OPEN`).  Asked only when the
-    page holds more of those than its tags, comments and other markup open with or hold (a start tag may hold
-    some in its attributes, which the copy leaves out)."""
-    search = _TAG_OPEN.search
-    k = -1
-    for kind in kinds:
-        k += 1
-        if kind == TEXT and search(text, starts[k], starts[k + 1]) is not None:
-            return False
-    return True
-
-
-# Of the kinds: 1 at end tags, else 0; and, over the start and end tags only (the others deleted), the same.
-_AT_END = bytes(1 if i == END else 0 for i in range(256))
-_NOT_TAGS = bytes(i for i in range(256) if i not in (START, END))
-
-
-def _plain_end_tags(starts, kinds, names: list) -> bool:
-    """Whether every end tag is written ``</name>`` (its token is its name's length and three), by C loops over
-    all of them at once: ``starts[k + 1] - starts[k] == len(names[j]) + 3`` for each end tag k (names[j])."""
-    at_end = kinds.translate(_AT_END)
-    lengths = map(sub, compress(islice(starts, 1, None), at_end), compress(starts, at_end))
-    expected = map(add, map(len, compress(names, kinds.translate(_AT_END, _NOT_TAGS))), repeat(3))
-    return list(lengths) == list(expected)
 
 
 def _start_in_head(tag: str, open_names: list, open_nodes: list, state: int, rooted: bool, root: Node
