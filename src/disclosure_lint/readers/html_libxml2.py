@@ -282,13 +282,14 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
     owner = root
     own = root.items
     weight = iter(weights).__next__
-    void, empty, closed_by, textish, rootish, html_or_head = VOID_TAGS, _EMPTY, _CLOSED_BY, _TEXTISH, _ROOTISH, \
-        _HTML_OR_HEAD
+    void, closed_by, rootish, html_or_head = VOID_TAGS, _CLOSED_BY, _ROOTISH, _HTML_OR_HEAD
+    after_start = dict.fromkeys(_EMPTY, False) | dict.fromkeys(_TEXTISH, True)
     start, end, text_kind = START, END, TEXT
     open_names: list[str] = []  # libxml2's stack of open elements
     open_nodes: list[Node] = []  # of each, the node of the nearest start tag's element at or below it
     state = 0  # libxml2's ctxt->html
     in_head = True  # no body was opened yet (state < _INSERT_IN_BODY)
+    careful = True  # in_head, or text_of is set: a start tag goes the long way
     rooted = False  # a top-level element was opened
     text_of = None  # the open element whose content libxml2 reads as text
     raw_content = -1  # the token of that element's content, as our tokenizer read it raw
@@ -301,14 +302,14 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
         if kind == start:
             tag = names[j]
             j += 1
-            if text_of is not None:
-                return None
-            if in_head or not open_names or tag in rootish:
+            if careful or not open_names or tag in rootish:
+                if text_of is not None:
+                    return None
                 got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
                 if got is None:
                     return None
                 state, rooted = got
-                in_head = state < _INSERT_IN_BODY
+                in_head = careful = state < _INSERT_IN_BODY
                 p = open_nodes[-1] if open_nodes else root
             else:
                 closers = closed_by.get(open_names[-1])
@@ -329,18 +330,23 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
             i += 1
             owner = p if tag in void else node
             own = owner.items
-            if tag not in empty:
+            kept = after_start.get(tag)  # None for most; False for an empty element, True for text content
+            if kept is None:
                 open_names.append(tag)
                 open_nodes.append(node)
-                if tag in textish:
-                    if tag in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
-                        if tag not in _TEXT_CONTENT:
-                            return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
-                        text_of, raw_content = tag, k + 1
-                    elif tag in _TEXT_CONTENT:
-                        if tag == "plaintext":
-                            return None
-                        text_of, raw_content = tag, -1
+            elif kept:
+                open_names.append(tag)
+                open_nodes.append(node)
+                if tag in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
+                    if tag not in _TEXT_CONTENT:
+                        return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
+                    text_of, raw_content = tag, k + 1
+                    careful = True
+                elif tag in _TEXT_CONTENT:
+                    if tag == "plaintext":
+                        return None
+                    text_of, raw_content = tag, -1
+                    careful = True
         elif kind == end:
             name = names[j]
             j += 1
@@ -350,6 +356,7 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
                 if name != text_of:
                     return None
                 text_of = None
+                careful = in_head
             if open_names and open_names[-1] == name:
                 open_names.pop()
                 open_nodes.pop()
