@@ -212,3 +212,38 @@ def test_a_missing_rule_is_caught_by_the_oracle(monkeypatch, mutate, text):
     mutate()
     with pytest.raises(AssertionError):
         agrees(text)
+
+
+def _copy_from_tokens(text: str, tokens: tuple) -> str:
+    fed: list = []
+
+    class Keep:
+        def feed(self, data):
+            fed.append(data)
+
+    copy = T.CopyParser([])
+    copy.parser = Keep()
+    T.feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
+    copy.flush()
+    return b"".join(fed).decode("utf-8", "surrogatepass")
+
+
+def _copy_by_the_tokenizer(text: str) -> str:
+    pieces: list = []
+    tokenize_compact(text, pieces, T.MARK)
+    return "".join(pieces).encode("utf-8", "surrogatepass").translate(T._CONTROL_BYTES).decode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MORE + ["<script>a<b</script>", "<p\x01x>", "<b\x00>", "<title>x"]), max_size=40))
+def test_the_fallback_copy_is_the_tokenizer_s(pieces):
+    """Where the emulation gives up, lxml parses the copy feed_copy makes from the tokens: the copy the
+    tokenizers made themselves before (each start tag as its name up to a control character and the
+    marker, everything else as it stands, control characters as spaces)."""
+    text = "".join(pieces)
+    assert _copy_from_tokens(text, _tokens(text)) == _copy_by_the_tokenizer(text)
+
+
+def test_the_fallback_copy_on_every_page():
+    for text in _pages():
+        assert _copy_from_tokens(text, _tokens(text)) == _copy_by_the_tokenizer(text)
