@@ -7,8 +7,8 @@ its legacy tree builder (HTMLparser.c in libxml2 2.14, which lxml 6 ships): a st
 element when the pair is in ``htmlStartClose``; ``html``, ``head`` and ``body`` are implied where missing; an
 end tag closes the nearest open element of its name unless an element of higher end priority stands
 between (``htmlEndPriority``), and is ignored when none is open; the empty elements close at once.  This
-module plays those rules on the tokens and gives each start tag's element its parent, as
-html_tree._Structure records them from lxml.
+module plays those rules on the tokens, in the pass that builds the nodes, and gives each start tag's
+element the parent html_tree._Structure records from lxml.
 
 It plays them only where it is sure to read the copy as libxml2 does, and gives up (returns None, and the
 reader lets lxml parse the copy as before) wherever libxml2 would read a token otherwise than our
@@ -37,7 +37,7 @@ from itertools import repeat
 from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
 from .html_tree import Node, _build_in_order, lxml_tree
 
-__all__ = ["ACTIVE", "build_tree", "libxml2_parents"]
+__all__ = ["ACTIVE", "build_as_libxml2", "build_tree"]
 
 
 def _libxml2_version() -> tuple:
@@ -129,128 +129,6 @@ _ODD_NAME_CHAR = compile_re(r"[^a-z0-9:_.\-]")
 _TAG_OPEN = compile_re(r"<[A-Za-z/!?]")
 
 
-def libxml2_parents(text: str, starts, kinds, names: list, weights: list) -> list[int] | None:
-    """The parent of each start tag's element as libxml2 would build the reader's marked copy of *text*
-    (html_tree._Structure's parents: the place, among the start tags, of the nearest one open around it,
-    or -1), from the compact tokens (*starts*, *kinds*, *names*) and the text tokens' *weights*; or None
-    where libxml2 might read the copy otherwise (see the module's docstring)."""
-    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None:
-        return None
-    open_names: list[str] = []  # libxml2's stack of open elements
-    open_marks: list[int] = []  # of each, the place of the nearest start tag's element at or below it
-    parents: list[int] = []
-    state = 0  # libxml2's ctxt->html
-    rooted = False  # a top-level element was opened
-    text_of = None  # the open element whose content libxml2 reads as text
-    raw_content = -1  # the token of that element's content, as our tokenizer read it raw
-    j = 0  # names[j]: the next start or end tag's name
-    weight = iter(weights).__next__
-    k = -1
-    for kind in kinds:
-        k += 1
-        if kind == TEXT:
-            if _TAG_OPEN.search(text, starts[k], starts[k + 1]) is not None:
-                return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
-            if weight() and (text_of is None and state < _INSERT_IN_BODY or not open_names
-                             or open_names[-1] == "html" or open_names[-1] == "head"):
-                return None  # libxml2 implies elements for it (htmlStartCharData)
-        elif kind == START:
-            name = names[j]
-            j += 1
-            if text_of is not None:
-                return None
-            while open_names:  # htmlAutoClose
-                closers = _CLOSED_BY.get(open_names[-1])
-                if closers is None or name not in closers:
-                    break
-                open_names.pop()
-                open_marks.pop()
-            if name == "html":
-                if open_names:
-                    return None  # misplaced: dropped
-            else:  # htmlCheckImplied
-                if not open_names:
-                    if rooted:
-                        return None  # a second top-level element: lxml keeps only the first
-                    rooted = True
-                    open_names.append("html")
-                    open_marks.append(-1)
-                if name == "head":
-                    if len(open_names) != 1:
-                        return None  # misplaced: dropped
-                elif name == "body":
-                    if "body" in open_names:
-                        return None  # misplaced: dropped
-                elif len(open_names) <= 1 and name in _HEAD_ONLY:
-                    if state < _INSERT_IN_HEAD:
-                        open_names.append("head")
-                        open_marks.append(open_marks[-1])
-                        state = _INSERT_IN_HEAD
-                elif name not in _NOT_IN_BODY and state < _INSERT_IN_BODY and \
-                        "body" not in open_names and "head" not in open_names:
-                    open_names.append("body")
-                    open_marks.append(open_marks[-1])
-                    state = _INSERT_IN_BODY
-            if open_names:
-                parents.append(open_marks[-1])
-            elif rooted:
-                return None
-            else:
-                rooted = True
-                parents.append(-1)
-            if name == "head":
-                state = max(state, _INSERT_IN_HEAD)
-            elif name == "body":
-                state = _INSERT_IN_BODY
-            if name not in _EMPTY:
-                open_names.append(name)
-                open_marks.append(len(parents) - 1)
-                if name in RAWTEXT_TAGS and not text.startswith("/>", starts[k + 1] - 2):
-                    if name not in _TEXT_CONTENT:
-                        return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
-                    text_of, raw_content = name, k + 1
-                elif name in _TEXT_CONTENT:
-                    if name == "plaintext":
-                        return None
-                    text_of, raw_content = name, -1
-        elif kind == END:
-            name = names[j]
-            j += 1
-            if starts[k + 1] - starts[k] != len(name) + 3:
-                return None  # not "</name>": libxml2 reads what follows the name otherwise
-            if text_of is not None:
-                if name != text_of:
-                    return None
-                text_of = None
-            if open_names and open_names[-1] == name:
-                open_names.pop()
-                open_marks.pop()
-            elif name in open_names:  # htmlAutoCloseOnClose
-                priority = _PRIORITY.get(name, 100)
-                at = len(open_names) - 1
-                while open_names[at] != name:
-                    if _PRIORITY.get(open_names[at], 100) > priority:
-                        break  # the end tag is ignored
-                    at -= 1
-                else:
-                    del open_names[at:], open_marks[at:]
-        elif kind == COMMENT:
-            if text_of is not None:
-                return None
-            s, e = starts[k], starts[k + 1]
-            if text.startswith("<!-->", s) or text.startswith("<!--->", s) or text.find("--!>", s, e) >= 0:
-                return None  # libxml2 ends the comment elsewhere
-        elif kind == OTHER:
-            if text_of is not None:
-                if k != raw_content:
-                    return None
-                if text_of == "script" and text.find("<!--", starts[k], starts[k + 1]) >= 0:
-                    return None  # libxml2's escaped script states may end it elsewhere
-    if text_of is not None or not parents:
-        return None
-    return parents
-
-
 def build_tree(text: str, tokens: tuple, problems: list) -> tuple[Node, list[Node], list[int]]:
     """The nodes of the page from its tokens (``offsets, kinds, names, weights``): shaped as libxml2 would
     shape the marked copy, played on the tokens where that is sure (no lxml parse: :func:`build_as_libxml2`),
@@ -266,12 +144,14 @@ _TEXTISH = RAWTEXT_TAGS | _TEXT_CONTENT  # elements one tokenizer or the other r
 
 def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
                      ) -> tuple[Node, list[Node], list[int]] | None:
-    """``_build_in_order(kinds, names, weights, (None, libxml2_parents(...)))`` in one pass over the tokens,
-    or None where :func:`libxml2_parents` is (tests compare the three).  The loop of _build_in_order, with
-    libxml2's stack of open elements beside it: the stack holds, for each open element, the node of the
-    nearest start tag's element at or below it (the root for none), so that a start tag's parent is the
-    node on top.  Past the page's head (once a body is open) a start tag other than html, head or body
-    needs only htmlAutoClose; the rest, rare, goes through :func:`_start_in_head`."""
+    """The tree html_tree builds from lxml's parse of the marked copy (``_build_in_order`` on the parents
+    lxml gives), built from the tokens (*starts*, *kinds*, *names*) and the text tokens' *weights* alone,
+    or None where libxml2 might read the copy otherwise (see the module's docstring; tests compare it with
+    lxml's).  The loop of _build_in_order, with libxml2's stack of open elements beside it: the stack holds,
+    for each open element, the node of the nearest start tag's element at or below it (the root for none),
+    so that a start tag's parent is the node on top.  Past the page's head (once a body is open) a start tag
+    other than html, head or body needs only htmlAutoClose; the rest, rare, goes through
+    :func:`_start_in_head`."""
     if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None:
         return None
     root = Node("#root", -1, None)
