@@ -31,11 +31,11 @@ libxml2 this module is not used (:data:`ACTIVE`).
 """
 from __future__ import annotations
 
-from ..source.re_cache import compile_re
 from itertools import repeat
 
-from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
-from .html_tree import Node, _build_in_order, lxml_tree
+from ..source.re_cache import compile_re
+from .html_tokens import COMMENT, END, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
+from .html_tree import Node, lxml_tree
 
 __all__ = ["ACTIVE", "build_as_libxml2", "build_tree"]
 
