@@ -22,7 +22,7 @@ from disclosure_lint.document.parse import parse_source, source_from_bytes
 from disclosure_lint.engine.context import Context
 from disclosure_lint.engine.lint import lint_document
 from disclosure_lint.engine.options import Options
-from disclosure_lint.engine.results import KnownLine, kept_lines, resolve_positions
+from disclosure_lint.engine.results import KnownLine, kept_lines, resolve_positions, unpack
 from disclosure_lint.source import Source, Span
 
 from .conftest import FIXTURES, ROOT, needs_shared, shared_files
@@ -252,6 +252,52 @@ def test_summary_and_kept_lines_as_the_plain_forms_make_them(path, monkeypatch):
     assert _lines(a) == _lines(b)
 
 
+def _result(res) -> tuple:
+    return (res.positions, res.texts, res.contexts, {k: (v[0], unpack(v[1]), v[2]) for k, v in res.frames.items()},
+            _lines(res))
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("keep", [None, ()], ids=["all", "concise"])
+def test_lint_with_summary_as_resolved_apart(path, keep):
+    """The findings' positions counted in the summary's pass (summarise_counting) are those resolved
+    apart, on the source's own line index, as lint_with_summary made them before; and the summary too."""
+    from disclosure_lint.engine.results import resolve_kept
+
+    opts = Options()
+    doc = parse_source(source_from_bytes(path.read_bytes(), str(path)))
+    fast = corpus_run.lint_with_summary(str(path), doc, opts, keep)
+    doc2, ctx2, diags2 = _linted(path)
+    doc2.source.line_starts  # noqa: B018  (the index: positions as the source itself gives them)
+    slow = resolve_kept(str(path), doc2.source, diags2, keep)
+    summary = S.summarise(ctx2)
+    summary.path = str(path)
+    slow.summary = summary
+    if keep is None:
+        corpus_run._keep_own_lines(slow, doc2.source, diags2)
+    assert _result(fast) == _result(slow)
+    assert fast.summary.to_dict() == summary.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=200), st.data())
+def test_few_lines_known_as_counted_alone(text, data):
+    """FewLines.known from the locator's count answers as FewLines counting the offsets itself."""
+    from disclosure_lint.engine.few_lines import FewLines
+
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text) + 3), st.integers(0, 30)), min_size=1, max_size=6))
+    offsets = data.draw(st.lists(st.integers(0, len(text) + 3), max_size=8))
+    loc = S._Locator(Source(text))
+    loc.also = offsets
+    for a, n in spans:
+        loc(Span(a, a + n))
+    loc.pack()
+    known, alone = FewLines.known(text, offsets, loc.counted), FewLines(text, offsets)
+    for o in offsets:
+        assert known.line_col(o) == alone.line_col(o)
+        assert known.line_bounds(o) == alone.line_bounds(o)
+
+
 def _anchor(ctx, loc):
     from disclosure_lint.checks._common import doc_anchor
 
@@ -358,6 +404,32 @@ def test_locator_as_the_plain_form(text, spans):
     # the windows read back when read in any order (the last stream read is kept unpacked)
     for x in reversed(got):
         assert x.frame == slow(Span(x.start, x.end)).frame
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=300), st.lists(st.tuples(st.integers(0, 320), st.integers(0, 120)),
+                                                        max_size=12))
+# places on the last line, at the text's end, past it, on a break, and across lines
+@example("ab\n中中\n\nab", [(0, 0), (2, 0), (3, 2), (5, 1), (6, 0), (7, 2), (9, 0), (12, 5), (1, 8)])
+def test_locator_counts_lines_as_the_index(text, spans):
+    """A text without \\r is placed by counting its line breaks (no line index built): as the index places it."""
+    source = Source(text)
+    fast = S._Locator(source)
+    got = [fast(Span(a, a + n)) for a, n in spans]
+    fast.pack()
+    assert source._line_starts is None  # counted, not indexed
+    slow = OldLocator(Source(text))
+    assert [x.to_list() for x in got] == [slow(Span(a, a + n)).to_list() for a, n in spans]
+
+
+def test_locator_counts_lines_of_a_long_line_and_of_many_lines():
+    text = "中" * 5000 + "\n" + "\n".join("行" * (i % 90) for i in range(3000)) + "\n末"
+    spans = [(0, 3), (4990, 20), (5000, 1), (5001, 0)] + [(k, k % 300) for k in range(5002, len(text) + 5, 997)]
+    fast = S._Locator(Source(text))
+    got = [fast(Span(a, a + n)) for a, n in spans]
+    fast.pack()
+    slow = OldLocator(Source(text))
+    assert [x.to_list() for x in got] == [slow(Span(a, a + n)).to_list() for a, n in spans]
 
 
 # ---- the copies: the pairs, as find_copies made them -------------------------------------------------
@@ -585,3 +657,12 @@ def test_stats_rows_as_the_plain_form(head_row, lei):
     assert {k: {c: f.to_list() for c, f in v.items()} for k, v in fast.stats.items()} == \
         {k: {c: f.to_list() for c, f in v.items()} for k, v in slow.stats.items()}
     assert bool(fast.stats) == (head_row < 3)  # the header is looked for in the first three rows only
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_attach_finds_the_anchor_as_the_index_does(path):
+    """attach() takes a finding on the summary's anchor span to be the anchor without building the index
+    of places: the index holds the anchor under its span (before any other place with that span)."""
+    _doc, ctx, _d = _linted(path)
+    s = S.summarise(ctx)
+    assert loc_index(s)[(s.anchor.start, s.anchor.end)] is s.anchor

@@ -94,9 +94,6 @@ def _lint_one(path: str, cli: dict, config_path: str | None, isolated: bool, std
         if summarise:  # several files: also the small per-report summary the corpus stage needs
             from ..corpus.run import lint_with_summary
 
-            # the summary places its facts through the source's whole line index: built first, it serves
-            # the findings' positions too (they are counted without it otherwise, engine/few_lines.py)
-            doc.source.line_starts  # noqa: B018
             res = lint_with_summary(shown, doc, options, cli.get("keep"))
             # the summary holds the report's identity already; without one, it is made from the document
             res.report = _report_identity(res if res.summary is not None else doc, options)

@@ -174,15 +174,17 @@ def find_copies(ctx) -> dict:
             m.units.append((ul, uo))
 
     # -- figures: exact runs, one pass
+    # every run of three or more figures is filed, and whether it is distinctive is asked once per run, not
+    # once per sentence stating it (a crawl's copies of a page state the same runs: 60 copies, 60 tests)
     runs: dict[tuple[str, ...], list[tuple[int, Unit]]] = {}
     for i, r in enumerate(reports):
         for u in r.units:
-            if _distinctive(u.figures):
+            if len(u.figures) >= 3:
                 lst = runs.setdefault(u.figures, [])
                 if not lst or lst[-1][0] != i:
                     lst.append((i, u))
-    for lst in runs.values():
-        if len(lst) < 2 or len({reports[i].path for i, _u in lst}) > MAX_SHARE:
+    for figs, lst in runs.items():
+        if len(lst) < 2 or not _distinctive(figs) or len({reports[i].path for i, _u in lst}) > MAX_SHARE:
             continue
         for (i, ui), (j, uj) in _pairs(lst, key):
             add("figures", reports[i], ui, reports[j], uj)

@@ -162,7 +162,14 @@ def attach(results, diags: dict[str, list[Diagnostic]], summaries: list[ReportSu
             spans = [(None, d.span)] + [(r.path if r.path and r.path != res.path else None, r.span) for r in d.related]
             for other, span in spans:
                 summary = own if other is None else by_path.get(other)
-                loc = loc_index(summary).get((span.start, span.end)) if summary is not None else None
+                if summary is None:
+                    loc = None
+                elif span.start == summary.anchor.start and span.end == summary.anchor.end:
+                    # the anchor (DL606 / DL607 sit on it): the index, which holds it under its span, is not
+                    # built for it
+                    loc = summary.anchor
+                else:
+                    loc = loc_index(summary).get((span.start, span.end))
                 if loc is None:
                     loc = Loc(span.start, span.end, 1, 1, 1, 1)
                 # the text each place covers, as for a file's own findings (JSON's "text", the baseline's

@@ -12,19 +12,26 @@ def lint_with_summary(shown: str, doc, options, keep: tuple | None = None):
     frame is laid over (only the full format shows frames)."""
     from ..engine.context import Context
     from ..engine.lint import lint_document
-    from ..engine.results import resolve_kept
-    from .summary import summarise
+    from ..engine.results import finding_offsets, resolve_kept
+    from .summary import summarise_counting
 
     ctx = Context(doc, options)
     diags = lint_document(doc, options, context=ctx)
-    res = resolve_kept(shown, doc.source, diags, keep)
+    frames = keep is None or "frames" in keep
+    if frames and diags:
+        # the own lines kept for frames are read through the source's line index (kept_lines): built
+        # first, it places the summary and the findings too, rather than counting them besides
+        doc.source.line_starts  # noqa: B018
+    # the summary first: its places and the findings' positions are counted in one pass along the text
     try:
-        res.summary = summarise(ctx)
-        res.summary.path = shown
+        summary, lines = summarise_counting(ctx, finding_offsets(shown, diags) if diags else [])
     except Exception:  # a summary that cannot be made leaves the report out of the corpus, nothing more
-        res.summary = None
-    else:
-        if keep is None or "frames" in keep:
+        summary, lines = None, None
+    res = resolve_kept(shown, doc.source, diags, keep, lines)
+    res.summary = summary
+    if summary is not None:
+        summary.path = shown
+        if frames:
             _keep_own_lines(res, doc.source, diags)
         res.summary.__dict__.pop("_loc_index", None)  # made again where needed: do not hold it per file
     return res

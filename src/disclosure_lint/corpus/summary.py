@@ -195,57 +195,115 @@ class ReportSummary:
 # ---- making a summary from a linted report ---------------------------------------------------------
 
 class _Locator:
-    """Places of one report: ``loc(span)`` a :class:`Loc`; then ``pack()`` once all are made."""
+    """Places of one report: ``loc(span)`` a :class:`Loc`; then ``pack()`` once all are made, which sets
+    every place's line, columns and window and compresses the long windows.
+
+    A place is only noted when it is made: its line and window are found for all places at once, in
+    :meth:`pack`. A page's few dozen places are then counted along the text (``str.count`` and
+    ``str.rfind`` over the ranges between them, C), without the source's whole line index: splitting
+    a page of thousands of lines into them costs about 2.2 M instructions, the counting a tenth of it
+    (the lint's own findings are counted the same way when nothing built the index, engine/few_lines.py).
+    A text holding a \\r (where \\r\\n, a lone \\r and \\n each end a line), or whose index is built already,
+    is placed through the index."""
 
     def __init__(self, source) -> None:
         self.source = source
         self.text = source.text
-        self.starts = source.line_starts
         self.n = len(self.text)
-        # where each line ends (the next line's start, the text's end for the last): no test of whether
-        # a next line exists per place
-        self.ends = self.starts[1:] + [self.n]
-        self.last = len(self.starts) - 1
+        self.made: list[Loc] = []  # places whose line and window pack() has not set yet
+        self.also: list[int] = []  # other offsets counted with the places (the lint's findings)
+        self.counted: dict[int, tuple[int, int]] | None = None  # offset -> (line, its start), once counted
         self.long: list[Loc] = []  # places whose windows are long: packed together by pack()
 
     def __call__(self, span: Span) -> Loc:
-        # Source.line_col twice, inlined: the line of *a* is found once, and *b*'s only when it lies past it.
-        # Comparisons instead of min() / max() calls: a place costs a few thousand instructions less.
+        loc = Loc.__new__(Loc)  # its line, columns and window are set by pack()
+        loc.start, loc.end = span.start, span.end
+        self.made.append(loc)
+        return loc
+
+    def _place_counted(self, made: list[Loc]) -> None:
+        """Set line, columns and window of *made* by counting line breaks (a text without \\r)."""
+        text, n = self.text, self.n
+        # the line (1-based) and its start, for every offset a place starts or ends at: in order, each
+        # range between two offsets counted once (a page on one line of 100 KB is scanned once, not
+        # once per place)
+        at = self.counted = {}
+        line, line_start, pos = 1, 0, 0
+        wanted = {min(x, n) for loc in made for x in (loc.start, loc.end)}
+        wanted.update([min(max(x, 0), n) for x in self.also])
+        for o in sorted(wanted):
+            k = text.count("\n", pos, o)
+            if k:
+                line += k
+                line_start = text.rfind("\n", pos, o) + 1
+            at[o] = (line, line_start)
+            pos = o
+        for loc in made:
+            a, b = loc.start, loc.end
+            if a > n:
+                a = n
+            if b > n:
+                b = n
+            line1, start1 = at[a]
+            line2, start2 = at[b]
+            w1 = (b if line2 == line1 else a) + FRAME
+            # the window stops at the end of a's line (past its break, which rstrip drops)
+            brk = text.find("\n", a, w1)
+            if brk >= 0:
+                w1 = brk + 1
+            w0 = a - FRAME
+            if w0 < start1:
+                w0 = start1
+            self._set(loc, line1, a - start1 + 1, line2, b - start2 + 1, w0, w1, start1)
+
+    def _place_indexed(self, made: list[Loc]) -> None:
+        """The same through the source's line index (any text; the form used before counting)."""
         n = self.n
-        a, b = span.start, span.end
-        if a > n:
-            a = n
-        if b > n:
-            b = n
-        starts = self.starts
-        i1 = bisect_right(starts, a) - 1
-        line_start = starts[i1]
-        line_end = self.ends[i1]
-        if b < line_end or i1 == self.last:  # on a's line (or a's line is the last)
-            i2, w1 = i1, b + FRAME
-        else:
-            i2, w1 = bisect_right(starts, b, i1) - 1, a + FRAME
-        if w1 > line_end:
-            w1 = line_end
-        w0 = a - FRAME
-        if w0 < line_start:
-            w0 = line_start
+        starts = self.source.line_starts
+        last = len(starts) - 1
+        for loc in made:
+            a, b = loc.start, loc.end
+            if a > n:
+                a = n
+            if b > n:
+                b = n
+            i1 = bisect_right(starts, a) - 1
+            line_start = starts[i1]
+            line_end = starts[i1 + 1] if i1 < last else n
+            if b < line_end or i1 == last:  # on a's line (or a's line is the last)
+                i2, w1 = i1, b + FRAME
+            else:
+                i2, w1 = bisect_right(starts, b, i1) - 1, a + FRAME
+            if w1 > line_end:
+                w1 = line_end
+            w0 = a - FRAME
+            if w0 < line_start:
+                w0 = line_start
+            self._set(loc, i1 + 1, a - line_start + 1, i2 + 1, b - starts[i2] + 1, w0, w1, line_start)
+
+    def _set(self, loc: Loc, line: int, col: int, end_line: int, end_col: int, w0: int, w1: int,
+             line_start: int) -> None:
         frame = self.text[w0:w1].rstrip("\r\n")  # only a window is sliced: lines of Word HTML run to 100 KB
-        loc = Loc.__new__(Loc)  # the window is kept as it is until pack()
-        loc.start, loc.end, loc.line, loc.col = span.start, span.end, i1 + 1, a - line_start + 1
-        loc.end_line, loc.end_col = i2 + 1, b - starts[i2] + 1
+        loc.line, loc.col, loc.end_line, loc.end_col = line, col, end_line, end_col
         flen = len(frame)
         loc._frame, loc._off, loc.frame_len, loc.frame_col = frame, -1, flen, w0 - line_start + 1
         if flen >= PACK:
             self.long.append(loc)
-        return loc
 
     def pack(self) -> None:
-        """Compress the long windows of the places made so far, together: one zlib stream per report.
+        """Place the places made so far, then compress their long windows together: one zlib stream per
+        report.
 
         Compressing each alone cost about 150 K instructions a window, most of it fixed (Huffman tables
         built for a few hundred bytes); together they cost about half, and compress better (one page's
         text and markup repeat)."""
+        made, self.made = self.made, []
+        if made:
+            # the index when it is there already (a reused document; the code frames' own lines built it)
+            if "\r" in self.text or getattr(self.source, "_line_starts", None) is not None:
+                self._place_indexed(made)
+            else:
+                self._place_counted(made)
         long, self.long = self.long, []
         if len(long) == 1:
             long[0]._frame = pack(long[0]._frame)
@@ -393,12 +451,30 @@ def _units(ctx, s: ReportSummary, loc: _Locator) -> None:
 
 def summarise(ctx) -> ReportSummary:
     """The summary of one linted report (a rule :class:`~disclosure_lint.engine.context.Context`)."""
+    return _summarise(ctx, _Locator(ctx.document.source))
+
+
+def summarise_counting(ctx, offsets: list[int]):
+    """:func:`summarise`, and the line and column of each of *offsets* (the lint's findings) as
+    :class:`~disclosure_lint.engine.few_lines.FewLines`, counted in the same pass along the text as the
+    summary's places (one count of a page's line breaks instead of two: about 0.9 M instructions on a
+    real page); None when the places were found through the line index (then it answers as well)."""
+    from ..engine.few_lines import FewLines
+
+    loc = _Locator(ctx.document.source)
+    loc.also = offsets
+    s = _summarise(ctx, loc)
+    if loc.counted is None:
+        return s, None
+    return s, FewLines.known(loc.text, offsets, loc.counted)
+
+
+def _summarise(ctx, loc: _Locator) -> ReportSummary:
     from ..checks._common import doc_anchor
     from ..engine.suppress import parse_directives
     from .summary_tables import read_tables  # it builds CellFacts: imported once this module is whole
 
     doc = ctx.document
-    loc = _Locator(doc.source)
     ident = report_identity(ctx)
     pub = doc.metadata.get("published_date")
     s = ReportSummary(doc.path or "<stdin>", ident, loc(doc_anchor(ctx)), pub.value if pub else None)

@@ -40,6 +40,20 @@ class FewLines:
             pos = o
             self._at[off] = (line, o - start + 1)
 
+    @classmethod
+    def known(cls, text: str, offsets, counted: dict[int, tuple[int, int]]) -> "FewLines":
+        """The same for a text without \\r whose breaks were counted already: *counted* maps each of
+        *offsets*, put within the text, to its line and that line's start (corpus/summary.py counts a
+        page's places and its findings in one pass)."""
+        self = cls.__new__(cls)
+        self.text, self._cr, self._at = text, False, {}
+        n = len(text)
+        for off in offsets:
+            o = max(0, min(off, n))
+            line, start = counted[o]
+            self._at[off] = (line, o - start + 1)
+        return self
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (code points) of one of the offsets given, as ``Source.line_col``."""
         return self._at[offset]

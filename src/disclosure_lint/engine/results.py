@@ -209,26 +209,33 @@ def _excerpt(source: Source, a: Position, lines: FewLines | None = None) -> tupl
     return a.line, pack(text), lo - line_start + 1
 
 
+def finding_offsets(path: str, diags: list[Diagnostic]) -> list[int]:
+    """Every offset whose line and column the positions of *diags* need (in the file *path*)."""
+    offsets = []
+    for d in diags:
+        for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
+            offsets += (span.start, span.end)
+    return offsets
+
+
 def _few_lines(path: str, source: Source, diags: list[Diagnostic]) -> FewLines | None:
     """The places of *diags* counted without the source's line index, when nothing has built it yet
     (see :mod:`.few_lines`); None when it is built (then it answers at once)."""
     if getattr(source, "_line_starts", None) is not None:
         return None
-    offsets = []
-    for d in diags:
-        for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
-            offsets += (span.start, span.end)
-    return FewLines(source.text, offsets)
+    return FewLines(source.text, finding_offsets(path, diags))
 
 
 def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_lines: bool = True,
-                      texts: bool = True, contexts: bool = True) -> FileResult:
+                      texts: bool = True, contexts: bool = True, lines: FewLines | None = None) -> FileResult:
     """The positions of *diags* and, unless told not to, what an output may show of them: the text each
     span covers (*texts*), a little text either side of each finding (*contexts*, for baselines) and the
-    code frames of their lines (*frame_lines*)."""
+    code frames of their lines (*frame_lines*). *lines*: the lines of every offset of
+    :func:`finding_offsets`, counted already (corpus/summary.py's summarise_counting)."""
     res = FileResult(path, diags)
     locate = getattr(source, "locate", None)
-    lines = _few_lines(path, source, diags) if diags else None
+    if lines is None:
+        lines = _few_lines(path, source, diags) if diags else None
     packed: dict[str, str | bytes] = {}  # one copy of a text several findings cover (a repeated passage)
     for d in diags:
         for span in [d.span] + [r.span for r in d.related if not r.path or r.path == path]:
@@ -256,13 +263,14 @@ def resolve_positions(path: str, source: Source, diags: list[Diagnostic], frame_
     return res
 
 
-def resolve_kept(path: str, source: Source, diags: list[Diagnostic], keep: tuple | None) -> FileResult:
+def resolve_kept(path: str, source: Source, diags: list[Diagnostic], keep: tuple | None,
+                 lines: FewLines | None = None) -> FileResult:
     """:func:`resolve_positions` making only the parts *keep* names of "texts", "contexts" and "frames"
     (what an output reads of a result, cli/keep.py); None makes everything."""
     if keep is None:
-        return resolve_positions(path, source, diags)
+        return resolve_positions(path, source, diags, lines=lines)
     return resolve_positions(path, source, diags, frame_lines="frames" in keep, texts="texts" in keep,
-                             contexts="contexts" in keep)
+                             contexts="contexts" in keep, lines=lines)
 
 
 def kept_lines(source: Source, diags: list[Diagnostic]) -> dict[int, int]:
