@@ -12,7 +12,7 @@ import difflib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 from typing import Callable, TextIO
 
 from ..i18n import _

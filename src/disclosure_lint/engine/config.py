@@ -18,7 +18,7 @@ import fnmatch
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 from functools import lru_cache
 from pathlib import Path
 

@@ -8,7 +8,7 @@ cannot run (a cell is blank, not applicable or text — blank is not zero).
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
