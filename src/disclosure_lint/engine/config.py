@@ -28,11 +28,6 @@ from .options import Options
 from ..source.safe_io import MAX_CONFIG_BYTES, kind_of, read_regular
 from .settings import SCHEMA, SettingsError, check_codes, check_edition, check_year, line_of_key, validate
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
 
 KEYS = set(SCHEMA)
@@ -69,6 +64,12 @@ def _read_table(path: Path) -> tuple[dict | None, str]:
     except UnicodeDecodeError as exc:
         raise ConfigError(_("{path}: not valid UTF-8 (byte {at}); TOML files must be UTF-8", path=path,
                             at=exc.start)) from None
+    # tomllib is imported here, when a file is read: its import compiles its patterns (~11 M instructions),
+    # which a run without a configuration file (or with --isolated) never needs
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
