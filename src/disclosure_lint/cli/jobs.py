@@ -28,7 +28,10 @@ import sys
 import threading
 import time
 from collections import deque
-from typing import Callable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Callable
 
 from ..engine.timelimit import LintTimeout, can_limit_time, time_limit
 from ..i18n import _

@@ -13,7 +13,10 @@ import importlib
 import inspect
 import re
 from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
-from typing import Callable, Iterable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Callable, Iterable
 
 from .diagnostics import Finding, Severity
 from ..source.lazy_re import lazy
