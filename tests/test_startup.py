@@ -1,0 +1,80 @@
+"""Start-up: what a run imports only when it needs it, and that those paths still work when they are taken."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from .conftest import FIXTURES, ROOT
+
+_MODULES_AFTER = """import json, runpy, sys
+sys.argv = ["dlint", *{args!r}]
+try:
+    runpy.run_module("disclosure_lint", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write("\\n@@" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_after(*args: str, env: dict | None = None) -> tuple[set[str], subprocess.CompletedProcess]:
+    """The modules a ``dlint ARGS`` process has imported when it ends (and the process)."""
+    p = subprocess.run([sys.executable, "-c", _MODULES_AFTER.format(args=list(args))], capture_output=True,
+                       text=True, cwd=ROOT, timeout=300, env=env)
+    err, _, mods = p.stderr.rpartition("\n@@")
+    p.stderr = err
+    return set(json.loads(mods)), p
+
+
+def _page() -> str:
+    return str(FIXTURES / "real" / "2013_pingtan-xian.html")  # a real page (a copy kept in tests/)
+
+
+def test_version_imports_no_lint_machinery():
+    mods, p = modules_after("--version")
+    assert p.stdout.startswith("dlint ") and p.returncode == 0
+    assert not mods & {"typing", "dataclasses", "tomllib", "traceback", "disclosure_lint.engine.registry"}
+
+
+def test_a_lint_without_configuration_imports_no_toml_parser_nor_traceback():
+    mods, p = modules_after("--isolated", "--format", "concise", _page())
+    assert p.returncode in (0, 1), p.stderr
+    assert "disclosure_lint.engine.lint" in mods
+    assert not mods & {"tomllib", "traceback"}
+
+
+def test_a_configuration_file_is_still_read(tmp_path):
+    (tmp_path / "dlint.toml").write_text('ignore = ["DL5"]\n', encoding="utf-8")
+    page = tmp_path / "r.txt"
+    page.write_text("某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n", encoding="utf-8")
+    mods, p = modules_after("--show-settings", str(page))
+    assert "tomllib" in mods and "DL5" in p.stdout, p.stderr
+
+
+_FAILING = '''"""A plugin whose rule fails."""
+from disclosure_lint.engine.registry import rule
+
+
+@rule("ZZ901", "always-fails", "warning")
+def always_fails(ctx):
+    """Fails on every report."""
+    raise RuntimeError("boom")
+    yield
+'''
+
+
+def test_a_failing_rule_is_reported_with_where_it_failed(tmp_path):
+    """The internal-error finding names the rule's file and line (traceback is imported only then)."""
+    dist = tmp_path / "failing_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: failing-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[disclosure_lint.rules]\nfailing = failing_plugin\n")
+    (tmp_path / "failing_plugin.py").write_text(_FAILING, encoding="utf-8")
+    page = tmp_path / "r.txt"
+    page.write_text("某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT / "src")]))
+    mods, p = modules_after("--isolated", "--format", "concise", "--select", "ZZ9", str(page), env=env)
+    assert "DL000" in p.stdout and "rule ZZ901 (always-fails) failed: RuntimeError: boom [failing_plugin.py:8]" \
+        in p.stdout, p.stdout + p.stderr
+    assert "traceback" in mods and "Traceback" not in p.stderr
