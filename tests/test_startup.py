@@ -78,3 +78,59 @@ def test_a_failing_rule_is_reported_with_where_it_failed(tmp_path):
     assert "DL000" in p.stdout and "rule ZZ901 (always-fails) failed: RuntimeError: boom [failing_plugin.py:8]" \
         in p.stdout, p.stdout + p.stderr
     assert "traceback" in mods and "Traceback" not in p.stderr
+
+
+# ---- the command line's parser: one formatter checks every argument's metavar ----------------------
+
+def _stock_parser():
+    """The check command's parser as argparse makes it (a formatter per argument added): the oracle."""
+    import argparse
+
+    from disclosure_lint.cli import args
+
+    class Stock(args._Parser):
+        add_argument = argparse.ArgumentParser.add_argument
+
+    saved = args._Parser
+    args._Parser = Stock
+    try:
+        return args._parser_check()
+    finally:
+        args._Parser = saved
+
+
+ARGVS = [[], ["a.html"], ["--format", "json", "-j", "2", "x", "y"], ["--select", "dl2,DL3", "--ignore=DL5", "-q"],
+         ["--exclude", "a", "--exclude", "b/**", "--extension", ".shtml", "--timeout-per-file", "0", "."],
+         ["--lang", "zh", "--no-corpus", "--color", "never", "-o", "out.txt", "p"], ["--format", "nope"],
+         ["--jobs", "x"], ["--bogus"], ["--versio"], ["--fo", "csv", "x"]]
+
+
+def test_the_parser_is_the_one_argparse_makes(monkeypatch, capsys):
+    from disclosure_lint.cli.args import _parser_check
+
+    monkeypatch.setenv("COLUMNS", "100")
+    ours, stock = _parser_check(), _stock_parser()
+    assert "_get_formatter" not in vars(ours)  # the per-argument formatter is gone once arguments are added
+    assert ours.format_help() == stock.format_help() and ours.format_usage() == stock.format_usage()
+    monkeypatch.setenv("COLUMNS", "52")  # help made after the build follows the terminal's width, as before
+    assert ours.format_help() == stock.format_help()
+    for argv in ARGVS + [["--help"], ["--version"]]:
+        got = []
+        for parser in (ours, stock):
+            try:
+                got.append(vars(parser.parse_args(argv)))
+            except SystemExit as exc:
+                got.append((exc.code, capsys.readouterr()))
+        assert got[0] == got[1], argv
+
+
+def test_a_metavar_that_does_not_match_nargs_is_still_refused():
+    import pytest
+
+    from disclosure_lint.cli.args import _Parser
+
+    p = _Parser(prog="dlint")
+    with pytest.raises(ValueError, match="length of metavar tuple does not match nargs"):
+        p.add_argument("--pair", nargs=2, metavar=("A", "B", "C"))
+    p.add_argument("--pair", nargs=2, metavar=("A", "B"))
+    assert "--pair A B" in p.format_usage()
