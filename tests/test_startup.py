@@ -134,3 +134,36 @@ def test_a_metavar_that_does_not_match_nargs_is_still_refused():
         p.add_argument("--pair", nargs=2, metavar=("A", "B", "C"))
     p.add_argument("--pair", nargs=2, metavar=("A", "B"))
     assert "--pair A B" in p.format_usage()
+
+
+# ---- the program's exit: what the run made is frozen before the interpreter's teardown ------------
+
+def test_run_exits_with_mains_status_and_freezes_what_is_left(monkeypatch):
+    import gc
+
+    import pytest
+
+    from disclosure_lint.cli import main as cli_main
+
+    monkeypatch.setattr(cli_main, "main", lambda: 3)
+    before = gc.get_freeze_count()
+    try:
+        with pytest.raises(SystemExit) as exc:
+            cli_main.run()
+        assert exc.value.code == 3 and gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+
+
+def test_the_teardown_still_flushes_and_runs_atexit(tmp_path):
+    page = tmp_path / "r.txt"
+    page.write_text("某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n" * 50, encoding="utf-8")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('atexit ran'))\n"
+            f"sys.argv = ['dlint', '--isolated', '--format', 'json', {str(page)!r}]\n"
+            "from disclosure_lint.cli.main import run\n"
+            "run()\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out, _, tail = p.stdout.rpartition("]\n")
+    assert tail == "atexit ran\n" and p.returncode == 1, p.stderr
+    assert json.loads(out + "]")  # the whole report was written before the teardown
