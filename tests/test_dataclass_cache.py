@@ -282,3 +282,22 @@ def test_the_tool_writes_a_cache_the_package_reads(tmp_path, monkeypatch):
     monkeypatch.setattr(dataclass_cache, "CACHE_FILE", str(tmp_path / "c.marshal"))
     assert tool.main([]) == 0
     assert sorted(dataclass_cache.read(str(tmp_path / "c.marshal"))) == sorted(tool.recorded_texts())
+
+
+@FOR_THIS_PYTHON
+def test_a_docless_class_gets_its_doc_when_it_is_read(monkeypatch):
+    """dataclasses' doc (name and signature) is computed at the first read, not when the class is made."""
+    import inspect
+
+    calls = []
+    signature = inspect.signature
+    monkeypatch.setattr(inspect, "signature", lambda obj, *a, **k: calls.append(obj) or signature(obj, *a, **k))
+    spec = (["start", "end"], 1, {"frozen": True}, False)
+    theirs = _make(spec, dataclasses.dataclass)
+    assert calls == [theirs]  # dataclasses computes it when the class is made
+    ours = _make(spec, dataclass_cache.dataclass)
+    assert calls == [theirs]
+    assert ours.__doc__ == theirs.__doc__ == "Made(start: 'list[str]', end: 'int' = 0)"
+    assert calls == [theirs, ours]
+    assert vars(ours)["__doc__"] == ours.__doc__ == ours(1).__doc__  # stored: computed once
+    assert calls == [theirs, ours]
