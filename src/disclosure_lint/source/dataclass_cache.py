@@ -26,11 +26,11 @@ import marshal
 import sys
 import zlib
 from dataclasses import field
+from types import CodeType
 
 __all__ = ["dataclass", "field", "CACHE_FILE", "cache_key", "read", "cache_bytes", "code_of"]
 
 CACHE_FILE = __file__.rsplit(".", 1)[0] + ".marshal"  # dataclass_cache.marshal beside this module
-_CODE = type(compile("", "", "exec"))
 _MAGIC = b"dlint-dataclass-code 1 "  # then the key's length (4 hex digits), the key, the payload's CRC-32, "\n"
 
 _codes = None  # text -> its code, marshalled (made into a code object only when used); loaded at the first class
@@ -61,7 +61,7 @@ def _exec(text, globals=None, locals=None):
             code = marshal.loads(data)
         except Exception:  # a damaged entry: compile the text
             pass
-    if type(code) is not _CODE:
+    if type(code) is not CodeType:
         missed[text] = None
         code = code_of(text)
     exec(code, globals, locals)
