@@ -37,11 +37,11 @@ def test_version_imports_no_lint_machinery():
     assert not mods & {"typing", "dataclasses", "tomllib", "traceback", "disclosure_lint.engine.registry"}
 
 
-def test_a_lint_without_configuration_imports_no_toml_parser_nor_traceback():
+def test_a_lint_of_one_report_imports_no_toml_parser_traceback_nor_corpus_layer():
     mods, p = modules_after("--isolated", "--format", "concise", _page())
     assert p.returncode in (0, 1), p.stderr
     assert "disclosure_lint.engine.lint" in mods
-    assert not mods & {"tomllib", "traceback"}
+    assert not mods & {"tomllib", "traceback", "disclosure_lint.corpus"}  # one report: no corpus stage
 
 
 def test_a_configuration_file_is_still_read(tmp_path):
