@@ -167,3 +167,48 @@ def test_the_teardown_still_flushes_and_runs_atexit(tmp_path):
     out, _, tail = p.stdout.rpartition("]\n")
     assert tail == "atexit ran\n" and p.returncode == 1, p.stderr
     assert json.loads(out + "]")  # the whole report was written before the teardown
+
+
+# ---- patterns compiled through the shipped cache instead of re's compiler ------------------------
+
+def _old_expand(patterns, keys):
+    """facts.arith._expand_cached as it was: fnmatch (its own re.compile) per pattern; the oracle."""
+    import fnmatch
+
+    out = []
+    for p in patterns:
+        if any(ch in p for ch in "*?["):
+            out.extend(k for k in keys if fnmatch.fnmatchcase(k, p))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_GLOBS = st.text(alphabet="ab_*?[]!^-\\.", max_size=8)
+_KEYS = st.lists(st.text(alphabet="ab_-.[]!\\\n", max_size=6), max_size=8)
+
+
+@given(st.lists(_GLOBS, max_size=4), _KEYS)
+def test_table_key_globs_match_as_fnmatch_does(patterns, keys):
+    from disclosure_lint.facts.arith import _expand_cached
+
+    assert _expand_cached(tuple(patterns), tuple(keys)) == _old_expand(patterns, keys)
+
+
+def test_table_key_globs_of_the_editions_match_as_fnmatch_does():
+    from disclosure_lint.document.editions import load_editions
+    from disclosure_lint.facts.arith import _expand_cached
+
+    globs = 0
+    for edition in load_editions().values():
+        for identity in edition.identities:
+            schema = edition.tables.get(identity.get("table"), {})
+            for keys in ([r["key"] for r in schema.get("rows", [])], [c if isinstance(c, str) else c["key"] for c in schema.get("columns", [])]):
+                for side in ("lhs", "rhs"):
+                    patterns = identity.get(side, [])
+                    globs += sum(any(ch in p for ch in "*?[") for p in patterns)
+                    assert _expand_cached(tuple(patterns), tuple(keys)) == _old_expand(patterns, keys)
+    assert globs > 0
+    assert _expand_cached(("deny_*", "x"), ("deny_1", "deny_2", "other")) == ("deny_1", "deny_2", "x")

@@ -20,6 +20,8 @@ from ..source import Span
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
 
+_ENDS_IN_NUMBER = lazy(r"[\d.]$")  # a month/day read after a number is part of something else
+
 __all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]
 
 _CN = "〇○零一二三四五六七八九十Ｏ"
@@ -193,7 +195,7 @@ def parse_dates(pt: PText, block=None, default_year: int | None = None, text: st
             ms = m.start("cm")
             if y is None:
                 before = text[max(0, m.start() - 12):m.start()]
-                if re.search(r"[\d.]$", before):
+                if _ENDS_IN_NUMBER.search(before):
                     continue
                 y = last_year or default_year
                 inferred = True
