@@ -17,7 +17,6 @@ from __future__ import annotations
 from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 
 from ..document import Blank, Cell, Row
-from ..source.lazy_re import lazy
 from ..source.ptext import PText
 from ..source import Span
 
@@ -67,12 +66,11 @@ def _breaks(views, edition, key) -> bool:
     return any(i.status in ("fail", "bound") for i in _touching(evaluate(views, edition), key))
 
 
-_MERGED_NUMBERS = lazy(r"\s*\d+(?:\s+\d+)+\s*")
-
-
 def _merged(values) -> Cell | None:
+    import re
+
     for c in values:
-        if c.value.kind == "text" and _MERGED_NUMBERS.fullmatch(c.text):
+        if c.value.kind == "text" and re.fullmatch(r"\s*\d+(?:\s+\d+)+\s*", c.text):
             return c
     return None
 
