@@ -24,6 +24,10 @@ about 87 M; the whole front half about 520 M):
 * lxml's price per callback is mostly its own (the GIL taken back, the tag made a str, the attributes a
   dict): a no-op start costs about 2,100 instructions, a no-op end 1,150; ``end = list.append`` (a C
   method) instead of a Python end saved nothing once the start had to pop the closed elements.
+* Since readers/html_libxml2.py the reader runs only "split without the copy" and "tree by html_libxml2" on
+  almost every page (the lxml stages only where the emulation gives up); both are printed last.  When they
+  were added: real pages, split without the copy 253 M, the emulated tree (nodes built) about 150 M, against
+  split with the copy + lxml's target + build above.
 * Letting lxml build its tree in C (no target) and reading tags and parents with C loops (iter, a tag
   getter, getparent, a dict of places) cost more than the callbacks (112 M + 36 M against 139 M).
 * Marking only the start tags of the names libxml2 makes itself (html, head, body, p) saves about 11 M,
@@ -68,7 +72,7 @@ for t in texts:
     copy = T.CopyParser([])
     copy.parser.feed(data)
     copy.parser.close()
-    out.append((t, data, tokens[1], tokens[2], tokens[3], copy.target.elements()))
+    out.append((t, data, tokens[1], tokens[2], tokens[3], copy.target.elements(), tokens[0]))
 pickle.dump(out, open({path!r}, "wb"))
 """
 
@@ -105,7 +109,15 @@ def build(page):
     root, nodes, comments = T._build_in_order(page[2], page[3], page[4], page[5])
     for n in nodes:
         n.parent = None
-stage = {{"split": split, "floor": floor, "target": target, "build": build}}[{stage!r}]
+def bare_split(page):  # the reader's split since html_libxml2: no copy
+    tokenize_split(page[0])
+def emulated(page):  # the reader's tree since html_libxml2: libxml2's rules played on the tokens, no lxml
+    from disclosure_lint.readers.html_libxml2 import build_as_libxml2
+    root, nodes, comments = build_as_libxml2(page[0], page[6], page[2], page[3], page[4])
+    for n in nodes:
+        n.parent = None
+stage = {{"split": split, "floor": floor, "target": target, "build": build, "bare_split": bare_split,
+          "emulated": emulated}}[{stage!r}]
 gc.disable()
 for page in pages:
     stage(page)
@@ -133,7 +145,9 @@ def main() -> int:
                                                                   which=which, pages=pages, path=path)], check=True)
             row = []
             for stage, label in (("split", "split"), ("floor", "lxml, no callbacks"),
-                                 ("target", "lxml, the reader's target"), ("build", "build")):
+                                 ("target", "lxml, the reader's target"), ("build", "build"),
+                                 ("bare_split", "split without the copy"),
+                                 ("emulated", "tree by html_libxml2 (no lxml)")):
                 runs = args.repeat if stage in ("floor", "target") else 1
                 got = [count(stage, path, True) - count(stage, path, False) for _ in range(runs)]
                 spread = f" (±{(max(got) - min(got)) / 2e6:.1f})" if runs > 1 else ""

@@ -1,14 +1,13 @@
-"""The HTML reader: lxml builds the tree, our tokenizer keeps the offsets.
+"""The HTML reader: the tree is libxml2's, every offset is our tokenizer's.
 
-How positions survive lxml: every start tag in the source is given a marker
-attribute in a copy of the page that lxml parses, so the elements lxml makes from
-start tags are told from those it implies, and matched to their tokens.  Text
-tokens are then attributed to the element that is open where they stand in the
-source, following lxml's own tree for implied and misplaced tags.  So the tree
-is lxml's and every character keeps its exact source offset: nothing is ever
-searched for again.  The tree is built in html_tree.py; the tokens come from one
-``re.split`` of the page (html_split.py), or from html_tokens.py's tokenizer where the
-split is unsure; this module reads paragraphs, tables and titles from the tree.
+The page is tokenized once, by one ``re.split`` (html_split.py, or html_tokens.py's tokenizer where the
+split is unsure): every start tag, end tag, text run and comment is a token with its exact offsets.  Which
+element holds which is libxml2's answer for a copy of the page in which every start tag is reduced to its
+name and a marker: html_libxml2.py plays libxml2's tree-building rules on the tokens where it is sure to
+read the copy as libxml2 does (almost every page: no lxml parse at all), and otherwise lxml parses that copy
+(html_tree.py), its marked elements matched to the start tags.  Text tokens are attributed to the element
+open where they stand in the source.  So nothing is ever searched for again; this module reads
+paragraphs, tables and titles from the tree.
 """
 from __future__ import annotations
 
@@ -22,7 +21,8 @@ from .blocks import META_KEYS, META_LABEL_PATTERN, RawCell, RawDocument, RawPara
 from .html_split import text_weights, tokenize_split
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
-from .html_tree import MARK, CopyParser, Node as _Node, parse_tree as _parse_tree
+from .html_libxml2 import build_tree
+from .html_tree import Node as _Node
 from ..source.re_cache import compile_re
 
 __all__ = ["read_html"]
@@ -95,14 +95,12 @@ class _Reader:
         self.problems: list = []
         # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind. lxml parses
         # the marked copy as the tokenizer makes it.
-        copy = CopyParser(self.problems)
-        tokens = tokenize_split(self.text, copy.pieces, MARK, copy.flush)
-        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it, lxml anew
-            copy = CopyParser(self.problems)
-            tokens = tokenize_compact(self.text, copy.pieces, MARK)
+        tokens = tokenize_split(self.text)
+        if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
+            tokens = tokenize_compact(self.text)
             tokens = (*tokens, text_weights(self.text, tokens[0], tokens[1]))
-        self.root, self.nodes, self.comments = _parse_tree(self.text, tokens, copy)
-        del copy
+        # The tree's shape as libxml2 makes it, played on the tokens where that is sure, or from lxml
+        self.root, self.nodes, self.comments = build_tree(self.text, tokens, self.problems)
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
         del tokens

@@ -146,8 +146,10 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
     add_name = names.append
     lowered: dict[str, str] = {}  # one string per tag name, not one per tag
     lower = lowered.get
-    copy = marked if marked is not None else []  # without a marked copy: a chunk's, thrown away
-    copy_add = copy.append
+    copy = marked if marked is not None else []
+    # Without a marked copy its pieces go nowhere: ``callable`` is a C function of one argument that keeps
+    # nothing and makes nothing (it returns a shared bool), cheaper than appending to a list cleared later.
+    copy_add = copy.append if marked is not None else callable
     # A start tag's name as filed, and its marker in the copy, by the name as written; the markers after
     # which the copy may be cut (their element's content is not raw text).
     start_of: dict[str, tuple[str, str]] = {}
@@ -232,9 +234,7 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
         # packed at once: array.fromlist converts each int through PyArg_Parse, twice the cost of pack
         offsets.frombytes(pack(f"{len(chunk_offsets)}q", *chunk_offsets))
         chunk_offsets.clear()
-        if marked is None:
-            copy.clear()
-        elif flush is not None and len(marked) >= _FLUSH_AT:
+        if flush is not None and marked is not None and len(marked) >= _FLUSH_AT:
             uncut = _flush_after_marker(marked, cut_after, flush, uncut)
     if pos < n and not unclosed:
         offsets.append(pos)

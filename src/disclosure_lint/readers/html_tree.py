@@ -1,10 +1,11 @@
-"""The HTML reader's tree: lxml parses a marked copy of the page, and the nodes keep our tokens.
+"""The HTML reader's tree where lxml shapes it: lxml parses a marked copy of the page, and the nodes keep
+our tokens.  (Most pages never come here: readers/html_libxml2.py plays libxml2's rules on the tokens.)
 
-Every start tag in the source is given a marker attribute in a copy of the page that lxml parses (fed to
-it a part at a time as the tokenizer makes the copy); a parser target records, for each marked element,
-its tag and the nearest marked element around it.  The marked elements are the start tags, in order,
-when lxml keeps them all (it almost always does); otherwise the copy is parsed again with each marker
-holding its start tag's token.  One pass over the tokens then builds the nodes in source order and attributes each text token
+Every start tag in the source is given a marker attribute in a copy of the page that lxml parses (made from
+the tokens and fed to it a part at a time); a parser target records, for each marked element, its tag and
+the nearest marked element around it.  The marked elements are the start tags, in order, when lxml keeps
+them all (it almost always does); otherwise the copy is parsed again with each marker holding its start
+tag's token.  One pass over the tokens then builds the nodes in source order and attributes each text token
 to the node open where it stands in the source.  So the tree is lxml's and every character keeps its exact
 source offset.
 """
@@ -15,9 +16,9 @@ from itertools import compress, repeat
 
 from ..i18n import _
 from ..source import Span
-from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, START, TEXT, VOID_TAGS
+from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
 
-__all__ = ["MARK", "CopyParser", "Node", "parse_tree"]
+__all__ = ["MARK", "CopyParser", "Node", "lxml_tree", "parse_tree"]
 
 # The marker attribute of the copy lxml parses. The copy keeps none of the page's own attributes, so a
 # one-letter name cannot clash, and keeps the copy, the parse and every lookup short.
@@ -217,9 +218,10 @@ def _build_in_order(kinds: bytearray, names: list, weights: list, elements: tupl
       and an end tag closing the open node, as nearly all do, is taken without the walk up;
     - the kinds are tested most frequent first, with a running count instead of ``enumerate``."""
     tags, parents = elements
-    parents = parents.tolist()
+    if type(parents) is not list:
+        parents = parents.tolist()
     root = Node("#root", -1, None)
-    els = list(map(object.__new__, repeat(Node, len(tags))))
+    els = list(map(object.__new__, repeat(Node, len(parents))))
     els.append(root)
     comments: list[int] = []
     owner = root
@@ -355,3 +357,42 @@ def parse_tree(text: str, tokens: tuple, copy: CopyParser, ordinal: bool = True
 # Which of the start and end tags' names are start tags': their kinds, the others deleted, START to 1.
 _IS_START = bytes(1 if i == START else 0 for i in range(256))
 _NOT_TAGS = bytes(i for i in range(256) if i not in (START, END))
+
+
+def lxml_tree(text: str, tokens: tuple, problems: list) -> tuple[Node, list[Node], list[int]]:
+    """The nodes of the page from its tokens (``offsets, kinds, names, weights``), shaped as lxml builds
+    the marked copy: made from the tokens and fed to it a part at a time (:func:`parse_tree`)."""
+    copy = CopyParser(problems)
+    feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
+    return parse_tree(text, tokens, copy)
+
+
+# The copy is fed on after one of these markers only: after a raw-text element's or a title's (whatever
+# our tokenizer made of it), lxml would be handed the start of their content on its own (html_split's rule).
+_NO_CUT_AFTER = RAWTEXT_TAGS | {"title", "plaintext"}
+_FEED_AT = 512  # pieces of the copy handed on at once
+
+
+def feed_copy(text: str, starts, kinds: bytearray, names: list, copy: CopyParser) -> None:
+    """Make the marked copy from the tokens, each start tag as ``<name k>`` (its name up to a control
+    character, as the tokenizers write it) and every other token as it stands, and feed it to *copy* a
+    part at a time (so that it never stands whole in memory), cut only right after a marker."""
+    pieces = copy.pieces
+    add = pieces.append
+    prev = 0
+    j = 0
+    for k, kind in enumerate(kinds):
+        if kind == START:
+            name = names[j]
+            j += 1
+            bad = _CONTROL_IN_NAME.search(name)
+            if bad is not None:
+                name = name[:bad.start()]
+            add(text[prev:starts[k]])
+            add(f"<{name} {MARK}>")
+            prev = starts[k + 1]
+            if len(pieces) >= _FEED_AT and name not in _NO_CUT_AFTER:
+                copy.flush()
+        elif kind == END:
+            j += 1
+    add(text[prev:])
