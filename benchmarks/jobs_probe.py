@@ -65,7 +65,7 @@ def corpus_stage(*a, **k):
     return out
 
 jobs.preload, jobs.run_batch, corpus_run.corpus_stage = preload, run_batch, corpus_stage
-sys.exit(cli_main.main())
+cli_main.run()   # as the dlint program: main(), then the exit
 """
 
 STAGES = ("start-up", "preload", "batch", "corpus stage", "output", "exit")

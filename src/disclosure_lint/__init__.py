@@ -15,9 +15,11 @@ after ten seconds (main thread, POSIX).
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (~10 M instructions) for annotations
 if TYPE_CHECKING:
+    from typing import Any
+
     from .engine.diagnostics import Diagnostic
     from .document import Document
     from .engine.options import Options

@@ -1,8 +1,7 @@
 """DL103: heading-numbering."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 
 from ..engine.diagnostics import Finding, Related
 from ..document import Heading, Section
@@ -12,6 +11,8 @@ from ..engine.registry import rule
 from ._common import cn_number
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
+
+_DIGITS = lazy(r"\d+")
 
 # An inline item: 一是 … 十是 at the start of a text or after punctuation or a space. The test of what
 # comes before is made after the first numeral (a lookbehind over both), so that the pattern starts
@@ -43,7 +44,7 @@ def _fmt(h: Heading, n: int) -> str:
         return f"{cn_number(n)}、"
     if h.level == 2:
         return f"（{cn_number(n)}）"
-    return re.sub(r"\d+", str(n), m, count=1)
+    return _DIGITS.sub(str(n), m, count=1)
 
 
 def _continues_inline(prev_sec: Section | None, h: Heading):

@@ -1,8 +1,6 @@
 """DL302: period-statement."""
 from __future__ import annotations
 
-import re
-
 from ..engine.diagnostics import Finding, Severity
 from ..facts.dates import parse_dates
 from ..i18n import _
@@ -10,6 +8,8 @@ from ..engine.registry import rule
 from ._common import is_annual
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
+
+_DIGIT = lazy(r"\d")
 
 _PERIOD_SENTENCE = compile_re(r"(?:统计)?(?:期限|时限|期间|区间|时间)(?:为|是)?\s*(?:自|从)(?P<body>[^。；;]{0,40}?)(?:止|。|；|$)")
 _EMPTY = lazy(r"(?:自|从)\s*(?:至|到)")
@@ -53,7 +53,7 @@ def check(ctx):
         m = _PERIOD_SENTENCE.search(text) if ("自" in text or "从" in text) and \
             ("期" in text or "限" in text or "间" in text) else None
         if m:
-            if _EMPTY.match(p.text[m.start("body") - 1:m.end("body") + 1].strip()) or not re.search(r"\d", m.group("body")):
+            if _EMPTY.match(p.text[m.start("body") - 1:m.end("body") + 1].strip()) or not _DIGIT.search(m.group("body")):
                 yield Finding(p.ptext.span(m.start(), m.end()), _("the statistics period is empty (“自至”)"))
                 break
             sub = p.ptext[m.start("body"):m.end("body")]

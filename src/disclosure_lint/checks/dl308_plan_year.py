@@ -1,13 +1,14 @@
 """DL308: plan-year."""
 from __future__ import annotations
 
-import re
-
 from ..engine.diagnostics import Finding
 from ..i18n import _
 from ..engine.registry import rule
 from ._common import is_annual
 from ..source.re_cache import compile_re
+from ..source.lazy_re import lazy
+
+_SENTENCE_END = lazy(r"[。；;]")
 
 _PLAN_SECTION = compile_re(r"问题|改进|计划|下一步|下步|打算|措施|思路|安排")
 
@@ -50,7 +51,7 @@ def check(ctx):
             if not hasattr(p, "ptext"):
                 continue
             for m in _PLAN.finditer(p.text):
-                clause = re.split(r"[。；;]", p.text[m.end():m.end() + 12], maxsplit=1)[0]
+                clause = _SENTENCE_END.split(p.text[m.end():m.end() + 12], maxsplit=1)[0]
                 if int(m.group(1)) != year or "了" in clause[:12]:
                     continue  # 将 as 把 (“将…列入了…”) tells what was done
                 yield Finding(p.ptext.span(m.start(1), m.end(1)), _("a plan in the report for {year} names {year}; "

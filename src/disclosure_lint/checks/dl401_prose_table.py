@@ -1,7 +1,6 @@
 """DL401: prose-table."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..engine.diagnostics import Finding, Related
@@ -12,6 +11,9 @@ from ..facts.numbers import is_approx
 from ..engine.registry import rule
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
+
+_CUMULATIVE_WORD = lazy(r"累计|历年|截至")
+_CHANNEL = lazy(r"(?:网上|网络|信函|当面|传真|邮件|邮寄)(?:方式)?申请")
 
 _W = r"[^。；;，,\d]"
 _U = r"(?:件|个|条|份|宗)"
@@ -157,7 +159,7 @@ def _stats_targets(ctx, what: str, window: str, m):
     from ..document.indicators import row_name
 
     label = row_name(ctx.edition.tables.get("stats", {}), st, row)
-    if re.search(r"累计|历年|截至", window):
+    if _CUMULATIVE_WORD.search(window):
         # “累计主动公开…”: the writer may mean the 历年累计 column, or the year's running count
         cum = st.cell(row, "cumulative")
         if _val(cum) is not None:
@@ -293,6 +295,6 @@ def _about_disclosure(text: str, m, what: str) -> bool:
     if what == "proactive":
         clause_start = sentence_start(text, "，,。；;：:", m.start(), 60)
         return bool(_WHOLE_PREFIX.match(text[clause_start:m.start()]))
-    if what == "received" and re.search(r"(?:网上|网络|信函|当面|传真|邮件|邮寄)(?:方式)?申请", m.group(0)):
+    if what == "received" and _CHANNEL.search(m.group(0)):
         return False  # one channel, not the year's total
     return bool(_ABOUT.search(text, max(0, a - 200), z))

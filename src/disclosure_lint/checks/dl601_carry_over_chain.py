@@ -1,7 +1,6 @@
 """DL601: carry-over-chain (cross-report)."""
 from __future__ import annotations
 
-from ..corpus.chains import CARRY
 from ..engine.registry import corpus_rule
 
 
@@ -39,6 +38,8 @@ def check(ctx):
     **修改方法。** 更正错误的数字；如上一年度报告有误，应在本年度报告中说明。空白单元格不作比较
     （由 DL608 提示）。
     """
+    from ..corpus.chains import CARRY  # here: the corpus layer loads only when a corpus stage runs
+
     for r in ctx.chains:
         if r.code == CARRY:
             yield r.finding

@@ -18,6 +18,20 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
         self.exit(2, _("{prog}: error: {message} (see dlint --help)", prog=self.prog, message=message) + "\n")
 
+    def add_argument(self, *args, **kwargs):
+        # argparse makes a help formatter for every argument added, only to check the argument's metavar
+        # against its nargs (``_format_args``); a formatter asks the terminal for its width (importing shutil,
+        # bz2, lzma) and looks up two patterns. The check does not depend on the width: while an argument is
+        # added, one formatter of a fixed width, made once per parser, does it. Help and errors get fresh ones.
+        checker = self.__dict__.get("_checker")
+        if checker is None:
+            checker = self._checker = self.formatter_class(prog=self.prog, width=80)
+        self._get_formatter = lambda: checker
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            del self._get_formatter
+
 
 def _parser_check() -> argparse.ArgumentParser:
     p = _Parser(prog="dlint", description="Lint government information-disclosure annual reports.",

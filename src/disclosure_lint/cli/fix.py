@@ -12,8 +12,11 @@ import difflib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
-from typing import Callable, TextIO
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Callable, TextIO
 
 from ..i18n import _
 from ..output.safe import path as safe_path

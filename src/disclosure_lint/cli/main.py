@@ -440,6 +440,19 @@ def _dispatch(argv: list[str]) -> int:
     return _check(argv)
 
 
+def run() -> None:
+    """The ``dlint`` program (the console script, ``python -m disclosure_lint``): :func:`main`, then exit.
+
+    What the run made is moved out of the cycle collector's reach first (``gc.freeze``): the interpreter's
+    teardown would otherwise walk it all in its last collections (about 27 M instructions after one report,
+    5 % of the run) only to free memory the process gives back anyway. The teardown still flushes the
+    standard streams and runs ``atexit``; only cyclic garbage left at exit is not collected (a program calling
+    :func:`main` itself keeps its collector as it was)."""
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 def main(argv: list[str] | None = None) -> int:
     import contextvars
 

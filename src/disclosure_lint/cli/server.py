@@ -23,7 +23,7 @@ import argparse
 import asyncio
 import contextlib
 import sys
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 from pathlib import Path
 
 from .. import __version__

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 
 from ..i18n import _
 from ..output.safe import path as shown
+from ..source.re_cache import compile_re
 from ..source.safe_io import kind_of
 
 __all__ = ["EXTENSIONS", "DEFAULT_EXCLUDE", "IgnoreRules", "Walk", "collect"]
@@ -100,7 +101,7 @@ class IgnoreRules:
         anchored = "/" in p
         p = p.lstrip("/")
         try:
-            regex = re.compile(_glob_to_regex(p) + r"\Z", re.S)
+            regex = compile_re(_glob_to_regex(p) + r"\Z", re.S)  # re.compile; the defaults' code is shipped
         except re.error:
             return
         self.rules.append(_Rule(base, regex, negate, dir_only, anchored))
@@ -161,10 +162,7 @@ def collect(paths: list[str], extensions=(), exclude=None, extend_exclude=(), re
     """
     w = Walk()
     suffixes = tuple(dict.fromkeys(EXTENSIONS + tuple(x.lower() for x in extensions)))
-    base = os.path.abspath(root or os.getcwd())
-    excl = IgnoreRules()
-    for pat in (DEFAULT_EXCLUDE if exclude is None else tuple(exclude)) + tuple(extend_exclude):
-        excl.add(pat, base)
+    excl = None  # made at the first folder: the exclude patterns never apply to a file named on the command line
     for p in paths:
         if p == "-":
             w.files.append("-")
@@ -180,11 +178,21 @@ def collect(paths: list[str], extensions=(), exclude=None, extend_exclude=(), re
         if stat.S_ISREG(st.st_mode):
             w.files.append(p)
         elif stat.S_ISDIR(st.st_mode):
+            if excl is None:
+                excl = _exclude_rules(exclude, extend_exclude, root)
             _walk(p, w, suffixes, excl, respect_gitignore)
         else:
             w.errors.append(_("{path}: {what}, not a regular file; refused (reading it could block or never end)",
                               path=shown(p), what=kind_of(st.st_mode)))
     return w
+
+
+def _exclude_rules(exclude, extend_exclude, root: str | None) -> IgnoreRules:
+    base = os.path.abspath(root or os.getcwd())
+    excl = IgnoreRules()
+    for pat in (DEFAULT_EXCLUDE if exclude is None else tuple(exclude)) + tuple(extend_exclude):
+        excl.add(pat, base)
+    return excl
 
 
 def _walk(top: str, w: Walk, suffixes: tuple[str, ...], excl: IgnoreRules, respect_gitignore: bool) -> None:

@@ -18,7 +18,7 @@ import fnmatch
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,11 +27,6 @@ from ..i18n import _
 from .options import Options
 from ..source.safe_io import MAX_CONFIG_BYTES, kind_of, read_regular
 from .settings import SCHEMA, SettingsError, check_codes, check_edition, check_year, line_of_key, validate
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "options_for", "KEYS"]
 
@@ -69,6 +64,12 @@ def _read_table(path: Path) -> tuple[dict | None, str]:
     except UnicodeDecodeError as exc:
         raise ConfigError(_("{path}: not valid UTF-8 (byte {at}); TOML files must be UTF-8", path=path,
                             at=exc.start)) from None
+    # tomllib is imported here, when a file is read: its import compiles its patterns (~11 M instructions),
+    # which a run without a configuration file (or with --isolated) never needs
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

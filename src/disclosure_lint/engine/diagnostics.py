@@ -1,7 +1,7 @@
 """What rules report: findings, and the diagnostics the engine makes of them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 from enum import Enum
 
 from ..source import Source, Span

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import codecs
 import html
-from typing import Iterable, Sequence
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Iterable, Sequence
 
 from .diagnostics import Diagnostic, Edit
 from ..i18n import _

@@ -4,8 +4,6 @@ Rules only yield findings; everything a user configures happens here.
 """
 from __future__ import annotations
 
-import traceback
-
 from .context import Context
 from .diagnostics import Diagnostic, Finding, Severity
 from ..document import Document
@@ -91,6 +89,8 @@ def _lint_document(document: Document, options: Options, context: Context | None
                 out.append(Diagnostic(path, code, spec.name, _severity(spec, f, options), f.message, f.span,
                                       list(f.related), f.suggestion, f.fix))
         except Exception as exc:  # a rule must never crash the run
+            import traceback  # here: it imports textwrap and linecache (~6 M instructions), for a failing rule only
+
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(Diagnostic(path, INTERNAL, "internal-error", Severity.ERROR,
                                   _("rule {code} ({name}) failed: {error} [{where}]; please report this",

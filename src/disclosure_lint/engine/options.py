@@ -1,7 +1,7 @@
 """The settings one lint run uses (from the command line, configuration or the API)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 
 from .diagnostics import Severity
 

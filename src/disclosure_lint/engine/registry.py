@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import re
-from dataclasses import dataclass
-from typing import Callable, Iterable
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Callable, Iterable
 
 from .diagnostics import Finding, Severity
 from ..source.lazy_re import lazy
@@ -23,6 +25,7 @@ __all__ = ["RuleSpec", "rule", "corpus_rule", "all_rules", "get_rule", "plugin_e
 ENTRY_POINT_GROUP = "disclosure_lint.rules"
 _CODE = lazy(r"^[A-Z]{1,4}\d{3,4}$")
 _NAME = lazy(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_SEPARATORS = lazy(r"[-_.]+")  # in a distribution's name, normalised as importlib.metadata does
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def _scan_entry_points() -> list | None:
             low = child.lower()
             if not low.endswith((".dist-info", ".egg-info")):
                 continue
-            key = re.sub(r"[-_.]+", "_", low.rpartition(".")[0].partition("-")[0])
+            key = _SEPARATORS.sub("_", low.rpartition(".")[0].partition("-")[0])
             if key in seen:
                 continue
             seen.add(key)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 
 from .diagnostics import Diagnostic
 from .few_lines import FewLines

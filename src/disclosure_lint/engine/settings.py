@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 from pathlib import Path
-from typing import Any, Callable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 from ..i18n import _
 

@@ -10,7 +10,7 @@ that suppresses nothing is reported as DL009, and so is one without codes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 
 from .diagnostics import Diagnostic, Severity
 from ..document import Document

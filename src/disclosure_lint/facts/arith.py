@@ -8,13 +8,14 @@ cannot run (a cell is blank, not applicable or text — blank is not zero).
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter, is_
 
 from ..document import Blank, Cell, NotApplicable, Number
+from ..source.re_cache import compile_re
 from ..i18n import _, get_language, use_language
 from ..document.tables import TableView, missing_rows
 
@@ -125,12 +126,20 @@ def _expand(patterns: list[str], keys: list[str]) -> list[str]:
     return list(_expand_cached(tuple(patterns), tuple(keys)))
 
 
+@lru_cache(maxsize=None)
+def _glob(pattern: str):
+    """``fnmatch.fnmatchcase(name, pattern)`` is ``_glob(pattern)(name) is not None``: its regex compiled
+    through the shipped cache (fnmatch compiles it with re's pure-Python compiler)."""
+    return compile_re(fnmatch.translate(pattern)).match
+
+
 @lru_cache(maxsize=512)  # the same schema keys and row orders come back for every report
 def _expand_cached(patterns: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for p in patterns:
         if any(ch in p for ch in "*?["):
-            out.extend(k for k in keys if fnmatch.fnmatchcase(k, p))
+            match = _glob(p)
+            out.extend(k for k in keys if match(k) is not None)
         else:
             out.append(p)
     return tuple(out)

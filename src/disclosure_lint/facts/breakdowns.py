@@ -31,8 +31,7 @@ never by slicing the rest of the text per number.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 from decimal import Decimal
 from itertools import repeat
 
@@ -41,6 +40,8 @@ from ..i18n import N_
 from .numbers import NumberFact, find_numbers
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
+
+_AND = lazy(r"[、和及与]")
 
 __all__ = ["Breakdown", "find_breakdowns", "PARTITIONS", "RatePair", "find_rate_pairs"]
 
@@ -320,7 +321,7 @@ def _after_whole(text, w, nums, starts, block, items=None):
         labels = _labels(text, start, parts)
         return Breakdown(w, parts, labels, False, N_("a single part"), block)
     if respectively is not None:
-        labels = [x.strip(" “”\"'") for x in re.split(r"[、和及与]", respectively)]
+        labels = [x.strip(" “”\"'") for x in _AND.split(respectively)]
         if len(labels) != len(parts):
             labels = _labels(text, start, parts)
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 
 from ..document import Document, Heading, Paragraph
 from ..i18n import _
@@ -19,6 +19,8 @@ from ..source.ptext import PText
 from ..source import Span
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
+
+_ENDS_IN_NUMBER = lazy(r"[\d.]$")  # a month/day read after a number is part of something else
 
 __all__ = ["DateFact", "document_dates", "parse_dates", "DocumentDates"]
 
@@ -193,7 +195,7 @@ def parse_dates(pt: PText, block=None, default_year: int | None = None, text: st
             ms = m.start("cm")
             if y is None:
                 before = text[max(0, m.start() - 12):m.start()]
-                if re.search(r"[\d.]$", before):
+                if _ENDS_IN_NUMBER.search(before):
                     continue
                 y = last_year or default_year
                 inferred = True

@@ -14,7 +14,7 @@ read as before (a blank at the end), and reported only when that reading breaks 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass  # dataclasses.dataclass, its code cached
 
 from ..document import Blank, Cell, Row
 from ..source.ptext import PText

@@ -34,7 +34,10 @@ import sys
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Iterator, Mapping
 
 __all__ = ["_", "N_", "_n", "LANGUAGES", "DOMAIN", "LOCALE_DIR", "ZH_MARKER",
            "normalize_language", "language_from_env", "get_language", "set_language", "reset_language", "use_language",

@@ -10,7 +10,7 @@ import bisect
 import codecs
 import re
 from itertools import accumulate
-from dataclasses import dataclass, field
+from .dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 
 from ..i18n import N_, _
 from .lazy_re import lazy

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Iterable
 
 from . import Span
 from .lazy_re import lazy

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import BinaryIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 __all__ = ["NotRegularFile", "read_regular", "read_stream", "kind_of", "MAX_CONFIG_BYTES"]
 
