@@ -224,20 +224,6 @@ def preload(summarise: bool) -> None:
     gc.freeze()
 
 
-def _processes():
-    """What starts the workers, and waits on them: cli/procs.py where processes fork (importing
-    multiprocessing costs the parent ~39 M instructions before the first file is sent), multiprocessing
-    elsewhere."""
-    if sys.platform.startswith("linux"):
-        from . import procs
-
-        return procs, procs.wait
-    import multiprocessing
-    from multiprocessing.connection import wait
-
-    return multiprocessing.get_context(None), wait
-
-
 DEPTH = 2  # files a worker holds: the one it lints and the next, so it never waits for the parent
 
 
@@ -265,7 +251,10 @@ def run_batch(work: list[tuple], lint_one: Callable, jobs: int, timeout: float,
             results[i] = _lint_with_alarm(lint_one, w, timeout)
             on_result(results[i])
         return results
-    ctx, wait = _processes()
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     if before_fork is not None:
         before_fork()
     from .wire import loads  # (the workers inherit it: they pack what loads reads)
