@@ -5,6 +5,7 @@ configuration must be the one its resolved path finds."""
 from __future__ import annotations
 
 import io
+import re
 import os
 from pathlib import Path
 
@@ -37,6 +38,11 @@ def _rendered(fmt: str, results) -> str:
     return buf.getvalue()
 
 
+def _timeless(out: str) -> str:
+    """The scorecard names the minute it was made: two renderings a minute apart differ only there."""
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d", "YYYY-MM-DD hh:mm", out)
+
+
 def test_every_format_is_listed():
     assert set(_BY_FORMAT) == set(FORMATS)
     assert parts_for("no-such-format") is None
@@ -47,7 +53,7 @@ def test_each_format_reads_only_what_is_kept(whole, fmt):
     keep = parts_for(fmt)
     kept = [lint_one(f, {"keep": keep}, None, True) for f in FILES]
     assert any(r.diagnostics for r in kept)
-    assert _rendered(fmt, kept) == _rendered(fmt, whole)
+    assert _timeless(_rendered(fmt, kept)) == _timeless(_rendered(fmt, whole))
     if "texts" not in keep:  # what is not asked for is not made
         assert not any(r.texts for r in kept)
     if "report" not in keep:
@@ -149,8 +155,7 @@ def test_cli_formats_with_the_corpus_stage(fmt, tmp_path, capsys, monkeypatch):
     whole_status = cli_main.main(argv)
     whole = capsys.readouterr().out
     assert kept_status == whole_status
-    if fmt != "html":  # the scorecard names the time it was made
-        assert kept == whole, fmt
+    assert _timeless(kept) == _timeless(whole), fmt
     assert kept
 
 

@@ -7,8 +7,8 @@ skipped without a word (the single-report rules already report missing tables).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from ..source.dataclass_cache import dataclass
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
 
 from ..engine.diagnostics import Finding, Related
 from ..i18n import _

@@ -23,7 +23,7 @@ on the later report (by year, then publication date, then path).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 
 from .summary import ReportSummary, Unit
 

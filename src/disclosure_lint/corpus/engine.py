@@ -11,7 +11,10 @@ the report it sits on, and suppressed by that report's ``disable`` / ``disable-f
 from __future__ import annotations
 
 import traceback
-from typing import Callable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Callable
 
 from ..engine.diagnostics import Diagnostic, Severity
 from ..engine.lint import INTERNAL, _severity, matches

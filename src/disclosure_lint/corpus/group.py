@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 
 from .summary import ReportSummary
 

@@ -34,7 +34,9 @@ confidence are not compared (DL607 says so).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
+
+from ..source.dataclass_cache import dataclass, field
 
 from ..i18n import _
 from ..source.nfkc import nfkc

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 from decimal import Decimal
 
 from ..document.normalize import ascii_digits

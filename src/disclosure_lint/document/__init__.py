@@ -6,14 +6,18 @@ into the decoded source, and so does every value found in a cell.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Iterator, TypeVar, Union
+
+from ..source.dataclass_cache import dataclass, field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
+if TYPE_CHECKING:
+    from typing import Callable, Iterator, TypeVar, Union
+
+    T = TypeVar("T")
 
 from ..source.ptext import PText
 from ..source import Source, Span
-
-T = TypeVar("T")
 
 
 def _kept(owner, items: list, key, make: Callable[[], T]) -> T:
@@ -79,7 +83,7 @@ class Unread:
     kind = "unread"
 
 
-CellValue = Union[Number, Blank, NotApplicable, TextValue, Unread]
+CellValue = Number | Blank | NotApplicable | TextValue | Unread
 
 
 @dataclass(slots=True)
@@ -238,7 +242,7 @@ class Heading:
         return self.ptext.text
 
 
-Block = Union[Paragraph, Heading, Table]
+Block = Paragraph | Heading | Table
 
 
 @dataclass

@@ -6,8 +6,10 @@ of them can be forced through the options.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+
+from ..source.dataclass_cache import dataclass, field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, and costs ~10 M instructions to import
 
 from . import Document, Heading
 from .editions import Edition

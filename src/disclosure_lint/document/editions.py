@@ -17,7 +17,7 @@ import marshal
 import os
 import sys
 import zlib
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 

@@ -1,7 +1,7 @@
 """Matching a report's top-level headings to the edition's required sections (shared by DL1xx)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..source.dataclass_cache import dataclass
 
 from . import Section
 from .normalize import label_key

@@ -10,7 +10,7 @@ as one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 

@@ -1,7 +1,7 @@
 """What readers hand to the document builder: paragraphs and raw tables, positioned."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 
 from ..source.ptext import PText
 from ..source import Span

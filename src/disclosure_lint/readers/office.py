@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 
 from ..source import Source, Span
 from .blocks import RawDocument

@@ -1,7 +1,7 @@
 """Recovered rows to reader blocks: cells with exact spans, and the DL004/DL005 notes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 
 from ..i18n import _
 from ..source.ptext import PText

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
-from dataclasses import dataclass, field
+from ..source.dataclass_cache import dataclass, field
 
 from .splits import ColSpec, Run, Structure, cell_number, enumerate_splits, structural
 

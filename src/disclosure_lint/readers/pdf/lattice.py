@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from ...source.dataclass_cache import dataclass, field
 
 from ..office import joiner
 from .ruling_lines import close_cut_edges, ruling_edges

@@ -7,7 +7,7 @@ points from the top of the page, so 字 and ， sit on one baseline.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ...source.dataclass_cache import dataclass
 
 
 @dataclass

@@ -8,7 +8,7 @@ part of the report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ...source.dataclass_cache import dataclass
 
 from .text_layer import Ch
 from ...source.re_cache import compile_re
