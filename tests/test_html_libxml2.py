@@ -10,6 +10,7 @@ tags that close each other.  The mutation tests show the oracle catches a missin
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from disclosure_lint.readers import html_libxml2 as L
 from disclosure_lint.readers import html_tree as T
 from disclosure_lint.readers.html import _Reader
 from disclosure_lint.readers.html_split import text_weights, tokenize_split
-from disclosure_lint.readers.html_tokens import END, START, tokenize_compact
+from disclosure_lint.readers.html_tokens import END, START, TEXT, tokenize_compact
 from disclosure_lint.source import Source
 
 from .conftest import FIXTURES, SHARED
@@ -53,11 +54,28 @@ def _lxml(text: str, tokens: tuple):
     return tags, parents.tolist(), problems
 
 
+def _facts_by_token(text: str, tokens: tuple) -> list[bool]:
+    """What tokenize_split's *facts* say, worked out token by token: every end tag is "</name>", and no
+    text token holds a '<'."""
+    starts, kinds, _names, _weights = tokens
+    token = [text[starts[k]:starts[k + 1]] for k in range(len(kinds))]
+    return [all(re.fullmatch(r"</[A-Za-z][^\s/>\x00]*>", t) for t, kind in zip(token, kinds) if kind == END),
+            not any("<" in t for t, kind in zip(token, kinds) if kind == TEXT)]
+
+
 def agrees(text: str) -> bool:
-    """Whether the emulation answered for *text*; fails if its answer is not lxml's."""
+    """Whether the emulation answered for *text*; fails if its answer is not lxml's (and, given the
+    split's facts, if it answers otherwise than without them)."""
     tokens = _tokens(text)
     starts, kinds, names, weights = tokens
     tree = L.build_as_libxml2(text, starts, kinds, names, weights)
+    facts: list = []
+    split = tokenize_split(text, facts=facts)
+    if split is not None and facts:
+        assert facts == _facts_by_token(text, split), text[:300]
+        told = L.build_as_libxml2(text, *split, *facts)
+        assert (told is None) == (tree is None), text[:300]
+        assert told is None or _flat(told) == _flat(tree)
     if tree is None:
         return False
     nodes = tree[1]

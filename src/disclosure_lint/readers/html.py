@@ -95,12 +95,13 @@ class _Reader:
         self.problems: list = []
         # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind. lxml parses
         # the marked copy as the tokenizer makes it.
-        tokens = tokenize_split(self.text)
+        facts: list = []  # what the split saw of the end tags and the text, for the tree
+        tokens = tokenize_split(self.text, facts=facts)
         if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
             tokens = tokenize_compact(self.text)
             tokens = (*tokens, text_weights(self.text, tokens[0], tokens[1]))
         # The tree's shape as libxml2 makes it, played on the tokens where that is sure, or from lxml
-        self.root, self.nodes, self.comments = build_tree(self.text, tokens, self.problems)
+        self.root, self.nodes, self.comments = build_tree(self.text, tokens, self.problems, facts)
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
         del tokens

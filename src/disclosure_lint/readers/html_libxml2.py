@@ -126,11 +126,12 @@ _ODD_NAME_CHAR = compile_re(r"[^a-z0-9:_.\-]")
 _TAG_OPEN = compile_re(r"<[A-Za-z/!?]")
 
 
-def build_tree(text: str, tokens: tuple, problems: list) -> tuple[Node, list[Node], list[int]]:
+def build_tree(text: str, tokens: tuple, problems: list, facts: list | tuple = ()
+               ) -> tuple[Node, list[Node], list[int]]:
     """The nodes of the page from its tokens (``offsets, kinds, names, weights``): shaped as libxml2 would
-    shape the marked copy, played on the tokens where that is sure (no lxml parse: :func:`build_as_libxml2`),
-    or else as lxml shapes it (html_tree.lxml_tree)."""
-    tree = build_as_libxml2(text, *tokens)
+    shape the marked copy, played on the tokens where that is sure (no lxml parse: :func:`build_as_libxml2`,
+    with the split's *facts* if it gave them), or else as lxml shapes it (html_tree.lxml_tree)."""
+    tree = build_as_libxml2(text, *tokens, *facts)
     return tree if tree is not None else lxml_tree(text, tokens, problems)
 
 
@@ -139,8 +140,8 @@ _HTML_OR_HEAD = frozenset({"html", "head"})
 _TEXTISH = RAWTEXT_TAGS | _TEXT_CONTENT  # elements one tokenizer or the other reads as text
 
 
-def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
-                     ) -> tuple[Node, list[Node], list[int]] | None:
+def build_as_libxml2(text: str, starts, kinds, names: list, weights: list, plain_ends: bool = False,
+                     plain_texts: bool = False) -> tuple[Node, list[Node], list[int]] | None:
     """The tree html_tree builds from lxml's parse of the marked copy (``_build_in_order`` on the parents
     lxml gives), built from the tokens (*starts*, *kinds*, *names*) and the text tokens' *weights* alone,
     or None where libxml2 might read the copy otherwise (see the module's docstring; tests compare it with
@@ -148,7 +149,8 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
     for each open element, the node of the nearest start tag's element at or below it (the root for none),
     so that a start tag's parent is the node on top.  Past the page's head (once a body is open) a start tag
     other than html, head or body needs only htmlAutoClose; the rest, rare, goes through
-    :func:`_start_in_head`."""
+    :func:`_start_in_head`.  *plain_ends* and *plain_texts* (html_split's facts) spare the loop looking at
+    each end tag's length and into each text token for a '<'."""
     if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None:
         return None
     root = Node("#root", -1, None)
@@ -171,6 +173,7 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
     text_of = None  # the open element whose content libxml2 reads as text
     raw_content = -1  # the token of that element's content, as our tokenizer read it raw
     tag_open = _TAG_OPEN.search
+    check_ends, check_texts = not plain_ends, not plain_texts
     i = 0  # the next element
     j = 0  # names[j] is the next start or end tag's name
     k = -1
@@ -227,7 +230,7 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
         elif kind == end:
             name = names[j]
             j += 1
-            if starts[k + 1] - starts[k] != len(name) + 3:
+            if check_ends and starts[k + 1] - starts[k] != len(name) + 3:
                 return None  # not "</name>": libxml2 reads what follows the name otherwise
             if text_of is not None:
                 if name != text_of:
@@ -264,9 +267,8 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list
                 owner.w += w
                 if in_head and text_of is None or not open_names or open_names[-1] in html_or_head:
                     return None  # libxml2 implies elements for it (htmlStartCharData)
-                s = starts[k]
-                e = starts[k + 1]
-                if text.find("<", s, e) >= 0 and tag_open(text, s, e) is not None:
+                if check_texts and text.find("<", starts[k], starts[k + 1]) >= 0 and \
+                        tag_open(text, starts[k], starts[k + 1]) is not None:
                     return None  # a tag to libxml2, not to our tokenizer (one whose quote never closes, "</ ")
         elif kind == COMMENT:
             if text_of is not None:

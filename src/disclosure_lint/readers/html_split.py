@@ -65,18 +65,26 @@ _SPLIT = compile_re(
 _START_TAG = compile_re(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
 
 
-def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
+def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None, facts: list | None = None):
     """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them (and the same marked copy
     appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
     to read the page as it does.  With *flush*, it is called once a chunk when *marked* holds a few hundred
     pieces, with *marked* cut right after its last start tag's marker (never a raw-text element's or a
-    title's), to take them (and clear the list): the copy then never stands whole in memory."""
+    title's), to take them (and clear the list): the copy then never stands whole in memory.
+
+    With *facts*, what the split saw on its way is put there for the tree (html_libxml2): whether every
+    end tag's token is ``</`` its name ``>``, and whether no text token holds a '<' (empty when it cannot
+    say: a page ending in a comment that does not close)."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
+    seen: list[str] = []  # "odd end", "angle", "unclosed": what the split met
     try:
-        return _file(text, stop, _chunks(text, stop, weights), weights, marked, mark, flush)
+        tokens = _file(text, stop, _chunks(text, stop, weights, seen), weights, marked, mark, flush, seen)
     except _Unsure:
         return None
+    if facts is not None:
+        facts[:] = [] if "unclosed" in seen else ["odd end" not in seen, "angle" not in seen]
+    return tokens
 
 
 class _Unsure(Exception):
@@ -90,7 +98,7 @@ _NO_CUT_AFTER = frozenset(_RAW_NAMES.split("|")) | {"title", "plaintext"}
 _CHUNK = 1 << 14  # characters split at once: the pieces of a chunk are about three times its size in memory
 
 
-def _chunks(text: str, stop: int, weights: list):
+def _chunks(text: str, stop: int, weights: list, seen: list | None = None):
     """The split's pieces of ``text[:stop]``, a chunk at a time, as one stream: a text piece, then five
     pieces per markup (the markup, its three name groups and the text after it), a chunk's last markup
     without the text after it, which opens the next chunk; the last text piece is given as "" (the text
@@ -120,14 +128,15 @@ def _chunks(text: str, stop: int, weights: list):
         # No '<' and letter is left in the text: the chunk ends with '>', so a start tag's pattern always
         # matches (at its '>' or before a quote that never closes, which _file gives up on).
         texts = pieces[::5]
-        weights.extend(_weights(list(compress(texts, texts))))
+        weights.extend(_weights(list(compress(texts, texts)), seen))
         end = b if b > 0 else stop  # of the text split
         yield pieces, (text.rfind('"', start, end), text.rfind("'", start, end))
         if b <= 0:
             return
 
 
-def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None):
+def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None,
+          seen: list | None = None):
     """File the pieces of each chunk (:func:`_chunks`) as tokens, in a Python loop over its markups.
 
     A fifth cheaper than it was (in instructions; tests/html_split_oracle.py keeps it): the loop runs
@@ -168,6 +177,7 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
         return known
 
     pos = 0
+    odd_end = False  # an end tag's token is not "</name>"
     unclosed = False  # the page ends in a comment that does not close
     uncut = 0  # the copy's first pieces, where it may not be cut
     for pieces, quotes in chunks:
@@ -193,6 +203,8 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                 name = lower(end_name)
                 if name is None:
                     name = lowered[end_name] = end_name.lower()
+                if len(piece) != len(end_name) + 3:
+                    odd_end = True  # not "</name>"
                 add(pos)
                 kind_add(END)
                 add_name(name)
@@ -239,11 +251,16 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
     if pos < n and not unclosed:
         offsets.append(pos)
         kind_add(TEXT)
-        weights += _weights([text[pos:]])
+        weights += _weights([text[pos:]], seen)
     offsets.append(n)
     copy_add(text[pos:])
     if unclosed:
         weights = text_weights(text, offsets, kinds)
+    if seen is not None:
+        if odd_end:
+            seen.append("odd end")
+        if unclosed:
+            seen.append("unclosed")
     return offsets, kinds, names, weights
 
 
@@ -282,7 +299,7 @@ def _flush_after_marker(marked: list, cut_after: set, flush, uncut: int) -> int:
     return len(marked)
 
 
-def _weights(texts: list) -> list:
+def _weights(texts: list, seen: list | None = None) -> list:
     """Each text's characters other than space, newline and tab, by C loops (map) over all of them at once:
     three ``str.count`` calls per text token in a Python loop were a third of the reader's tree pass.  A
     text is stripped of them (most texts between tags are only that, or have none inside); the few that
@@ -292,6 +309,8 @@ def _weights(texts: list) -> list:
     kept = list(map(str.strip, texts, repeat(" \n\t")))
     weights = list(map(len, kept))
     inner = "".join(kept)
+    if seen is not None and "<" in inner:  # (strip takes no '<' off)
+        seen.append("angle")
     if " " in inner or "\n" in inner or "\t" in inner:  # rare: a space inside a text
         ends = list(accumulate(weights))  # where each stripped text ends in *inner*
         for ch in " \n\t":
