@@ -16,7 +16,8 @@ from itertools import compress, repeat
 
 from ..i18n import _
 from ..source import Span
-from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
+from .html_split import _FLUSH_AT, _NO_CUT_AFTER
+from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, START, TEXT, VOID_TAGS
 
 __all__ = ["MARK", "CopyParser", "Node", "lxml_tree", "parse_tree"]
 
@@ -367,10 +368,6 @@ def lxml_tree(text: str, tokens: tuple, problems: list) -> tuple[Node, list[Node
     return parse_tree(text, tokens, copy)
 
 
-# The copy is fed on after one of these markers only: after a raw-text element's or a title's (whatever
-# our tokenizer made of it), lxml would be handed the start of their content on its own (html_split's rule).
-_NO_CUT_AFTER = RAWTEXT_TAGS | {"title", "plaintext"}
-_FEED_AT = 512  # pieces of the copy handed on at once
 
 
 def feed_copy(text: str, starts, kinds: bytearray, names: list, copy: CopyParser) -> None:
@@ -391,7 +388,9 @@ def feed_copy(text: str, starts, kinds: bytearray, names: list, copy: CopyParser
             add(text[prev:starts[k]])
             add(f"<{name} {MARK}>")
             prev = starts[k + 1]
-            if len(pieces) >= _FEED_AT and name not in _NO_CUT_AFTER:
+            # fed on only after a marker lxml may be handed alone (html_split's rule: not a raw-text
+            # element's or a title's, whose content lxml would be handed the start of on its own)
+            if len(pieces) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
                 copy.flush()
         elif kind == END:
             j += 1
