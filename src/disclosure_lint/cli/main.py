@@ -326,7 +326,9 @@ def _check(argv: list[str]) -> int:
     try:
         try:
             if args.statistics:
-                _statistics(results, out, as_json=(args.format == "json"))
+                from .statistics import write_statistics
+
+                write_statistics(results, out, as_json=(args.format == "json"))
             elif args.quiet and fmt == "full" and not any(r.diagnostics for r in results):
                 pass
             else:
@@ -381,31 +383,6 @@ def _options_or_default(path, cli, args, default):
                            _config_for("-" if path == "<stdin>" else path, args.config, args.isolated))
     except ConfigError:
         return default
-
-
-def _statistics(results, out, as_json: bool = False) -> None:
-    from collections import Counter
-
-    counts: Counter = Counter()
-    names: dict[str, tuple[str, str]] = {}
-    for r in results:
-        for d in r.diagnostics:
-            counts[d.code] += 1
-            names[d.code] = (d.name, d.severity.value)
-    if as_json:
-        import json
-
-        json.dump({"files": len(results), "total": sum(counts.values()),
-                   "rules": [{"code": c, "name": names[c][0], "severity": names[c][1], "count": n}
-                             for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]},
-                  out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        name, sev = names[code]
-        out.write(f"{n:6d}\t{code}\t{name}\t{sev}\n")
-    total = _n("total in {n} file", "total in {n} files", len(results), n=len(results))
-    out.write(f"{sum(counts.values()):6d}\t{total}\n")
 
 
 def _parse_cmd(argv: list[str]) -> int:
