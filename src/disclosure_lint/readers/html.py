@@ -22,6 +22,7 @@ from .html_split import text_weights, tokenize_split
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
 from .html_libxml2 import build_tree
+from .html_onepass import read_in_one_pass
 from .html_tree import Node as _Node
 from ..source.re_cache import compile_re
 
@@ -95,6 +96,19 @@ class _Reader:
         self.problems: list = []
         # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind. lxml parses
         # the marked copy as the tokenizer makes it.
+        # Tokens and tree in one pass over the split's pieces, where that is sure (nearly every page) ...
+        got = read_in_one_pass(self.text)
+        if got is not None:
+            self.starts, self.kinds, self.root, self.nodes, self.comments = got
+        else:  # ... else in two: the tokens, then the tree
+            self._read_in_two_passes()
+        self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
+        # What a start tag says, by its source text: Word pages repeat the same tags thousands of times.
+        self._furniture_tag: dict[str, bool] = {}
+        self._spans_of_tag: dict[str, tuple[int, int]] = {}
+        self._content: _Node | None = None  # content_root's answer (it spends the nodes' ``w``)
+
+    def _read_in_two_passes(self) -> None:
         facts: list = []  # what the split saw of the end tags and the text, for the tree
         tokens = tokenize_split(self.text, facts=facts)
         if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
@@ -104,12 +118,6 @@ class _Reader:
         self.root, self.nodes, self.comments = build_tree(self.text, tokens, self.problems, facts)
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
-        del tokens
-        self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
-        # What a start tag says, by its source text: Word pages repeat the same tags thousands of times.
-        self._furniture_tag: dict[str, bool] = {}
-        self._spans_of_tag: dict[str, tuple[int, int]] = {}
-        self._content: _Node | None = None  # content_root's answer (it spends the nodes' ``w``)
 
     def attrs(self, node: _Node) -> dict[str, str]:
         a = self._attrs.get(node.tok)

@@ -1,0 +1,258 @@
+"""The HTML reader's front half in one Python pass: html_split's tokens and html_libxml2's tree together.
+
+The reader used to walk each page twice in Python: html_split filed the pieces of its ``re.split`` as tokens
+(offsets, kinds, names, a loop per markup), then html_libxml2 walked those tokens again to play libxml2's
+tree rules and build the nodes.  This module does both in the one loop over the split's pieces: each piece
+is filed as its token and acted on at once, so the dispatch on the kind of markup, the names list and the
+second loop go.
+
+It answers only where both halves would: wherever html_split would give up (a start tag whose quote never
+closes, a raw-text element whose end tag is past the last '>'), where the page ends in a comment that does
+not close, or wherever html_libxml2 would give up, it returns None, and the reader takes the two-pass path
+(html_split or html_tokens, then html_libxml2 or lxml), which stays as it was and is the oracle: tests
+compare the two, token for token and node for node, on every page they answer.
+"""
+from __future__ import annotations
+
+from array import array
+from struct import pack
+
+from .html_libxml2 import (_CLOSED_BY, _EMPTY, _HTML_OR_HEAD, _INSERT_IN_BODY, _ODD_NAME_CHAR, _PRIORITY, _ROOTISH,
+                           _TAG_OPEN, _TEXT_CONTENT, _TEXTISH, _start_in_head)
+from . import html_libxml2
+from .html_split import _START_TAG, _chunks, _start_ends_at, _weights
+from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS, _find_close
+from .html_tree import Node
+
+__all__ = ["read_in_one_pass"]
+
+_new = object.__new__
+
+
+def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], list[int]] | None:
+    """``(starts, kinds, root, nodes, comments)``: the tokens html_split.tokenize_split gives (offsets as
+    machine integers, kinds) and the tree html_libxml2.build_as_libxml2 builds from them, in one pass; or
+    None where either would give up or the page ends in a comment that does not close (the caller then
+    takes the two passes)."""
+    if not html_libxml2.ACTIVE:
+        return None
+    stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
+    weights: list[int] = []
+    seen: list[str] = []
+    n = len(text)
+    offsets = array("q")
+    chunk_offsets: list[int] = []  # the chunk's, moved into *offsets* at its end
+    add = chunk_offsets.append
+    kinds = bytearray()
+    kind_add = kinds.append
+    lowered: dict[str, str] = {}  # the name as written -> as filed (lower case), checked once
+    lower = lowered.get
+    odd_name = _ODD_NAME_CHAR.search
+
+    root = Node("#root", -1, None)
+    els: list[Node] = []
+    el_add = els.append
+    comments: list[int] = []
+    owner = root
+    own = root.items
+    weight = iter(weights).__next__  # the list grows a chunk at a time, before the chunk's pieces come
+    void, closed_by, rootish, html_or_head = VOID_TAGS, _CLOSED_BY, _ROOTISH, _HTML_OR_HEAD
+    after_start = dict.fromkeys(_EMPTY, False) | dict.fromkeys(_TEXTISH, True)
+    open_names: list[str] = []  # libxml2's stack of open elements
+    open_nodes: list[Node] = []  # of each, the node of the nearest start tag's element at or below it
+    state = 0  # libxml2's ctxt->html
+    in_head = True  # no body was opened yet
+    careful = True  # in_head, or text_of is set: a start tag goes the long way
+    rooted = False  # a top-level element was opened
+    text_of = None  # the open element whose content libxml2 reads as text
+    raw_content = -1  # the token of that element's content, as the split read it raw
+    tag_open = _TAG_OPEN.search
+
+    pos = 0
+    k = 0  # the next token
+    for pieces, quotes in _chunks(text, stop, weights, seen):
+        kinds_before = len(kinds)
+        angle = "angle" in seen  # a text of this chunk (or one before) holds a '<'
+        first = pieces[0]
+        if first:  # the text after the last chunk's last markup
+            add(pos)
+            kind_add(TEXT)
+            own.append(k)
+            k += 1
+            w = weight()
+            if w:
+                owner.w += w
+                if in_head and text_of is None or not open_names or open_names[-1] in html_or_head:
+                    return None  # libxml2 implies elements for it (htmlStartCharData)
+                if angle and "<" in first and tag_open(first) is not None:
+                    return None  # a tag to libxml2, not to our tokenizer
+            pos += len(first)
+        if len(pieces) % 5 == 0:
+            pieces.append("")  # the chunk's last markup: the text after it opens the next chunk
+        it = iter(pieces)
+        next(it)
+        for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
+            if start_name is not None or raw_name is not None:
+                if start_name is None:  # a raw-text element: its start tag and its content in one piece
+                    m = _START_TAG.match(piece)
+                    if m is None:
+                        return None  # a start tag that fails at a quote: the split gives up
+                    tag_end = m.end()
+                    if pos + len(piece) >= stop and \
+                            _find_close(text, raw_name.lower(), pos + tag_end) != pos + len(piece):
+                        return None  # its end tag is past the split: the split gives up
+                    start_name = raw_name
+                tag = lower(start_name)
+                if tag is None:
+                    tag = lowered[start_name] = start_name.lower()
+                    if odd_name(tag) is not None:
+                        return None
+                add(pos)
+                kind_add(START)
+                if careful or not open_names or tag in rootish:
+                    if text_of is not None:
+                        return None
+                    got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
+                    if got is None:
+                        return None
+                    state, rooted = got
+                    in_head = careful = state < _INSERT_IN_BODY
+                    p = open_nodes[-1] if open_nodes else root
+                else:
+                    closers = closed_by.get(open_names[-1])
+                    while closers is not None and tag in closers:  # htmlAutoClose
+                        open_names.pop()
+                        open_nodes.pop()
+                        if not open_names:
+                            return None  # libxml2 would imply a second top-level element
+                        closers = closed_by.get(open_names[-1])
+                    p = open_nodes[-1]
+                node = _new(Node)
+                node.tag = tag
+                node.tok = k
+                node.items = []
+                node.parent = p
+                node.w = 0
+                p.items.append(node)
+                el_add(node)
+                owner = p if tag in void else node
+                own = owner.items
+                kept = after_start.get(tag)  # None for most; False for an empty element, True for text content
+                if kept is None:
+                    open_names.append(tag)
+                    open_nodes.append(node)
+                elif kept:
+                    open_names.append(tag)
+                    open_nodes.append(node)
+                    # (a raw-text element's start tag never ends "/>": its pattern stops at a '>' after no '/')
+                    if tag in RAWTEXT_TAGS and (raw_name is not None or not piece.endswith("/>")):
+                        if tag not in _TEXT_CONTENT:
+                            return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
+                        text_of, raw_content = tag, k + 1
+                        careful = True
+                    elif tag in _TEXT_CONTENT:
+                        if tag == "plaintext":
+                            return None
+                        text_of, raw_content = tag, -1
+                        careful = True
+                k += 1
+                if raw_name is not None and tag_end < len(piece):  # the raw content
+                    add(pos + tag_end)
+                    kind_add(OTHER)
+                    if text_of is not None:
+                        if k != raw_content:
+                            return None
+                        if text_of == "script" and piece.find("<!--", tag_end) >= 0:
+                            return None  # libxml2's escaped script states may end it elsewhere
+                    k += 1
+            elif end_name is not None:
+                name = lower(end_name)
+                if name is None:
+                    name = lowered[end_name] = end_name.lower()
+                    if odd_name(name) is not None:
+                        return None
+                if len(piece) != len(end_name) + 3:
+                    return None  # not "</name>": libxml2 reads what follows the name otherwise
+                add(pos)
+                kind_add(END)
+                k += 1
+                if text_of is not None:
+                    if name != text_of:
+                        return None
+                    text_of = None
+                    careful = in_head
+                if open_names and open_names[-1] == name:
+                    open_names.pop()
+                    open_nodes.pop()
+                elif name in open_names:  # htmlAutoCloseOnClose
+                    priority = _PRIORITY.get(name, 100)
+                    at = len(open_names) - 1
+                    while open_names[at] != name:
+                        if _PRIORITY.get(open_names[at], 100) > priority:
+                            break  # the end tag is ignored
+                        at -= 1
+                    else:
+                        del open_names[at:], open_nodes[at:]
+                # our text's owner, as html_tree._build_in_order follows it
+                if owner.tag == name:  # the root's tag is no tag's name
+                    owner = owner.parent
+                    own = owner.items
+                else:
+                    up = owner.parent
+                    while up is not None and up.tag != name:
+                        up = up.parent
+                    if up is not None and up is not root:
+                        owner = up.parent
+                        own = owner.items
+            else:
+                add(pos)
+                if piece[1] == "!" and piece.startswith("<!--"):
+                    if len(piece) < 7 or not piece.endswith("-->"):
+                        return None  # a comment that does not close: the split reads it apart
+                    if text_of is not None:
+                        return None
+                    if piece.startswith("<!-->") or piece.startswith("<!--->") or "--!>" in piece:
+                        return None  # libxml2 ends the comment elsewhere
+                    kind_add(COMMENT)
+                    comments.append(k)
+                else:
+                    kind_add(OTHER)
+                    if text_of is not None:
+                        return None  # (not the raw content, which comes with its start tag)
+                k += 1
+            pos += len(piece)
+            if after:
+                add(pos)
+                kind_add(TEXT)
+                own.append(k)
+                k += 1
+                w = weight()
+                if w:
+                    owner.w += w
+                    if in_head and text_of is None or not open_names or open_names[-1] in html_or_head:
+                        return None  # libxml2 implies elements for it (htmlStartCharData)
+                    if angle and "<" in after and tag_open(after) is not None:
+                        return None  # a tag to libxml2, not to our tokenizer
+                pos += len(after)
+        for q in quotes:
+            if q > 0 and text[q - 1] != ">" and _start_ends_at(q, pos, chunk_offsets, kinds, kinds_before):
+                return None  # a start tag that fails at a quote: the split gives up
+        offsets.frombytes(pack(f"{len(chunk_offsets)}q", *chunk_offsets))
+        chunk_offsets.clear()
+    if pos < n:
+        rest = text[pos:]
+        offsets.append(pos)
+        kind_add(TEXT)
+        own.append(k)
+        w = _weights([rest], seen)[0]
+        if w:
+            owner.w += w
+            if in_head and text_of is None or not open_names or open_names[-1] in html_or_head:
+                return None
+            if "<" in rest and tag_open(rest) is not None:
+                return None
+    offsets.append(n)
+    if text_of is not None or not els:
+        return None
+    els.insert(0, root)
+    return offsets, kinds, root, els, comments
