@@ -6,6 +6,13 @@ tree rules and build the nodes.  This module does both in the one loop over the 
 is filed as its token and acted on at once, so the dispatch on the kind of markup, the names list and the
 second loop go.
 
+The pieces come from html_split's ``_SPLIT_RUNS``, which matches a start tag, its text and its own end tag
+(``<span …>文字</span>``, ``<o:p></o:p>``: a third of the tokens of a Word page) as one markup.  In the body,
+for an element that is neither empty, nor void, nor read as text, nor html, head or body, the three tokens
+are filed and the element built, holding its text, in one step; it is pushed and popped at once, so
+libxml2's stack is not touched.  Elsewhere the run is taken apart in the list of pieces (its end tag and
+the text after it become the next markup) and each token goes the usual way.
+
 It answers only where both halves would: wherever html_split would give up (a start tag whose quote never
 closes, a raw-text element whose end tag is past the last '>'), where the page ends in a comment that does
 not close, or wherever html_libxml2 would give up, it returns None, and the reader takes the two-pass path
@@ -20,7 +27,7 @@ from struct import pack
 from .html_libxml2 import (_CLOSED_BY, _EMPTY, _HTML_OR_HEAD, _INSERT_IN_BODY, _ODD_NAME_CHAR, _PRIORITY, _ROOTISH,
                            _TAG_OPEN, _TEXT_CONTENT, _TEXTISH, _start_in_head)
 from . import html_libxml2
-from .html_split import _START_TAG, _chunks, _start_ends_at, _weights
+from .html_split import _SPLIT_RUNS, _START_TAG, _chunks, _start_ends_at, _weights
 from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS, _find_close
 from .html_tree import Node
 
@@ -47,6 +54,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
     kind_add = kinds.append
     lowered: dict[str, str] = {}  # the name as written -> as filed (lower case), checked once
     lower = lowered.get
+    runs_of: set[str] = set()  # names as written whose start, text and end may be taken at once (see below)
     odd_name = _ODD_NAME_CHAR.search
 
     root = Node("#root", -1, None)
@@ -70,7 +78,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
 
     pos = 0
     k = 0  # the next token
-    for pieces, quotes in _chunks(text, stop, weights, seen):
+    for pieces, quotes in _chunks(text, stop, weights, seen, _SPLIT_RUNS.split, 6):
         kinds_before = len(kinds)
         angle = "angle" in seen  # a text of this chunk (or one before) holds a '<'
         first = pieces[0]
@@ -87,11 +95,11 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                 if angle and "<" in first and tag_open(first) is not None:
                     return None  # a tag to libxml2, not to our tokenizer
             pos += len(first)
-        if len(pieces) % 5 == 0:
+        if len(pieces) % 6 == 0:
             pieces.append("")  # the chunk's last markup: the text after it opens the next chunk
         it = iter(pieces)
         next(it)
-        for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
+        for piece, end_name, raw_name, start_name, inner, after in zip(it, it, it, it, it, it):
             if start_name is not None or raw_name is not None:
                 if start_name is None:  # a raw-text element: its start tag and its content in one piece
                     m = _START_TAG.match(piece)
@@ -107,18 +115,11 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                     tag = lowered[start_name] = start_name.lower()
                     if odd_name(tag) is not None:
                         return None
-                add(pos)
-                kind_add(START)
-                if careful or not open_names or tag in rootish:
-                    if text_of is not None:
-                        return None
-                    got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
-                    if got is None:
-                        return None
-                    state, rooted = got
-                    in_head = careful = state < _INSERT_IN_BODY
-                    p = open_nodes[-1] if open_nodes else root
-                else:
+                    if tag not in rootish and tag not in void and tag not in after_start:
+                        runs_of.add(start_name)
+                if inner is not None and not careful and open_names and start_name in runs_of:
+                    # A start tag, its text and its end tag at once: the start as below in the body, the
+                    # element then holding the text and closed at once (pushed and popped: neither).
                     closers = closed_by.get(open_names[-1])
                     while closers is not None and tag in closers:  # htmlAutoClose
                         open_names.pop()
@@ -127,44 +128,95 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                             return None  # libxml2 would imply a second top-level element
                         closers = closed_by.get(open_names[-1])
                     p = open_nodes[-1]
-                node = _new(Node)
-                node.tag = tag
-                node.tok = k
-                node.items = []
-                node.parent = p
-                node.w = 0
-                p.items.append(node)
-                el_add(node)
-                owner = p if tag in void else node
-                own = owner.items
-                kept = after_start.get(tag)  # None for most; False for an empty element, True for text content
-                if kept is None:
-                    open_names.append(tag)
-                    open_nodes.append(node)
-                elif kept:
-                    open_names.append(tag)
-                    open_nodes.append(node)
-                    # (a raw-text element's start tag never ends "/>": its pattern stops at a '>' after no '/')
-                    if tag in RAWTEXT_TAGS and (raw_name is not None or not piece.endswith("/>")):
-                        if tag not in _TEXT_CONTENT:
-                            return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
-                        text_of, raw_content = tag, k + 1
-                        careful = True
-                    elif tag in _TEXT_CONTENT:
-                        if tag == "plaintext":
+                    node = _new(Node)
+                    node.tag = tag
+                    node.tok = k
+                    node.parent = p
+                    p.items.append(node)
+                    el_add(node)
+                    add(pos)
+                    kind_add(START)
+                    e = pos + len(piece) - len(start_name) - 3  # where the end tag starts
+                    if inner:
+                        add(e - len(inner))
+                        kind_add(TEXT)
+                        node.items = [k + 1]
+                        node.w = weight()  # (no '<' in it, and the element is no html or head)
+                        k += 3
+                    else:
+                        node.items = []
+                        node.w = 0
+                        k += 2
+                    add(e)
+                    kind_add(END)
+                    owner = p
+                    own = p.items
+                else:
+                    if inner is not None:  # taken apart: the start tag now, its end tag as the next markup
+                        cut = len(start_name) + 3
+                        at = len(pieces) - it.__length_hint__()
+                        pieces[at:at] = (piece[-cut:], piece[2 - cut:-1], None, None, None, after)
+                        after = inner
+                        piece = piece[:-cut - len(inner)]
+                    add(pos)
+                    kind_add(START)
+                    if careful or not open_names or tag in rootish:
+                        if text_of is not None:
                             return None
-                        text_of, raw_content = tag, -1
-                        careful = True
-                k += 1
-                if raw_name is not None and tag_end < len(piece):  # the raw content
-                    add(pos + tag_end)
-                    kind_add(OTHER)
-                    if text_of is not None:
-                        if k != raw_content:
+                        got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
+                        if got is None:
                             return None
-                        if text_of == "script" and piece.find("<!--", tag_end) >= 0:
-                            return None  # libxml2's escaped script states may end it elsewhere
+                        state, rooted = got
+                        in_head = careful = state < _INSERT_IN_BODY
+                        p = open_nodes[-1] if open_nodes else root
+                    else:
+                        closers = closed_by.get(open_names[-1])
+                        while closers is not None and tag in closers:  # htmlAutoClose
+                            open_names.pop()
+                            open_nodes.pop()
+                            if not open_names:
+                                return None  # libxml2 would imply a second top-level element
+                            closers = closed_by.get(open_names[-1])
+                        p = open_nodes[-1]
+                    node = _new(Node)
+                    node.tag = tag
+                    node.tok = k
+                    node.items = []
+                    node.parent = p
+                    node.w = 0
+                    p.items.append(node)
+                    el_add(node)
+                    owner = p if tag in void else node
+                    own = owner.items
+                    kept = after_start.get(tag)  # None for most; False for an empty element, True for text
+                    if kept is None:
+                        open_names.append(tag)
+                        open_nodes.append(node)
+                    elif kept:
+                        open_names.append(tag)
+                        open_nodes.append(node)
+                        # (a raw-text element's start tag never ends "/>": its pattern stops at a '>' after
+                        # no '/')
+                        if tag in RAWTEXT_TAGS and (raw_name is not None or not piece.endswith("/>")):
+                            if tag not in _TEXT_CONTENT:
+                                return None  # <noscript>: our tokenizer reads raw text, libxml2 markup
+                            text_of, raw_content = tag, k + 1
+                            careful = True
+                        elif tag in _TEXT_CONTENT:
+                            if tag == "plaintext":
+                                return None
+                            text_of, raw_content = tag, -1
+                            careful = True
                     k += 1
+                    if raw_name is not None and tag_end < len(piece):  # the raw content
+                        add(pos + tag_end)
+                        kind_add(OTHER)
+                        if text_of is not None:
+                            if k != raw_content:
+                                return None
+                            if text_of == "script" and piece.find("<!--", tag_end) >= 0:
+                                return None  # libxml2's escaped script states may end it elsewhere
+                        k += 1
             elif end_name is not None:
                 name = lower(end_name)
                 if name is None:

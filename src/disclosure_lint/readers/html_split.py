@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from struct import pack
 
 from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, OTHER, START, TEXT, _find_close
@@ -63,6 +63,14 @@ _SPLIT = compile_re(
     r"|(" + _RAW_NAME + r")(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>" + _RAW_CONTENT + r"|(?=[\"']))"
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>|(?=[\"']))))")
 _START_TAG = compile_re(r"<[A-Za-z][^\s/>\x00]*+" + _ATTRS + r">")
+# The same, for html_onepass: a start tag followed by text and its own end tag, written "</name>" (a Word
+# <span>, <a>, <p> or <o:p> and its text, a third of the tokens on real pages), is one match, the text inside
+# its group 5; the rest as _SPLIT.  Where the end tag does not follow, the group matches nothing (the text
+# is taken possessively: no backtracking), and the start tag is the match.
+_SPLIT_RUNS = compile_re(
+    r"(<(?:!--" + _COMMENT_TEXT + r"(?:-->|\Z)|[!?][^>]*+(?:>|\Z)|/([A-Za-z][^\s/>\x00]*+)[^>]*+>"
+    r"|(" + _RAW_NAME + r")(?=[\s/>\x00])" + _ATTRS + r"(?:(?<!/)>" + _RAW_CONTENT + r"|(?=[\"']))"
+    r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>(?:([^<]*+)</(?ai:\4)>)?|(?=[\"']))))")
 
 
 def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None, facts: list | None = None):
@@ -98,7 +106,7 @@ _NO_CUT_AFTER = frozenset(_RAW_NAMES.split("|")) | {"title", "plaintext"}
 _CHUNK = 1 << 14  # characters split at once: the pieces of a chunk are about three times its size in memory
 
 
-def _chunks(text: str, stop: int, weights: list, seen: list | None = None):
+def _chunks(text: str, stop: int, weights: list, seen: list | None = None, split=_SPLIT.split, width: int = 5):
     """The split's pieces of ``text[:stop]``, a chunk at a time, as one stream: a text piece, then five
     pieces per markup (the markup, its three name groups and the text after it), a chunk's last markup
     without the text after it, which opens the next chunk; the last text piece is given as "" (the text
@@ -106,28 +114,30 @@ def _chunks(text: str, stop: int, weights: list, seen: list | None = None):
     tags (``><``); its last markup, which the cut may have changed, and the text before it are split
     again with the next chunk.  The weights of the text pieces go to *weights*.  With each chunk's pieces
     come the offsets of the last '"' and the last "'" of the text it was split from (-1 if none; see
-    :func:`_start_ends_at`)."""
+    :func:`_start_ends_at`).  With ``_SPLIT_RUNS.split`` and *width* 6, six pieces per markup (the text
+    inside a start tag, text and end tag matched as one comes before the text after it)."""
     a = 0
     size = _CHUNK
     while True:
         b = text.find("><", a + size, stop) + 1 if stop - a > 2 * size else 0
         start = a
         if b <= 0:
-            pieces = _SPLIT.split(text[a:stop] if a or stop < len(text) else text)
+            pieces = split(text[a:stop] if a or stop < len(text) else text)
             pieces[-1] = ""
         else:
-            pieces = _SPLIT.split(text[a:b])
-            if len(pieces) < 11:  # fewer than two markups: a longer chunk
+            pieces = split(text[a:b])
+            if len(pieces) < 2 * width + 1:  # fewer than two markups: a longer chunk
                 size *= 2
                 continue
             # The last markup and the text on either side of it are split again: the next chunk starts
             # where they do, at the chunk's end less their lengths (the pieces cover the chunk).
-            a = b - len(pieces[-6]) - len(pieces[-5]) - len(pieces[-1])
-            del pieces[-6:]
+            a = b - len(pieces[-width - 1]) - len(pieces[-width]) - len(pieces[-1])
+            del pieces[-width - 1:]
             size = _CHUNK
         # No '<' and letter is left in the text: the chunk ends with '>', so a start tag's pattern always
         # matches (at its '>' or before a quote that never closes, which _file gives up on).
-        texts = pieces[::5]
+        # The text pieces in the order of their tokens (a markup's inner text before the text after it).
+        texts = pieces[::5] if width == 5 else list(chain.from_iterable(zip(pieces[::6], pieces[5::6])))
         weights.extend(_weights(list(compress(texts, texts)), seen))
         end = b if b > 0 else stop  # of the text split
         yield pieces, (text.rfind('"', start, end), text.rfind("'", start, end))
