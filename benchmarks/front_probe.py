@@ -28,6 +28,10 @@ about 87 M; the whole front half about 520 M):
   almost every page (the lxml stages only where the emulation gives up); both are printed last.  When they
   were added: real pages, split without the copy 253 M, the emulated tree (nodes built) about 150 M, against
   split with the copy + lxml's target + build above.
+* Since readers/html_onepass.py the reader runs only the last stage, "tokens and tree in one pass", on
+  almost every page. When it was added (with runs of a start tag, its text and its end tag taken at once),
+  one pass 338.2 M on the real pages against 258.4 M + 171.8 M for the two passes it replaces ("split
+  without the copy" and "tree by html_libxml2"), and 324.5 M against 262.8 M + 209.8 M on corpus(12).
 * Letting lxml build its tree in C (no target) and reading tags and parents with C loops (iter, a tag
   getter, getparent, a dict of places) cost more than the callbacks (112 M + 36 M against 139 M).
 * Marking only the start tags of the names libxml2 makes itself (html, head, body, p) saves about 11 M,
@@ -116,8 +120,13 @@ def emulated(page):  # the reader's tree since html_libxml2: libxml2's rules pla
     root, nodes, comments = build_as_libxml2(page[0], page[6], page[2], page[3], page[4])
     for n in nodes:
         n.parent = None
+def one_pass(page):  # the reader's front half since html_onepass: tokens and tree in one pass
+    from disclosure_lint.readers.html_onepass import read_in_one_pass
+    starts, kinds, root, nodes, comments = read_in_one_pass(page[0])
+    for n in nodes:
+        n.parent = None
 stage = {{"split": split, "floor": floor, "target": target, "build": build, "bare_split": bare_split,
-          "emulated": emulated}}[{stage!r}]
+          "emulated": emulated, "one_pass": one_pass}}[{stage!r}]
 gc.disable()
 for page in pages:
     stage(page)
@@ -147,7 +156,8 @@ def main() -> int:
             for stage, label in (("split", "split"), ("floor", "lxml, no callbacks"),
                                  ("target", "lxml, the reader's target"), ("build", "build"),
                                  ("bare_split", "split without the copy"),
-                                 ("emulated", "tree by html_libxml2 (no lxml)")):
+                                 ("emulated", "tree by html_libxml2 (no lxml)"),
+                                 ("one_pass", "tokens and tree in one pass (html_onepass)")):
                 runs = args.repeat if stage in ("floor", "target") else 1
                 got = [count(stage, path, True) - count(stage, path, False) for _ in range(runs)]
                 spread = f" (±{(max(got) - min(got)) / 2e6:.1f})" if runs > 1 else ""

@@ -5,8 +5,9 @@ split is unsure): every start tag, end tag, text run and comment is a token with
 element holds which is libxml2's answer for a copy of the page in which every start tag is reduced to its
 name and a marker: html_libxml2.py plays libxml2's tree-building rules on the tokens where it is sure to
 read the copy as libxml2 does (almost every page: no lxml parse at all), and otherwise lxml parses that copy
-(html_tree.py), its marked elements matched to the start tags.  Text tokens are attributed to the element
-open where they stand in the source.  So nothing is ever searched for again; this module reads
+(html_tree.py), its marked elements matched to the start tags.  On almost every page both steps are one
+Python pass over the split's pieces (html_onepass.py); the two passes stay for the pages it is unsure of.
+Text tokens are attributed to the element open where they stand in the source.  So nothing is ever searched for again; this module reads
 paragraphs, tables and titles from the tree.
 """
 from __future__ import annotations
