@@ -89,6 +89,7 @@ def test_generated_pages_in_chunks_of_every_size(head, pieces, tail, chunk):
     "<html><body><div>a</div ></body></html>",
     "<html><body><p>1 </ 2</p></body></html>",
     "",
+    "<html><body>" + "<br>x</br>" * 100 + "</body></html>",  # runs taken apart, each a move of the pieces
 ])
 def test_where_either_pass_would_give_up_the_reader_takes_the_two(text):
     assert O.read_in_one_pass(text) is None

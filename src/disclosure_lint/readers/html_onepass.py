@@ -34,6 +34,10 @@ from .html_tree import Node
 __all__ = ["read_in_one_pass"]
 
 _new = object.__new__
+# Runs taken apart in one chunk before the page is left to the two passes: each inserts its end tag into the
+# chunk's list of pieces (a move of the pieces after it), so a chunk of nothing else would cost its length
+# squared; a page has a few (its <title>).
+_APART_PER_CHUNK = 64
 
 
 def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], list[int]] | None:
@@ -80,6 +84,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
     k = 0  # the next token
     for pieces, quotes in _chunks(text, stop, weights, seen, _SPLIT_RUNS.split, 6):
         kinds_before = len(kinds)
+        apart = 0  # runs taken apart in this chunk
         angle = "angle" in seen  # a text of this chunk (or one before) holds a '<'
         first = pieces[0]
         if first:  # the text after the last chunk's last markup
@@ -153,6 +158,9 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                     own = p.items
                 else:
                     if inner is not None:  # taken apart: the start tag now, its end tag as the next markup
+                        apart += 1
+                        if apart > _APART_PER_CHUNK:
+                            return None  # each costs a move of the chunk's later pieces: the two passes
                         cut = len(start_name) + 3
                         at = len(pieces) - it.__length_hint__()
                         pieces[at:at] = (piece[-cut:], piece[2 - cut:-1], None, None, None, after)
