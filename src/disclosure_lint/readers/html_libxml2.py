@@ -16,7 +16,7 @@ tokenizer, or would act on something the rules above do not cover:
 
 - a '<' in a text token that libxml2 reads as markup (a start tag whose quote never closes, which our
   tokenizer leaves as text; "</ " and what follows, a bogus comment to libxml2);
-- a tag name that is not plain ASCII, an end tag that is not exactly ``</name>``, a comment libxml2 ends
+- a tag name that is not plain ASCII (as filed, lower-cased, or as written: the KELVIN SIGN), an end tag that is not exactly ``</name>``, a comment libxml2 ends
   elsewhere (``<!-->``, ``<!--->``, ``--!>``), a script whose content holds ``<!--`` (libxml2's escaped
   script states), a ``<noscript>`` read as raw text (libxml2 reads its content as markup), ``<plaintext>``;
 - anything but text inside an element libxml2 reads as text (``<title>``, ``<script/>``), or an end tag
@@ -122,6 +122,9 @@ _INSERT_IN_HEAD, _INSERT_IN_BODY = 3, 10  # libxml2's ctxt->html, once a head / 
 # A tag name libxml2 surely reads as our tokenizer does (names are lower-cased already): no control character
 # (the copy turns those into spaces), quote, '<', '=' or anything beyond ASCII.
 _ODD_NAME_CHAR = compile_re(r"[^a-z0-9:_.\-]")
+# The one character beyond ASCII that str.lower() makes ASCII ("K", KELVIN SIGN, to "k"): our tokenizers file a
+# tag name holding it as plain letters, libxml2 reads it otherwise (a page holding one in a name is left to lxml).
+_KELVIN = "\u212a"
 # What libxml2 reads as the start of markup: in a text token (our tokenizer's text), it would be read otherwise.
 _TAG_OPEN = compile_re(r"<[A-Za-z/!?]")
 
@@ -151,7 +154,8 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list, plain
     other than html, head or body needs only htmlAutoClose; the rest, rare, goes through
     :func:`_start_in_head`.  *plain_ends* and *plain_texts* (html_split's facts) spare the loop looking at
     each end tag's length and into each text token for a '<'."""
-    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None:
+    if not ACTIVE or _ODD_NAME_CHAR.search("".join(names)) is not None or \
+            _KELVIN in text and _kelvin_in_a_name(text, starts, kinds, names):
         return None
     root = Node("#root", -1, None)
     els = list(map(object.__new__, repeat(Node, kinds.count(START))))
@@ -286,6 +290,19 @@ def build_as_libxml2(text: str, starts, kinds, names: list, weights: list, plain
         return None
     els.insert(0, root)
     return root, els, comments
+
+
+def _kelvin_in_a_name(text: str, starts, kinds, names: list) -> bool:
+    """Whether a start or end tag's name, as the page writes it, holds the KELVIN SIGN (its lower case, the
+    name filed, is as long: str.lower() lengthens only "İ", which _ODD_NAME_CHAR refuses)."""
+    j = 0
+    for k, kind in enumerate(kinds):
+        if kind == START or kind == END:
+            at = starts[k] + (1 if kind == START else 2)
+            if _KELVIN in text[at:at + len(names[j])]:
+                return True
+            j += 1
+    return False
 
 
 def _start_in_head(tag: str, open_names: list, open_nodes: list, state: int, rooted: bool, root: Node

@@ -24,8 +24,8 @@ from __future__ import annotations
 from array import array
 from struct import pack
 
-from .html_libxml2 import (_CLOSED_BY, _EMPTY, _HTML_OR_HEAD, _INSERT_IN_BODY, _ODD_NAME_CHAR, _PRIORITY, _ROOTISH,
-                           _TAG_OPEN, _TEXT_CONTENT, _TEXTISH, _start_in_head)
+from .html_libxml2 import (_CLOSED_BY, _EMPTY, _HTML_OR_HEAD, _INSERT_IN_BODY, _KELVIN, _ODD_NAME_CHAR, _PRIORITY,
+                           _ROOTISH, _TAG_OPEN, _TEXT_CONTENT, _TEXTISH, _start_in_head)
 from . import html_libxml2
 from .html_split import _SPLIT_RUNS, _START_TAG, _chunks, _start_ends_at, _weights
 from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS, _find_close
@@ -118,7 +118,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                 tag = lower(start_name)
                 if tag is None:
                     tag = lowered[start_name] = start_name.lower()
-                    if odd_name(tag) is not None:
+                    if odd_name(tag) is not None or _KELVIN in start_name:
                         return None
                     if tag not in rootish and tag not in void and tag not in after_start:
                         runs_of.add(start_name)
@@ -229,7 +229,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                 name = lower(end_name)
                 if name is None:
                     name = lowered[end_name] = end_name.lower()
-                    if odd_name(name) is not None:
+                    if odd_name(name) is not None or _KELVIN in end_name:
                         return None
                 if len(piece) != len(end_name) + 3:
                     return None  # not "</name>": libxml2 reads what follows the name otherwise
