@@ -30,8 +30,9 @@ about 87 M; the whole front half about 520 M):
   split with the copy + lxml's target + build above.
 * Since readers/html_onepass.py the reader runs only the last stage, "tokens and tree in one pass", on
   almost every page. When it was added (with runs of a start tag, its text and its end tag taken at once),
-  one pass 338.2 M on the real pages against 258.4 M + 171.8 M for the two passes it replaces ("split
-  without the copy" and "tree by html_libxml2"), and 324.5 M against 262.8 M + 209.8 M on corpus(12).
+  one pass 338.2 M on the real pages against 258.4 M + 171.8 M for the two passes it replaced ("split
+  without the copy" and the tree by html_libxml2's build_as_libxml2, since removed), and 324.5 M against
+  262.8 M + 209.8 M on corpus(12).
 * Letting lxml build its tree in C (no target) and reading tags and parents with C loops (iter, a tag
   getter, getparent, a dict of places) cost more than the callbacks (112 M + 36 M against 139 M).
 * Marking only the start tags of the names libxml2 makes itself (html, head, body, p) saves about 11 M,
@@ -115,18 +116,13 @@ def build(page):
         n.parent = None
 def bare_split(page):  # the reader's split since html_libxml2: no copy
     tokenize_split(page[0])
-def emulated(page):  # the reader's tree since html_libxml2: libxml2's rules played on the tokens, no lxml
-    from disclosure_lint.readers.html_libxml2 import build_as_libxml2
-    root, nodes, comments = build_as_libxml2(page[0], page[6], page[2], page[3], page[4])
-    for n in nodes:
-        n.parent = None
 def one_pass(page):  # the reader's front half since html_onepass: tokens and tree in one pass
     from disclosure_lint.readers.html_onepass import read_in_one_pass
     starts, kinds, root, nodes, comments = read_in_one_pass(page[0])
     for n in nodes:
         n.parent = None
 stage = {{"split": split, "floor": floor, "target": target, "build": build, "bare_split": bare_split,
-          "emulated": emulated, "one_pass": one_pass}}[{stage!r}]
+          "one_pass": one_pass}}[{stage!r}]
 gc.disable()
 for page in pages:
     stage(page)
@@ -156,7 +152,6 @@ def main() -> int:
             for stage, label in (("split", "split"), ("floor", "lxml, no callbacks"),
                                  ("target", "lxml, the reader's target"), ("build", "build"),
                                  ("bare_split", "split without the copy"),
-                                 ("emulated", "tree by html_libxml2 (no lxml)"),
                                  ("one_pass", "tokens and tree in one pass (html_onepass)")):
                 runs = args.repeat if stage in ("floor", "target") else 1
                 got = [count(stage, path, True) - count(stage, path, False) for _ in range(runs)]

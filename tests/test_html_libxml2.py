@@ -1,16 +1,16 @@
-"""readers/html_libxml2 plays libxml2's tree construction on our tokens instead of letting lxml parse the
-marked copy; wherever it answers, its answer must be lxml's.
+"""readers/html_onepass plays libxml2's tree construction (html_libxml2's rules) on our tokens instead of
+letting lxml parse the marked copy; wherever it answers, its answer must be lxml's.
 
-The oracle is lxml itself, on the copy the reader made before (the marked copy, fed to
-html_tree.CopyParser): when ``build_as_libxml2`` builds a tree, lxml must have kept every start tag as an
-element, in order, with the parents the tree gives them, and reported no problem; and the tree must be
-the one ``_build_in_order`` builds from lxml's parents (the reader's tree before), node for node.  Checked
-on the fixtures, the examples, the real pages, synthetic Word reports, and hypothesis-generated pages of
-tags that close each other.  The mutation tests show the oracle catches a missing rule.
+The oracle is lxml itself, on the copy the reader makes where the one pass gives up (the marked copy, fed to
+html_tree.CopyParser): when ``read_in_one_pass`` answers, its tokens must be the tokenizer's (html_split's,
+or html_tokens' where the split is unsure), lxml must have kept every start tag as an element, in order,
+with the parents the tree gives them, and reported no problem; and the tree must be the one
+``_build_in_order`` builds from lxml's parents (the reader's tree from lxml), node for node.  Checked on
+the fixtures, the examples, the real pages, synthetic Word reports, and hypothesis-generated pages of tags
+that close each other.  The mutation tests show the oracle catches a missing rule.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -18,10 +18,11 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from disclosure_lint.readers import html_libxml2 as L
+from disclosure_lint.readers import html_onepass as O
 from disclosure_lint.readers import html_tree as T
 from disclosure_lint.readers.html import _Reader
 from disclosure_lint.readers.html_split import text_weights, tokenize_split
-from disclosure_lint.readers.html_tokens import END, START, TEXT, tokenize_compact
+from disclosure_lint.readers.html_tokens import END, START, tokenize_compact
 from disclosure_lint.source import Source
 
 from .conftest import FIXTURES, SHARED
@@ -54,37 +55,23 @@ def _lxml(text: str, tokens: tuple):
     return tags, parents.tolist(), problems
 
 
-def _facts_by_token(text: str, tokens: tuple) -> list[bool]:
-    """What tokenize_split's *facts* say, worked out token by token: every end tag is "</name>", and no
-    text token holds a '<'."""
-    starts, kinds, _names, _weights = tokens
-    token = [text[starts[k]:starts[k + 1]] for k in range(len(kinds))]
-    return [all(re.fullmatch(r"</[A-Za-z][^\s/>\x00]*>", t) for t, kind in zip(token, kinds) if kind == END),
-            not any("<" in t for t, kind in zip(token, kinds) if kind == TEXT)]
-
-
 def agrees(text: str) -> bool:
-    """Whether the emulation answered for *text*; fails if its answer is not lxml's (and, given the
-    split's facts, if it answers otherwise than without them)."""
+    """Whether the one pass answered for *text*; fails if its answer is not lxml's."""
+    got = O.read_in_one_pass(text)
+    if got is None:
+        return False
     tokens = _tokens(text)
     starts, kinds, names, weights = tokens
-    tree = L.build_as_libxml2(text, starts, kinds, names, weights)
-    facts: list = []
-    split = tokenize_split(text, facts=facts)
-    if split is not None and facts:
-        assert facts == _facts_by_token(text, split), text[:300]
-        told = L.build_as_libxml2(text, *split, *facts)
-        assert (told is None) == (tree is None), text[:300]
-        assert told is None or _flat(told) == _flat(tree)
-    if tree is None:
-        return False
+    assert list(got[0]) == list(starts), text[:300]  # the tokenizer's tokens
+    assert bytes(got[1]) == bytes(kinds), text[:300]
+    tree = got[2:]
     nodes = tree[1]
     place = {id(n): i - 1 for i, n in enumerate(nodes)}  # the root at -1, the elements in order from 0
     parents = [place[id(n.parent)] for n in nodes[1:]]
     start_names = [n for n, k in zip(names, (k for k in kinds if k in (START, END))) if k == START]
-    got = _lxml(text, tokens)
-    assert got is not None, text[:300]
-    tags, lxml_parents, problems = got
+    lxml_got = _lxml(text, tokens)
+    assert lxml_got is not None, text[:300]
+    tags, lxml_parents, problems = lxml_got
     assert tags == start_names, text[:300]  # lxml kept every start tag, in order, as its element
     assert parents == lxml_parents, text[:300]
     assert problems == []
@@ -212,23 +199,25 @@ def test_the_reader_builds_lxml_s_tree_on_every_page():
 def test_switched_off_lxml_parses_every_page(monkeypatch):
     monkeypatch.setattr(L, "ACTIVE", False)
     text = "<html><body><p>a<div>b</div></body></html>"
-    assert L.build_as_libxml2(text, *_tokens(text)) is None
+    assert O.read_in_one_pass(text) is None
     reader = _Reader(Source(text))
     assert [n.tag for n in reader.nodes] == ["#root", "html", "body", "p", "div"]
 
 
 @pytest.mark.parametrize("mutate, text", [
-    (lambda: L._CLOSED_BY.__setitem__("p", L._CLOSED_BY["p"] - {"div"}), "<html><body><p>a<div>b</div></body></html>"),
-    (lambda: L._PRIORITY.__setitem__("td", 100),
+    (lambda: O._CLOSED_BY.__setitem__("p", O._CLOSED_BY["p"] - {"div"}), "<html><body><p>a<div>b</div></body></html>"),
+    (lambda: O._PRIORITY.__setitem__("td", 100),
      "<html><body><table><tr><td><div>a</td><td>b</td></tr></table></body></html>"),
-    (lambda: L._PRIORITY.__setitem__("div", 100), "<html><body><b><div>a</b><span>x</span></body></html>"),
-    (lambda: setattr(L, "_EMPTY", L._EMPTY - {"br"}), "<html><body><p><br><span>a</span></p></body></html>"),
+    (lambda: O._PRIORITY.__setitem__("div", 100), "<html><body><b><div>a</b><span>x</span></body></html>"),
+    (lambda: setattr(O, "_EMPTY", O._EMPTY - {"br"}), "<html><body><p><br><span>a</span></p></body></html>"),
+    (lambda: setattr(O, "VOID_TAGS", O.VOID_TAGS - {"br"}), "<html><body><p>x<br>y<span>z</span></p></body></html>"),
 ])
 def test_a_missing_rule_is_caught_by_the_oracle(monkeypatch, mutate, text):
-    """The oracle can fail: with one of libxml2's rules left out, the emulation's answer is not lxml's."""
-    monkeypatch.setattr(L, "_CLOSED_BY", dict(L._CLOSED_BY))
-    monkeypatch.setattr(L, "_PRIORITY", dict(L._PRIORITY))
-    monkeypatch.setattr(L, "_EMPTY", L._EMPTY)
+    """The oracle can fail: with one of libxml2's rules left out, the one pass's answer is not lxml's."""
+    monkeypatch.setattr(O, "_CLOSED_BY", dict(O._CLOSED_BY))
+    monkeypatch.setattr(O, "_PRIORITY", dict(O._PRIORITY))
+    monkeypatch.setattr(O, "_EMPTY", O._EMPTY)
+    monkeypatch.setattr(O, "VOID_TAGS", O.VOID_TAGS)
     assert agrees(text)
     mutate()
     with pytest.raises(AssertionError):
@@ -258,7 +247,7 @@ def _copy_by_the_tokenizer(text: str) -> str:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_MORE + ["<script>a<b</script>", "<p\x01x>", "<b\x00>", "<title>x"]), max_size=40))
 def test_the_fallback_copy_is_the_tokenizer_s(pieces):
-    """Where the emulation gives up, lxml parses the copy feed_copy makes from the tokens: the copy the
+    """Where the one pass gives up, lxml parses the copy feed_copy makes from the tokens: the copy the
     tokenizers made themselves before (each start tag as its name up to a control character and the
     marker, everything else as it stands, control characters as spaces)."""
     text = "".join(pieces)
@@ -270,8 +259,8 @@ def test_the_fallback_copy_on_every_page():
         assert _copy_from_tokens(text, _tokens(text)) == _copy_by_the_tokenizer(text)
 
 
-def test_an_html_lint_imports_no_lxml_where_the_emulation_answers():
-    """lxml is imported only where the emulation gives up (about 25 ms a process)."""
+def test_an_html_lint_imports_no_lxml_where_the_one_pass_answers():
+    """lxml is imported only where the one pass gives up (about 25 ms a process)."""
     import subprocess
     import sys
 

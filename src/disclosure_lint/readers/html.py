@@ -3,12 +3,12 @@
 The page is tokenized once, by one ``re.split`` (html_split.py, or html_tokens.py's tokenizer where the
 split is unsure): every start tag, end tag, text run and comment is a token with its exact offsets.  Which
 element holds which is libxml2's answer for a copy of the page in which every start tag is reduced to its
-name and a marker: html_libxml2.py plays libxml2's tree-building rules on the tokens where it is sure to
-read the copy as libxml2 does (almost every page: no lxml parse at all), and otherwise lxml parses that copy
-(html_tree.py), its marked elements matched to the start tags.  On almost every page both steps are one
-Python pass over the split's pieces (html_onepass.py); the two passes stay for the pages it is unsure of.
-Text tokens are attributed to the element open where they stand in the source.  So nothing is ever searched for again; this module reads
-paragraphs, tables and titles from the tree.
+name and a marker.  On almost every page, html_onepass.py files the split's tokens and plays libxml2's
+tree-building rules (html_libxml2.py) on them in one pass: no lxml parse at all.  Where it is not sure to
+read the copy as libxml2 does, the page is tokenized and lxml parses the copy (html_tree.py), its marked
+elements matched to the start tags.  Text tokens are attributed to the element open where they stand in
+the source.  So nothing is ever searched for again; this module reads paragraphs, tables and titles from
+the tree.
 """
 from __future__ import annotations
 
@@ -22,9 +22,8 @@ from .blocks import META_KEYS, META_LABEL_PATTERN, RawCell, RawDocument, RawPara
 from .html_split import text_weights, tokenize_split
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
-from .html_libxml2 import build_tree
 from .html_onepass import read_in_one_pass
-from .html_tree import Node as _Node
+from .html_tree import Node as _Node, lxml_tree
 from ..source.re_cache import compile_re
 
 __all__ = ["read_html"]
@@ -101,7 +100,7 @@ class _Reader:
         got = read_in_one_pass(self.text)
         if got is not None:
             self.starts, self.kinds, self.root, self.nodes, self.comments = got
-        else:  # ... else in two: the tokens, then the tree
+        else:  # ... else in two: the tokens, then lxml's tree
             self._read_in_two_passes()
         self._attrs: dict[int, dict[str, str]] = {}  # a node's attributes by its token, read when asked
         # What a start tag says, by its source text: Word pages repeat the same tags thousands of times.
@@ -110,13 +109,12 @@ class _Reader:
         self._content: _Node | None = None  # content_root's answer (it spends the nodes' ``w``)
 
     def _read_in_two_passes(self) -> None:
-        facts: list = []  # what the split saw of the end tags and the text, for the tree
-        tokens = tokenize_split(self.text, facts=facts)
+        tokens = tokenize_split(self.text)
         if tokens is None:  # the one split is not sure of this page: the tokenizer reads it
             tokens = tokenize_compact(self.text)
             tokens = (*tokens, text_weights(self.text, tokens[0], tokens[1]))
-        # The tree's shape as libxml2 makes it, played on the tokens where that is sure, or from lxml
-        self.root, self.nodes, self.comments = build_tree(self.text, tokens, self.problems, facts)
+        # The tree's shape from lxml's parse of the marked copy
+        self.root, self.nodes, self.comments = lxml_tree(self.text, tokens, self.problems)
         # Kept, once the tree is built, as machine integers: 9 bytes a token instead of about 40.
         self.starts, self.kinds = array("q", tokens[0]), tokens[1]
 

@@ -1,23 +1,22 @@
-"""The HTML reader's front half in one Python pass: html_split's tokens and html_libxml2's tree together.
+"""The HTML reader's front half in one Python pass: html_split's tokens and libxml2's tree together.
 
-The reader used to walk each page twice in Python: html_split filed the pieces of its ``re.split`` as tokens
-(offsets, kinds, names, a loop per markup), then html_libxml2 walked those tokens again to play libxml2's
-tree rules and build the nodes.  This module does both in the one loop over the split's pieces: each piece
-is filed as its token and acted on at once, so the dispatch on the kind of markup, the names list and the
-second loop go.
+The pieces of html_split's ``re.split`` (``_SPLIT_RUNS``, a chunk at a time) are filed as tokens (offsets,
+kinds) and, in the same loop, libxml2's tree rules (html_libxml2) are played on them to build the nodes:
+which element holds which, and which element each text token belongs to.
 
-The pieces come from html_split's ``_SPLIT_RUNS``, which matches a start tag, its text and its own end tag
-(``<span …>文字</span>``, ``<o:p></o:p>``: a third of the tokens of a Word page) as one markup.  In the body,
-for an element that is neither empty, nor void, nor read as text, nor html, head or body, the three tokens
-are filed and the element built, holding its text, in one step; it is pushed and popped at once, so
-libxml2's stack is not touched.  Elsewhere the run is taken apart in the list of pieces (its end tag and
-the text after it become the next markup) and each token goes the usual way.
+A start tag, its text and its own end tag (``<span …>文字</span>``, ``<o:p></o:p>``: a third of the tokens
+of a Word page) are one markup of the split.  In the body, for an element that is neither empty, nor void,
+nor read as text, nor html, head or body, the three tokens are filed and the element built, holding its
+text, in one step; it is pushed and popped at once, so libxml2's stack is not touched.  Elsewhere the run
+is taken apart in the list of pieces (its end tag and the text after it become the next markup) and each
+token goes the usual way.
 
-It answers only where both halves would: wherever html_split would give up (a start tag whose quote never
-closes, a raw-text element whose end tag is past the last '>'), where the page ends in a comment that does
-not close, or wherever html_libxml2 would give up, it returns None, and the reader takes the two-pass path
-(html_split or html_tokens, then html_libxml2 or lxml), which stays as it was and is the oracle: tests
-compare the two, token for token and node for node, on every page they answer.
+It answers only where it is sure: wherever html_split would give up (a start tag whose quote never closes,
+a raw-text element whose end tag is past the last '>'), where the page ends in a comment that does not
+close, wherever libxml2 might read the page otherwise than the rules say (html_libxml2's docstring lists
+where), it returns None, and the reader takes the tokens from html_split or html_tokens and the tree from
+lxml's parse of the marked copy (html_tree).  Tests compare its tokens with html_tokens' and its tree
+with lxml's (test_html_libxml2, test_html_onepass).
 """
 from __future__ import annotations
 
@@ -41,10 +40,9 @@ _APART_PER_CHUNK = 64
 
 
 def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], list[int]] | None:
-    """``(starts, kinds, root, nodes, comments)``: the tokens html_split.tokenize_split gives (offsets as
-    machine integers, kinds) and the tree html_libxml2.build_as_libxml2 builds from them, in one pass; or
-    None where either would give up or the page ends in a comment that does not close (the caller then
-    takes the two passes)."""
+    """``(starts, kinds, root, nodes, comments)``: the tokens html_tokens.tokenize_compact gives (offsets as
+    machine integers, kinds) and the tree lxml's parse of the marked copy gives (html_tree.lxml_tree), in
+    one pass; or None where it is not sure (the caller then takes those two)."""
     if not html_libxml2.ACTIVE:
         return None
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text

@@ -73,25 +73,18 @@ _SPLIT_RUNS = compile_re(
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>(?:([^<]*+)</(?ai:\4)>)?|(?=[\"']))))")
 
 
-def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None, facts: list | None = None):
+def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
     """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them (and the same marked copy
     appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
     to read the page as it does.  With *flush*, it is called once a chunk when *marked* holds a few hundred
     pieces, with *marked* cut right after its last start tag's marker (never a raw-text element's or a
-    title's), to take them (and clear the list): the copy then never stands whole in memory.
-
-    With *facts*, what the split saw on its way is put there for the tree (html_libxml2): whether every
-    end tag's token is ``</`` its name ``>``, and whether no text token holds a '<' (empty when it cannot
-    say: a page ending in a comment that does not close)."""
+    title's), to take them (and clear the list): the copy then never stands whole in memory."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
-    seen: list[str] = []  # "odd end", "angle", "unclosed": what the split met
     try:
-        tokens = _file(text, stop, _chunks(text, stop, weights, seen), weights, marked, mark, flush, seen)
+        tokens = _file(text, stop, _chunks(text, stop, weights), weights, marked, mark, flush)
     except _Unsure:
         return None
-    if facts is not None:
-        facts[:] = [] if "unclosed" in seen else ["odd end" not in seen, "angle" not in seen]
     return tokens
 
 
@@ -145,8 +138,7 @@ def _chunks(text: str, stop: int, weights: list, seen: list | None = None, split
             return
 
 
-def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None,
-          seen: list | None = None):
+def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None):
     """File the pieces of each chunk (:func:`_chunks`) as tokens, in a Python loop over its markups.
 
     A fifth cheaper than it was (in instructions; tests/html_split_oracle.py keeps it): the loop runs
@@ -187,7 +179,6 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
         return known
 
     pos = 0
-    odd_end = False  # an end tag's token is not "</name>"
     unclosed = False  # the page ends in a comment that does not close
     uncut = 0  # the copy's first pieces, where it may not be cut
     for pieces, quotes in chunks:
@@ -213,8 +204,6 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                 name = lower(end_name)
                 if name is None:
                     name = lowered[end_name] = end_name.lower()
-                if len(piece) != len(end_name) + 3:
-                    odd_end = True  # not "</name>"
                 add(pos)
                 kind_add(END)
                 add_name(name)
@@ -261,16 +250,11 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
     if pos < n and not unclosed:
         offsets.append(pos)
         kind_add(TEXT)
-        weights += _weights([text[pos:]], seen)
+        weights += _weights([text[pos:]])
     offsets.append(n)
     copy_add(text[pos:])
     if unclosed:
         weights = text_weights(text, offsets, kinds)
-    if seen is not None:
-        if odd_end:
-            seen.append("odd end")
-        if unclosed:
-            seen.append("unclosed")
     return offsets, kinds, names, weights
 
 
