@@ -37,6 +37,7 @@ _new = object.__new__
 # chunk's list of pieces (a move of the pieces after it), so a chunk of nothing else would cost its length
 # squared; a page has a few (its <title>).
 _APART_PER_CHUNK = 64
+_NO_MARKUP = ("", None, None, None, None)  # put before a chunk's first text: it is filed as any text after a markup
 
 
 def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], list[int]] | None:
@@ -84,24 +85,11 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
         kinds_before = len(kinds)
         apart = 0  # runs taken apart in this chunk
         angle = "angle" in seen  # a text of this chunk (or one before) holds a '<'
-        first = pieces[0]
-        if first:  # the text after the last chunk's last markup
-            add(pos)
-            kind_add(TEXT)
-            own.append(k)
-            k += 1
-            w = weight()
-            if w:
-                owner.w += w
-                if in_head and text_of is None or not open_names or open_names[-1] in html_or_head:
-                    return None  # libxml2 implies elements for it (htmlStartCharData)
-                if angle and "<" in first and tag_open(first) is not None:
-                    return None  # a tag to libxml2, not to our tokenizer
-            pos += len(first)
         if len(pieces) % 6 == 0:
             pieces.append("")  # the chunk's last markup: the text after it opens the next chunk
+        # The chunk's first text (after the last chunk's last markup) comes as the text after an empty markup
+        pieces[0:0] = _NO_MARKUP
         it = iter(pieces)
-        next(it)
         for piece, end_name, raw_name, start_name, inner, after in zip(it, it, it, it, it, it):
             if start_name is not None or raw_name is not None:
                 if start_name is None:  # a raw-text element: its start tag and its content in one piece
@@ -120,9 +108,29 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                         return None
                     if tag not in rootish and tag not in void and tag not in after_start:
                         runs_of.add(start_name)
-                if inner is not None and not careful and open_names and start_name in runs_of:
-                    # A start tag, its text and its end tag at once: the start as below in the body, the
-                    # element then holding the text and closed at once (pushed and popped: neither).
+                if inner is not None and (careful or not open_names or start_name not in runs_of):
+                    # Taken apart: the start tag now, its end tag and the text after it as the next markup.
+                    apart += 1
+                    if apart > _APART_PER_CHUNK:
+                        return None  # each costs a move of the chunk's later pieces: the two passes
+                    cut = len(start_name) + 3
+                    at = len(pieces) - it.__length_hint__()
+                    pieces[at:at] = (piece[-cut:], piece[2 - cut:-1], None, None, None, after)
+                    after = inner
+                    piece = piece[:-cut - len(inner)]
+                    inner = None
+                add(pos)
+                kind_add(START)
+                if careful or not open_names or tag in rootish:
+                    if text_of is not None:
+                        return None
+                    got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
+                    if got is None:
+                        return None
+                    state, rooted = got
+                    in_head = careful = state < _INSERT_IN_BODY
+                    p = open_nodes[-1] if open_nodes else root
+                else:
                     closers = closed_by.get(open_names[-1])
                     while closers is not None and tag in closers:  # htmlAutoClose
                         open_names.pop()
@@ -131,14 +139,15 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                             return None  # libxml2 would imply a second top-level element
                         closers = closed_by.get(open_names[-1])
                     p = open_nodes[-1]
-                    node = _new(Node)
-                    node.tag = tag
-                    node.tok = k
-                    node.parent = p
-                    p.items.append(node)
-                    el_add(node)
-                    add(pos)
-                    kind_add(START)
+                node = _new(Node)
+                node.tag = tag
+                node.tok = k
+                node.parent = p
+                p.items.append(node)
+                el_add(node)
+                if inner is not None:
+                    # A start tag, its text and its end tag at once (in the body, an element of runs_of): the
+                    # element holds the text and is closed at once (pushed and popped: neither).
                     e = pos + len(piece) - len(start_name) - 3  # where the end tag starts
                     if inner:
                         add(e - len(inner))
@@ -155,43 +164,8 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                     owner = p
                     own = p.items
                 else:
-                    if inner is not None:  # taken apart: the start tag now, its end tag as the next markup
-                        apart += 1
-                        if apart > _APART_PER_CHUNK:
-                            return None  # each costs a move of the chunk's later pieces: the two passes
-                        cut = len(start_name) + 3
-                        at = len(pieces) - it.__length_hint__()
-                        pieces[at:at] = (piece[-cut:], piece[2 - cut:-1], None, None, None, after)
-                        after = inner
-                        piece = piece[:-cut - len(inner)]
-                    add(pos)
-                    kind_add(START)
-                    if careful or not open_names or tag in rootish:
-                        if text_of is not None:
-                            return None
-                        got = _start_in_head(tag, open_names, open_nodes, state, rooted, root)
-                        if got is None:
-                            return None
-                        state, rooted = got
-                        in_head = careful = state < _INSERT_IN_BODY
-                        p = open_nodes[-1] if open_nodes else root
-                    else:
-                        closers = closed_by.get(open_names[-1])
-                        while closers is not None and tag in closers:  # htmlAutoClose
-                            open_names.pop()
-                            open_nodes.pop()
-                            if not open_names:
-                                return None  # libxml2 would imply a second top-level element
-                            closers = closed_by.get(open_names[-1])
-                        p = open_nodes[-1]
-                    node = _new(Node)
-                    node.tag = tag
-                    node.tok = k
                     node.items = []
-                    node.parent = p
                     node.w = 0
-                    p.items.append(node)
-                    el_add(node)
                     owner = p if tag in void else node
                     own = owner.items
                     kept = after_start.get(tag)  # None for most; False for an empty element, True for text
@@ -262,7 +236,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                     if up is not None and up is not root:
                         owner = up.parent
                         own = owner.items
-            else:
+            elif piece:  # (not the empty markup before the chunk's first text)
                 add(pos)
                 if piece[1] == "!" and piece.startswith("<!--"):
                     if len(piece) < 7 or not piece.endswith("-->"):
