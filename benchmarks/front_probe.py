@@ -25,7 +25,7 @@ about 87 M; the whole front half about 520 M):
   dict): a no-op start costs about 2,100 instructions, a no-op end 1,150; ``end = list.append`` (a C
   method) instead of a Python end saved nothing once the start had to pop the closed elements.
 * Since readers/html_libxml2.py the reader runs only "split without the copy" and "tree by html_libxml2" on
-  almost every page (the lxml stages only where the emulation gives up); both are printed last.  When they
+  almost every page (the lxml stages only where it gave up); both are printed last.  When they
   were added: real pages, split without the copy 253 M, the emulated tree (nodes built) about 150 M, against
   split with the copy + lxml's target + build above.
 * Since readers/html_onepass.py the reader runs only the last stage, "tokens and tree in one pass", on

@@ -94,7 +94,7 @@ def _synthetic() -> list[str]:
 
 
 def test_every_page_and_synthetic_report_is_built_without_lxml_and_as_lxml_builds_it():
-    """The pages the reader meets are Word exports and site templates: the emulation must answer for them
+    """The pages the reader meets are Word exports and site templates: the one pass must answer for them
     (else the reader is as slow as before), and answer as lxml."""
     pages = _pages() + _synthetic()
     answered = [agrees(text) for text in pages]

@@ -94,8 +94,7 @@ class _Reader:
         self.source = source
         self.text = source.text
         self.problems: list = []
-        # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind. lxml parses
-        # the marked copy as the tokenizer makes it.
+        # Token k starts at starts[k] and ends where token k + 1 starts; kinds[k] is its kind.
         # Tokens and tree in one pass over the split's pieces, where that is sure (nearly every page) ...
         got = read_in_one_pass(self.text)
         if got is not None:

@@ -46,7 +46,7 @@ __all__ = ["ACTIVE"]
 
 # Whether the reader plays the rules (tests turn it off to compare; off, every page goes to lxml).  The rules are libxml2 2.14's
 # (HTMLparser.c of v2.14.6, which lxml 6 ships); they are played whatever libxml2 the installed lxml
-# carries, so that a page the emulation is sure of gets the same tree everywhere, and an HTML lint needs
+# carries, so that a page the one pass is sure of gets the same tree everywhere, and an HTML lint needs
 # no lxml at all (importing lxml.etree costs a process about 25 ms).  The tests compare the reader's tree
 # with lxml's where lxml carries libxml2 2.14.
 ACTIVE = True

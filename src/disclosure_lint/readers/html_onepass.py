@@ -33,7 +33,7 @@ from .html_tree import Node
 __all__ = ["read_in_one_pass"]
 
 _new = object.__new__
-# Runs taken apart in one chunk before the page is left to the two passes: each inserts its end tag into the
+# Runs taken apart in one chunk before the page is left to the tokenizer and lxml: each inserts its end tag into the
 # chunk's list of pieces (a move of the pieces after it), so a chunk of nothing else would cost its length
 # squared; a page has a few (its <title>).
 _APART_PER_CHUNK = 64
@@ -112,7 +112,7 @@ def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], lis
                     # Taken apart: the start tag now, its end tag and the text after it as the next markup.
                     apart += 1
                     if apart > _APART_PER_CHUNK:
-                        return None  # each costs a move of the chunk's later pieces: the two passes
+                        return None  # each costs a move of the chunk's later pieces (see _APART_PER_CHUNK)
                     cut = len(start_name) + 3
                     at = len(pieces) - it.__length_hint__()
                     pieces[at:at] = (piece[-cut:], piece[2 - cut:-1], None, None, None, after)

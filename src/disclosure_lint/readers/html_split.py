@@ -82,10 +82,9 @@ def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
     try:
-        tokens = _file(text, stop, _chunks(text, stop, weights), weights, marked, mark, flush)
+        return _file(text, stop, _chunks(text, stop, weights), weights, marked, mark, flush)
     except _Unsure:
         return None
-    return tokens
 
 
 class _Unsure(Exception):
@@ -105,7 +104,8 @@ def _chunks(text: str, stop: int, weights: list, seen: list | None = None, split
     without the text after it, which opens the next chunk; the last text piece is given as "" (the text
     after the last markup runs to the end of the text, past the split).  Each chunk is cut between two
     tags (``><``); its last markup, which the cut may have changed, and the text before it are split
-    again with the next chunk.  The weights of the text pieces go to *weights*.  With each chunk's pieces
+    again with the next chunk.  The weights of the text pieces go to *weights* (and "angle" to *seen*, if given,
+when one of them holds a '<').  With each chunk's pieces
     come the offsets of the last '"' and the last "'" of the text it was split from (-1 if none; see
     :func:`_start_ends_at`).  With ``_SPLIT_RUNS.split`` and *width* 6, six pieces per markup (the text
     inside a start tag, text and end tag matched as one comes before the text after it)."""

@@ -1,5 +1,5 @@
 """The HTML reader's tree where lxml shapes it: lxml parses a marked copy of the page, and the nodes keep
-our tokens.  (Most pages never come here: readers/html_libxml2.py plays libxml2's rules on the tokens.)
+our tokens.  (Most pages never come here: readers/html_onepass.py plays libxml2's rules on the tokens.)
 
 Every start tag in the source is given a marker attribute in a copy of the page that lxml parses (made from
 the tokens and fed to it a part at a time); a parser target records, for each marked element, its tag and
@@ -366,8 +366,6 @@ def lxml_tree(text: str, tokens: tuple, problems: list) -> tuple[Node, list[Node
     copy = CopyParser(problems)
     feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
     return parse_tree(text, tokens, copy)
-
-
 
 
 def feed_copy(text: str, starts, kinds: bytearray, names: list, copy: CopyParser) -> None:
