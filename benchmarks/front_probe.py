@@ -5,7 +5,9 @@
 
 Stages (each the instructions of a fresh process doing it for every page, less the same process without):
 
-* ``split``: html_split.tokenize_split with its marked copy, flushed as the reader flushes it (no lxml);
+* ``split``: html_split.tokenize_split, and the marked copy made from its tokens by html_tree.feed_copy and
+  encoded as CopyParser encodes it (no lxml): the fallback's way (until html_split's own copy was removed,
+  the split made the copy as it filed the tokens);
 * ``lxml, no callbacks``: lxml's HTMLParser on the marked copies with a target that has no start or end:
   libxml2's own parse, the floor of any design that parses this copy;
 * ``lxml, the reader's target``: the same with html_tree._Structure (one Python start and one end callback
@@ -69,9 +71,11 @@ else:
     texts = [Source.from_bytes(d).text for d in corpus(12)]
 out = []
 for t in texts:
-    pieces = []
-    tokens = tokenize_split(t, pieces, "k")
-    data = "".join(pieces).encode("utf-8", "surrogatepass")
+    tokens = tokenize_split(t)
+    copy = T.CopyParser([])
+    copy.flush = lambda: None  # the copy whole: fed to the parser below at once
+    T.feed_copy(t, tokens[0], tokens[1], tokens[2], copy)
+    data = "".join(copy.pieces).encode("utf-8", "surrogatepass")
     if any(c in data for c in T._CONTROL_CODES):
         data = data.translate(T._CONTROL_BYTES)
     copy = T.CopyParser([])
@@ -93,13 +97,17 @@ class Nothing:
 def parser(target):
     return etree.HTMLParser(target=target, recover=True, no_network=True, remove_comments=True,
                             remove_pis=True, huge_tree=True, default_doctype=False, encoding="utf-8")
+class Copy:
+    def __init__(self):
+        self.pieces = []
+    def flush(self):
+        "".join(self.pieces).encode("utf-8", "surrogatepass")
+        self.pieces.clear()
 def split(page):
-    pieces = []
-    def flush():
-        "".join(pieces).encode("utf-8", "surrogatepass")
-        pieces.clear()
-    tokenize_split(page[0], pieces, "k", flush)
-    flush()
+    tokens = tokenize_split(page[0])
+    copy = Copy()
+    T.feed_copy(page[0], tokens[0], tokens[1], tokens[2], copy)
+    copy.flush()
 def floor(page):
     p = parser(Nothing())
     p.feed(page[1])
@@ -149,7 +157,7 @@ def main() -> int:
             subprocess.run([sys.executable, "-c", _PREPARE.format(src=str(ROOT / "src"), bench=str(ROOT / "benchmarks"),
                                                                   which=which, pages=pages, path=path)], check=True)
             row = []
-            for stage, label in (("split", "split"), ("floor", "lxml, no callbacks"),
+            for stage, label in (("split", "split and its copy"), ("floor", "lxml, no callbacks"),
                                  ("target", "lxml, the reader's target"), ("build", "build"),
                                  ("bare_split", "split without the copy"),
                                  ("one_pass", "tokens and tree in one pass (html_onepass)")):

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Instructions of readers/html_split.tokenize_split alone (with the marked copy, flushed as the reader
-flushes it, without lxml), on the real pages and on benchmarks/run.py's corpus(12).
+"""Instructions of readers/html_split.tokenize_split alone (the tokens the reader falls back to where
+html_onepass is not sure of a page), on the real pages and on benchmarks/run.py's corpus(12).
 
     python benchmarks/split_probe.py         # needs valgrind; PYTHONHASHSEED=0
 
@@ -26,16 +26,10 @@ if {which!r} == "real":
 else:
     from run import corpus
     texts = [Source.from_bytes(d).text for d in corpus(12)]
-pieces = []
-def flush():
-    "".join(pieces)
-    pieces.clear()
-tokenize_split(texts[0], pieces, "k", flush)
-pieces.clear()
+tokenize_split(texts[0])
 if {measure!r}:
     for t in texts:
-        tokenize_split(t, pieces, "k", flush)
-        flush()
+        tokenize_split(t)
 """
 
 

@@ -1,5 +1,5 @@
-"""lxml parses the HTML reader's marked copy as the tokenizer makes it (readers/html_tree.CopyParser), so the
-copy never stands whole in memory; its markers carry no number, and the marked elements are matched to the
+"""lxml parses the HTML reader's marked copy as html_tree.feed_copy makes it from the tokens, a part at a time
+(readers/html_tree.CopyParser), so the copy never stands whole in memory; its markers carry no number, and the marked elements are matched to the
 start tags in order when lxml kept them all (else the copy is parsed again with numbered markers).
 
 Fed in parts or parsed whole (one ``etree.fromstring``), lxml must find the same elements and fail the same
@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
-from disclosure_lint.readers import html_split, html_tree
+from disclosure_lint.readers import html_tree
 from disclosure_lint.readers.html_split import tokenize_split
-from disclosure_lint.readers.html_tokens import END, START
-from disclosure_lint.readers.html_tree import _CONTROL, _CONTROLS, CopyParser, Node, _Structure, parse_tree
+from disclosure_lint.readers.html_tokens import END, START, tokenize_compact
+from disclosure_lint.readers.html_tree import _CONTROL, _CONTROLS, CopyParser, Node, _Structure, feed_copy, parse_tree
 from disclosure_lint.source import Source
 
 from .conftest import FIXTURES, SHARED
@@ -43,8 +43,12 @@ def _whole(copy: str):
 
 
 def _fed(text: str, flush_at: int):
-    """The reader's way: tokenize_split feeds the copy to a CopyParser, *flush_at* pieces at a time.
-    Returns (columns, problems, the parts fed, the rest, the tokens) or None when the split gives up."""
+    """The reader's way: feed_copy makes the copy from the split's tokens and feeds it to a CopyParser,
+    *flush_at* pieces at a time.  Returns (columns, problems, the parts fed, the rest, the tokens) or None
+    when the split gives up."""
+    tokens = tokenize_split(text)
+    if tokens is None:
+        return None
     problems: list = []
     copy = CopyParser(problems)
     parts: list[str] = []
@@ -54,14 +58,14 @@ def _fed(text: str, flush_at: int):
         parts.append("".join(copy.pieces))
         flush()
 
-    keep = html_split._FLUSH_AT
-    html_split._FLUSH_AT = flush_at
+    copy.flush = watched
+    keep = html_tree._FLUSH_AT
+    html_tree._FLUSH_AT = flush_at
     try:
-        tokens = tokenize_split(text, copy.pieces, "k", watched)
+        feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
     finally:
-        html_split._FLUSH_AT = keep
-    if tokens is None:
-        return None
+        html_tree._FLUSH_AT = keep
+        del copy.flush  # the rest is fed by finish(), not watched
     rest = "".join(copy.pieces)
     columns = ([], [])
     if copy.finish():
@@ -96,7 +100,7 @@ def _same(text: str, flush_at: int) -> bool:
         return False
     columns, problems, parts, rest, tokens = got
     whole: list = []
-    assert tokenize_split(text, whole, "k") is not None
+    tokenize_compact(text, whole, "k")  # the tokenizer's copy, whole (the split's tokens are its tokens)
     copy = "".join(whole)
     assert "".join(parts) + rest == copy  # the parts are the copy, in order
     cuts, at = _cuts(text, tokens), 0
@@ -115,11 +119,12 @@ def _trees(text: str):
     """The tree built from the elements in order, and from numbered markers; None if the split gives up."""
     out = []
     for ordinal in (True, False):
-        problems: list = []
-        copy = CopyParser(problems)
-        tokens = tokenize_split(text, copy.pieces, "k", copy.flush)
+        tokens = tokenize_split(text)
         if tokens is None:
             return None
+        problems: list = []
+        copy = CopyParser(problems)
+        feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
         root, nodes, comments = parse_tree(text, tokens, copy, ordinal)
         out.append((_shape(root), len(nodes), comments, problems))
     return out
@@ -156,7 +161,8 @@ def test_a_dropped_start_tag_parses_the_numbered_copy(monkeypatch):
     text = "<html><body><p>x</p><body class='b'><p>y</p></body></html>"
     problems: list = []
     copy = CopyParser(problems)
-    tokens = tokenize_split(text, copy.pieces, "k", copy.flush)
+    tokens = tokenize_split(text)
+    feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
     root, nodes, comments = parse_tree(text, tokens, copy)
     assert made == [1]
     ps = [n for n in nodes if n.tag == "p"]
@@ -171,7 +177,7 @@ def test_pages_fed_in_parts_and_matched_in_order(monkeypatch):
     assert pages
     for p in pages:
         text = Source.from_bytes(p.read_bytes()).text
-        for flush_at in (html_split._FLUSH_AT, 3):
+        for flush_at in (html_tree._FLUSH_AT, 3):
             assert _same(text, flush_at), p
         trees = _trees(text)
         assert trees[0] == trees[1], p

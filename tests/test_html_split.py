@@ -1,5 +1,6 @@
 """The one-split HTML tokens (readers/html_split.py) are html_tokens.tokenize_compact's, token for token,
-with the same marked copy; where the split is not sure it says so (None) and the reader falls back."""
+and the marked copy html_tree.feed_copy makes from them is the tokenizer's; where the split is not sure it
+says so (None) and the reader falls back."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.readers.html_split import _SPLIT, text_weights, tokenize_split
+from disclosure_lint.readers.html_tree import feed_copy
 from disclosure_lint.readers.html_tokens import TEXT, tokenize_compact
 from disclosure_lint.source import Source
 
@@ -20,12 +22,30 @@ _PIECES = ["<", ">", '"', "'", "a", " ", "/", "=", "\n", "<a ", "<p>", "</p>", "
            "é", "<td class='x'>", "&nbsp;", "<br/>", "<![if !x]>", "<?x?>", "<!DOCTYPE html>", "İ", "<TD>"]
 
 
+class _Copy:
+    """What html_tree.feed_copy hands a CopyParser, kept: the parts it flushed and the pieces after them."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.parts: list[str] = []
+
+    def flush(self) -> None:
+        self.parts.append("".join(self.pieces))
+        self.pieces.clear()
+
+
+def _copy_of(text: str, tokens: tuple) -> str:
+    """The marked copy feed_copy makes from *tokens*, whole."""
+    copy = _Copy()
+    feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
+    return "".join(copy.parts) + "".join(copy.pieces)
+
+
 def _same(text: str) -> bool:
     """True when the split gave the tokenizer's answer; False when it gave up."""
     a: list = []
-    b: list = []
     expect = tokenize_compact(text, a, "k")
-    got = tokenize_split(text, b, "k")
+    got = tokenize_split(text)
     stop = text.rfind(">") + 1
     # No '<' and letter is ever left in the text pieces (the split does not check): a start tag matches always.
     assert not any(re.search("<[A-Za-z]", p) for p in _SPLIT.split(text[:stop])[::5])
@@ -36,9 +56,7 @@ def _same(text: str) -> bool:
     assert got[3] == text_weights(text, expect[0], expect[1])
     assert got[3] == [len(text[s:e].replace(" ", "").replace("\n", "").replace("\t", ""))
                       for s, e, kind in zip(expect[0], expect[0][1:], expect[1]) if kind == TEXT]
-    assert "".join(b) == "".join(a)
-    alone = tokenize_split(text)  # without a marked copy
-    assert (list(alone[0]), *alone[1:3]) == tokenize_compact(text)
+    assert _copy_of(text, got) == "".join(a)
     return True
 
 
@@ -129,16 +147,15 @@ _MORE_PIECES = _PIECES + ["<!-- a - b -- c --->", "<!--->", "<!---->", "-", "--"
 def _as_before(text: str) -> bool:
     from . import html_split_oracle as oracle
     assert _SPLIT.split(text) == oracle._SPLIT.split(text)
-    a: list = []
     b: list = []
-    got = tokenize_split(text, a, "k")
+    got = tokenize_split(text)
     old = oracle.tokenize_split(text, b, "k")
     assert (got is None) == (old is None)
     if got is None:
         return False
     assert got[0] == old[0] and type(got[0]) is type(old[0])  # array('q')
     assert got[1:] == old[1:]
-    assert "".join(a) == "".join(b)
+    assert _copy_of(text, got) == "".join(b)  # the copy it made then is the one made now from its tokens
     return True
 
 
@@ -179,7 +196,7 @@ def test_the_split_gives_what_it_gave_before_on_pages():
             html_split._CHUNK, oracle._CHUNK = keep
 
 
-_NO_CUT = {  # pages whose copy has nowhere it may be cut: each chunk looks back only over what it added
+_NO_CUT = {  # pages whose copy has nowhere it may be cut (feed_copy looks at each start tag once)
     "end tags and text": lambda n: "<p>" + "</p>x" * n,
     "titles": lambda n: "<title>a</title>" * n,
 }
@@ -190,8 +207,8 @@ def test_handing_on_the_copy_is_linear_where_it_cannot_be_cut(shape):
     make = _NO_CUT[shape]
 
     def run(n):
-        pieces: list = []
-        tokenize_split(make(n), pieces, "k", pieces.clear)
+        text = make(n)
+        _copy_of(text, tokenize_split(text))
     t1 = best_cpu(lambda: run(20000))
     t4 = best_cpu(lambda: run(80000))
     if t4 < 0.01:

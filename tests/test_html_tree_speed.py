@@ -127,9 +127,12 @@ def _flat(built):
 
 def _compare_builds(text: str) -> bool:
     """The tree of both builds for *text*, when lxml's elements are its start tags in order."""
+    tokens = tokenize_split(text)
+    if tokens is None:
+        return False
     copy = T.CopyParser([])
-    tokens = tokenize_split(text, copy.pieces, "k", copy.flush)
-    if tokens is None or not copy.finish():
+    T.feed_copy(text, tokens[0], tokens[1], tokens[2], copy)
+    if not copy.finish():
         return False
     starts, kinds, names, weights = tokens
     tags, parents = copy.target.elements()

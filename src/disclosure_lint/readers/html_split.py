@@ -14,13 +14,12 @@ size, and on real pages.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain, compress, repeat
 from struct import pack
 
-from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, OTHER, START, TEXT, _find_close
+from .html_tokens import COMMENT, END, OTHER, START, TEXT, _find_close
 from ..source.re_cache import compile_re
 
 __all__ = ["tokenize_split", "text_weights"]
@@ -73,16 +72,15 @@ _SPLIT_RUNS = compile_re(
     r"|([A-Za-z][^\s/>\x00]*+)" + _ATTRS + r"(?:>(?:([^<]*+)</(?ai:\4)>)?|(?=[\"']))))")
 
 
-def tokenize_split(text: str, marked: list | None = None, mark: str = "k", flush=None):
-    """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them (and the same marked copy
-    appended to *marked*), and the text tokens' :func:`text_weights`; or None when the split cannot be sure
-    to read the page as it does.  With *flush*, it is called once a chunk when *marked* holds a few hundred
-    pieces, with *marked* cut right after its last start tag's marker (never a raw-text element's or a
-    title's), to take them (and clear the list): the copy then never stands whole in memory."""
+def tokenize_split(text: str):
+    """``(offsets, kinds, names)`` as html_tokens.tokenize_compact gives them, and the text tokens'
+    :func:`text_weights`; or None when the split cannot be sure to read the page as it does.  (The reader
+    takes it only where html_onepass is not sure of a page; lxml's copy is then made from these tokens by
+    html_tree.feed_copy.)"""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
     try:
-        return _file(text, stop, _chunks(text, stop, weights), weights, marked, mark, flush)
+        return _file(text, stop, _chunks(text, stop, weights), weights)
     except _Unsure:
         return None
 
@@ -91,10 +89,6 @@ class _Unsure(Exception):
     """The split cannot be sure to read the page as html_tokens does."""
 
 
-_FLUSH_AT = 512  # pieces of the marked copy handed on at once (with *flush*)
-# The copy is never cut right after these start tags (their content is raw or escapable text to lxml, even
-# written as "<script/>"): lxml would be handed the start of their content on its own.
-_NO_CUT_AFTER = frozenset(_RAW_NAMES.split("|")) | {"title", "plaintext"}
 _CHUNK = 1 << 14  # characters split at once: the pieces of a chunk are about three times its size in memory
 
 
@@ -138,15 +132,13 @@ when one of them holds a '<').  With each chunk's pieces
             return
 
 
-def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark: str, flush=None):
+def _file(text: str, stop: int, chunks, weights: list):
     """File the pieces of each chunk (:func:`_chunks`) as tokens, in a Python loop over its markups.
 
     A fifth cheaper than it was (in instructions; tests/html_split_oracle.py keeps it): the loop runs
-    over the chunk's own list (``zip`` of one list iterator, not of a chained stream); the marked copy
-    takes the pieces as they are, each start tag's marker in its place, instead of slicing the text
-    between two start tags (a slice costs about four list appends); offsets go to a list, moved into the
-    array once a chunk, packed (``array.append`` costs four times ``list.append`` and ``pack``); the
-    copy is handed on once a chunk, after its last marker where it may be cut (found from the end)."""
+    over the chunk's own list (``zip`` of one list iterator, not of a chained stream); offsets go to a
+    list, moved into the array once a chunk, packed (``array.append`` costs four times ``list.append``
+    and ``pack``)."""
     n = len(text)
     offsets = array("q")  # machine integers: 8 bytes a token, not an int object and a pointer (40)
     chunk_offsets: list[int] = []  # the chunk's, moved into *offsets* at its end
@@ -157,30 +149,9 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
     add_name = names.append
     lowered: dict[str, str] = {}  # one string per tag name, not one per tag
     lower = lowered.get
-    copy = marked if marked is not None else []
-    # Without a marked copy its pieces go nowhere: ``callable`` is a C function of one argument that keeps
-    # nothing and makes nothing (it returns a shared bool), cheaper than appending to a list cleared later.
-    copy_add = copy.append if marked is not None else callable
-    # A start tag's name as filed, and its marker in the copy, by the name as written; the markers after
-    # which the copy may be cut (their element's content is not raw text).
-    start_of: dict[str, tuple[str, str]] = {}
-    cut_after: set[str] = set()
-
-    def known_as(raw: str) -> tuple[str, str]:
-        name = lowered.get(raw) or raw.lower()
-        lowered[raw] = name
-        # libxml2 refuses control characters, so the copy turns them into spaces: a name holding one keeps
-        # the part before it (html_tokens does the same)
-        bad = _CONTROL_IN_NAME.search(name)
-        as_marked = name if bad is None else name[:bad.start()]
-        known = start_of[raw] = (name, f"<{as_marked} {mark}>")
-        if as_marked not in _NO_CUT_AFTER:
-            cut_after.add(known[1])
-        return known
 
     pos = 0
     unclosed = False  # the page ends in a comment that does not close
-    uncut = 0  # the copy's first pieces, where it may not be cut
     for pieces, quotes in chunks:
         kinds_before = len(kinds)
         first = pieces[0]
@@ -188,18 +159,18 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
             add(pos)
             kind_add(TEXT)
             pos += len(first)
-            copy_add(first)
         if len(pieces) % 5 == 0:
             pieces.append("")  # the chunk's last markup: the text after it opens the next chunk
         it = iter(pieces)
         next(it)
         for piece, end_name, raw_name, start_name, after in zip(it, it, it, it, it):
             if start_name is not None:  # (one that fails at a quote is found after the loop)
-                known = start_of.get(start_name) or known_as(start_name)
+                name = lower(start_name)
+                if name is None:
+                    name = lowered[start_name] = start_name.lower()
                 add(pos)
                 kind_add(START)
-                add_name(known[0])
-                copy_add(known[1])
+                add_name(name)
             elif end_name is not None:
                 name = lower(end_name)
                 if name is None:
@@ -207,7 +178,6 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                 add(pos)
                 kind_add(END)
                 add_name(name)
-                copy_add(piece)
             elif raw_name is not None:
                 m = _START_TAG.match(piece)
                 if m is None:
@@ -216,11 +186,12 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                 end = pos + len(piece)
                 if end >= stop and _find_close(text, raw_name.lower(), pos + tag_end) != end:
                     raise _Unsure  # its end tag is past the split: html_tokens reads on to it
-                known = start_of.get(raw_name) or known_as(raw_name)
+                name = lower(raw_name)
+                if name is None:
+                    name = lowered[raw_name] = raw_name.lower()
                 add(pos)
                 kind_add(START)
-                add_name(known[0])
-                copy_add(known[1] + piece[tag_end:])  # the element's content follows its marker as it is
+                add_name(name)
                 if tag_end < len(piece):
                     add(pos + tag_end)
                     kind_add(OTHER)
@@ -232,27 +203,22 @@ def _file(text: str, stop: int, chunks, weights: list, marked: list | None, mark
                     unclosed = len(piece) < 7 or not piece.endswith("-->")
                 else:
                     kind_add(OTHER)
-                copy_add(piece)
             pos += len(piece)
             if after:
                 add(pos)
                 kind_add(TEXT)
                 pos += len(after)
-                copy_add(after)
         for q in quotes:
             if q > 0 and text[q - 1] != ">" and _start_ends_at(q, pos, chunk_offsets, kinds, kinds_before):
                 raise _Unsure  # a start tag that fails at a quote: html_tokens reads on from inside it
         # packed at once: array.fromlist converts each int through PyArg_Parse, twice the cost of pack
         offsets.frombytes(pack(f"{len(chunk_offsets)}q", *chunk_offsets))
         chunk_offsets.clear()
-        if flush is not None and marked is not None and len(marked) >= _FLUSH_AT:
-            uncut = _flush_after_marker(marked, cut_after, flush, uncut)
     if pos < n and not unclosed:
         offsets.append(pos)
         kind_add(TEXT)
         weights += _weights([text[pos:]])
     offsets.append(n)
-    copy_add(text[pos:])
     if unclosed:
         weights = text_weights(text, offsets, kinds)
     return offsets, kinds, names, weights
@@ -275,22 +241,6 @@ def _start_ends_at(q: int, pos: int, chunk_offsets: list, kinds: bytearray, kind
     else:
         return False
     return before >= 0 and kinds[kinds_before + before] == START
-
-
-def _flush_after_marker(marked: list, cut_after: set, flush, uncut: int) -> int:
-    """Hand on the copy up to its last marker after which it may be cut, if it holds one after its first
-    *uncut* pieces (looked at before: each piece is looked at once, however long the copy grows where it
-    may not be cut).  Returns how many pieces at the start of the copy now hold no such marker.  No other
-    piece equals a marker: a text piece holds no '<' and letter, other markup opens with '</', '<!' or
-    '<?', and a raw-text element's marker is followed by its content in the same piece."""
-    for cut in range(len(marked), uncut, -1):
-        if marked[cut - 1] in cut_after:
-            rest = marked[cut:]
-            del marked[cut:]
-            flush()  # takes the pieces, and clears the list
-            marked += rest
-            return len(rest)
-    return len(marked)
 
 
 def _weights(texts: list, seen: list | None = None) -> list:

@@ -16,8 +16,7 @@ from itertools import compress, repeat
 
 from ..i18n import _
 from ..source import Span
-from .html_split import _FLUSH_AT, _NO_CUT_AFTER
-from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, START, TEXT, VOID_TAGS
+from .html_tokens import _CONTROL_IN_NAME, COMMENT, END, RAWTEXT_TAGS, START, TEXT, VOID_TAGS
 
 __all__ = ["MARK", "CopyParser", "Node", "lxml_tree", "parse_tree"]
 
@@ -32,6 +31,10 @@ _CONTROLS = tuple(map(chr, _CONTROL))
 # control's low byte (a CJK page has many), and the bytes are mapped as the str would have been.
 _CONTROL_CODES = tuple(_CONTROL)
 _CONTROL_BYTES = bytes(0x20 if i in _CONTROL else i for i in range(256))
+_FLUSH_AT = 512  # pieces of the copy handed on to lxml at once (feed_copy)
+# The copy is never cut right after these start tags (their content is raw or escapable text to lxml, even
+# written as "<script/>"): lxml would be handed the start of their content on its own.
+_NO_CUT_AFTER = RAWTEXT_TAGS | {"title", "plaintext"}
 
 
 class Node:
@@ -386,7 +389,7 @@ def feed_copy(text: str, starts, kinds: bytearray, names: list, copy: CopyParser
             add(text[prev:starts[k]])
             add(f"<{name} {MARK}>")
             prev = starts[k + 1]
-            # fed on only after a marker lxml may be handed alone (html_split's rule: not a raw-text
+            # fed on only after a marker lxml may be handed alone (not a raw-text
             # element's or a title's, whose content lxml would be handed the start of on its own)
             if len(pieces) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
                 copy.flush()
