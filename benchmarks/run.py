@@ -95,11 +95,6 @@ def bench_vs_lxml(files, repeats):
     return interleaved_best(lambda: [lxml.html.fromstring(d) for d in files], lambda: lint_all(files), repeats)
 
 
-def best_cpu_time(fn, repeats: int) -> float:
-    """Best-of-N process CPU time: the least disturbed by other work on a shared machine."""
-    return min(_timings(fn, repeats, time.process_time))
-
-
 def interleaved_best(base_fn, ours_fn, repeats: int) -> tuple[float, float]:
     """Best-of-N process CPU time of the baseline and of ours, timed in turns (base, ours, base, …).
 
@@ -384,7 +379,8 @@ def main() -> int:
     if real:
         base, ours = bench_vs_lxml(real, repeats * 2)
         r = ours / base
-        print(f"1b. {len(real)} real pages ({sum(map(len, real)) / 1e6:.1f} MB, CPU time, best of {repeats * 2}): "
+        print(f"1b. {len(real)} real pages ({sum(map(len, real)) / 1e6:.1f} MB, CPU time, best of {repeats * 2}, "
+              f"interleaved): "
               f"lxml.html.fromstring {base * 1000:.0f} ms, dlint {ours * 1000:.0f} ms -> ratio {r:.1f}x "
               f"(target <= 5x) {'OK' if r <= 5 else 'MISSED'}")
         base, ours = bench_read_vs_lxml(real, repeats * 2)

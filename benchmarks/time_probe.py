@@ -6,8 +6,9 @@
 The other probes count instructions (callgrind), which repeat to the instruction but are not time: libxml2
 runs more instructions a nanosecond than our Python stages and than the regex engine, by a ratio that
 differs from one kind of page to another.  On corpus(12) the lint counts 5.3x lxml's instructions and takes
-6.4-7.4x its CPU time; on the real pages 4.0x and about 4x.  This probe prints each stage's best-of-N CPU
-time (interleaved rounds, garbage collector off, as row 1 runs) and its ratio to lxml's parse:
+about 7.7x its CPU time; on the real pages 4.0x and about 5.4-6x (rows 1 and 1b of run.py, timed in turns).
+This probe prints each stage's best-of-N CPU time (interleaved rounds, the garbage collector off for all
+of them, as lint_all runs the lint) and its ratio to lxml's parse:
 
 * ``lxml``: ``lxml.html.fromstring`` of each page (the unit);
 * ``lxml+walk``: the same and a walk of every element reading its tag, text, tail, source line and one

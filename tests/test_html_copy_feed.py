@@ -1,6 +1,6 @@
-"""lxml parses the HTML reader's marked copy as html_tree.feed_copy makes it from the tokens, a part at a time
-(readers/html_tree.CopyParser), so the copy never stands whole in memory; its markers carry no number, and the marked elements are matched to the
-start tags in order when lxml kept them all (else the copy is parsed again with numbered markers).
+"""lxml parses the HTML reader's marked copy as html_tree.feed_copy makes it from the tokens, a part at a
+time (readers/html_tree.CopyParser), so the copy never stands whole in memory; its markers carry no number,
+and the marked elements are matched to the start tags in order when lxml kept them all (else the copy is parsed again with numbered markers).
 
 Fed in parts or parsed whole (one ``etree.fromstring``), lxml must find the same elements and fail the same
 way; the parts, joined, are the whole copy; and the tree built from the elements in order is the tree
@@ -179,5 +179,7 @@ def test_pages_fed_in_parts_and_matched_in_order(monkeypatch):
         text = Source.from_bytes(p.read_bytes()).text
         for flush_at in (html_tree._FLUSH_AT, 3):
             assert _same(text, flush_at), p
+        if text.count("<p") >= 10:  # a page, not a fragment: the copy is handed on in parts, never held whole
+            assert _fed(text, 3)[2], p
         trees = _trees(text)
         assert trees[0] == trees[1], p

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from disclosure_lint.readers.html_split import _SPLIT, text_weights, tokenize_split
-from disclosure_lint.readers.html_tree import feed_copy
 from disclosure_lint.readers.html_tokens import TEXT, tokenize_compact
+from disclosure_lint.readers.html_tree import feed_copy
 from disclosure_lint.source import Source
 
 from .conftest import FIXTURES, SHARED, best_cpu

@@ -276,7 +276,7 @@ def _build_in_order(kinds: bytearray, names: list, weights: list, elements: tupl
 
 
 class CopyParser:
-    """lxml's parser of the marked copy, fed a part at a time as the tokenizer makes it (its *flush*), so
+    """lxml's parser of the marked copy, fed a part at a time as feed_copy makes it (its *flush*), so
     the copy never stands whole in memory, as a string or as bytes.  Fed in one part or in many, lxml finds
     the same elements (a test compares the two on real pages and on arbitrary markup cut anywhere)."""
 
@@ -334,7 +334,7 @@ class CopyParser:
 
 def parse_tree(text: str, tokens: tuple, copy: CopyParser, ordinal: bool = True
                ) -> tuple[Node, list[Node], list[int]]:
-    """Let lxml finish parsing the marked copy (fed to *copy* by the tokenizer), then build the Nodes with
+    """Let lxml finish parsing the marked copy (fed to *copy* by feed_copy), then build the Nodes with
     text attributed.
 
     Each start tag gives lxml at most one marked element, in source order, so when lxml found as many as
