@@ -95,23 +95,26 @@ def bench_vs_lxml(files, repeats):
     return interleaved_best(lambda: [lxml.html.fromstring(d) for d in files], lambda: lint_all(files), repeats)
 
 
-def interleaved_best(base_fn, ours_fn, repeats: int) -> tuple[float, float]:
-    """Best-of-N process CPU time of the baseline and of ours, timed in turns (base, ours, base, …).
+def best_in_turns(fns, repeats: int) -> list[float]:
+    """Best-of-N process CPU time of each of *fns*, timed in turns (the first, the second, …, the first, …).
 
     Timed one after the other (all the baseline's repeats, then all of ours), a ratio moved with the
     machine: the lxml loop over the same 12 pages read 16.7 to 26.6 ms in one process within a minute,
-    so row 1 read 4.1x in one run and 6.4-7.4x in others.  In turns, a slow spell slows both; the best of
-    each is then taken."""
-    base = ours = float("inf")
+    so row 1 read 4.1x in one run and 6.4-7.4x in others.  In turns, a slow spell slows them all; the best
+    of each is then taken."""
+    best = [float("inf")] * len(fns)
     for _ in range(repeats):
-        gc.collect()
-        t = time.process_time()
-        base_fn()
-        base = min(base, time.process_time() - t)
-        gc.collect()
-        t = time.process_time()
-        ours_fn()
-        ours = min(ours, time.process_time() - t)
+        for i, fn in enumerate(fns):
+            gc.collect()
+            t = time.process_time()
+            fn()
+            best[i] = min(best[i], time.process_time() - t)
+    return best
+
+
+def interleaved_best(base_fn, ours_fn, repeats: int) -> tuple[float, float]:
+    """:func:`best_in_turns` of the baseline and of ours."""
+    base, ours = best_in_turns([base_fn, ours_fn], repeats)
     return base, ours
 
 

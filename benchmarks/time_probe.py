@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,22 +58,18 @@ def stages(files: list[bytes]) -> dict:
 
 
 def measure(files: list[bytes], repeats: int) -> dict[str, float]:
+    from run import best_in_turns
+
     fns = stages(files)
     for fn in fns.values():
         fn()  # warm: imports, patterns compiled at first use, tables loaded
-    best = dict.fromkeys(fns, float("inf"))
     gc_was = gc.isenabled()
-    gc.disable()
+    gc.disable()  # for every stage, as lint_all runs the lint
     try:
-        for _ in range(repeats):  # interleaved: a slow moment of the machine hits every stage alike
-            for name, fn in fns.items():
-                t = time.process_time()
-                fn()
-                best[name] = min(best[name], time.process_time() - t)
+        return dict(zip(fns, best_in_turns(list(fns.values()), repeats)))
     finally:
         if gc_was:
             gc.enable()
-    return best
 
 
 def main() -> int:

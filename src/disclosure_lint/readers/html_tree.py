@@ -389,8 +389,6 @@ def feed_copy(text: str, starts, kinds: bytearray, names: list, copy: CopyParser
             add(text[prev:starts[k]])
             add(f"<{name} {MARK}>")
             prev = starts[k + 1]
-            # fed on only after a marker lxml may be handed alone (not a raw-text
-            # element's or a title's, whose content lxml would be handed the start of on its own)
             if len(pieces) >= _FLUSH_AT and name not in _NO_CUT_AFTER:
                 copy.flush()
         elif kind == END:
