@@ -52,25 +52,6 @@ def _options(options: dict[str, Any]) -> Options:
     return Options.from_kwargs(**options)
 
 
-class _gc_paused:
-    """The tree holds many small objects and a few reference cycles: collecting while a report is
-    linted costs time that grows with the heap (a page 4x larger took 7x longer); the cycles are
-    freed once the lint is done. The CLI does the same per file."""
-
-    def __enter__(self):
-        import gc
-
-        self.was = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc):
-        import gc
-
-        if self.was:
-            gc.enable()
-        return False
-
-
 def lint_path(path: str | os.PathLike[str], *, timeout: float | None = None, **options: Any) -> list[Diagnostic]:
     """Lint one file; returns the list of :class:`~disclosure_lint.engine.diagnostics.Diagnostic`
     (each with ``line``, ``column``, ``end_line``, ``end_column`` and ``text``).
@@ -78,9 +59,10 @@ def lint_path(path: str | os.PathLike[str], *, timeout: float | None = None, **o
     from .engine.lint import lint_document
     from .i18n import use_language
     from .engine.timelimit import time_limit
+    from .source.gc_pause import gc_paused
 
     opts = _options(options)
-    with time_limit(timeout), use_language(opts.lang), _gc_paused():
+    with time_limit(timeout), use_language(opts.lang), gc_paused():
         return lint_document(parse_path(path, opts.kind), opts)
 
 
@@ -90,9 +72,10 @@ def lint_text(text: str, *, kind: str = "html", path: str | None = None, timeout
     from .engine.lint import lint_document
     from .i18n import use_language
     from .engine.timelimit import time_limit
+    from .source.gc_pause import gc_paused
 
     opts = _options(options)
-    with time_limit(timeout), use_language(opts.lang), _gc_paused():
+    with time_limit(timeout), use_language(opts.lang), gc_paused():
         return lint_document(parse_text(text, kind=kind, path=path), opts)
 
 
@@ -103,9 +86,10 @@ def lint_bytes(data: bytes, *, path: str | None = None, kind: str | None = None,
     from .i18n import use_language
     from .document.parse import parse_bytes
     from .engine.timelimit import time_limit
+    from .source.gc_pause import gc_paused
 
     opts = _options(options)
-    with time_limit(timeout), use_language(opts.lang), _gc_paused():
+    with time_limit(timeout), use_language(opts.lang), gc_paused():
         return lint_document(parse_bytes(data, path, kind), opts)
 
 

@@ -9,6 +9,7 @@ from ..i18n import _
 from ..readers import BINARY_KINDS, read, read_binary, sniff_kind
 from ..readers.blocks import RawDocument
 from ..source import Source, Span
+from ..source.gc_pause import gc_paused
 
 __all__ = ["parse_bytes", "parse_text", "parse_path", "parse_source", "source_from_bytes", "MAX_BYTES"]
 
@@ -17,6 +18,12 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 def parse_source(source: Source, kind: str | None = None) -> Document:
+    """The source read into a Document, Python's cycle collector paused meanwhile (source.gc_pause)."""
+    with gc_paused():
+        return _parse_source(source, kind)
+
+
+def _parse_source(source: Source, kind: str | None) -> Document:
     kind = kind or sniff_kind(source, source.path)
     if kind in BINARY_KINDS:
         return _parse_binary(source, kind)
