@@ -22,7 +22,6 @@ class gc_paused:
         self.was = gc.isenabled()
         gc.disable()
 
-    def __exit__(self, *exc: object) -> bool:
+    def __exit__(self, *exc: object) -> None:  # (None: an exception goes on, and type checkers know it)
         if self.was:
             gc.enable()
-        return False
