@@ -4,7 +4,8 @@ Characters and their boxes come from PDFium (:mod:`.text_layer`), and so do the 
 objects, the ruling lines a table is drawn with (:mod:`.ruling_lines`). The lines are turned into cells
 by pdfplumber's lattice functions (:mod:`.lattice`). Characters outside tables are grouped into visual
 lines (:mod:`.visual_lines`) and the lines into paragraphs (:mod:`.paragraphs`); a table that continues
-on the next page is one table (:mod:`.continued_tables`). :mod:`.extracted_text` writes it all out, each
+on the next page is one table (:mod:`.continued_tables`). A page whose Chinese text is in a font the PDF
+does not embed takes its characters from pdfminer instead (:mod:`.unembedded_fonts`). :mod:`.extracted_text` writes it all out, each
 piece located.
 
 A PDF with no text layer (a scan) gets one finding: dlint does not do OCR. CreationDate / ModDate
@@ -21,6 +22,7 @@ from ..office import (MISSING_EXTRA, NO_TEXT, UNREADABLE, ExtractedSource, Offic
 from .extracted_text import write_pages
 from .lattice import PTable, lattice, page_tables
 from .text_layer import number_lines, page_chars
+from .unembedded_fonts import PdfminerPages, cjk_in_unembedded_font, pdfminer_chars
 from .visual_lines import drop_running_lines, page_lines
 
 __all__ = ["read_pdf"]
@@ -44,7 +46,7 @@ def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
         return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is damaged or truncated ({error})",
                                                  error=msg[:200] or type(exc).__name__))
     try:
-        return _read(pdf, pdfium_c, path)
+        return _read(pdf, pdfium_c, path, PdfminerPages(data))
     except Exception as exc:  # a damaged page, an unexpected object: one finding, never a traceback
         return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: {error}",
                                                  error=f"{type(exc).__name__}: {exc}"[:300]))
@@ -55,7 +57,15 @@ def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
             pass
 
 
-def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
+def _read(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None = None) -> OfficeRead:
+    try:
+        return _read_pages(pdf, pdfium_c, path, pdfminer)
+    finally:
+        if pdfminer is not None:
+            pdfminer.close()
+
+
+def _read_pages(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None) -> OfficeRead:
     problems = []
     plt = lattice()
     if plt is None:
@@ -71,7 +81,7 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
         page = pdf[k]
         try:
             page_h = page.get_size()[1]
-            lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped)
+            lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped, pdfminer)
         finally:
             page.close()
         total_chars += n
@@ -111,10 +121,10 @@ def _read(pdf, pdfium_c, path: str | None) -> OfficeRead:
 
 # ---- one page ------------------------------------------------------------------------------------------
 
-def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None):
+def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None, pdfminer: PdfminerPages | None = None):
     w, h = page.get_size()
     unmapped = unmapped if unmapped is not None else [0]
-    chars = page_chars(page, h, pdfium_c, unmapped)
+    chars = _chars(page, pno, h, pdfium_c, unmapped, pdfminer)
     visible = [c for c in chars if not c.c.isspace()]
     number_lines(visible)
     tables: list[PTable] = []
@@ -126,3 +136,23 @@ def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None):
             in_table.update(id(c) for c in cell.chars)
     lines = page_lines([c for c in chars if id(c) not in in_table], pno, h)
     return lines, tables, len(visible)
+
+
+def _chars(page, pno: int, h: float, pdfium_c, unmapped: list, pdfminer: PdfminerPages | None) -> list:
+    """The page's characters: PDFium's, or pdfminer's where Chinese text is in a font the PDF does not
+    embed (:mod:`.unembedded_fonts`: PDFium's depend on the fonts of the machine there)."""
+    if pdfminer is not None and page.get_rotation() == 0 and cjk_in_unembedded_font(page, pdfium_c):
+        plpage = pdfminer.page(pno - 1)
+        # (the same page size: the boxes and PDFium's ruling lines must be measured alike)
+        if plpage is not None and abs(plpage.width - page.get_width()) < 0.5 \
+                and abs(plpage.height - h) < 0.5 and tuple(plpage.bbox[:2]) == (0, 0):
+            try:
+                missing = [0]
+                chars = pdfminer_chars(plpage, missing)
+                unmapped[0] += missing[0]
+                return chars
+            finally:
+                close = getattr(plpage, "close", None)  # (frees pdfminer's layout of the page)
+                if close is not None:
+                    close()
+    return page_chars(page, h, pdfium_c, unmapped)
