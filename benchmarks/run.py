@@ -367,8 +367,11 @@ def main() -> int:
     repeats = 3 if args.quick else 5
     n_corpus = 12 if args.quick else 40
     n_batch = 60 if args.quick else 500
+    from disclosure_lint.readers import html_onepass
+
+    compiled = "compiled (readers/_onepass.c)" if html_onepass._compiled is not None else "Python (not built)"
     print(f"dlint benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores\n")
+          f"{os.cpu_count()} cores, HTML pass: {compiled}\n")
 
     files = corpus(n_corpus)
     mb = sum(map(len, files)) / 1e6

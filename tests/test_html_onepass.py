@@ -63,6 +63,9 @@ def test_where_the_split_s_cut_meets_a_quote_and_the_one_pass_s_does_not(text, c
     assert agrees(text)
 
 
+_RUNS_APART = "<html><body>" + "<br>x</br>" * 100 + "</body></html>"
+
+
 @pytest.mark.parametrize("text", [
     "<html><body><p>a<!-- not closed",  # the split reads a comment that does not close apart
     '<html><body><p a="x>b</p></body></html>',  # a quote that never closes: the split gives up
@@ -70,11 +73,22 @@ def test_where_the_split_s_cut_meets_a_quote_and_the_one_pass_s_does_not(text, c
     "<html><body><div>a</div ></body></html>",
     "<html><body><p>1 </ 2</p></body></html>",
     "",
-    "<html><body>" + "<br>x</br>" * 100 + "</body></html>",  # runs taken apart, each a move of the pieces
+    _RUNS_APART,  # runs taken apart, each a move of the pieces
     "<html><body><s\u212a>x</s\u212a><p>y</p></body></html>",  # KELVIN SIGN: "k" lower-cased, not to libxml2
     "<html><body><b>x</b\u212a><p>y</p></body></html>",
 ])
-def test_where_it_is_unsure_the_page_is_tokenized_and_lxml_builds_the_tree(text):
+def test_where_it_is_unsure_the_page_is_tokenized_and_lxml_builds_the_tree(text, monkeypatch):
+    # The Python pass (the compiled one gives up on these too, but for _RUNS_APART: see below)
+    monkeypatch.setattr(O, "USE_COMPILED", False)
     assert O.read_in_one_pass(text) is None
     reader = _Reader(Source(text))
     assert _flat((reader.root, reader.nodes, reader.comments)) == _flat(T.lxml_tree(text, _tokens(text), []))
+
+
+def test_runs_the_python_pass_leaves_are_read_by_the_compiled_pass_as_lxml_reads_them():
+    """The Python pass gives up where it would take too many runs apart in one chunk (a cost of its own split,
+    not a doubt about the page); the compiled pass, which files tokens one at a time, reads the page."""
+    if O._compiled is None:
+        pytest.skip("the compiled HTML pass (readers/_onepass.c) was not built here")
+    assert O.read_in_one_pass(_RUNS_APART) is not None
+    assert agrees(_RUNS_APART)

@@ -33,6 +33,41 @@ from .html_tree import Node
 __all__ = ["read_in_one_pass"]
 
 _new = object.__new__
+
+
+def _load_compiled():
+    """readers/_onepass.c's module, or None: not built (no compiler where dlint was installed), turned off
+    (DLINT_PURE_PYTHON=1), or built from another version of its source (a checkout whose C file changed since
+    the last ``pip install -e .``: the Python pass then stands, rather than a stale build)."""
+    import os
+
+    if os.environ.get("DLINT_PURE_PYTHON"):
+        return None
+    try:
+        from . import _onepass
+    except ImportError:
+        return None
+    source = os.path.join(os.path.dirname(__file__), "_onepass.c")
+    try:
+        with open(source, "rb") as f:
+            data = f.read()
+    except OSError:  # no source beside it: the build is the one shipped
+        return _onepass
+    import hashlib
+
+    return _onepass if hashlib.sha256(data).hexdigest() == getattr(_onepass, "SOURCE_SHA256", None) else None
+
+
+_compiled = _load_compiled()
+USE_COMPILED = True  # tests turn it off to compare the two passes
+
+
+def _compiled_context() -> tuple:
+    """The tables and helpers the compiled pass plays the rules with: this module's, as they stand (the
+    Python pass reads them at each call too, and tests change them to see the oracle fail)."""
+    after_start = dict.fromkeys(_EMPTY, False) | dict.fromkeys(_TEXTISH, True)
+    return (Node, _CLOSED_BY, VOID_TAGS, _ROOTISH, _HTML_OR_HEAD, after_start, RAWTEXT_TAGS, _TEXT_CONTENT, _PRIORITY,
+            _start_in_head, _INSERT_IN_BODY, array)
 # Runs taken apart in one chunk before the page is left to the tokenizer and lxml: each inserts its end tag into the
 # chunk's list of pieces (a move of the pieces after it), so a chunk of nothing else would cost its length
 # squared; a page has a few (its <title>).
@@ -43,9 +78,21 @@ _NO_MARKUP = ("", None, None, None, None)  # put before a chunk's first text: it
 def read_in_one_pass(text: str) -> tuple[array, bytearray, Node, list[Node], list[int]] | None:
     """``(starts, kinds, root, nodes, comments)``: the tokens html_tokens.tokenize_compact gives (offsets as
     machine integers, kinds) and the tree lxml's parse of the marked copy gives (html_tree.lxml_tree), in
-    one pass; or None where it is not sure (the caller then takes those two)."""
+    one pass; or None where it is not sure (the caller then takes those two).
+
+    The compiled pass (readers/_onepass.c, where it was built) answers first; where it gives up, this
+    module's Python pass, the definition, does."""
     if not html_libxml2.ACTIVE:
         return None
+    if _compiled is not None and USE_COMPILED:
+        got = _compiled.read(text, Node("#root", -1, None), _compiled_context())
+        if got is not None:
+            return got
+    return _read_in_one_pass_py(text)
+
+
+def _read_in_one_pass_py(text: str) -> tuple[array, bytearray, Node, list[Node], list[int]] | None:
+    """read_in_one_pass in Python: the definition, and the oracle of the compiled pass."""
     stop = text.rfind(">") + 1  # past the last '>' no markup can end: the rest is text
     weights: list[int] = []
     seen: list[str] = []

@@ -1,0 +1,737 @@
+/* html_onepass.read_in_one_pass in C: the same tokens and the same tree, or None.
+ *
+ * An optional accelerator.  The Python function (html_onepass._read_in_one_pass_py) stays the definition
+ * and the oracle: this one files the tokens one at a time (no split, no runs) and plays the same libxml2
+ * rules, with the tables, the Node class and _start_in_head passed in from Python (module html_onepass).
+ * It gives up (returns None, and the Python pass runs) in every case where the Python pass gives up, and
+ * in a few more that it leaves to it: any '<' inside a text, any character beyond ASCII in a tag name.  tests/test_html_onepass_c.py compares the two on real
+ * pages, fixtures, synthetic reports and generated markup.
+ *
+ * Every read of the text is bounds-checked against its length: a page is arbitrary input.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* token kinds (html_tokens) */
+enum { K_TEXT = 0, K_START = 1, K_END = 2, K_COMMENT = 3, K_OTHER = 4 };
+
+typedef struct {
+    PyObject *text;
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Src;
+
+#define CH(s, i) ((Py_UCS4)PyUnicode_READ((s)->kind, (s)->data, (i)))
+
+static PyObject *s_tag, *s_tok, *s_items, *s_parent, *s_w, *s_empty_tuple;
+
+typedef struct {
+    int64_t *v;
+    Py_ssize_t len, cap;
+} I64;
+
+static int i64_add(I64 *a, int64_t x) {
+    if (a->len == a->cap) {
+        Py_ssize_t cap = a->cap ? a->cap * 2 : 1024;
+        int64_t *v = PyMem_Realloc(a->v, (size_t)cap * sizeof(int64_t));
+        if (v == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->len++] = x;
+    return 0;
+}
+
+typedef struct {
+    char *v;
+    Py_ssize_t len, cap;
+} Bytes;
+
+static int bytes_add(Bytes *a, char x) {
+    if (a->len == a->cap) {
+        Py_ssize_t cap = a->cap ? a->cap * 2 : 1024;
+        char *v = PyMem_Realloc(a->v, (size_t)cap);
+        if (v == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->len++] = x;
+    return 0;
+}
+
+static int is_ascii_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* what ends a tag name: \s (str.isspace, as re's \s reads a str), '/', '>', NUL */
+static int ends_name(Py_UCS4 c) { return c == '/' || c == '>' || c == 0 || Py_UNICODE_ISSPACE(c); }
+
+static Py_UCS4 ascii_lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* the name at [a, b) lower-cased, as a shared str object (new reference); NULL with no error set when the
+ * name holds a character that html_libxml2._ODD_NAME_CHAR rejects once lowered or anything beyond ASCII */
+static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
+    char buf[64];
+    Py_ssize_t len = b - a;
+    if (len <= 0 || len > (Py_ssize_t)sizeof(buf))
+        return NULL;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = ascii_lower(CH(s, a + i));
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':' || c == '_' || c == '.' || c == '-'))
+            return NULL;
+        buf[i] = (char)c;
+    }
+    PyObject *key = PyUnicode_FromStringAndSize(buf, len);
+    if (key == NULL)
+        return NULL;
+    PyObject *got = PyDict_SetDefault(names, key, key); /* borrowed */
+    Py_XINCREF(got);
+    Py_DECREF(key);
+    return got;
+}
+
+/* whether text[a:a+len(lit)] == lit, ASCII case-insensitively where fold */
+static int match_at(Src *s, Py_ssize_t a, const char *lit, int fold) {
+    Py_ssize_t m = (Py_ssize_t)strlen(lit);
+    if (a < 0 || a + m > s->n)
+        return 0;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        Py_UCS4 c = CH(s, a + i);
+        if (fold)
+            c = ascii_lower(c);
+        if (c != (Py_UCS4)(unsigned char)lit[i])
+            return 0;
+    }
+    return 1;
+}
+
+static Py_ssize_t find_lit(Src *s, const char *lit, Py_ssize_t from, Py_ssize_t to) {
+    Py_ssize_t m = (Py_ssize_t)strlen(lit);
+    for (Py_ssize_t i = from; i + m <= to; i++) {
+        if (CH(s, i) == (Py_UCS4)(unsigned char)lit[0] && match_at(s, i, lit, 0))
+            return i;
+    }
+    return -1;
+}
+
+static const char *RAW_NAMES[] = {"script", "style", "xmp", "textarea", "noscript", "iframe", "noembed", "noframes",
+                                  NULL};
+
+/* set an attribute of a fresh node; -1 on error */
+static int set(PyObject *o, PyObject *name, PyObject *v) {
+    int r = PyObject_SetAttr(o, name, v);
+    return r;
+}
+
+static int node_w_add(PyObject *node, long w) {
+    PyObject *cur = PyObject_GetAttr(node, s_w);
+    if (cur == NULL)
+        return -1;
+    long c = PyLong_AsLong(cur);
+    Py_DECREF(cur);
+    if (c == -1 && PyErr_Occurred())
+        return -1;
+    PyObject *nv = PyLong_FromLong(c + w);
+    if (nv == NULL)
+        return -1;
+    int r = PyObject_SetAttr(node, s_w, nv);
+    Py_DECREF(nv);
+    return r;
+}
+
+static PyObject *get(PyObject *o, PyObject *name) { return PyObject_GetAttr(o, name); } /* new ref */
+
+static int gave_up_at = 0; /* the source line of the last give-up (last_give_up(): tests and probes) */
+#define GIVE_UP do { gave_up_at = __LINE__; goto give_up; } while (0)
+#define FAIL goto fail
+
+static PyObject *read_pass(PyObject *self, PyObject *args) {
+    PyObject *text, *root, *ctx;
+    if (!PyArg_ParseTuple(args, "UOO!", &text, &root, &PyTuple_Type, &ctx))
+        return NULL;
+    PyObject *Node, *closed_by, *void_tags, *rootish, *html_or_head, *after_start, *rawtext, *text_content, *priority,
+        *start_in_head, *array_type;
+    long insert_in_body;
+    if (!PyArg_ParseTuple(ctx, "OO!OOOO!OOO!OlO", &Node, &PyDict_Type, &closed_by, &void_tags, &rootish, &html_or_head,
+                          &PyDict_Type, &after_start, &rawtext, &text_content, &PyDict_Type, &priority, &start_in_head,
+                          &insert_in_body, &array_type))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+
+    Src S = {text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    Src *s = &S;
+    Py_ssize_t n = s->n;
+
+    I64 offsets = {0};
+    Bytes kinds = {0};
+    PyObject *els = PyList_New(0), *comments = PyList_New(0), *names = PyDict_New();
+    PyObject *open_names = PyList_New(0), *open_nodes = PyList_New(0);
+    PyObject *result = NULL;
+    PyObject *owner = NULL, *text_of = NULL; /* owned references */
+    if (!els || !comments || !names || !open_names || !open_nodes)
+        FAIL;
+
+    Py_ssize_t stop = PyUnicode_FindChar(text, '>', 0, n, -1);
+    if (stop == -2)
+        FAIL;
+    stop = stop + 1; /* past the last '>' no markup can end: the rest is text (0 when there is none) */
+
+    long state = 0;
+    int in_head = 1, careful = 1, rooted = 0;
+    Py_ssize_t raw_content = -1;
+    Py_ssize_t k = 0;
+    owner = root;
+    Py_INCREF(owner);
+
+    Py_ssize_t pos = 0;
+    while (pos < n) {
+        /* the next markup at or after pos */
+        Py_ssize_t i = pos, mk_end = -1;
+        int mk = -1; /* kind of markup found */
+        Py_ssize_t name_a = 0, name_b = 0;
+        int raw = 0, self_closing = 0;
+        Py_ssize_t content_a = 0, content_b = 0;
+        while (i < stop) {
+            Py_ssize_t lt = PyUnicode_FindChar(text, '<', i, stop, 1);
+            if (lt == -2)
+                FAIL;
+            if (lt < 0) {
+                i = stop;
+                break;
+            }
+            i = lt;
+            Py_UCS4 c1 = i + 1 < n ? CH(s, i + 1) : 0;
+            if (c1 == '!' && match_at(s, i, "<!--", 0)) {
+                Py_ssize_t e = find_lit(s, "-->", i + 4, n);
+                if (e < 0 || match_at(s, i, "<!-->", 0) || match_at(s, i, "<!--->", 0))
+                    GIVE_UP; /* a comment that does not close, or one libxml2 ends elsewhere */
+                if (find_lit(s, "--!>", i, e + 3) >= 0)
+                    GIVE_UP;
+                mk = K_COMMENT;
+                mk_end = e + 3;
+                break;
+            }
+            if (c1 == '!' || c1 == '?') {
+                Py_ssize_t gt = PyUnicode_FindChar(text, '>', i + 2, n, 1);
+                if (gt == -2)
+                    FAIL;
+                if (gt < 0)
+                    GIVE_UP;
+                mk = K_OTHER;
+                mk_end = gt + 1;
+                break;
+            }
+            if (c1 == '/' && i + 2 < n && is_ascii_letter(CH(s, i + 2))) {
+                Py_ssize_t j = i + 3;
+                while (j < n && !ends_name(CH(s, j)))
+                    j++;
+                if (j >= n || CH(s, j) != '>')
+                    GIVE_UP; /* not "</name>": libxml2 reads what follows the name otherwise */
+                mk = K_END;
+                name_a = i + 2;
+                name_b = j;
+                mk_end = j + 1;
+                break;
+            }
+            if (is_ascii_letter(c1)) {
+                Py_ssize_t j = i + 2;
+                while (j < n && !ends_name(CH(s, j)))
+                    j++;
+                name_a = i + 1;
+                name_b = j;
+                /* attributes: runs of anything but '>' and quotes, each quoted value whole */
+                while (j < n) {
+                    Py_UCS4 c = CH(s, j);
+                    if (c == '>')
+                        break;
+                    if (c == '"' || c == '\'') {
+                        Py_ssize_t q = PyUnicode_FindChar(text, c, j + 1, n, 1);
+                        if (q == -2)
+                            FAIL;
+                        if (q < 0)
+                            GIVE_UP; /* a quote that never closes */
+                        j = q + 1; /* (a quoted value is taken whole, '<' and '>' included, as the split's pattern does) */
+                        continue;
+                    }
+                    j++;
+                }
+                if (j >= n)
+                    GIVE_UP;
+                self_closing = CH(s, j - 1) == '/';
+                mk = K_START;
+                mk_end = j + 1;
+                /* a raw-text element: its name (ASCII letters, any case), not written "/>" */
+                if (!self_closing) {
+                    for (const char **r = RAW_NAMES; *r; r++) {
+                        Py_ssize_t m = (Py_ssize_t)strlen(*r);
+                        if (name_b - name_a == m && match_at(s, name_a, *r, 1)) {
+                            /* its content runs to the first "</" and its name, any case */
+                            Py_ssize_t e = mk_end;
+                            for (;;) {
+                                Py_ssize_t lt2 = PyUnicode_FindChar(text, '<', e, n, 1);
+                                if (lt2 == -2)
+                                    FAIL;
+                                if (lt2 < 0) {
+                                    e = -1;
+                                    break;
+                                }
+                                if (lt2 + 1 < n && CH(s, lt2 + 1) == '/' && match_at(s, lt2 + 2, *r, 1)) {
+                                    e = lt2;
+                                    break;
+                                }
+                                e = lt2 + 1;
+                            }
+                            if (e < 0 || e >= stop)
+                                GIVE_UP; /* its end tag is past the split */
+                            raw = 1;
+                            content_a = mk_end;
+                            content_b = e;
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+            i = i + 1; /* a '<' that starts no markup: text */
+        }
+        if (mk < 0)
+            i = n; /* no markup left: the rest is text */
+
+        /* the text before it */
+        if (i > pos) {
+            long w = 0;
+            for (Py_ssize_t t = pos; t < i; t++) {
+                Py_UCS4 c = CH(s, t);
+                if (c == '<')
+                    GIVE_UP; /* a '<' in a text: left to the Python pass (libxml2 may read markup there) */
+                if (c != ' ' && c != '\n' && c != '\t')
+                    w++;
+            }
+            if (i64_add(&offsets, pos) < 0 || bytes_add(&kinds, K_TEXT) < 0)
+                FAIL;
+            PyObject *items = get(owner, s_items);
+            if (items == NULL)
+                FAIL;
+            PyObject *kk = PyLong_FromSsize_t(k);
+            int r = kk ? PyList_Append(items, kk) : -1;
+            Py_XDECREF(kk);
+            Py_DECREF(items);
+            if (r < 0)
+                FAIL;
+            k++;
+            if (w) {
+                if (node_w_add(owner, w) < 0)
+                    FAIL;
+                Py_ssize_t no = PyList_GET_SIZE(open_names);
+                if ((in_head && text_of == NULL) || no == 0)
+                    GIVE_UP; /* libxml2 implies elements for it (htmlStartCharData) */
+                int hh = PySet_Contains(html_or_head, PyList_GET_ITEM(open_names, no - 1));
+                if (hh < 0)
+                    FAIL;
+                if (hh)
+                    GIVE_UP;
+            }
+        }
+        if (mk < 0)
+            break;
+        pos = i;
+
+        if (mk == K_COMMENT || mk == K_OTHER) {
+            if (text_of != NULL)
+                GIVE_UP;
+            if (i64_add(&offsets, pos) < 0 || bytes_add(&kinds, (char)mk) < 0)
+                FAIL;
+            if (mk == K_COMMENT) {
+                PyObject *kk = PyLong_FromSsize_t(k);
+                int r = kk ? PyList_Append(comments, kk) : -1;
+                Py_XDECREF(kk);
+                if (r < 0)
+                    FAIL;
+            }
+            k++;
+            pos = mk_end;
+            continue;
+        }
+
+        if (mk == K_END) {
+            PyObject *name = tag_name(s, name_a, name_b, names);
+            if (name == NULL) {
+                if (PyErr_Occurred())
+                    FAIL;
+                GIVE_UP;
+            }
+            if (i64_add(&offsets, pos) < 0 || bytes_add(&kinds, K_END) < 0) {
+                Py_DECREF(name);
+                FAIL;
+            }
+            k++;
+            if (text_of != NULL) {
+                int eq = PyUnicode_Compare(name, text_of) == 0;
+                if (!eq) {
+                    Py_DECREF(name);
+                    GIVE_UP;
+                }
+                Py_CLEAR(text_of);
+                careful = in_head;
+            }
+            Py_ssize_t no = PyList_GET_SIZE(open_names);
+            if (no && PyUnicode_Compare(PyList_GET_ITEM(open_names, no - 1), name) == 0) {
+                if (PyList_SetSlice(open_names, no - 1, no, NULL) < 0 ||
+                    PyList_SetSlice(open_nodes, no - 1, no, NULL) < 0) {
+                    Py_DECREF(name);
+                    FAIL;
+                }
+            } else {
+                int in_open = PySequence_Contains(open_names, name);
+                if (in_open < 0) {
+                    Py_DECREF(name);
+                    FAIL;
+                }
+                if (in_open) { /* htmlAutoCloseOnClose */
+                    PyObject *pr = PyDict_GetItemWithError(priority, name);
+                    long p = pr ? PyLong_AsLong(pr) : 100;
+                    Py_ssize_t at = no - 1;
+                    int ignored = 0;
+                    while (PyUnicode_Compare(PyList_GET_ITEM(open_names, at), name) != 0) {
+                        PyObject *po = PyDict_GetItemWithError(priority, PyList_GET_ITEM(open_names, at));
+                        long q = po ? PyLong_AsLong(po) : 100;
+                        if (q > p) {
+                            ignored = 1; /* the end tag is ignored */
+                            break;
+                        }
+                        at--;
+                    }
+                    if (PyErr_Occurred()) {
+                        Py_DECREF(name);
+                        FAIL;
+                    }
+                    if (!ignored) {
+                        if (PyList_SetSlice(open_names, at, no, NULL) < 0 ||
+                            PyList_SetSlice(open_nodes, at, no, NULL) < 0) {
+                            Py_DECREF(name);
+                            FAIL;
+                        }
+                    }
+                }
+            }
+            /* our text's owner, as html_tree._build_in_order follows it */
+            PyObject *otag = get(owner, s_tag);
+            if (otag == NULL) {
+                Py_DECREF(name);
+                FAIL;
+            }
+            int same = PyUnicode_Check(otag) && PyUnicode_Compare(otag, name) == 0;
+            Py_DECREF(otag);
+            if (same) {
+                PyObject *up = get(owner, s_parent);
+                if (up == NULL) {
+                    Py_DECREF(name);
+                    FAIL;
+                }
+                Py_SETREF(owner, up);
+            } else {
+                PyObject *up = get(owner, s_parent);
+                while (up != NULL && up != Py_None) {
+                    PyObject *ut = get(up, s_tag);
+                    if (ut == NULL) {
+                        Py_DECREF(up);
+                        up = NULL;
+                        break;
+                    }
+                    int hit = PyUnicode_Compare(ut, name) == 0;
+                    Py_DECREF(ut);
+                    if (hit)
+                        break;
+                    PyObject *nxt = get(up, s_parent);
+                    Py_DECREF(up);
+                    up = nxt;
+                }
+                if (up == NULL) {
+                    Py_DECREF(name);
+                    FAIL;
+                }
+                if (up != Py_None && up != root) {
+                    PyObject *pp = get(up, s_parent);
+                    Py_DECREF(up);
+                    if (pp == NULL) {
+                        Py_DECREF(name);
+                        FAIL;
+                    }
+                    Py_SETREF(owner, pp);
+                } else {
+                    Py_DECREF(up);
+                }
+            }
+            if (PyErr_Occurred()) {
+                Py_DECREF(name);
+                FAIL;
+            }
+            Py_DECREF(name);
+            pos = mk_end;
+            continue;
+        }
+
+        /* a start tag */
+        PyObject *tag = tag_name(s, name_a, name_b, names);
+        if (tag == NULL) {
+            if (PyErr_Occurred())
+                FAIL;
+            GIVE_UP;
+        }
+        if (i64_add(&offsets, pos) < 0 || bytes_add(&kinds, K_START) < 0) {
+            Py_DECREF(tag);
+            FAIL;
+        }
+        PyObject *p = NULL; /* new reference */
+        int is_rootish = PySet_Contains(rootish, tag);
+        if (is_rootish < 0) {
+            Py_DECREF(tag);
+            FAIL;
+        }
+        if (careful || PyList_GET_SIZE(open_names) == 0 || is_rootish) {
+            if (text_of != NULL) {
+                Py_DECREF(tag);
+                GIVE_UP;
+            }
+            PyObject *got = PyObject_CallFunction(start_in_head, "OOOlOO", tag, open_names, open_nodes, state,
+                                                  rooted ? Py_True : Py_False, root);
+            if (got == NULL) {
+                Py_DECREF(tag);
+                FAIL;
+            }
+            if (got == Py_None) {
+                Py_DECREF(got);
+                Py_DECREF(tag);
+                GIVE_UP;
+            }
+            long st;
+            int ro;
+            if (!PyArg_ParseTuple(got, "lp", &st, &ro)) {
+                Py_DECREF(got);
+                Py_DECREF(tag);
+                FAIL;
+            }
+            Py_DECREF(got);
+            state = st;
+            rooted = ro;
+            in_head = careful = state < insert_in_body;
+            Py_ssize_t nn = PyList_GET_SIZE(open_nodes);
+            p = nn ? PyList_GET_ITEM(open_nodes, nn - 1) : root;
+            Py_INCREF(p);
+        } else {
+            for (;;) { /* htmlAutoClose */
+                Py_ssize_t no = PyList_GET_SIZE(open_names);
+                PyObject *closers = PyDict_GetItemWithError(closed_by, PyList_GET_ITEM(open_names, no - 1));
+                if (closers == NULL) {
+                    if (PyErr_Occurred()) {
+                        Py_DECREF(tag);
+                        FAIL;
+                    }
+                    break;
+                }
+                int in = PySet_Contains(closers, tag);
+                if (in < 0) {
+                    Py_DECREF(tag);
+                    FAIL;
+                }
+                if (!in)
+                    break;
+                if (PyList_SetSlice(open_names, no - 1, no, NULL) < 0 ||
+                    PyList_SetSlice(open_nodes, no - 1, no, NULL) < 0) {
+                    Py_DECREF(tag);
+                    FAIL;
+                }
+                if (no - 1 == 0) {
+                    Py_DECREF(tag);
+                    GIVE_UP; /* libxml2 would imply a second top-level element */
+                }
+            }
+            Py_ssize_t nn = PyList_GET_SIZE(open_nodes);
+            p = PyList_GET_ITEM(open_nodes, nn - 1);
+            Py_INCREF(p);
+        }
+        /* the node: Node(tag, k, p) with items [] and w 0, as object.__new__ and the slots */
+        PyObject *node = PyBaseObject_Type.tp_new((PyTypeObject *)Node, s_empty_tuple, NULL);
+        PyObject *kk = PyLong_FromSsize_t(k);
+        PyObject *items = PyList_New(0);
+        PyObject *zero = PyLong_FromLong(0);
+        int bad = node == NULL || kk == NULL || items == NULL || zero == NULL || set(node, s_tag, tag) < 0 ||
+                  set(node, s_tok, kk) < 0 || set(node, s_parent, p) < 0 || set(node, s_items, items) < 0 ||
+                  set(node, s_w, zero) < 0;
+        Py_XDECREF(kk);
+        Py_XDECREF(items);
+        Py_XDECREF(zero);
+        if (!bad) {
+            PyObject *pitems = get(p, s_items);
+            bad = pitems == NULL || PyList_Append(pitems, node) < 0;
+            Py_XDECREF(pitems);
+        }
+        if (!bad)
+            bad = PyList_Append(els, node) < 0;
+        if (bad) {
+            Py_XDECREF(node);
+            Py_DECREF(p);
+            Py_DECREF(tag);
+            FAIL;
+        }
+        int is_void = PySet_Contains(void_tags, tag);
+        if (is_void < 0) {
+            Py_DECREF(node);
+            Py_DECREF(p);
+            Py_DECREF(tag);
+            FAIL;
+        }
+        Py_SETREF(owner, is_void ? p : node);
+        Py_INCREF(owner);
+        Py_DECREF(p);
+        PyObject *kept = PyDict_GetItemWithError(after_start, tag); /* None for most; False empty; True text */
+        if (kept == NULL && PyErr_Occurred()) {
+            Py_DECREF(node);
+            Py_DECREF(tag);
+            FAIL;
+        }
+        if (kept == NULL || kept == Py_True) {
+            if (PyList_Append(open_names, tag) < 0 || PyList_Append(open_nodes, node) < 0) {
+                Py_DECREF(node);
+                Py_DECREF(tag);
+                FAIL;
+            }
+        }
+        if (kept == Py_True) {
+            int is_raw = PySet_Contains(rawtext, tag);
+            int is_tc = PySet_Contains(text_content, tag);
+            if (is_raw < 0 || is_tc < 0) {
+                Py_DECREF(node);
+                Py_DECREF(tag);
+                FAIL;
+            }
+            if (is_raw && (raw || !self_closing)) {
+                if (!is_tc) {
+                    Py_DECREF(node);
+                    Py_DECREF(tag);
+                    GIVE_UP; /* <noscript>: our tokenizer reads raw text, libxml2 markup */
+                }
+                Py_XSETREF(text_of, tag);
+                Py_INCREF(text_of);
+                raw_content = k + 1;
+                careful = 1;
+            } else if (is_tc) {
+                if (PyUnicode_CompareWithASCIIString(tag, "plaintext") == 0) {
+                    Py_DECREF(node);
+                    Py_DECREF(tag);
+                    GIVE_UP;
+                }
+                Py_XSETREF(text_of, tag);
+                Py_INCREF(text_of);
+                raw_content = -1;
+                careful = 1;
+            }
+        }
+        Py_DECREF(node);
+        k++;
+        pos = mk_end;
+        if (raw) {
+            if (content_b > content_a) { /* the raw content */
+                if (i64_add(&offsets, content_a) < 0 || bytes_add(&kinds, K_OTHER) < 0) {
+                    Py_DECREF(tag);
+                    FAIL;
+                }
+                if (text_of != NULL) {
+                    if (k != raw_content) {
+                        Py_DECREF(tag);
+                        GIVE_UP;
+                    }
+                    if (PyUnicode_CompareWithASCIIString(text_of, "script") == 0 &&
+                        find_lit(s, "<!--", content_a, content_b) >= 0) {
+                        Py_DECREF(tag);
+                        GIVE_UP; /* libxml2's escaped script states may end it elsewhere */
+                    }
+                }
+                k++;
+            }
+            pos = content_b;
+        }
+        Py_DECREF(tag);
+    }
+    if (i64_add(&offsets, n) < 0)
+        FAIL;
+    if (text_of != NULL || PyList_GET_SIZE(els) == 0)
+        GIVE_UP;
+    if (PyList_Insert(els, 0, root) < 0)
+        FAIL;
+    {
+        PyObject *raw_bytes = PyBytes_FromStringAndSize((const char *)offsets.v, offsets.len * (Py_ssize_t)sizeof(int64_t));
+        if (raw_bytes == NULL)
+            FAIL;
+        PyObject *arr = PyObject_CallFunction(array_type, "sO", "q", raw_bytes);
+        Py_DECREF(raw_bytes);
+        if (arr == NULL)
+            FAIL;
+        PyObject *kb = PyByteArray_FromStringAndSize(kinds.v ? kinds.v : "", kinds.len);
+        if (kb == NULL) {
+            Py_DECREF(arr);
+            FAIL;
+        }
+        result = Py_BuildValue("(NNOOO)", arr, kb, root, els, comments);
+    }
+    goto done;
+
+give_up:
+    if (PyErr_Occurred())
+        goto fail;
+    result = Py_None;
+    Py_INCREF(result);
+    goto done;
+fail:
+    result = NULL;
+done:
+    Py_XDECREF(owner);
+    Py_XDECREF(text_of);
+    Py_XDECREF(els);
+    Py_XDECREF(comments);
+    Py_XDECREF(names);
+    Py_XDECREF(open_names);
+    Py_XDECREF(open_nodes);
+    PyMem_Free(offsets.v);
+    PyMem_Free(kinds.v);
+    return result;
+}
+
+static PyObject *last_give_up(PyObject *self, PyObject *noargs) { return PyLong_FromLong(gave_up_at); }
+
+static PyMethodDef methods[] = {
+    {"last_give_up", last_give_up, METH_NOARGS, "The line of _onepass.c where the last read gave up (0: none yet)."},
+    {"read", read_pass, METH_VARARGS,
+     "read(text, root, ctx) -> (offsets, kinds, root, nodes, comments) or None: html_onepass's pass in C."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_onepass", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__onepass(void) {
+    s_tag = PyUnicode_InternFromString("tag");
+    s_tok = PyUnicode_InternFromString("tok");
+    s_items = PyUnicode_InternFromString("items");
+    s_parent = PyUnicode_InternFromString("parent");
+    s_w = PyUnicode_InternFromString("w");
+    s_empty_tuple = PyTuple_New(0);
+    if (!s_tag || !s_tok || !s_items || !s_parent || !s_w || !s_empty_tuple)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+#ifndef ONEPASS_SOURCE_SHA256
+#define ONEPASS_SOURCE_SHA256 ""
+#endif
+    /* the SHA-256 of this file as it was built (setup.py): a checkout whose file changed since is not run */
+    if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", ONEPASS_SOURCE_SHA256) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

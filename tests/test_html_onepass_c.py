@@ -1,0 +1,139 @@
+"""The compiled HTML pass (readers/_onepass.c) answers as the Python pass does (html_onepass), or not at all.
+
+The Python pass is the definition (and test_html_libxml2 holds it to lxml's tree); wherever the compiled
+pass answers, its tokens, its tree (tags, token numbers, parents, items, weights) and its comments must be
+the Python pass's, on every page we have and on generated markup, and it must never crash on any text.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint.readers import html_onepass as O
+from disclosure_lint.readers.html_tree import Node
+
+from .test_html_copy_feed import _MORE
+from .test_html_libxml2 import _HEAD, _TAIL, _pages, _piece, _synthetic, agrees, pytestmark as _libxml2_mark
+from .test_html_onepass import _run
+
+_LIBXML2_214 = not _libxml2_mark.args[0]  # (test_html_libxml2 compares with lxml only where it carries libxml2 2.14)
+pytestmark = pytest.mark.skipif(
+    O._compiled is None and not os.environ.get("DLINT_REQUIRE_COMPILED"),
+    reason="the compiled HTML pass (readers/_onepass.c) was not built here (no C compiler at install time?): "
+           "the Python pass alone is tested")
+
+
+def test_built_where_ci_requires_it():
+    # .ci/run sets DLINT_REQUIRE_COMPILED: there, a build that failed quietly (optional=True) is a failure
+    assert O._compiled is not None
+
+
+def _c(text: str, context: tuple | None = None):
+    return O._compiled.read(text, Node("#root", -1, None), context or O._compiled_context())
+
+
+def _shape(got):
+    if got is None:
+        return None
+    offsets, kinds, root, nodes, comments = got
+    assert nodes[0] is root
+    place = {id(n): i for i, n in enumerate(nodes)}
+    tree = [(n.tag, n.tok, None if n.parent is None else place[id(n.parent)], n.w,
+             [it if type(it) is int else ("node", place[id(it)]) for it in n.items]) for n in nodes]
+    return offsets.typecode, list(offsets), bytes(kinds), tree, list(comments)
+
+
+def _same_or_unsure(text: str) -> bool:
+    """Whether the compiled pass answered (it then must answer as the Python pass)."""
+    c = _c(text)
+    if c is None:
+        return False
+    p = O._read_in_one_pass_py(text)
+    if p is not None:
+        assert _shape(c) == _shape(p)
+    elif _LIBXML2_214:  # the Python pass gave up (its own split's limits): the compiled answer must be lxml's
+        assert agrees(text)
+    return True
+
+
+def test_every_page_and_synthetic_report_as_the_python_pass_and_never_unsure():
+    pages = _pages() + _synthetic()
+    for text in pages:
+        p = O._read_in_one_pass_py(text)
+        c = _c(text)
+        assert (c is None) == (p is None), O._compiled.last_give_up()  # no page of ours is left to Python
+        assert _shape(c) == _shape(p)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_HEAD, st.lists(st.one_of(_piece, st.sampled_from(_MORE), _run), max_size=80), _TAIL)
+def test_generated_pages(head, pieces, tail):
+    _same_or_unsure(head + "".join(pieces) + tail)
+
+
+_MARKUP_CHARS = st.sampled_from(list("<>/!?-\"'= \n\tabpsx\x00\u3000\u212a文") + ["<!--", "-->", "</", "<p>", "</p>",
+                                 "<script>", "</script>", "<title>", "<br/>", "<a b='>'>", "&nbsp;"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_MARKUP_CHARS, max_size=120))
+def test_arbitrary_markup_never_crashes_and_agrees_where_it_answers(parts):
+    text = "".join(parts)
+    _same_or_unsure(text)
+    _same_or_unsure("<html><body>" + text + "</body></html>")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_crashes(text):
+    _same_or_unsure(text)
+
+
+def test_the_comparison_can_fail():
+    # The same page read with one rule left out of the tables: the trees differ, and the comparison says so.
+    text = "<html><body><p>a<div>b</div></body></html>"
+    ctx = list(O._compiled_context())
+    ctx[1] = dict(ctx[1], p=ctx[1]["p"] - {"div"})  # _CLOSED_BY without "a <div> closes a <p>"
+    assert _shape(_c(text, tuple(ctx))) != _shape(O._read_in_one_pass_py(text))
+    ctx = list(O._compiled_context())
+    ctx[2] = ctx[2] - {"br"}  # VOID_TAGS without br: the text after it goes into the <br>
+    text = "<html><body><p>x<br>y</p></body></html>"
+    assert _shape(_c(text, tuple(ctx))) != _shape(O._read_in_one_pass_py(text))
+
+
+@pytest.mark.parametrize("text", [
+    "<html><body><p>1 < 2</p></body></html>",         # a '<' in a text: left to the Python pass
+    "<html><body><p a=\"x>b</p></body></html>",       # a quote that never closes
+    "<html><body><p>a<!-- not closed",
+    "<html><body><noscript><p>a</p></noscript></body></html>",
+    "<html><body><div>a</div ></body></html>",
+    "<html><body><b\u212a>x</b\u212a></body></html>",
+    "",
+])
+def test_where_it_gives_up(text):
+    assert _c(text) is None
+
+
+def test_a_stale_build_is_not_used(tmp_path, monkeypatch):
+    # a checkout whose C file changed since its build takes the Python pass rather than a stale build
+    import builtins
+    import io
+
+    src = os.path.join(os.path.dirname(O.__file__), "_onepass.c")
+    assert O._load_compiled() is not None
+    real_open = builtins.open
+
+    def edited(path, *args, **kwargs):
+        if os.fspath(path) == src:
+            return io.BytesIO(b"/* edited */" + real_open(path, "rb").read())
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", edited)
+    assert O._load_compiled() is None
+    monkeypatch.setattr(builtins, "open", real_open)
+    monkeypatch.setenv("DLINT_PURE_PYTHON", "1")
+    assert O._load_compiled() is None
+    monkeypatch.delenv("DLINT_PURE_PYTHON")
+    assert O._load_compiled() is not None
