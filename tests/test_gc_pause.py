@@ -34,6 +34,23 @@ def _spy(monkeypatch, fail: bool = False) -> list[bool]:
     return seen
 
 
+def test_paused_while_the_rules_run(gc_on, monkeypatch):
+    # (the read pauses it on its own: this is the lint functions' own pause, around the rules)
+    from disclosure_lint.engine import lint as lint_mod
+
+    seen: list[bool] = []
+    real = lint_mod.lint_document
+
+    def rules(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lint_mod, "lint_document", rules)
+    disclosure_lint.lint_text(PAGE)
+    disclosure_lint.lint_bytes(PAGE.encode("utf-8"))
+    assert seen == [False, False] and gc.isenabled()
+
+
 @pytest.mark.parametrize("call", [
     lambda: disclosure_lint.parse_text(PAGE),
     lambda: parse_mod.parse_bytes(PAGE.encode("utf-8"), kind="html"),
@@ -54,6 +71,12 @@ def test_restored_when_the_reader_raises(gc_on, monkeypatch):
 
 
 def test_a_caller_that_paused_it_keeps_it_paused(gc_on):
+    p = gc_paused()
+    with p:
+        with p:  # one instance, nested
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
     gc.disable()
     with gc_paused():
         with gc_paused():

@@ -14,14 +14,18 @@ __all__ = ["gc_paused"]
 
 
 class gc_paused:
-    """``with gc_paused(): …``: collection off inside, back as it was after (nested uses are safe)."""
+    """``with gc_paused(): …``: collection off inside, back as it was after (nested uses are safe, of one
+    instance or of several)."""
 
-    __slots__ = ("was",)
+    __slots__ = ("_was",)
+
+    def __init__(self) -> None:
+        self._was: list[bool] = []
 
     def __enter__(self) -> None:
-        self.was = gc.isenabled()
+        self._was.append(gc.isenabled())
         gc.disable()
 
     def __exit__(self, *exc: object) -> None:  # (None: an exception goes on, and type checkers know it)
-        if self.was:
+        if self._was.pop():
             gc.enable()
