@@ -12,7 +12,9 @@ def check(ctx):
     **What it checks.** The reader could not get the text out: a truncated download, a ZIP archive
     or XML part that is damaged, a PDF whose structure is broken or that needs a password. Nothing
     in the file was checked; the finding says what went wrong. A PDF whose fonts do not map more
-    than a fifth of their glyphs to characters was read only in part: a warning.
+    than a fifth of their glyphs to characters was read only in part: a warning. So was a page whose
+    text is in a font the PDF does not embed where this machine has no font for some of its characters
+    and pdfminer could not read the page either (install a Chinese font, or lint the .docx or HTML).
 
     **Why it matters.** A damaged attachment is a damaged publication: readers cannot open it either.
 
@@ -27,7 +29,8 @@ def check(ctx):
 
     **检查内容。** 读取器无法取出文字：下载不完整、ZIP 压缩包或 XML 部件损坏、PDF 结构损坏或需要密码。
     文件中的内容均未检查；结果会说明出错原因。PDF 字体中超过五分之一的字形无法对应到文字时，只读取了
-    部分内容，给出警告。
+    部分内容，给出警告。某页文字使用 PDF 未嵌入的字体、本机缺少其中部分字符的字体且 pdfminer 也无法读取
+    该页时，同样只读取了部分内容，给出警告（请安装中文字体，或改为检查 .docx 或 HTML 版本）。
 
     **为什么重要。** 附件损坏即发布内容损坏：公众同样无法打开。
 

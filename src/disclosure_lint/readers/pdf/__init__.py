@@ -4,9 +4,9 @@ Characters and their boxes come from PDFium (:mod:`.text_layer`), and so do the 
 objects, the ruling lines a table is drawn with (:mod:`.ruling_lines`). The lines are turned into cells
 by pdfplumber's lattice functions (:mod:`.lattice`). Characters outside tables are grouped into visual
 lines (:mod:`.visual_lines`) and the lines into paragraphs (:mod:`.paragraphs`); a table that continues
-on the next page is one table (:mod:`.continued_tables`). A page whose Chinese text is in a font the PDF
-does not embed takes its characters from pdfminer instead (:mod:`.unembedded_fonts`). :mod:`.extracted_text` writes it all out, each
-piece located.
+on the next page is one table (:mod:`.continued_tables`). :mod:`.extracted_text` writes it all out, each
+piece located. A page with text in a font the PDF does not embed (and PDFium does not have) takes its
+characters from pdfminer instead (:mod:`.unembedded_fonts`).
 
 A PDF with no text layer (a scan) gets one finding: dlint does not do OCR. CreationDate / ModDate
 become the metadata fields ``file_created`` / ``file_modified``. Locations: ``{"page", "line"}``, the
@@ -22,7 +22,7 @@ from ..office import (MISSING_EXTRA, NO_TEXT, UNREADABLE, ExtractedSource, Offic
 from .extracted_text import write_pages
 from .lattice import PTable, lattice, page_tables
 from .text_layer import number_lines, page_chars
-from .unembedded_fonts import PdfminerPages, cjk_in_unembedded_font, pdfminer_chars
+from .unembedded_fonts import DROPPED, NONE, PdfminerPages, pdfminer_chars, unembedded_font_text
 from .visual_lines import drop_running_lines, page_lines
 
 __all__ = ["read_pdf"]
@@ -46,7 +46,7 @@ def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
         return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is damaged or truncated ({error})",
                                                  error=msg[:200] or type(exc).__name__))
     try:
-        return _read(pdf, pdfium_c, path, PdfminerPages(data))
+        return _read(pdf, pdfium_c, path, PdfminerPages(data, len(pdf)))
     except Exception as exc:  # a damaged page, an unexpected object: one finding, never a traceback
         return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: {error}",
                                                  error=f"{type(exc).__name__}: {exc}"[:300]))
@@ -77,11 +77,12 @@ def _read_pages(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None)
     heights: dict[int, float] = {}
     total_chars = 0
     unmapped = [0]   # glyphs whose characters the PDF does not say (no ToUnicode map)
+    lost: list[int] = []   # pages whose text PDFium read in part, pdfminer not at all (unembedded_fonts)
     for k in range(min(n_pages, MAX_PAGES)):
         page = pdf[k]
         try:
             page_h = page.get_size()[1]
-            lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped, pdfminer)
+            lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped, pdfminer, lost)
         finally:
             page.close()
         total_chars += n
@@ -97,6 +98,13 @@ def _read_pages(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None)
                                        "(fonts without a ToUnicode table): what was read is incomplete, and dlint "
                                        "does not do OCR; export the PDF again with its fonts' text",
                                        n=unmapped[0], total=total_chars + unmapped[0]), Span(0, 0)))
+    if lost:
+        problems.append((UNREADABLE, _("text on page(s) {pages} is in a font the PDF does not embed, and this machine "
+                                       "has none for some of its characters: they are missing from what was read "
+                                       "(pdfminer, which reads them from the PDF itself, could not read the "
+                                       "page); install a Chinese font (fonts-noto-cjk) or lint the report's .docx "
+                                       "or HTML", pages=", ".join(map(str, lost[:10])) + ("…" if len(lost) > 10 else "")),
+                         Span(0, 0)))
     if n_pages > MAX_PAGES:
         problems.append((UNREADABLE, _("only the first {cap} of {n} pages were read", cap=MAX_PAGES, n=n_pages),
                          Span(0, 0)))
@@ -121,10 +129,11 @@ def _read_pages(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None)
 
 # ---- one page ------------------------------------------------------------------------------------------
 
-def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None, pdfminer: PdfminerPages | None = None):
+def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None, pdfminer: PdfminerPages | None = None,
+          lost: list | None = None):
     w, h = page.get_size()
     unmapped = unmapped if unmapped is not None else [0]
-    chars = _chars(page, pno, h, pdfium_c, unmapped, pdfminer)
+    chars = _chars(page, pno, h, pdfium_c, unmapped, pdfminer, lost if lost is not None else [])
     visible = [c for c in chars if not c.c.isspace()]
     number_lines(visible)
     tables: list[PTable] = []
@@ -138,21 +147,28 @@ def _page(page, pno: int, pdfium_c, plt, unmapped: list | None = None, pdfminer:
     return lines, tables, len(visible)
 
 
-def _chars(page, pno: int, h: float, pdfium_c, unmapped: list, pdfminer: PdfminerPages | None) -> list:
-    """The page's characters: PDFium's, or pdfminer's where Chinese text is in a font the PDF does not
-    embed (:mod:`.unembedded_fonts`: PDFium's depend on the fonts of the machine there)."""
-    if pdfminer is not None and page.get_rotation() == 0 and cjk_in_unembedded_font(page, pdfium_c):
-        plpage = pdfminer.page(pno - 1)
-        # (the same page size: the boxes and PDFium's ruling lines must be measured alike)
-        if plpage is not None and abs(plpage.width - page.get_width()) < 0.5 \
-                and abs(plpage.height - h) < 0.5 and tuple(plpage.bbox[:2]) == (0, 0):
-            try:
+def _chars(page, pno: int, h: float, pdfium_c, unmapped: list, pdfminer: PdfminerPages | None, lost: list) -> list:
+    """The page's characters: PDFium's, or pdfminer's where text is in a font the PDF does not embed
+    (:mod:`.unembedded_fonts`: PDFium's depend on the fonts of the machine there). Where pdfminer cannot
+    read the page (a rotated page, a damaged one, no pdfplumber), PDFium's reading stands, and the page
+    goes to *lost* if PDFium is known to have left text out."""
+    found = unembedded_font_text(page, pdfium_c) if pdfminer is not None else NONE
+    if found != NONE:
+        plpage = None
+        try:
+            plpage = pdfminer.page(pno - 1) if page.get_rotation() == 0 else None
+            if plpage is not None and not plpage.rotation:
                 missing = [0]
-                chars = pdfminer_chars(plpage, missing)
+                # (PDFium measures from the top of the crop box, pdfplumber from the media box's)
+                chars = pdfminer_chars(plpage, missing, h - float(plpage.height))
                 unmapped[0] += missing[0]
                 return chars
-            finally:
-                close = getattr(plpage, "close", None)  # (frees pdfminer's layout of the page)
-                if close is not None:
-                    close()
+        except Exception:  # a page pdfminer cannot parse (a damaged font dictionary, say)
+            pass
+        finally:
+            close = getattr(plpage, "close", None)  # (frees pdfminer's layout of the page)
+            if close is not None:
+                close()
+        if found == DROPPED:
+            lost.append(pno)
     return page_chars(page, h, pdfium_c, unmapped)
