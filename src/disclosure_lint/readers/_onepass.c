@@ -13,6 +13,7 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+#include "structmember.h"
 
 /* token kinds (html_tokens) */
 enum { K_TEXT = 0, K_START = 1, K_END = 2, K_COMMENT = 3, K_OTHER = 4 };
@@ -124,14 +125,70 @@ static Py_ssize_t find_lit(Src *s, const char *lit, Py_ssize_t from, Py_ssize_t 
 static const char *RAW_NAMES[] = {"script", "style", "xmp", "textarea", "noscript", "iframe", "noembed", "noframes",
                                   NULL};
 
-/* set an attribute of a fresh node; -1 on error */
+/* The node class's slots (tag, tok, items, parent, w) as offsets into its objects, where each is a plain
+ * __slots__ member (it is: html_tree.Node); read and written there directly, as the member descriptors do,
+ * without an attribute lookup each time.  Offsets of -1: through getattr / setattr. */
+static Py_ssize_t off_tag = -1, off_tok = -1, off_items = -1, off_parent = -1, off_w = -1;
+
+static Py_ssize_t member_offset(PyObject *type, PyObject *name) {
+    PyObject *d = PyObject_GetAttr(type, name);
+    Py_ssize_t off = -1;
+    if (d == NULL) {
+        PyErr_Clear();
+        return -1;
+    }
+    if (Py_IS_TYPE(d, &PyMemberDescr_Type)) {
+        PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
+        if (m->type == T_OBJECT_EX && !(m->flags & READONLY))
+            off = m->offset;
+    }
+    Py_DECREF(d);
+    return off;
+}
+
+static void find_slots(PyObject *type) {
+    off_tag = member_offset(type, s_tag);
+    off_tok = member_offset(type, s_tok);
+    off_items = member_offset(type, s_items);
+    off_parent = member_offset(type, s_parent);
+    off_w = member_offset(type, s_w);
+    if (off_tag < 0 || off_tok < 0 || off_items < 0 || off_parent < 0 || off_w < 0)
+        off_tag = off_tok = off_items = off_parent = off_w = -1;
+}
+
+static Py_ssize_t offset_of(PyObject *name) {
+    return name == s_tag ? off_tag : name == s_tok ? off_tok : name == s_items ? off_items
+         : name == s_parent ? off_parent : name == s_w ? off_w : -1;
+}
+
+#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
+
+/* set an attribute of a node; -1 on error */
 static int set(PyObject *o, PyObject *name, PyObject *v) {
-    int r = PyObject_SetAttr(o, name, v);
-    return r;
+    Py_ssize_t off = offset_of(name);
+    if (off < 0)
+        return PyObject_SetAttr(o, name, v);
+    Py_INCREF(v);
+    Py_XSETREF(SLOT(o, off), v);
+    return 0;
+}
+
+/* an attribute of a node (new reference), NULL with AttributeError where it was never set */
+static PyObject *get(PyObject *o, PyObject *name) {
+    Py_ssize_t off = offset_of(name);
+    if (off < 0)
+        return PyObject_GetAttr(o, name);
+    PyObject *v = SLOT(o, off);
+    if (v == NULL) {
+        PyErr_SetObject(PyExc_AttributeError, name);
+        return NULL;
+    }
+    Py_INCREF(v);
+    return v;
 }
 
 static int node_w_add(PyObject *node, long w) {
-    PyObject *cur = PyObject_GetAttr(node, s_w);
+    PyObject *cur = get(node, s_w);
     if (cur == NULL)
         return -1;
     long c = PyLong_AsLong(cur);
@@ -141,12 +198,10 @@ static int node_w_add(PyObject *node, long w) {
     PyObject *nv = PyLong_FromLong(c + w);
     if (nv == NULL)
         return -1;
-    int r = PyObject_SetAttr(node, s_w, nv);
+    int r = set(node, s_w, nv);
     Py_DECREF(nv);
     return r;
 }
-
-static PyObject *get(PyObject *o, PyObject *name) { return PyObject_GetAttr(o, name); } /* new ref */
 
 static int gave_up_at = 0; /* the source line of the last give-up (last_give_up(): tests and probes) */
 #define GIVE_UP do { gave_up_at = __LINE__; goto give_up; } while (0)
@@ -165,6 +220,11 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
         return NULL;
     if (PyUnicode_READY(text) < 0)
         return NULL;
+    if (!PyType_Check(Node) || !PyObject_TypeCheck(root, (PyTypeObject *)Node)) {
+        PyErr_SetString(PyExc_TypeError, "root must be an instance of the node class");
+        return NULL;
+    }
+    find_slots(Node); /* (nodes are all made here as Node, or are the root, a Node) */
 
     Src S = {text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
     Src *s = &S;
