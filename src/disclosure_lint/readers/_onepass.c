@@ -29,34 +29,15 @@ typedef struct {
 
 static PyObject *s_tag, *s_tok, *s_items, *s_parent, *s_w, *s_empty_tuple;
 
-typedef struct {
-    int64_t *v;
-    Py_ssize_t len, cap;
-} I64;
-
-static int i64_add(I64 *a, int64_t x) {
-    if (a->len == a->cap) {
-        Py_ssize_t cap = a->cap ? a->cap * 2 : 1024;
-        int64_t *v = PyMem_Realloc(a->v, (size_t)cap * sizeof(int64_t));
-        if (v == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        a->v = v;
-        a->cap = cap;
-    }
-    a->v[a->len++] = x;
-    return 0;
-}
-
+/* a growable byte buffer: the offsets (machine integers) and the kinds (a byte each) are filed in two */
 typedef struct {
     char *v;
     Py_ssize_t len, cap;
-} Bytes;
+} Buf;
 
-static int bytes_add(Bytes *a, char x) {
-    if (a->len == a->cap) {
-        Py_ssize_t cap = a->cap ? a->cap * 2 : 1024;
+static int buf_add(Buf *a, const void *x, Py_ssize_t size) {
+    if (a->len + size > a->cap) {
+        Py_ssize_t cap = a->cap ? a->cap * 2 : 8192;
         char *v = PyMem_Realloc(a->v, (size_t)cap);
         if (v == NULL) {
             PyErr_NoMemory();
@@ -65,9 +46,14 @@ static int bytes_add(Bytes *a, char x) {
         a->v = v;
         a->cap = cap;
     }
-    a->v[a->len++] = x;
+    memcpy(a->v + a->len, x, (size_t)size);
+    a->len += size;
     return 0;
 }
+
+static int i64_add(Buf *a, int64_t x) { return buf_add(a, &x, (Py_ssize_t)sizeof x); }
+
+static int bytes_add(Buf *a, char x) { return buf_add(a, &x, 1); }
 
 static int is_ascii_letter(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -96,6 +82,20 @@ static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
     Py_XINCREF(got);
     Py_DECREF(key);
     return got;
+}
+
+/* a tag token filed at pos, of *kind*: 1 and its lower-cased name in *name* (a new reference), 0 where the
+ * name is one the Python pass leaves (give up), -1 on error */
+static int file_tag(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names, Buf *offsets, Py_ssize_t pos, Buf *kinds,
+                    char kind, PyObject **name) {
+    *name = tag_name(s, a, b, names);
+    if (*name == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (i64_add(offsets, pos) < 0 || bytes_add(kinds, kind) < 0) {
+        Py_CLEAR(*name);
+        return -1;
+    }
+    return 1;
 }
 
 /* whether text[a:a+len(lit)] == lit, ASCII case-insensitively where fold */
@@ -230,8 +230,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
     Src *s = &S;
     Py_ssize_t n = s->n;
 
-    I64 offsets = {0};
-    Bytes kinds = {0};
+    Buf offsets = {0}, kinds = {0};
     PyObject *els = PyList_New(0), *comments = PyList_New(0), *names = PyDict_New();
     PyObject *open_names = PyList_New(0), *open_nodes = PyList_New(0);
     PyObject *result = NULL;
@@ -422,16 +421,12 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
         }
 
         if (mk == K_END) {
-            PyObject *name = tag_name(s, name_a, name_b, names);
-            if (name == NULL) {
-                if (PyErr_Occurred())
-                    FAIL;
-                GIVE_UP;
-            }
-            if (i64_add(&offsets, pos) < 0 || bytes_add(&kinds, K_END) < 0) {
-                Py_DECREF(name);
+            PyObject *name;
+            int filed = file_tag(s, name_a, name_b, names, &offsets, pos, &kinds, K_END, &name);
+            if (filed < 0)
                 FAIL;
-            }
+            if (filed == 0)
+                GIVE_UP;
             k++;
             if (text_of != NULL) {
                 int eq = PyUnicode_Compare(name, text_of) == 0;
@@ -540,16 +535,12 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
         }
 
         /* a start tag */
-        PyObject *tag = tag_name(s, name_a, name_b, names);
-        if (tag == NULL) {
-            if (PyErr_Occurred())
-                FAIL;
-            GIVE_UP;
-        }
-        if (i64_add(&offsets, pos) < 0 || bytes_add(&kinds, K_START) < 0) {
-            Py_DECREF(tag);
+        PyObject *tag;
+        int filed = file_tag(s, name_a, name_b, names, &offsets, pos, &kinds, K_START, &tag);
+        if (filed < 0)
             FAIL;
-        }
+        if (filed == 0)
+            GIVE_UP;
         PyObject *p = NULL; /* new reference */
         int is_rootish = PySet_Contains(rootish, tag);
         if (is_rootish < 0) {
@@ -728,7 +719,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
     if (PyList_Insert(els, 0, root) < 0)
         FAIL;
     {
-        PyObject *raw_bytes = PyBytes_FromStringAndSize((const char *)offsets.v, offsets.len * (Py_ssize_t)sizeof(int64_t));
+        PyObject *raw_bytes = PyBytes_FromStringAndSize(offsets.v ? offsets.v : "", offsets.len);
         if (raw_bytes == NULL)
             FAIL;
         PyObject *arr = PyObject_CallFunction(array_type, "sO", "q", raw_bytes);
