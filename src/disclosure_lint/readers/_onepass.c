@@ -4,7 +4,7 @@
  * and the oracle: this one files the tokens one at a time (no split, no runs) and plays the same libxml2
  * rules, with the tables, the Node class and _start_in_head passed in from Python (module html_onepass).
  * It gives up (returns None, and the Python pass runs) in every case where the Python pass gives up, and
- * in a few more that it leaves to it: any '<' inside a text, any character beyond ASCII in a tag name.  tests/test_html_onepass_c.py compares the two on real
+ * in a few more that it leaves to it: any character beyond ASCII in a tag name, a name over 64 characters.  tests/test_html_onepass_c.py compares the two on real
  * pages, fixtures, synthetic reports and generated markup.
  *
  * Every read of the text is bounds-checked against its length: a page is arbitrary input.
@@ -129,6 +129,7 @@ static const char *RAW_NAMES[] = {"script", "style", "xmp", "textarea", "noscrip
  * __slots__ member (it is: html_tree.Node); read and written there directly, as the member descriptors do,
  * without an attribute lookup each time.  Offsets of -1: through getattr / setattr. */
 static Py_ssize_t off_tag = -1, off_tok = -1, off_items = -1, off_parent = -1, off_w = -1;
+static PyTypeObject *slots_type = NULL; /* the class the offsets belong to: only its objects are read there */
 
 static Py_ssize_t member_offset(PyObject *type, PyObject *name) {
     PyObject *d = PyObject_GetAttr(type, name);
@@ -147,16 +148,23 @@ static Py_ssize_t member_offset(PyObject *type, PyObject *name) {
 }
 
 static void find_slots(PyObject *type) {
+    slots_type = (PyTypeObject *)type;
     off_tag = member_offset(type, s_tag);
     off_tok = member_offset(type, s_tok);
     off_items = member_offset(type, s_items);
     off_parent = member_offset(type, s_parent);
     off_w = member_offset(type, s_w);
-    if (off_tag < 0 || off_tok < 0 || off_items < 0 || off_parent < 0 || off_w < 0)
+    if (off_tag < 0 || off_tok < 0 || off_items < 0 || off_parent < 0 || off_w < 0) {
         off_tag = off_tok = off_items = off_parent = off_w = -1;
+        slots_type = NULL;
+    }
 }
 
-static Py_ssize_t offset_of(PyObject *name) {
+/* the offset of the slot *name* in *o*, or -1 (then: getattr / setattr), for an object of the slots' class
+ * only: a root whose parent or tag is something else, or whatever a caller put on the stacks, is read safely */
+static Py_ssize_t offset_of(PyObject *o, PyObject *name) {
+    if (slots_type == NULL || !PyObject_TypeCheck(o, slots_type))
+        return -1;
     return name == s_tag ? off_tag : name == s_tok ? off_tok : name == s_items ? off_items
          : name == s_parent ? off_parent : name == s_w ? off_w : -1;
 }
@@ -165,7 +173,7 @@ static Py_ssize_t offset_of(PyObject *name) {
 
 /* set an attribute of a node; -1 on error */
 static int set(PyObject *o, PyObject *name, PyObject *v) {
-    Py_ssize_t off = offset_of(name);
+    Py_ssize_t off = offset_of(o, name);
     if (off < 0)
         return PyObject_SetAttr(o, name, v);
     Py_INCREF(v);
@@ -175,7 +183,7 @@ static int set(PyObject *o, PyObject *name, PyObject *v) {
 
 /* an attribute of a node (new reference), NULL with AttributeError where it was never set */
 static PyObject *get(PyObject *o, PyObject *name) {
-    Py_ssize_t off = offset_of(name);
+    Py_ssize_t off = offset_of(o, name);
     if (off < 0)
         return PyObject_GetAttr(o, name);
     PyObject *v = SLOT(o, off);
@@ -220,8 +228,9 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
         return NULL;
     if (PyUnicode_READY(text) < 0)
         return NULL;
-    if (!PyType_Check(Node) || !PyObject_TypeCheck(root, (PyTypeObject *)Node)) {
-        PyErr_SetString(PyExc_TypeError, "root must be an instance of the node class");
+    if (!PyType_Check(Node) || ((PyTypeObject *)Node)->tp_base != &PyBaseObject_Type ||
+        !PyObject_TypeCheck(root, (PyTypeObject *)Node)) {
+        PyErr_SetString(PyExc_TypeError, "the node class must derive from object alone, and root be one of its nodes");
         return NULL;
     }
     find_slots(Node); /* (nodes are all made here as Node, or are the root, a Node) */
@@ -231,11 +240,11 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
     Py_ssize_t n = s->n;
 
     Buf offsets = {0}, kinds = {0};
-    PyObject *els = PyList_New(0), *comments = PyList_New(0), *names = PyDict_New();
+    PyObject *els = PyList_New(0), *comments = PyList_New(0), *names = PyDict_New(); /* els: root first */
     PyObject *open_names = PyList_New(0), *open_nodes = PyList_New(0);
     PyObject *result = NULL;
     PyObject *owner = NULL, *text_of = NULL; /* owned references */
-    if (!els || !comments || !names || !open_names || !open_nodes)
+    if (!els || !comments || !names || !open_names || !open_nodes || PyList_Append(els, root) < 0)
         FAIL;
 
     Py_ssize_t stop = PyUnicode_FindChar(text, '>', 0, n, -1);
@@ -369,8 +378,11 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
             long w = 0;
             for (Py_ssize_t t = pos; t < i; t++) {
                 Py_UCS4 c = CH(s, t);
-                if (c == '<')
-                    GIVE_UP; /* a '<' in a text: left to the Python pass (libxml2 may read markup there) */
+                if (c == '<' && t + 1 < i) { /* html_libxml2._TAG_OPEN: markup to libxml2, text to our tokenizer */
+                    Py_UCS4 d = CH(s, t + 1);
+                    if (is_ascii_letter(d) || d == '/' || d == '!' || d == '?')
+                        GIVE_UP;
+                }
                 if (c != ' ' && c != '\n' && c != '\t')
                     w++;
             }
@@ -714,10 +726,8 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
     }
     if (i64_add(&offsets, n) < 0)
         FAIL;
-    if (text_of != NULL || PyList_GET_SIZE(els) == 0)
-        GIVE_UP;
-    if (PyList_Insert(els, 0, root) < 0)
-        FAIL;
+    if (text_of != NULL || PyList_GET_SIZE(els) == 1)
+        GIVE_UP; /* (no start tag) */
     {
         PyObject *raw_bytes = PyBytes_FromStringAndSize(offsets.v ? offsets.v : "", offsets.len);
         if (raw_bytes == NULL)
