@@ -4,8 +4,9 @@
  * and the oracle: this one files the tokens one at a time (no split, no runs) and plays the same libxml2
  * rules, with the tables, the Node class and _start_in_head passed in from Python (module html_onepass).
  * It gives up (returns None, and the Python pass runs) in every case where the Python pass gives up, and
- * in a few more that it leaves to it: any character beyond ASCII in a tag name, a name over 64 characters.  tests/test_html_onepass_c.py compares the two on real
- * pages, fixtures, synthetic reports and generated markup.
+ * in a few more that it leaves to it: any character beyond ASCII in a tag name, a name over 64 characters.
+ * tests/test_html_onepass_c.py compares the two on real pages, fixtures, synthetic reports and generated
+ * markup.
  *
  * Every read of the text is bounds-checked against its length: a page is arbitrary input.
  */
@@ -786,13 +787,14 @@ PyMODINIT_FUNC PyInit__onepass(void) {
     if (!s_tag || !s_tok || !s_items || !s_parent || !s_w || !s_empty_tuple)
         return NULL;
     PyObject *m = PyModule_Create(&module);
-#ifndef ONEPASS_SOURCE_SHA256
-#define ONEPASS_SOURCE_SHA256 ""
-#endif
-    /* the SHA-256 of this file as it was built (setup.py): a checkout whose file changed since is not run */
-    if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", ONEPASS_SOURCE_SHA256) < 0) {
+#ifdef ONEPASS_SOURCE_CRC32
+    /* the CRC-32 of this file as it was built (setup.py): a checkout whose file changed since is not run */
+    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(ONEPASS_SOURCE_CRC32);
+    if (m != NULL && (crc == NULL || PyModule_AddObject(m, "SOURCE_CRC32", crc) < 0)) {
+        Py_XDECREF(crc);
         Py_DECREF(m);
         return NULL;
     }
+#endif
     return m;
 }

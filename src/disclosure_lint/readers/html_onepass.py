@@ -40,6 +40,7 @@ def _load_compiled():
     (DLINT_PURE_PYTHON=1), or built from another version of its source (a checkout whose C file changed since
     the last ``pip install -e .``: the Python pass then stands, rather than a stale build)."""
     import os
+    import zlib  # (imported by every lint anyway; hashlib would cost a process 4 ms)
 
     if os.environ.get("DLINT_PURE_PYTHON"):
         return None
@@ -47,15 +48,12 @@ def _load_compiled():
         from . import _onepass
     except ImportError:
         return None
-    source = os.path.join(os.path.dirname(__file__), "_onepass.c")
     try:
-        with open(source, "rb") as f:
+        with open(os.path.join(os.path.dirname(__file__), "_onepass.c"), "rb") as f:
             data = f.read()
     except OSError:  # no source beside it: the build is the one shipped
         return _onepass
-    import hashlib
-
-    return _onepass if hashlib.sha256(data).hexdigest() == getattr(_onepass, "SOURCE_SHA256", None) else None
+    return _onepass if zlib.crc32(data) == getattr(_onepass, "SOURCE_CRC32", None) else None
 
 
 _compiled = _load_compiled()
@@ -65,9 +63,16 @@ USE_COMPILED = True  # tests turn it off to compare the two passes
 def _compiled_context() -> tuple:
     """The tables and helpers the compiled pass plays the rules with: this module's, as they stand (the
     Python pass reads them at each call too, and tests change them to see the oracle fail)."""
-    after_start = dict.fromkeys(_EMPTY, False) | dict.fromkeys(_TEXTISH, True)
-    return (Node, _CLOSED_BY, VOID_TAGS, _ROOTISH, _HTML_OR_HEAD, after_start, RAWTEXT_TAGS, _TEXT_CONTENT, _PRIORITY,
-            _start_in_head, _INSERT_IN_BODY, array)
+    return (Node, _CLOSED_BY, VOID_TAGS, _ROOTISH, _HTML_OR_HEAD, _after_start(), RAWTEXT_TAGS, _TEXT_CONTENT,
+            _PRIORITY, _start_in_head, _INSERT_IN_BODY, array)
+
+
+def _after_start() -> dict:
+    """What follows a start tag, by tag: False for an empty element (closed at once), True for one read as
+    text; other tags are absent (pushed)."""
+    return dict.fromkeys(_EMPTY, False) | dict.fromkeys(_TEXTISH, True)
+
+
 # Runs taken apart in one chunk before the page is left to the tokenizer and lxml: each inserts its end tag into the
 # chunk's list of pieces (a move of the pieces after it), so a chunk of nothing else would cost its length
 # squared; a page has a few (its <title>).
@@ -115,7 +120,7 @@ def _read_in_one_pass_py(text: str) -> tuple[array, bytearray, Node, list[Node],
     own = root.items
     weight = iter(weights).__next__  # the list grows a chunk at a time, before the chunk's pieces come
     void, closed_by, rootish, html_or_head = VOID_TAGS, _CLOSED_BY, _ROOTISH, _HTML_OR_HEAD
-    after_start = dict.fromkeys(_EMPTY, False) | dict.fromkeys(_TEXTISH, True)
+    after_start = _after_start()
     open_names: list[str] = []  # libxml2's stack of open elements
     open_nodes: list[Node] = []  # of each, the node of the nearest start tag's element at or below it
     state = 0  # libxml2's ctxt->html
