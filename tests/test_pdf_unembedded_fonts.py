@@ -212,3 +212,12 @@ def test_fake_bold_and_kangxi_radicals_read_as_pdfium_reads_them():
             return self
 
     assert [c.c for c in pdfminer_chars(Page(), [0])] == ["一"] and seen == {"tolerance": 1}
+
+
+def test_pdfminer_is_quieted_once_however_many_pdfs_are_read():
+    import logging
+
+    for _ in range(3):
+        parse_bytes_text(RL_PDF.read_bytes())
+    handlers = [h for h in logging.getLogger("pdfminer").handlers if isinstance(h, logging.NullHandler)]
+    assert len(handlers) == 1

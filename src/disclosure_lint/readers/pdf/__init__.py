@@ -45,12 +45,14 @@ def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
             return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is encrypted with a password"))
         return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: it is damaged or truncated ({error})",
                                                  error=msg[:200] or type(exc).__name__))
+    pdfminer = PdfminerPages(data, len(pdf))  # (opened only if a page needs it: unembedded_fonts)
     try:
-        return _read(pdf, pdfium_c, path, PdfminerPages(data, len(pdf)))
+        return _read(pdf, pdfium_c, path, pdfminer)
     except Exception as exc:  # a damaged page, an unexpected object: one finding, never a traceback
         return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: {error}",
                                                  error=f"{type(exc).__name__}: {exc}"[:300]))
     finally:
+        pdfminer.close()
         try:
             pdf.close()
         except Exception:
@@ -58,14 +60,6 @@ def read_pdf(data: bytes, path: str | None = None) -> OfficeRead:
 
 
 def _read(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None = None) -> OfficeRead:
-    try:
-        return _read_pages(pdf, pdfium_c, path, pdfminer)
-    finally:
-        if pdfminer is not None:
-            pdfminer.close()
-
-
-def _read_pages(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None) -> OfficeRead:
     problems = []
     plt = lattice()
     if plt is None:

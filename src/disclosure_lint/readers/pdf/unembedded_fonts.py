@@ -136,6 +136,7 @@ class PdfminerPages:
     def __init__(self, data: bytes, n_pages: int) -> None:
         self.data = data
         self.n_pages = n_pages
+        self.pdf = None
         self.pages = None  # None: not opened yet; False: not usable
 
     def page(self, index: int):
@@ -149,8 +150,7 @@ class PdfminerPages:
 
                 import pdfplumber
 
-                # pdfminer's warnings about the file (a missing FontBBox, MediaBox) are not the report's
-                logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+                _quiet_pdfminer(logging)
                 self.pdf = pdfplumber.open(io.BytesIO(self.data))
                 pages = self.pdf.pages
                 if len(pages) == self.n_pages:
@@ -162,9 +162,17 @@ class PdfminerPages:
         return self.pages[index]
 
     def close(self) -> None:
-        pdf = getattr(self, "pdf", None)
-        if pdf is not None:
+        if self.pdf is not None:
             try:
-                pdf.close()
+                self.pdf.close()
             except Exception:
                 pass
+
+
+def _quiet_pdfminer(logging) -> None:
+    """pdfminer's warnings about the file (a missing FontBBox, MediaBox) are not the report's: without a
+    handler of its own they would reach stderr through logging's last resort. One handler, however many
+    PDFs a batch reads (a handler added per PDF would pile up)."""
+    log = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
