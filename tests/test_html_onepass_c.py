@@ -17,6 +17,7 @@ from disclosure_lint.readers.html_tree import Node
 from .test_html_copy_feed import _MORE
 from .test_html_libxml2 import _HEAD, _TAIL, _pages, _piece, _synthetic, agrees, pytestmark as _libxml2_mark
 from .test_html_onepass import _run
+from .test_html_tree_speed import _flat
 
 _LIBXML2_214 = not _libxml2_mark.args[0]  # (test_html_libxml2 compares with lxml only where it carries libxml2 2.14)
 pytestmark = pytest.mark.skipif(
@@ -35,14 +36,11 @@ def _c(text: str, context: tuple | None = None):
 
 
 def _shape(got):
+    """The whole answer compared by value: tokens, kinds, and the tree as test_html_tree_speed flattens it."""
     if got is None:
         return None
-    offsets, kinds, root, nodes, comments = got
-    assert nodes[0] is root
-    place = {id(n): i for i, n in enumerate(nodes)}
-    tree = [(n.tag, n.tok, None if n.parent is None else place[id(n.parent)], n.w,
-             [it if type(it) is int else ("node", place[id(it)]) for it in n.items]) for n in nodes]
-    return offsets.typecode, list(offsets), bytes(kinds), tree, list(comments)
+    offsets, kinds, *tree = got
+    return offsets.typecode, list(offsets), bytes(kinds), _flat(tree)
 
 
 def _same_or_unsure(text: str) -> bool:

@@ -34,6 +34,42 @@ def _decisions(path: Path) -> list[bool]:
         doc.close()
 
 
+def _save(pdf) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def _labels(data: bytes) -> str:
+    from disclosure_lint.document.parse import parse_bytes
+
+    doc = parse_bytes(data, "x.pdf", "pdf")
+    return " ".join(t.text() for t in doc.blocks if isinstance(t, Table))
+
+
+def _whole(labels: str) -> None:
+    for whole in ("商业企业", "科研机构", "三、本年度办理结果", "5.属于三类内部事务信息"):
+        assert whole in labels
+
+
+def _text(data: bytes) -> str:
+    from disclosure_lint.document.parse import parse_bytes
+
+    return parse_bytes(data, "x.pdf", "pdf").source.text
+
+
+def _drop_everything_on_this_machine(monkeypatch):
+    """PDFium as on a machine with no Chinese font where every object is one glyph: no width, no text."""
+    def no_width(obj, left, bottom, right, top):
+        left.value = right.value = 100.0
+        bottom.value, top.value = 0.0, 8.0
+        return True
+
+    monkeypatch.setattr(pdfium_c, "FPDFPageObj_GetBounds", no_width)
+
+
 def test_only_the_pdf_with_an_unembedded_font_is_read_through_pdfminer():
     assert all(_decisions(RL_PDF))
     for path in EMBEDDED:
@@ -45,13 +81,8 @@ def test_a_machine_without_a_chinese_font_decides_the_same(monkeypatch):
     def no_text(obj, tp, buf, n):
         return 2
 
-    def no_width(obj, left, bottom, right, top):
-        left.value = right.value = 100.0
-        bottom.value, top.value = 0.0, 8.0
-        return True
-
     monkeypatch.setattr(pdfium_c, "FPDFTextObj_GetText", no_text)
-    monkeypatch.setattr(pdfium_c, "FPDFPageObj_GetBounds", no_width)
+    _drop_everything_on_this_machine(monkeypatch)
     assert all(_decisions(RL_PDF))
     for path in EMBEDDED:
         assert not any(_decisions(path))  # embedded fonts: never, whatever the widths
@@ -63,10 +94,7 @@ def test_the_wrapped_cells_keep_every_character_whatever_pdfium_reads(monkeypatc
         raise AssertionError("PDFium's text layer read on a page with an unembedded Chinese font")
 
     monkeypatch.setattr(pdf_reader, "page_chars", refuse)
-    doc = parse_path(RL_PDF)
-    labels = " ".join(t.text() for t in doc.blocks if isinstance(t, Table))
-    for whole in ("商业企业", "科研机构", "三、本年度办理结果", "5.属于三类内部事务信息"):
-        assert whole in labels
+    _whole(_labels(RL_PDF.read_bytes()))
 
 
 def test_pdfium_still_reads_the_pages_whose_fonts_are_embedded(monkeypatch):
@@ -103,26 +131,6 @@ def test_pdfminer_characters_as_pdfium_gives_them():
 
 
 # ---- pages pypdfium2 derives from the ReportLab fixture: cropped, drawn from a form, stamped ------------------
-
-def _save(pdf) -> bytes:
-    import io
-
-    buf = io.BytesIO()
-    pdf.save(buf)
-    return buf.getvalue()
-
-
-def _labels(data: bytes) -> str:
-    from disclosure_lint.document.parse import parse_bytes
-
-    doc = parse_bytes(data, "x.pdf", "pdf")
-    return " ".join(t.text() for t in doc.blocks if isinstance(t, Table))
-
-
-def _whole(labels: str) -> None:
-    for whole in ("商业企业", "科研机构", "三、本年度办理结果", "5.属于三类内部事务信息"):
-        assert whole in labels
-
 
 def test_a_cropped_page_is_measured_from_its_crop_box():
     pdf = pdfium.PdfDocument(RL_PDF.read_bytes())
@@ -162,23 +170,7 @@ def test_a_standard_font_never_sends_a_page_to_pdfminer(monkeypatch):
         raise AssertionError("pdfminer used for a blank in a standard font")
 
     monkeypatch.setattr(pdf_reader, "pdfminer_chars", refuse)
-    assert "一、总体情况" in parse_bytes_text(data)
-
-
-def parse_bytes_text(data: bytes) -> str:
-    from disclosure_lint.document.parse import parse_bytes
-
-    return parse_bytes(data, "x.pdf", "pdf").source.text
-
-
-def _drop_everything_on_this_machine(monkeypatch):
-    """PDFium as on a machine with no Chinese font where every object is one glyph: no width, no text."""
-    def no_width(obj, left, bottom, right, top):
-        left.value = right.value = 100.0
-        bottom.value, top.value = 0.0, 8.0
-        return True
-
-    monkeypatch.setattr(pdfium_c, "FPDFPageObj_GetBounds", no_width)
+    assert "一、总体情况" in _text(data)
 
 
 def test_a_page_pdfminer_cannot_read_stays_with_pdfium_and_says_what_it_lost(monkeypatch):
@@ -186,7 +178,7 @@ def test_a_page_pdfminer_cannot_read_stays_with_pdfium_and_says_what_it_lost(mon
         raise ValueError("a damaged font dictionary")
 
     monkeypatch.setattr(pdf_reader, "pdfminer_chars", broken)
-    assert "一、总体情况" in parse_bytes_text(RL_PDF.read_bytes())  # read, not 'cannot read this PDF'
+    assert "一、总体情况" in _text(RL_PDF.read_bytes())  # read, not 'cannot read this PDF'
     _drop_everything_on_this_machine(monkeypatch)
     diags = lint_bytes(RL_PDF.read_bytes(), select=["DL014"])
     assert [d.code for d in diags] == ["DL014"] and "1, 2, 3, 4" in diags[0].message
@@ -198,7 +190,7 @@ def test_a_pdf_pdfminer_cannot_open_is_read_by_pdfium(monkeypatch):
             super().__init__(data, n_pages + 1)  # as if pdfminer counted a page PDFium does not
 
     monkeypatch.setattr(pdf_reader, "PdfminerPages", Miscounted)
-    assert "一、总体情况" in parse_bytes_text(RL_PDF.read_bytes())  # page counts differ: PDFium reads every page
+    assert "一、总体情况" in _text(RL_PDF.read_bytes())  # page counts differ: PDFium reads every page
 
 
 def test_fake_bold_and_kangxi_radicals_read_as_pdfium_reads_them():
@@ -218,6 +210,6 @@ def test_pdfminer_is_quieted_once_however_many_pdfs_are_read():
     import logging
 
     for _ in range(3):
-        parse_bytes_text(RL_PDF.read_bytes())
+        _text(RL_PDF.read_bytes())
     handlers = [h for h in logging.getLogger("pdfminer").handlers if isinstance(h, logging.NullHandler)]
     assert len(handlers) == 1
