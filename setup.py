@@ -1,17 +1,25 @@
-"""The one build step pyproject.toml cannot say: the optional compiled HTML pass (readers/_onepass.c).
+"""The one build step pyproject.toml cannot say: the optional compiled twins of two hot loops.
 
-``optional=True``: where no C compiler is found, the install goes on without it and the reader runs its
-Python pass (the definition; the results are the same, only slower).  The build carries the CRC-32 of the
-C source it was made from, so that a checkout whose C file changed since is not run with a stale build
-(html_onepass._load_compiled; zlib, which every lint imports anyway, where hashlib would cost a process 4 ms).
+- ``readers/_onepass.c``: the HTML reader's front half (html_onepass's pass);
+- ``checks/_repeats.c``: DL503's search for runs written twice back to back (dl503's _Starts).
+
+``optional=True``: where no C compiler is found, the install goes on without them and the Python code runs
+(the definition; the results are the same, only slower).  Each build carries the CRC-32 of the C source it
+was made from, so that a checkout whose C file changed since is not run with a stale build
+(source/compiled.py; zlib, which every lint imports anyway, where hashlib would cost a process 4 ms).
 """
 import zlib
 from pathlib import Path
 
 from setuptools import Extension, setup
 
-SOURCE = "src/disclosure_lint/readers/_onepass.c"
-crc = zlib.crc32(Path(__file__).with_name("src").joinpath(*SOURCE.split("/")[1:]).read_bytes())
+SOURCES = {"disclosure_lint.readers._onepass": "src/disclosure_lint/readers/_onepass.c",
+           "disclosure_lint.checks._repeats": "src/disclosure_lint/checks/_repeats.c"}
 
-setup(ext_modules=[Extension("disclosure_lint.readers._onepass", [SOURCE], optional=True,
-                             define_macros=[("ONEPASS_SOURCE_CRC32", f"{crc}ULL")])])
+
+def _extension(name: str, source: str) -> Extension:
+    crc = zlib.crc32(Path(__file__).parent.joinpath(*source.split("/")).read_bytes())
+    return Extension(name, [source], optional=True, define_macros=[("SOURCE_CRC32", f"{crc}ULL")])
+
+
+setup(ext_modules=[_extension(name, source) for name, source in SOURCES.items()])

@@ -1,7 +1,9 @@
 """DL503: duplicated-passage."""
 from __future__ import annotations
 
+import os
 import re
+from bisect import bisect_left
 from itertools import compress, islice, repeat
 from operator import contains, getitem, methodcaller
 
@@ -9,6 +11,7 @@ from ..engine.diagnostics import Edit, Finding, Fix, Related
 from ..i18n import _
 from ..engine.registry import rule
 from ..source import Span
+from ..source.compiled import load
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
 
@@ -100,6 +103,32 @@ class _Starts:
             k += 1
         self.k = k
         return None
+class _Listed:
+    """_Starts' answers from the list of every place (checks/_repeats.c gives it, where it was built)."""
+
+    __slots__ = ("places",)
+
+    def __init__(self, places: list[int]) -> None:
+        self.places = places
+
+    def next(self, i: int) -> int | None:
+        """The first place at or after *i* where _CANDIDATE matches."""
+        places = self.places
+        k = bisect_left(places, i)
+        return places[k] if k < len(places) else None
+
+
+_compiled = load(__package__, "_repeats", os.path.dirname(__file__))
+USE_COMPILED = True  # tests turn it off to compare the two
+
+
+def _starts(text: str):
+    """Where a run is written twice back to back: the compiled search where it was built, else _Starts."""
+    if _compiled is not None and USE_COMPILED:
+        return _Listed(_compiled.starts(text, MIN_RUN, MAX_RUN, 0x4E00, 0x9FFF))
+    return _Starts(text)
+
+
 BACK_TO_BACK_LIMIT = 20000
 # Template labels that a flattened table repeats legitimately (table 4's two litigation blocks).
 _TEMPLATE = lazy(r"结果维持|结果纠正|其他结果|尚未审结|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s")  # paragraphs longer than this get the sentence check only (linear)
@@ -195,7 +224,7 @@ def check(ctx):
         n = len(text)
         # Only where a run is written twice back to back can a repeat start: _Starts finds the next such
         # place, so the loop visits candidates, not every character.
-        starts = _Starts(text)
+        starts = _starts(text)
         i = starts.next(0)
         while i is not None:
             hit = 0

@@ -787,9 +787,9 @@ PyMODINIT_FUNC PyInit__onepass(void) {
     if (!s_tag || !s_tok || !s_items || !s_parent || !s_w || !s_empty_tuple)
         return NULL;
     PyObject *m = PyModule_Create(&module);
-#ifdef ONEPASS_SOURCE_CRC32
+#ifdef SOURCE_CRC32
     /* the CRC-32 of this file as it was built (setup.py): a checkout whose file changed since is not run */
-    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(ONEPASS_SOURCE_CRC32);
+    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(SOURCE_CRC32);
     if (m != NULL && (crc == NULL || PyModule_AddObject(m, "SOURCE_CRC32", crc) < 0)) {
         Py_XDECREF(crc);
         Py_DECREF(m);

@@ -29,6 +29,7 @@ from . import html_libxml2
 from .html_split import _SPLIT_RUNS, _START_TAG, _chunks, _start_ends_at, _weights
 from .html_tokens import COMMENT, END, OTHER, RAWTEXT_TAGS, START, TEXT, VOID_TAGS, _find_close
 from .html_tree import Node
+from ..source.compiled import load
 
 __all__ = ["read_in_one_pass"]
 
@@ -36,24 +37,10 @@ _new = object.__new__
 
 
 def _load_compiled():
-    """readers/_onepass.c's module, or None: not built (no compiler where dlint was installed), turned off
-    (DLINT_PURE_PYTHON=1), or built from another version of its source (a checkout whose C file changed since
-    the last ``pip install -e .``: the Python pass then stands, rather than a stale build)."""
+    """readers/_onepass.c's module, or None (source/compiled.py says when)."""
     import os
-    import zlib  # (imported by every lint anyway; hashlib would cost a process 4 ms)
 
-    if os.environ.get("DLINT_PURE_PYTHON"):
-        return None
-    try:
-        from . import _onepass
-    except ImportError:
-        return None
-    try:
-        with open(os.path.join(os.path.dirname(__file__), "_onepass.c"), "rb") as f:
-            data = f.read()
-    except OSError:  # no source beside it: the build is the one shipped
-        return _onepass
-    return _onepass if zlib.crc32(data) == getattr(_onepass, "SOURCE_CRC32", None) else None
+    return load(__package__, "_onepass", os.path.dirname(__file__))
 
 
 _compiled = _load_compiled()

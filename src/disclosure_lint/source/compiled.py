@@ -1,0 +1,31 @@
+"""The optional compiled twins of a few hot loops (setup.py builds them where a C compiler is found).
+
+:func:`load` gives the module, or None where the Python code (the definition) must run instead: not built (no
+compiler where dlint was installed), turned off (``DLINT_PURE_PYTHON=1``), or built from another version of
+its source (a checkout whose C file changed since the last ``pip install -e .``: the Python code then stands,
+rather than a stale build).  Each build carries its source's CRC-32 (``SOURCE_CRC32``, setup.py).
+"""
+from __future__ import annotations
+
+import os
+from importlib import import_module
+
+__all__ = ["load"]
+
+
+def load(package: str, name: str, folder: str):
+    """The compiled module *package*.*name* (its C source ``name + ".c"`` in *folder*), or None."""
+    import zlib  # (imported by every lint anyway; hashlib would cost a process 4 ms)
+
+    if os.environ.get("DLINT_PURE_PYTHON"):
+        return None
+    try:
+        module = import_module(f"{package}.{name}")
+    except ImportError:
+        return None
+    try:
+        with open(os.path.join(folder, name + ".c"), "rb") as f:
+            data = f.read()
+    except OSError:  # no source beside it: the build is the one shipped
+        return module
+    return module if zlib.crc32(data) == getattr(module, "SOURCE_CRC32", None) else None
