@@ -1,7 +1,6 @@
 """DL006: not-a-report."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding
 from ..i18n import _

@@ -1,7 +1,6 @@
 """DL107: missing-content."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding, Severity
 from ..i18n import _

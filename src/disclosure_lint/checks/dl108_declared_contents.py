@@ -1,7 +1,6 @@
 """DL108: declared-contents."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding, Related
 from ..document import Heading, Table

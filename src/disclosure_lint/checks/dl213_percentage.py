@@ -1,7 +1,6 @@
 """DL213: percentage."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding, Related
 from ..i18n import _

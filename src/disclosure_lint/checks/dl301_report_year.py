@@ -1,7 +1,6 @@
 """DL301: report-year."""
 from __future__ import annotations
 
-import re
 
 from ..document.detect import PERIOD, YEAR_IN_TITLE
 from ..engine.diagnostics import Finding, Related

@@ -1,7 +1,6 @@
 """DL305: date-after-document."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding, Related
 from ..facts.dates import FUTURE

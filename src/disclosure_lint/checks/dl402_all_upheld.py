@@ -1,7 +1,6 @@
 """DL402: all-upheld."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding, Related
 from ..document import Number

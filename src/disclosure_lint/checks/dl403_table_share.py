@@ -1,7 +1,6 @@
 """DL403: table-share."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..engine.diagnostics import Finding, Related

@@ -1,7 +1,6 @@
 """DL404: category-list-total."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..engine.diagnostics import Finding, Related

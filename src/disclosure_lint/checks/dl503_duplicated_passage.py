@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 from bisect import bisect_left
 from itertools import compress, islice, repeat
 from operator import contains, getitem, methodcaller

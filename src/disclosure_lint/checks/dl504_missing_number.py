@@ -1,7 +1,6 @@
 """DL504: missing-number."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding
 from ..i18n import _

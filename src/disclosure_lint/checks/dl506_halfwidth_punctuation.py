@@ -1,7 +1,6 @@
 """DL506: halfwidth-punctuation."""
 from __future__ import annotations
 
-import re
 
 from ..engine.diagnostics import Finding, Fix
 from ..i18n import _

@@ -1,7 +1,6 @@
 """DL507: invisible-character."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from ..engine.diagnostics import Edit, Finding, Fix, Severity

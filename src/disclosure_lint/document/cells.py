@@ -7,7 +7,6 @@ row keeps its columns and the cell gets one finding of its own.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from . import Blank, CellValue, NotApplicable, Number, TextValue

@@ -9,7 +9,6 @@ range, not a count: it is not read.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .normalize import cn_numeral_value

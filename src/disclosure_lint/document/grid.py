@@ -11,7 +11,6 @@ no copy per row it covers and a table costs memory in proportion to its cells.
 """
 from __future__ import annotations
 
-import re
 
 from .cells import (NOT_APPLICABLE_START, _APPROX_WORD_START, _NUMBER_START, _plain_number, _text_value, cell_value,
                     read_cell, value_like)

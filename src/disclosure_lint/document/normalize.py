@@ -6,7 +6,6 @@ character, so offsets computed on translated text stay valid.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import getitem

@@ -9,7 +9,6 @@ as one.
 """
 from __future__ import annotations
 
-import re
 from ..source.dataclass_cache import dataclass, field
 from functools import lru_cache
 from itertools import repeat

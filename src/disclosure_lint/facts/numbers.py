@@ -6,7 +6,6 @@ Arabic and full-width digits, thousands separators, Chinese numerals before a me
 """
 from __future__ import annotations
 
-import re
 from ..source.dataclass_cache import dataclass, field  # dataclasses.dataclass, its code cached
 from decimal import Decimal, InvalidOperation
 from sys import intern

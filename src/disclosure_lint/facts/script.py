@@ -93,8 +93,6 @@ def _translation() -> dict[int, str]:
 
 @lru_cache(maxsize=1)
 def traditional_re():
-    import re
-
     table = t2s_table()
     return compile_re("[" + "".join(sorted(table)) + "]") if table else compile_re(r"(?!)")
 

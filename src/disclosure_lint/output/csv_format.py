@@ -8,7 +8,6 @@ an apostrophe, as OWASP advises for CSV exports; numbers are left alone.
 from __future__ import annotations
 
 import csv
-import re
 
 from .score import report_score
 from ..source.re_cache import compile_re

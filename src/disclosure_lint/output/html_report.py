@@ -9,7 +9,6 @@ Without the extra the page is written without charts and says so.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections import Counter, defaultdict
 from html import escape
 

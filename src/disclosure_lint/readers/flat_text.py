@@ -14,7 +14,6 @@ headings are inline, the tables ran together.  This reader cuts such a line into
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..document.normalize import cn_numeral_value, label_key

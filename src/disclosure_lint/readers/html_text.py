@@ -8,7 +8,6 @@ or a <br> maps onto its source range.
 from __future__ import annotations
 
 import html as _html
-import re
 from bisect import bisect_right
 from itertools import accumulate, compress
 from operator import eq, not_

@@ -8,7 +8,6 @@ backtrack.
 """
 from __future__ import annotations
 
-import re as _re
 import sys as _sys
 
 from ..source.re_cache import compile_re

@@ -9,7 +9,6 @@ two together are no wider than the table) is joined back into one row.
 """
 from __future__ import annotations
 
-import re
 
 from ..source.ptext import PText
 from ..source import Source, Span

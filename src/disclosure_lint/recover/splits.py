@@ -18,7 +18,6 @@ Two questions are answered separately, so that structure and arithmetic never bl
 """
 from __future__ import annotations
 
-import re
 from ..source.dataclass_cache import dataclass, field
 from decimal import Decimal
 from ..source.re_cache import compile_re

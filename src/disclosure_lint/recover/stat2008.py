@@ -7,7 +7,6 @@ the figures (``…15092.政府公报公开``) is cut off.
 """
 from __future__ import annotations
 
-import re
 
 from ..readers.blocks import RawRow
 from ..source import Span

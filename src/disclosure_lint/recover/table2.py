@@ -6,7 +6,6 @@ only when the digit counts force its split; otherwise the row is ambiguous (DL00
 """
 from __future__ import annotations
 
-import re
 
 from ..document.normalize import label_key
 from ..readers.blocks import RawRow

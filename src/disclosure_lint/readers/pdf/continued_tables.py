@@ -6,7 +6,6 @@ back, and a label cell split by the break is joined to its first part.
 """
 from __future__ import annotations
 
-import re
 
 from .lattice import PCell, PTable, nearest, numeric_columns, snap
 from ...source.re_cache import compile_re

@@ -10,7 +10,6 @@ lines is a rowspan / colspan.
 from __future__ import annotations
 
 import bisect
-import re
 from ...source.dataclass_cache import dataclass, field
 
 from ..office import joiner

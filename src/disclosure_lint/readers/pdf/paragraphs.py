@@ -6,7 +6,6 @@ over two lines, or over a page break, is one paragraph. A title wrapped in two c
 """
 from __future__ import annotations
 
-import re
 
 from .visual_lines import Line
 from ...source.re_cache import compile_re

@@ -7,7 +7,6 @@ part of the report.
 """
 from __future__ import annotations
 
-import re
 from ...source.dataclass_cache import dataclass
 
 from .text_layer import Ch
