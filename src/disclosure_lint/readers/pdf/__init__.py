@@ -6,7 +6,8 @@ by pdfplumber's lattice functions (:mod:`.lattice`). Characters outside tables a
 lines (:mod:`.visual_lines`) and the lines into paragraphs (:mod:`.paragraphs`); a table that continues
 on the next page is one table (:mod:`.continued_tables`). :mod:`.extracted_text` writes it all out, each
 piece located. A page with text in a font the PDF does not embed (and PDFium does not have) takes its
-characters from pdfminer instead (:mod:`.unembedded_fonts`).
+characters from pdfminer instead (:mod:`.unembedded_fonts`). A page PDFium reads as empty is looked at
+again, so that one whose content is damaged is named rather than dropped in silence (:mod:`.damaged_pages`).
 
 A PDF with no text layer (a scan) gets one finding: dlint does not do OCR. CreationDate / ModDate
 become the metadata fields ``file_created`` / ``file_modified``. Locations: ``{"page", "line"}``, the
@@ -22,6 +23,7 @@ from ..office import (MISSING_EXTRA, NO_TEXT, UNREADABLE, ExtractedSource, Offic
 from .extracted_text import write_pages
 from .lattice import PTable, lattice, page_tables
 from .text_layer import number_lines, page_chars
+from .damaged_pages import content_damaged, empty_in_pdfium
 from .unembedded_fonts import DROPPED, NONE, PdfminerPages, pdfminer_chars, unembedded_font_text
 from .visual_lines import drop_running_lines, page_lines
 
@@ -72,16 +74,28 @@ def _read(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None = None
     total_chars = 0
     unmapped = [0]   # glyphs whose characters the PDF does not say (no ToUnicode map)
     lost: list[int] = []   # pages whose text PDFium read in part, pdfminer not at all (unembedded_fonts)
+    damaged: list[int] = []   # pages whose content PDFium could not read at all (damaged_pages)
     for k in range(min(n_pages, MAX_PAGES)):
         page = pdf[k]
         try:
             page_h = page.get_size()[1]
             lines, tables, n = _page(page, k + 1, pdfium_c, plt, unmapped, pdfminer, lost)
+            if not n and pdfminer is not None and empty_in_pdfium(page, pdfium_c) and _damaged(pdfminer, k):
+                damaged.append(k + 1)
         finally:
             page.close()
         total_chars += n
         pages.append((k + 1, lines, tables))
         heights[k + 1] = page_h
+    if damaged:
+        pages_text = ", ".join(map(str, damaged[:10])) + ("…" if len(damaged) > 10 else "")
+        if total_chars == 0:
+            return failed(path, "pdf", UNREADABLE, _("cannot read this PDF: the content of page(s) {pages} is "
+                                                     "damaged (PDFium could not read it) and no other page holds "
+                                                     "text; export the PDF again", pages=pages_text))
+        problems.append((UNREADABLE, _("the content of page(s) {pages} is damaged (PDFium could not read it): "
+                                       "they are missing from what was read; export the PDF again, or lint the "
+                                       "report's .docx or HTML", pages=pages_text), Span(0, 0)))
     if n_pages and total_chars == 0:
         res = failed(path, "pdf", NO_TEXT, _("no text layer: dlint does not do OCR; the {n} page(s) of this PDF "
                                              "hold no text (a scan?); lint the report's HTML, its .docx or a PDF "
@@ -119,6 +133,16 @@ def _read(pdf, pdfium_c, path: str | None, pdfminer: PdfminerPages | None = None
     meta = properties_trailer(found, tb)
     src = ExtractedSource(tb.text(), path, "pdf", tb.loc_at, tb.locs)
     return OfficeRead(src, raw, meta, problems)
+
+
+def _damaged(pdfminer: PdfminerPages, index: int) -> bool:
+    """Whether the page PDFium found empty holds content it could not read (:mod:`.damaged_pages`); False
+    where pdfminer cannot tell."""
+    try:
+        plpage = pdfminer.page(index)
+        return plpage is not None and content_damaged(plpage)
+    except Exception:  # pdfminer could not parse the page: nothing is claimed
+        return False
 
 
 # ---- one page ------------------------------------------------------------------------------------------
