@@ -106,6 +106,20 @@ def test_the_compiled_finder_at_the_edges():
         M._compiled.starts("x", 8, 5000, 0x4E00, 0x9FFF)
     with pytest.raises(TypeError):
         M._compiled.starts(b"x", 8, 40, 0x4E00, 0x9FFF)
+    for lo, hi in ((-1, 0x9FFF), (0x4E00, -1), (2 ** 64 + 0x4E00, 0x9FFF), (0x4E00, 0x110000)):
+        with pytest.raises((ValueError, OverflowError)):  # never wrapped round into another range
+            M._compiled.starts("政府信息公开申请" * 2, 8, 40, lo, hi)
+
+
+def test_dlint_pure_python_turns_the_builds_off(monkeypatch):
+    from disclosure_lint.source.compiled import load
+
+    folder = os.path.dirname(M.__file__)
+    monkeypatch.setenv("DLINT_PURE_PYTHON", "1")
+    assert load("disclosure_lint.checks", "_repeats", folder) is None
+    for value in ("0", ""):
+        monkeypatch.setenv("DLINT_PURE_PYTHON", value)
+        assert (load("disclosure_lint.checks", "_repeats", folder) is None) == (not _BUILT)
 
 
 def test_the_rule_finds_the_same_with_either_finder(monkeypatch):

@@ -60,15 +60,19 @@ DEFINE_SCAN(scan_ucs4, Py_UCS4)
 
 static PyObject *starts(PyObject *self, PyObject *args) {
     PyObject *text;
-    Py_ssize_t min_run, max_run;
-    unsigned long lo, hi;
+    Py_ssize_t min_run, max_run, lo_arg, hi_arg;
     (void)self;
-    if (!PyArg_ParseTuple(args, "Unnkk", &text, &min_run, &max_run, &lo, &hi))
+    if (!PyArg_ParseTuple(args, "Unnnn", &text, &min_run, &max_run, &lo_arg, &hi_arg))
         return NULL;
     if (min_run < 1 || max_run < min_run || max_run > MAX_RUN_LIMIT) {
         PyErr_SetString(PyExc_ValueError, "starts: need 1 <= min_run <= max_run <= 4096");
         return NULL;
     }
+    if (lo_arg < 0 || hi_arg < 0 || lo_arg > 0x10FFFF || hi_arg > 0x10FFFF) {
+        PyErr_SetString(PyExc_ValueError, "starts: lo and hi are code points (0 to 0x10FFFF)");
+        return NULL;
+    }
+    unsigned long lo = (unsigned long)lo_arg, hi = (unsigned long)hi_arg;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;

@@ -296,6 +296,39 @@ class _Reader:
 
     def cell(self, node: _Node) -> RawCell:
         toks, text = self.starts, self.text
+        # The shapes of nearly every cell, <td>12</td> and <td><p>12</p></td>: one text token k, so that
+        # text_items gives ([k], True) and node_span ends where k ends (a text comes after the start tags
+        # around it), read here without their walks (test_html_cell_shapes holds this to them).
+        kids = node.items
+        k = -1
+        if len(kids) == 1:
+            inner = kids[0]
+            if type(inner) is int:
+                k = inner
+            elif inner.tag not in _SKIP_OR_BR:
+                grand = inner.items
+                if len(grand) == 1 and type(grand[0]) is int:
+                    k = grand[0]
+        if k >= 0:
+            s = toks[k]
+            e = toks[k + 1]
+            t = text[s:e]
+            if "&" not in t and "<!" not in t:
+                start = toks[node.tok]
+                spans = self._spans_of_tag.get(text[start:toks[node.tok + 1]])
+                if spans is not None:
+                    c = _new(RawCell)
+                    c.ptext = _literal(t, s) if t else _empty()
+                    c.span = Span(start, e)
+                    c.rowspan, c.colspan = spans
+                    c.is_header = node.tag == "th"
+                    c.recovery = ""
+                    return c
+        return self._cell(node)
+
+    def _cell(self, node: _Node) -> RawCell:
+        """:meth:`cell` for any shape of cell (and the oracle of its shortcut)."""
+        toks, text = self.starts, self.text
         items, plain = text_items(node, _NO_TAGS, _SKIP_OR_BR)
         if plain and len(items) == 1:
             # One text token (nine cells in ten): items_text's own shortcut, without its call; the

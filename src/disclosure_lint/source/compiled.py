@@ -1,7 +1,7 @@
 """The optional compiled twins of a few hot loops (setup.py builds them where a C compiler is found).
 
 :func:`load` gives the module, or None where the Python code (the definition) must run instead: not built (no
-compiler where dlint was installed), turned off (``DLINT_PURE_PYTHON=1``), or built from another version of
+compiler where dlint was installed), turned off (``DLINT_PURE_PYTHON`` set to anything but ``0``), or built from another version of
 its source (a checkout whose C file changed since the last ``pip install -e .``: the Python code then stands,
 rather than a stale build).  Each build carries its source's CRC-32 (``SOURCE_CRC32``, setup.py).
 """
@@ -17,7 +17,7 @@ def load(package: str, name: str, folder: str):
     """The compiled module *package*.*name* (its C source ``name + ".c"`` in *folder*), or None."""
     import zlib  # (imported by every lint anyway; hashlib would cost a process 4 ms)
 
-    if os.environ.get("DLINT_PURE_PYTHON"):
+    if os.environ.get("DLINT_PURE_PYTHON", "0") not in ("", "0"):
         return None
     try:
         module = import_module(f"{package}.{name}")
