@@ -19,11 +19,20 @@
 /* token kinds (html_tokens) */
 enum { K_TEXT = 0, K_START = 1, K_END = 2, K_COMMENT = 3, K_OTHER = 4 };
 
+/* the lower-cased tag names met so far in this read (a page uses a few dozen), each with the shared str the
+ * read's dict of names holds for it (borrowed: the dict lives as long as the read) */
+#define TAG_CACHE 32
+#define TAG_CACHE_LEN 16
+
 typedef struct {
     PyObject *text;
     int kind;
     const void *data;
     Py_ssize_t n;
+    int ncache;
+    unsigned char cache_len[TAG_CACHE];
+    char cache_name[TAG_CACHE][TAG_CACHE_LEN];
+    PyObject *cache_obj[TAG_CACHE];
 } Src;
 
 #define CH(s, i) ((Py_UCS4)PyUnicode_READ((s)->kind, (s)->data, (i)))
@@ -76,12 +85,23 @@ static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
             return NULL;
         buf[i] = (char)c;
     }
+    if (len <= TAG_CACHE_LEN) /* a name met before: its str without making one to look it up */
+        for (int i = 0; i < s->ncache; i++)
+            if (s->cache_len[i] == len && memcmp(s->cache_name[i], buf, (size_t)len) == 0) {
+                Py_INCREF(s->cache_obj[i]);
+                return s->cache_obj[i];
+            }
     PyObject *key = PyUnicode_FromStringAndSize(buf, len);
     if (key == NULL)
         return NULL;
     PyObject *got = PyDict_SetDefault(names, key, key); /* borrowed */
     Py_XINCREF(got);
     Py_DECREF(key);
+    if (got != NULL && len <= TAG_CACHE_LEN && s->ncache < TAG_CACHE) {
+        s->cache_len[s->ncache] = (unsigned char)len;
+        memcpy(s->cache_name[s->ncache], buf, (size_t)len);
+        s->cache_obj[s->ncache++] = got;
+    }
     return got;
 }
 
@@ -98,6 +118,18 @@ static int file_tag(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names, Buf *of
     }
     return 1;
 }
+
+/* del l[-1] of a list (the open stack): its size set down and the item released, without PyList_SetSlice's
+ * general slice assignment (as list.pop does, less its shrinking of the allocation) */
+static void pop_last(PyObject *l) {
+    Py_ssize_t n = PyList_GET_SIZE(l);
+    PyObject *x = PyList_GET_ITEM(l, n - 1);
+    Py_SET_SIZE(l, n - 1);
+    Py_DECREF(x);
+}
+
+/* whether two names are the same: the read's names are shared str objects, so nearly always by identity */
+static int same_name(PyObject *a, PyObject *b) { return a == b || PyUnicode_Compare(a, b) == 0; }
 
 /* whether text[a:a+len(lit)] == lit, ASCII case-insensitively where fold */
 static int match_at(Src *s, Py_ssize_t a, const char *lit, int fold) {
@@ -125,6 +157,7 @@ static Py_ssize_t find_lit(Src *s, const char *lit, Py_ssize_t from, Py_ssize_t 
 
 static const char *RAW_NAMES[] = {"script", "style", "xmp", "textarea", "noscript", "iframe", "noembed", "noframes",
                                   NULL};
+static const Py_ssize_t RAW_LENS[] = {6, 5, 3, 8, 8, 6, 7, 8};
 
 /* The node class's slots (tag, tok, items, parent, w) as offsets into its objects, where each is a plain
  * __slots__ member (it is: html_tree.Node); read and written there directly, as the member descriptors do,
@@ -217,6 +250,7 @@ static int gave_up_at = 0; /* the source line of the last give-up (last_give_up(
 #define FAIL goto fail
 
 static PyObject *read_pass(PyObject *self, PyObject *args) {
+    (void)self;
     PyObject *text, *root, *ctx;
     if (!PyArg_ParseTuple(args, "UOO!", &text, &root, &PyTuple_Type, &ctx))
         return NULL;
@@ -236,7 +270,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
     }
     find_slots(Node); /* (nodes are all made here as Node, or are the root, a Node) */
 
-    Src S = {text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    Src S = {text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), 0, {0}, {{0}}, {0}};
     Src *s = &S;
     Py_ssize_t n = s->n;
 
@@ -340,8 +374,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
                 /* a raw-text element: its name (ASCII letters, any case), not written "/>" */
                 if (!self_closing) {
                     for (const char **r = RAW_NAMES; *r; r++) {
-                        Py_ssize_t m = (Py_ssize_t)strlen(*r);
-                        if (name_b - name_a == m && match_at(s, name_a, *r, 1)) {
+                        if (name_b - name_a == RAW_LENS[r - RAW_NAMES] && match_at(s, name_a, *r, 1)) {
                             /* its content runs to the first "</" and its name, any case */
                             Py_ssize_t e = mk_end;
                             for (;;) {
@@ -451,12 +484,9 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
                 careful = in_head;
             }
             Py_ssize_t no = PyList_GET_SIZE(open_names);
-            if (no && PyUnicode_Compare(PyList_GET_ITEM(open_names, no - 1), name) == 0) {
-                if (PyList_SetSlice(open_names, no - 1, no, NULL) < 0 ||
-                    PyList_SetSlice(open_nodes, no - 1, no, NULL) < 0) {
-                    Py_DECREF(name);
-                    FAIL;
-                }
+            if (no && PyList_GET_SIZE(open_nodes) == no && same_name(PyList_GET_ITEM(open_names, no - 1), name)) {
+                pop_last(open_names);
+                pop_last(open_nodes);
             } else {
                 int in_open = PySequence_Contains(open_names, name);
                 if (in_open < 0) {
@@ -468,7 +498,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
                     long p = pr ? PyLong_AsLong(pr) : 100;
                     Py_ssize_t at = no - 1;
                     int ignored = 0;
-                    while (PyUnicode_Compare(PyList_GET_ITEM(open_names, at), name) != 0) {
+                    while (!same_name(PyList_GET_ITEM(open_names, at), name)) {
                         PyObject *po = PyDict_GetItemWithError(priority, PyList_GET_ITEM(open_names, at));
                         long q = po ? PyLong_AsLong(po) : 100;
                         if (q > p) {
@@ -608,11 +638,12 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
                 }
                 if (!in)
                     break;
-                if (PyList_SetSlice(open_names, no - 1, no, NULL) < 0 ||
-                    PyList_SetSlice(open_nodes, no - 1, no, NULL) < 0) {
+                if (PyList_GET_SIZE(open_nodes) != no) {
                     Py_DECREF(tag);
-                    FAIL;
+                    GIVE_UP; /* (the two stacks always match: a start_in_head that broke them) */
                 }
+                pop_last(open_names);
+                pop_last(open_nodes);
                 if (no - 1 == 0) {
                     Py_DECREF(tag);
                     GIVE_UP; /* libxml2 would imply a second top-level element */
@@ -767,7 +798,11 @@ done:
     return result;
 }
 
-static PyObject *last_give_up(PyObject *self, PyObject *noargs) { return PyLong_FromLong(gave_up_at); }
+static PyObject *last_give_up(PyObject *self, PyObject *noargs) {
+    (void)self;
+    (void)noargs;
+    return PyLong_FromLong(gave_up_at);
+}
 
 static PyMethodDef methods[] = {
     {"last_give_up", last_give_up, METH_NOARGS, "The line of _onepass.c where the last read gave up (0: none yet)."},
@@ -775,7 +810,7 @@ static PyMethodDef methods[] = {
      "read(text, root, ctx) -> (offsets, kinds, root, nodes, comments) or None: html_onepass's pass in C."},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_onepass", NULL, -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_onepass", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__onepass(void) {
     s_tag = PyUnicode_InternFromString("tag");
