@@ -33,7 +33,12 @@ typedef struct {
     unsigned char cache_len[TAG_CACHE];
     char cache_name[TAG_CACHE][TAG_CACHE_LEN];
     PyObject *cache_obj[TAG_CACHE];
+    /* what the read's tables say of each cached name, found on first use: 0 not yet, else 1 + the answer */
+    unsigned char cache_flag[TAG_CACHE][5];
+    unsigned char closes[TAG_CACHE][TAG_CACHE]; /* whether a start tag (column) closes an open element (row) */
 } Src;
+
+enum { F_ROOTISH, F_VOID, F_AFTER, F_RAW, F_TC };
 
 #define CH(s, i) ((Py_UCS4)PyUnicode_READ((s)->kind, (s)->data, (i)))
 
@@ -74,7 +79,8 @@ static Py_UCS4 ascii_lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 32 :
 
 /* the name at [a, b) lower-cased, as a shared str object (new reference); NULL with no error set when the
  * name holds a character that html_libxml2._ODD_NAME_CHAR rejects once lowered or anything beyond ASCII */
-static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
+static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names, int *slot) {
+    *slot = -1;
     char buf[64];
     Py_ssize_t len = b - a;
     if (len <= 0 || len > (Py_ssize_t)sizeof(buf))
@@ -89,6 +95,7 @@ static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
         for (int i = 0; i < s->ncache; i++)
             if (s->cache_len[i] == len && memcmp(s->cache_name[i], buf, (size_t)len) == 0) {
                 Py_INCREF(s->cache_obj[i]);
+                *slot = i;
                 return s->cache_obj[i];
             }
     PyObject *key = PyUnicode_FromStringAndSize(buf, len);
@@ -100,6 +107,7 @@ static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
     if (got != NULL && len <= TAG_CACHE_LEN && s->ncache < TAG_CACHE) {
         s->cache_len[s->ncache] = (unsigned char)len;
         memcpy(s->cache_name[s->ncache], buf, (size_t)len);
+        *slot = s->ncache;
         s->cache_obj[s->ncache++] = got;
     }
     return got;
@@ -108,8 +116,8 @@ static PyObject *tag_name(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names) {
 /* a tag token filed at pos, of *kind*: 1 and its lower-cased name in *name* (a new reference), 0 where the
  * name is one the Python pass leaves (give up), -1 on error */
 static int file_tag(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names, Buf *offsets, Py_ssize_t pos, Buf *kinds,
-                    char kind, PyObject **name) {
-    *name = tag_name(s, a, b, names);
+                    char kind, PyObject **name, int *slot) {
+    *name = tag_name(s, a, b, names, slot);
     if (*name == NULL)
         return PyErr_Occurred() ? -1 : 0;
     if (i64_add(offsets, pos) < 0 || bytes_add(kinds, kind) < 0) {
@@ -117,6 +125,24 @@ static int file_tag(Src *s, Py_ssize_t a, Py_ssize_t b, PyObject *names, Buf *of
         return -1;
     }
     return 1;
+}
+
+/* whether *name* (its cache slot, or -1) is in *set*, the table's answer kept for the slot: 1, 0, -1 on error */
+static int name_in(Src *s, int slot, int flag, PyObject *set, PyObject *name) {
+    if (slot >= 0 && s->cache_flag[slot][flag])
+        return s->cache_flag[slot][flag] - 1;
+    int r = PySet_Contains(set, name);
+    if (slot >= 0 && r >= 0)
+        s->cache_flag[slot][flag] = (unsigned char)(r + 1);
+    return r;
+}
+
+/* the cache slot of a name object met before (the open stack's names are the read's), or -1 */
+static int slot_of(Src *s, PyObject *name) {
+    for (int i = 0; i < s->ncache; i++)
+        if (s->cache_obj[i] == name)
+            return i;
+    return -1;
 }
 
 /* del l[-1] of a list (the open stack): its size set down and the item released, without PyList_SetSlice's
@@ -270,7 +296,12 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
     }
     find_slots(Node); /* (nodes are all made here as Node, or are the root, a Node) */
 
-    Src S = {text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), 0, {0}, {{0}}, {0}};
+    Src S;
+    memset(&S, 0, sizeof S); /* (the name cache empty, nothing known of any name) */
+    S.text = text;
+    S.kind = PyUnicode_KIND(text);
+    S.data = PyUnicode_DATA(text);
+    S.n = PyUnicode_GET_LENGTH(text);
     Src *s = &S;
     Py_ssize_t n = s->n;
 
@@ -468,7 +499,8 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
 
         if (mk == K_END) {
             PyObject *name;
-            int filed = file_tag(s, name_a, name_b, names, &offsets, pos, &kinds, K_END, &name);
+            int name_slot;
+            int filed = file_tag(s, name_a, name_b, names, &offsets, pos, &kinds, K_END, &name, &name_slot);
             if (filed < 0)
                 FAIL;
             if (filed == 0)
@@ -579,13 +611,14 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
 
         /* a start tag */
         PyObject *tag;
-        int filed = file_tag(s, name_a, name_b, names, &offsets, pos, &kinds, K_START, &tag);
+        int tag_slot;
+        int filed = file_tag(s, name_a, name_b, names, &offsets, pos, &kinds, K_START, &tag, &tag_slot);
         if (filed < 0)
             FAIL;
         if (filed == 0)
             GIVE_UP;
         PyObject *p = NULL; /* new reference */
-        int is_rootish = PySet_Contains(rootish, tag);
+        int is_rootish = name_in(s, tag_slot, F_ROOTISH, rootish, tag);
         if (is_rootish < 0) {
             Py_DECREF(tag);
             FAIL;
@@ -623,18 +656,22 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
         } else {
             for (;;) { /* htmlAutoClose */
                 Py_ssize_t no = PyList_GET_SIZE(open_names);
-                PyObject *closers = PyDict_GetItemWithError(closed_by, PyList_GET_ITEM(open_names, no - 1));
-                if (closers == NULL) {
-                    if (PyErr_Occurred()) {
+                PyObject *top = PyList_GET_ITEM(open_names, no - 1);
+                int top_slot = tag_slot >= 0 ? slot_of(s, top) : -1;
+                int in = top_slot >= 0 ? s->closes[top_slot][tag_slot] - 1 : -1;
+                if (in < 0) { /* not known yet: closed_by[top] holds the tag? */
+                    PyObject *closers = PyDict_GetItemWithError(closed_by, top);
+                    if (closers == NULL && PyErr_Occurred()) {
                         Py_DECREF(tag);
                         FAIL;
                     }
-                    break;
-                }
-                int in = PySet_Contains(closers, tag);
-                if (in < 0) {
-                    Py_DECREF(tag);
-                    FAIL;
+                    in = closers == NULL ? 0 : PySet_Contains(closers, tag);
+                    if (in < 0) {
+                        Py_DECREF(tag);
+                        FAIL;
+                    }
+                    if (top_slot >= 0)
+                        s->closes[top_slot][tag_slot] = (unsigned char)(in + 1);
                 }
                 if (!in)
                     break;
@@ -654,7 +691,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
             Py_INCREF(p);
         }
         /* the node: Node(tag, k, p) with items [] and w 0, as object.__new__ and the slots */
-        PyObject *node = PyBaseObject_Type.tp_new((PyTypeObject *)Node, s_empty_tuple, NULL);
+        PyObject *node = ((PyTypeObject *)Node)->tp_alloc((PyTypeObject *)Node, 0); /* (object.__new__'s work) */
         PyObject *kk = PyLong_FromSsize_t(k);
         PyObject *items = PyList_New(0);
         PyObject *zero = PyLong_FromLong(0);
@@ -677,7 +714,7 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
             Py_DECREF(tag);
             FAIL;
         }
-        int is_void = PySet_Contains(void_tags, tag);
+        int is_void = name_in(s, tag_slot, F_VOID, void_tags, tag);
         if (is_void < 0) {
             Py_DECREF(node);
             Py_DECREF(p);
@@ -687,11 +724,18 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
         Py_SETREF(owner, is_void ? p : node);
         Py_INCREF(owner);
         Py_DECREF(p);
-        PyObject *kept = PyDict_GetItemWithError(after_start, tag); /* None for most; False empty; True text */
-        if (kept == NULL && PyErr_Occurred()) {
-            Py_DECREF(node);
-            Py_DECREF(tag);
-            FAIL;
+        /* None for most; False empty; True text (kept for the slot as 1, 2, 3) */
+        unsigned char after = tag_slot >= 0 ? s->cache_flag[tag_slot][F_AFTER] : 0;
+        PyObject *kept = after == 1 ? NULL : after == 2 ? Py_False : after == 3 ? Py_True : NULL;
+        if (!after) {
+            kept = PyDict_GetItemWithError(after_start, tag);
+            if (kept == NULL && PyErr_Occurred()) {
+                Py_DECREF(node);
+                Py_DECREF(tag);
+                FAIL;
+            }
+            if (tag_slot >= 0 && (kept == NULL || kept == Py_False || kept == Py_True))
+                s->cache_flag[tag_slot][F_AFTER] = kept == NULL ? 1 : kept == Py_False ? 2 : 3;
         }
         if (kept == NULL || kept == Py_True) {
             if (PyList_Append(open_names, tag) < 0 || PyList_Append(open_nodes, node) < 0) {
@@ -701,8 +745,8 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
             }
         }
         if (kept == Py_True) {
-            int is_raw = PySet_Contains(rawtext, tag);
-            int is_tc = PySet_Contains(text_content, tag);
+            int is_raw = name_in(s, tag_slot, F_RAW, rawtext, tag);
+            int is_tc = is_raw < 0 ? -1 : name_in(s, tag_slot, F_TC, text_content, tag);
             if (is_raw < 0 || is_tc < 0) {
                 Py_DECREF(node);
                 Py_DECREF(tag);
