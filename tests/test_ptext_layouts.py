@@ -64,3 +64,20 @@ def test_a_built_one_piece_text_is_compact_and_others_are_not():
     assert q._p is not None and (q.span(0, 3).start, q.span(0, 3).end) == (5, 13)
     assert q[0:2]._p is None  # a slice within one literal piece becomes compact
     assert PText.literal("", 4).span() == q[2:1].span()
+
+
+def test_every_character_collapse_space_acts_on_is_unprintable_or_the_space():
+    # collapse_space skips its pattern where the text is printable and holds no ASCII space: sound only
+    # while no printable character but the space is white space or zero-width (checked over every code point)
+    import sys
+
+    from disclosure_lint.source.ptext import _SPACE_OR_INVISIBLE
+
+    printable = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and c != " ")
+    assert _SPACE_OR_INVISIBLE.search(printable) is None
+    assert _SPACE_OR_INVISIBLE.search(" ") and _SPACE_OR_INVISIBLE.search("\u200b")
+    from disclosure_lint.source.ptext import PText
+
+    for text in ("本年  新收", "本年\u3000新收", "本年\u200b新收", "12\n", "\xa03", " 3"):
+        pt = PText.literal(text, 0)
+        assert pt.collapse_space().text != text  # each is collapsed (the shortcut does not hide it)

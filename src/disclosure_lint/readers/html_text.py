@@ -67,9 +67,10 @@ def items_text(text: str, toks, items: list, plain: bool) -> PText:
             if "&" not in t:
                 return PText.literal(t, s)
         else:
-            starts = list(map(toks.__getitem__, items))
+            # (comprehensions: a method-wrapper mapped over the items packs a tuple of arguments per call)
+            starts = [toks[k] for k in items]
             ends = [toks[k + 1] for k in items]
-            parts = list(map(text.__getitem__, map(slice, starts, ends)))
+            parts = [text[a:z] for a, z in zip(starts, ends)]
             joined = "".join(parts)
             if "&" not in joined and not any(map(eq, ends, starts[1:])):
                 pos = [0]
