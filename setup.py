@@ -1,7 +1,8 @@
-"""The one build step pyproject.toml cannot say: the optional compiled twins of two hot loops.
+"""The one build step pyproject.toml cannot say: the optional compiled twins of three hot spots.
 
 - ``readers/_onepass.c``: the HTML reader's front half (html_onepass's pass);
-- ``checks/_repeats.c``: DL503's search for runs written twice back to back (dl503's _Starts).
+- ``checks/_repeats.c``: DL503's search for runs written twice back to back (dl503's _Starts);
+- ``source/_span.c``: Span(start, end) for the readers' hot paths (source.new_span).
 
 ``optional=True``: where no C compiler is found, the install goes on without them and the Python code runs
 (the definition; the results are the same, only slower).  Each build carries the CRC-32 of the C source it
@@ -14,7 +15,8 @@ from pathlib import Path
 from setuptools import Extension, setup
 
 SOURCES = {"disclosure_lint.readers._onepass": "src/disclosure_lint/readers/_onepass.c",
-           "disclosure_lint.checks._repeats": "src/disclosure_lint/checks/_repeats.c"}
+           "disclosure_lint.checks._repeats": "src/disclosure_lint/checks/_repeats.c",
+           "disclosure_lint.source._span": "src/disclosure_lint/source/_span.c"}
 
 
 def _extension(name: str, source: str) -> Extension:

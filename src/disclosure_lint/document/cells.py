@@ -13,7 +13,7 @@ from . import Blank, CellValue, NotApplicable, Number, TextValue
 from .cnnum import CN_NUMERAL_CHARS, read_cn_numeral
 from .normalize import ascii_digits
 from ..source.ptext import PText
-from ..source import Span
+from ..source import Span, new_span
 from ..source.re_cache import compile_re
 
 __all__ = ["cell_value", "read_cell", "NOT_APPLICABLE", "value_like", "APPROX"]
@@ -67,7 +67,7 @@ def _whole_span(pt: PText) -> Span:
     """``pt.span()``: of a one-piece text (most cells and paragraphs) made without the general method."""
     start = pt._start
     if start >= 0:  # one literal piece (the general layout marks its start -1)
-        return Span(start, start + len(pt.text))
+        return new_span(start, start + len(pt.text))
     return pt.span()
 
 

@@ -17,7 +17,7 @@ from .cells import (NOT_APPLICABLE_START, _APPROX_WORD_START, _NUMBER_START, _pl
 from . import Cell, Number, Row, Table, TextValue, Unread
 from ..i18n import _
 from ..readers.blocks import RawTable
-from ..source import Span
+from ..source import Span, new_span
 from ..source.re_cache import compile_re
 
 __all__ = ["resolve"]
@@ -93,7 +93,7 @@ def resolve(raw: RawTable) -> Table:
                 pt = rpt
                 start = rpt._start
                 try:
-                    value = _plain_number(int(text), Span(start, start + len(text)) if start >= 0 else rpt.span(),
+                    value = _plain_number(int(text), new_span(start, start + len(text)) if start >= 0 else rpt.span(),
                                           text)
                     flag = False
                 except ValueError:  # more digits than int() reads
@@ -105,7 +105,7 @@ def resolve(raw: RawTable) -> Table:
                     # A label such as 本年新收, nearly every other cell: read_cell's own first case (no
                     # number nor mark can match), without its call and the tuple it returns.
                     start = pt._start
-                    value = _text_value(Span(start, start + len(t)) if start >= 0 else pt.span(), t)
+                    value = _text_value(new_span(start, start + len(t)) if start >= 0 else pt.span(), t)
                     flag = t[0] not in _APPROX_WORD_START or not value_like(t)
                 elif t:
                     value, flag = read_cell(pt)

@@ -17,7 +17,7 @@ from array import array
 from itertools import islice
 
 from ..source.ptext import PText, PTextBuilder, _empty, _literal
-from ..source import Source, Span
+from ..source import Source, Span, new_span
 from .blocks import META_KEYS, META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_split import text_weights, tokenize_split
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
@@ -170,7 +170,7 @@ class _Reader:
             if e > end:
                 end = e
             items = it.items
-        return Span(start, end)
+        return new_span(start, end)
 
     # -- text collection ------------------------------------------------------------------------
     def node_text(self, node: _Node) -> PText:
@@ -319,7 +319,7 @@ class _Reader:
                 if spans is not None:
                     c = _new(RawCell)
                     c.ptext = _literal(t, s) if t else _empty()
-                    c.span = Span(start, e)
+                    c.span = new_span(start, e)
                     c.rowspan, c.colspan = spans
                     c.is_header = node.tag == "th"
                     c.recovery = ""

@@ -16,7 +16,7 @@ from ..i18n import N_, _
 from .lazy_re import lazy
 from .re_cache import compile_re
 
-__all__ = ["Span", "Source", "decode", "DecodeResult"]
+__all__ = ["Span", "new_span", "Source", "decode", "DecodeResult"]
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -52,6 +52,26 @@ def _span_init(self, start: int, end: int) -> None:
 
 _span_init.__qualname__ = "Span.__init__"
 Span.__init__ = _span_init
+
+
+def _span_maker():
+    """``Span(start, end)`` made in C (source/_span.c, where it was built: a quarter of the cost), else the
+    class itself. The same objects: the C maker hands anything it does not make itself to the class."""
+    import os
+
+    from .compiled import load
+
+    fast = load(__package__, "_span", os.path.dirname(__file__))
+    if fast is None:
+        return Span
+    try:
+        fast.bind(Span)
+    except TypeError:  # a Span without its two plain slots (never, as it stands)
+        return Span
+    return fast.make
+
+
+new_span = _span_maker()  # for the readers' hot paths: a page makes about a thousand spans
 
 
 _BOMS = (

@@ -15,7 +15,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING: typing is for annotations only, a
 if TYPE_CHECKING:
     from typing import Iterable
 
-from . import Span
+from . import Span, new_span
 from .lazy_re import lazy
 from .re_cache import compile_re
 
@@ -109,7 +109,7 @@ class PText:
         i = max(0, min(i, n))
         if self._p is None:
             a = self._start + i
-            return Span(a, a + j - i) if j > i else Span(a, a)
+            return new_span(a, a + j - i) if j > i else new_span(a, a)
         if j <= i:
             at = self.src_start(i) if i < n else self.src_end(n - 1)
             return Span(at, at)
@@ -126,7 +126,7 @@ class PText:
             # misnested markup can): the span covers them all.
             a = min(a, min(src[k0:k1 + 1]))
             z = max(z, max(srcend[k0:k1 + 1]))
-        return Span(a, z)
+        return new_span(a, z)
 
     def __getitem__(self, sl: slice) -> "PText":
         i, j, step = sl.indices(len(self.text))

@@ -1,0 +1,99 @@
+/* Span(start, end) made in C: the compiled twin of source.Span's constructor for the readers' hot paths.
+ *
+ * A Span is a frozen slots dataclass; made in Python it costs a type call and a Python __init__ (about
+ * 330 ns), and a page makes about a thousand (its cells, their values, its paragraphs).  make(start, end)
+ * allocates the class's object and sets its two slots, as source._span_init does through the slots'
+ * descriptors, after the same check (0 <= start <= end).  Anything else (a start below 0, an end before
+ * it, an argument that is not an exact int, an int beyond 64 bits) is handed to the class itself, so the
+ * answer and the error are always the class's own.  tests/test_span_maker.py compares the two.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include "structmember.h"
+
+static PyTypeObject *span_type = NULL; /* a strong reference, once bound */
+static Py_ssize_t off_start = -1, off_end = -1;
+
+#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
+
+/* the offset of a plain object slot (a __slots__ member) of *type*, or -1 */
+static Py_ssize_t slot_offset(PyObject *type, const char *name) {
+    PyObject *d = PyObject_GetAttrString(type, name);
+    Py_ssize_t off = -1;
+    if (d == NULL) {
+        PyErr_Clear();
+        return -1;
+    }
+    if (Py_IS_TYPE(d, &PyMemberDescr_Type)) {
+        PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
+        if (m->type == T_OBJECT_EX && !(m->flags & READONLY))
+            off = m->offset;
+    }
+    Py_DECREF(d);
+    return off;
+}
+
+static PyObject *bind(PyObject *self, PyObject *cls) {
+    (void)self;
+    if (!PyType_Check(cls) || ((PyTypeObject *)cls)->tp_alloc == NULL) {
+        PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
+        return NULL;
+    }
+    Py_ssize_t s = slot_offset(cls, "start"), e = slot_offset(cls, "end");
+    if (s < 0 || e < 0 || s == e) {
+        PyErr_SetString(PyExc_TypeError, "bind: the class needs plain 'start' and 'end' slots");
+        return NULL;
+    }
+    Py_INCREF(cls);
+    Py_XSETREF(span_type, (PyTypeObject *)cls);
+    off_start = s;
+    off_end = e;
+    Py_RETURN_NONE;
+}
+
+static PyObject *make(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (span_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "make: no class bound");
+        return NULL;
+    }
+    if (nargs == 2 && PyLong_CheckExact(args[0]) && PyLong_CheckExact(args[1])) {
+        int o1, o2;
+        long long a = PyLong_AsLongLongAndOverflow(args[0], &o1);
+        long long b = PyLong_AsLongLongAndOverflow(args[1], &o2);
+        if (!o1 && !o2 && !(a == -1 && PyErr_Occurred()) && !(b == -1 && PyErr_Occurred()) && a >= 0 && b >= a) {
+            PyObject *o = span_type->tp_alloc(span_type, 0);
+            if (o == NULL)
+                return NULL;
+            Py_INCREF(args[0]);
+            SLOT(o, off_start) = args[0];
+            Py_INCREF(args[1]);
+            SLOT(o, off_end) = args[1];
+            return o;
+        }
+        PyErr_Clear();
+    }
+    return PyObject_Vectorcall((PyObject *)span_type, args, (size_t)nargs, NULL); /* the class's own answer */
+}
+
+static PyMethodDef methods[] = {
+    {"bind", bind, METH_O, "bind(cls): the class make() makes (source.Span)."},
+    {"make", (PyCFunction)(void (*)(void))make, METH_FASTCALL, "make(start, end) -> cls(start, end), made in C."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_span", NULL, -1, methods, NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__span(void) {
+    PyObject *m = PyModule_Create(&module);
+#ifdef SOURCE_CRC32
+    /* the CRC-32 of this file as it was built (setup.py): a checkout whose file changed since is not run */
+    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(SOURCE_CRC32);
+    if (m != NULL && (crc == NULL || PyModule_AddObject(m, "SOURCE_CRC32", crc) < 0)) {
+        Py_XDECREF(crc);
+        Py_DECREF(m);
+        return NULL;
+    }
+#endif
+    return m;
+}
