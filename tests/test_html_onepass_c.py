@@ -130,6 +130,11 @@ def test_a_stale_build_is_not_used(tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", edited)
     assert O._load_compiled() is None
+    # the header the builds share (source/_compiled.h) is part of each build's sources too
+    src = os.path.join(os.path.dirname(O.__file__), os.pardir, "source", "_compiled.h")
+    src = os.path.normpath(src)
+    monkeypatch.setattr(builtins, "open", lambda path, *a, **k: edited(os.path.normpath(os.fspath(path)), *a, **k))
+    assert O._load_compiled() is None
     monkeypatch.setattr(builtins, "open", real_open)
     monkeypatch.setenv("DLINT_PURE_PYTHON", "1")
     assert O._load_compiled() is None

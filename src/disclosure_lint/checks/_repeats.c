@@ -9,8 +9,7 @@
    Linear: a window of counts slides over the text, so that a place is looked at only where its character may
    occur again min_run..max_run later; there at most max_run - min_run + 1 lengths are tried, each a
    one-character test and, where that character repeats, one memcmp of at most max_run characters. */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "../source/_compiled.h"
 #include <string.h>
 
 #define WINDOW_BUCKETS 1024
@@ -104,15 +103,5 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_repeats", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__repeats(void) {
-    PyObject *m = PyModule_Create(&module);
-#ifdef SOURCE_CRC32
-    /* the CRC-32 of this file as it was built (setup.py): a checkout whose file changed since is not run */
-    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(SOURCE_CRC32);
-    if (m != NULL && (crc == NULL || PyModule_AddObject(m, "SOURCE_CRC32", crc) < 0)) {
-        Py_XDECREF(crc);
-        Py_DECREF(m);
-        return NULL;
-    }
-#endif
-    return m;
+    return dl_module_create(&module);
 }

@@ -10,11 +10,9 @@
  *
  * Every read of the text is bounds-checked against its length: a page is arbitrary input.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "../source/_compiled.h"
 #include <stdint.h>
 #include <string.h>
-#include "structmember.h"
 
 /* token kinds (html_tokens) */
 enum { K_TEXT = 0, K_START = 1, K_END = 2, K_COMMENT = 3, K_OTHER = 4 };
@@ -191,29 +189,13 @@ static const Py_ssize_t RAW_LENS[] = {6, 5, 3, 8, 8, 6, 7, 8};
 static Py_ssize_t off_tag = -1, off_tok = -1, off_items = -1, off_parent = -1, off_w = -1;
 static PyTypeObject *slots_type = NULL; /* the class the offsets belong to: only its objects are read there */
 
-static Py_ssize_t member_offset(PyObject *type, PyObject *name) {
-    PyObject *d = PyObject_GetAttr(type, name);
-    Py_ssize_t off = -1;
-    if (d == NULL) {
-        PyErr_Clear();
-        return -1;
-    }
-    if (Py_IS_TYPE(d, &PyMemberDescr_Type)) {
-        PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
-        if (m->type == T_OBJECT_EX && !(m->flags & READONLY))
-            off = m->offset;
-    }
-    Py_DECREF(d);
-    return off;
-}
-
 static void find_slots(PyObject *type) {
     slots_type = (PyTypeObject *)type;
-    off_tag = member_offset(type, s_tag);
-    off_tok = member_offset(type, s_tok);
-    off_items = member_offset(type, s_items);
-    off_parent = member_offset(type, s_parent);
-    off_w = member_offset(type, s_w);
+    off_tag = dl_slot_offset(type, "tag");
+    off_tok = dl_slot_offset(type, "tok");
+    off_items = dl_slot_offset(type, "items");
+    off_parent = dl_slot_offset(type, "parent");
+    off_w = dl_slot_offset(type, "w");
     if (off_tag < 0 || off_tok < 0 || off_items < 0 || off_parent < 0 || off_w < 0) {
         off_tag = off_tok = off_items = off_parent = off_w = -1;
         slots_type = NULL;
@@ -865,15 +847,5 @@ PyMODINIT_FUNC PyInit__onepass(void) {
     s_empty_tuple = PyTuple_New(0);
     if (!s_tag || !s_tok || !s_items || !s_parent || !s_w || !s_empty_tuple)
         return NULL;
-    PyObject *m = PyModule_Create(&module);
-#ifdef SOURCE_CRC32
-    /* the CRC-32 of this file as it was built (setup.py): a checkout whose file changed since is not run */
-    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(SOURCE_CRC32);
-    if (m != NULL && (crc == NULL || PyModule_AddObject(m, "SOURCE_CRC32", crc) < 0)) {
-        Py_XDECREF(crc);
-        Py_DECREF(m);
-        return NULL;
-    }
-#endif
-    return m;
+    return dl_module_create(&module);
 }

@@ -7,31 +7,12 @@
  * it, an argument that is not an exact int, an int beyond 64 bits) is handed to the class itself, so the
  * answer and the error are always the class's own.  tests/test_span_maker.py compares the two.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include "structmember.h"
+#include "_compiled.h"
 
 static PyTypeObject *span_type = NULL; /* a strong reference, once bound */
 static Py_ssize_t off_start = -1, off_end = -1;
 
 #define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
-
-/* the offset of a plain object slot (a __slots__ member) of *type*, or -1 */
-static Py_ssize_t slot_offset(PyObject *type, const char *name) {
-    PyObject *d = PyObject_GetAttrString(type, name);
-    Py_ssize_t off = -1;
-    if (d == NULL) {
-        PyErr_Clear();
-        return -1;
-    }
-    if (Py_IS_TYPE(d, &PyMemberDescr_Type)) {
-        PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
-        if (m->type == T_OBJECT_EX && !(m->flags & READONLY))
-            off = m->offset;
-    }
-    Py_DECREF(d);
-    return off;
-}
 
 static PyObject *bind(PyObject *self, PyObject *cls) {
     (void)self;
@@ -39,7 +20,7 @@ static PyObject *bind(PyObject *self, PyObject *cls) {
         PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
         return NULL;
     }
-    Py_ssize_t s = slot_offset(cls, "start"), e = slot_offset(cls, "end");
+    Py_ssize_t s = dl_slot_offset(cls, "start"), e = dl_slot_offset(cls, "end");
     if (s < 0 || e < 0 || s == e) {
         PyErr_SetString(PyExc_TypeError, "bind: the class needs plain 'start' and 'end' slots");
         return NULL;
@@ -85,15 +66,5 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_span", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__span(void) {
-    PyObject *m = PyModule_Create(&module);
-#ifdef SOURCE_CRC32
-    /* the CRC-32 of this file as it was built (setup.py): a checkout whose file changed since is not run */
-    PyObject *crc = m == NULL ? NULL : PyLong_FromUnsignedLongLong(SOURCE_CRC32);
-    if (m != NULL && (crc == NULL || PyModule_AddObject(m, "SOURCE_CRC32", crc) < 0)) {
-        Py_XDECREF(crc);
-        Py_DECREF(m);
-        return NULL;
-    }
-#endif
-    return m;
+    return dl_module_create(&module);
 }

@@ -2,8 +2,9 @@
 
 :func:`load` gives the module, or None where the Python code (the definition) must run instead: not built (no
 compiler where dlint was installed), turned off (``DLINT_PURE_PYTHON`` set to anything but ``0``), or built from another version of
-its source (a checkout whose C file changed since the last ``pip install -e .``: the Python code then stands,
-rather than a stale build).  Each build carries its source's CRC-32 (``SOURCE_CRC32``, setup.py).
+its sources (a checkout whose C file, or the header the builds share, changed since the last ``pip install
+-e .``: the Python code then stands, rather than a stale build).  Each build carries the CRC-32 of its C file
+followed by ``_compiled.h`` (``SOURCE_CRC32``, setup.py).
 """
 from __future__ import annotations
 
@@ -28,4 +29,9 @@ def load(package: str, name: str, folder: str):
             data = f.read()
     except OSError:  # no source beside it: the build is the one shipped
         return module
-    return module if zlib.crc32(data) == getattr(module, "SOURCE_CRC32", None) else None
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "_compiled.h"), "rb") as f:
+            header = f.read()
+    except OSError:  # a source without the header it was built with: not the build's sources
+        return None
+    return module if zlib.crc32(header, zlib.crc32(data)) == getattr(module, "SOURCE_CRC32", None) else None
