@@ -1,6 +1,7 @@
-"""The one build step pyproject.toml cannot say: the optional compiled twins of three hot spots.
+"""The one build step pyproject.toml cannot say: the optional compiled twins of four hot spots.
 
 - ``readers/_onepass.c``: the HTML reader's front half (html_onepass's pass);
+- ``readers/_runs.c``: a paragraph's text tokens joined (html_text._join_runs);
 - ``checks/_repeats.c``: DL503's search for runs written twice back to back (dl503's _Starts);
 - ``source/_span.c``: Span(start, end) for the readers' hot paths (source.new_span).
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from setuptools import Extension, setup
 
 SOURCES = {"disclosure_lint.readers._onepass": "src/disclosure_lint/readers/_onepass.c",
+           "disclosure_lint.readers._runs": "src/disclosure_lint/readers/_runs.c",
            "disclosure_lint.checks._repeats": "src/disclosure_lint/checks/_repeats.c",
            "disclosure_lint.source._span": "src/disclosure_lint/source/_span.c"}
 

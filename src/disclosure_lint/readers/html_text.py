@@ -8,10 +8,12 @@ or a <br> maps onto its source range.
 from __future__ import annotations
 
 import html as _html
+import os
 from bisect import bisect_right
 from itertools import accumulate, compress
 from operator import eq, not_
 
+from ..source.compiled import load
 from ..source.ptext import PText, PTextBuilder
 from ..source.lazy_re import lazy
 from ..source.re_cache import compile_re
@@ -67,14 +69,9 @@ def items_text(text: str, toks, items: list, plain: bool) -> PText:
             if "&" not in t:
                 return PText.literal(t, s)
         else:
-            # (comprehensions: a method-wrapper mapped over the items packs a tuple of arguments per call)
-            starts = [toks[k] for k in items]
-            ends = [toks[k + 1] for k in items]
-            parts = [text[a:z] for a, z in zip(starts, ends)]
-            joined = "".join(parts)
-            if "&" not in joined and not any(map(eq, ends, starts[1:])):
-                pos = [0]
-                pos += accumulate(map(len, parts[:-1]))
+            got = _join(text, toks, items) if _join is not None and USE_COMPILED else _join_runs(text, toks, items)
+            if got is not None:
+                joined, pos, starts, ends = got
                 return PText(joined, pos, starts, ends, [True] * len(items))
     b = PTextBuilder()
     for it in items:
@@ -84,6 +81,27 @@ def items_text(text: str, toks, items: list, plain: bool) -> PText:
             k = it.tok
             b.add_mapped("\n", toks[k], toks[k + 1])
     return b.build()
+
+
+def _join_runs(text: str, toks, items: list) -> tuple[str, list[int], list[int], list[int]] | None:
+    """``(joined, pos, starts, ends)`` of the text tokens *items*: their texts end to end, where each starts
+    in it and in *text*; None where a token holds '&' (an entity) or two tokens touch (the builder merges
+    them). The definition of readers/_runs.c's ``join``, which answers instead where it was built."""
+    # (comprehensions: a method-wrapper mapped over the items packs a tuple of arguments per call)
+    starts = [toks[k] for k in items]
+    ends = [toks[k + 1] for k in items]
+    parts = [text[a:z] for a, z in zip(starts, ends)]
+    joined = "".join(parts)
+    if "&" in joined or any(map(eq, ends, starts[1:])):
+        return None
+    pos = [0]
+    pos += accumulate(map(len, parts[:-1]))
+    return joined, pos, starts, ends
+
+
+_runs = load(__package__, "_runs", os.path.dirname(__file__))
+_join = _runs.join if _runs is not None else None
+USE_COMPILED = True  # tests turn it off to compare the two
 
 
 def strip_word(pt: PText) -> PText:

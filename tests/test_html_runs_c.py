@@ -1,0 +1,103 @@
+"""readers/_runs.c's join answers as html_text._join_runs (its definition) does, on every page's paragraphs and
+cells and on generated tokens; misuse is an error, never a read out of bounds."""
+from __future__ import annotations
+
+import os
+from array import array
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from disclosure_lint.readers import html_text as T
+from disclosure_lint.readers.html import _BLOCK_TAGS, _SKIP_OR_BR, _Reader
+from disclosure_lint.readers.html_text import _join_runs, text_items
+from disclosure_lint.source import Source
+
+from .test_html_libxml2 import _pages, _synthetic
+
+pytestmark = pytest.mark.skipif(
+    T._join is None and not os.environ.get("DLINT_REQUIRE_COMPILED"),
+    reason="readers/_runs.c was not built here (no C compiler at install time?): the Python code alone is tested")
+
+
+def test_built_where_ci_requires_it():
+    # .ci/run sets DLINT_REQUIRE_COMPILED: there, a build that failed quietly (optional=True) is a failure
+    assert T._join is not None
+
+
+def _runs_of(r: _Reader):
+    todo = [r.root]
+    while todo:
+        n = todo.pop()
+        for it in n.items:
+            if type(it) is not int:
+                todo.append(it)
+                for stop in (_BLOCK_TAGS, frozenset()):
+                    items, plain = text_items(it, stop, _SKIP_OR_BR)
+                    if items is not None and plain and len(items) > 1:
+                        yield items
+
+
+def test_every_page_and_synthetic_report():
+    compared = joined = 0
+    for text in _pages() + _synthetic():
+        r = _Reader(Source(text))
+        for items in _runs_of(r):
+            got = T._join(r.text, r.starts, items)
+            assert got == _join_runs(r.text, r.starts, items)
+            compared += 1
+            joined += got is not None
+    assert compared > 1000 and joined > 500  # the comparison saw both answers, many times
+
+
+_PIECE = st.text(alphabet="ab&<> 年12\u3000\U0001F600", max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.tuples(_PIECE, st.booleans()), min_size=0, max_size=8), data=st.data())
+def test_generated_tokens(pieces, data):
+    # text tokens between markup (or touching, where the flag says so), then some of them picked in order
+    text, offsets = "", [0]
+    for piece, touch in pieces:
+        if not touch:
+            text += "<b>"
+            offsets.append(len(text))
+        text += piece
+        offsets.append(len(text))
+    toks = array("q", offsets)
+    ks = sorted(set(data.draw(st.lists(st.integers(0, max(0, len(offsets) - 2)), max_size=6))))
+    ks = [k for k in ks if k + 1 < len(offsets)]
+    if ks:
+        assert T._join(text, toks, ks) == _join_runs(text, toks, ks)
+    else:
+        assert T._join(text, toks, ks) is None  # nothing to join: left to the Python code
+
+
+def test_misuse_is_an_error():
+    toks = array("q", [0, 2, 5])
+    with pytest.raises(ValueError):
+        T._join("abcde", toks, [2])          # no offset after the last
+    with pytest.raises(ValueError):
+        T._join("ab", toks, [0, 1])          # past the text
+    with pytest.raises(ValueError):
+        T._join("abcde", array("q", [3, 1, 5]), [0])  # an end before its start
+    with pytest.raises(ValueError):
+        T._join("abcde", toks, [-1])
+    with pytest.raises(TypeError):
+        T._join("abcde", [0, 2, 5], [0, 1])  # offsets that are no array
+    with pytest.raises(TypeError):
+        T._join("abcde", array("i", [0, 2, 5]), [0, 1])
+    with pytest.raises(TypeError):
+        T._join("abcde", toks, (0, 1))
+    assert T._join("abcde", toks, [0, "x"]) is None  # not a text token: the Python code takes it
+    assert T._join("abcde", toks, [0, 1]) is None  # they touch
+    assert T._join("ab<b>cde", array("q", [0, 2, 5, 8]), [0, 2]) == ("abcde", [0, 2], [0, 5], [2, 8])
+
+
+def test_the_reader_reads_the_same_without_it(monkeypatch):
+    from disclosure_lint import lint_text
+
+    page = _synthetic()[0]
+    with_it = [(d.code, d.span, d.message) for d in lint_text(page, kind="html")]
+    monkeypatch.setattr(T, "USE_COMPILED", False)
+    assert [(d.code, d.span, d.message) for d in lint_text(page, kind="html")] == with_it
