@@ -101,3 +101,64 @@ def test_the_reader_reads_the_same_without_it(monkeypatch):
     with_it = [(d.code, d.span, d.message) for d in lint_text(page, kind="html")]
     monkeypatch.setattr(T, "USE_COMPILED", False)
     assert [(d.code, d.span, d.message) for d in lint_text(page, kind="html")] == with_it
+
+
+def _same_walk(node, stop, skip):
+    got = T._items(node, stop, skip)
+    want = T._text_items(node, stop, skip)
+    assert got is not NotImplemented
+    assert got[0] == want[0] and (got[0] is None or got[1] == want[1]), (got, want)  # (the flag of a stopped walk says nothing)
+    return got[0] is not None
+
+
+def test_the_walk_on_every_page_and_synthetic_report():
+    walks = 0
+    for text in _pages() + _synthetic():
+        r = _Reader(Source(text))
+        todo = [r.root]
+        while todo:
+            n = todo.pop()
+            for stop in (_BLOCK_TAGS, frozenset()):
+                walks += _same_walk(n, stop, _SKIP_OR_BR)
+            todo.extend(it for it in n.items if type(it) is not int)
+    assert walks > 10000
+
+
+_TAGS = st.sampled_from(["p", "span", "br", "script", "table", "td", "b", "div", "o:p", "style"])
+
+
+@st.composite
+def _trees(draw, depth=0):
+    from disclosure_lint.readers.html_tree import Node
+
+    node = Node(draw(_TAGS), draw(st.integers(0, 50)), None)
+    for _ in range(draw(st.integers(0, 4 if depth < 5 else 0))):
+        node.items.append(draw(st.integers(0, 99)) if draw(st.booleans()) else draw(_trees(depth + 1)))
+    return node
+
+
+@settings(max_examples=500, deadline=None)
+@given(tree=_trees(), stop=st.sampled_from([_BLOCK_TAGS, frozenset(), frozenset({"table", "td"})]))
+def test_the_walk_on_generated_trees(tree, stop):
+    _same_walk(tree, stop, _SKIP_OR_BR)
+
+
+def test_the_walk_leaves_what_it_does_not_know_to_python():
+    from disclosure_lint.readers.html_tree import Node
+
+    node = Node("p", 0, None)
+    node.items = [1, object(), 2]
+    assert T._items(node, frozenset(), _SKIP_OR_BR) is NotImplemented
+    with pytest.raises(AttributeError):
+        T.text_items(node, frozenset(), _SKIP_OR_BR)  # as the Python walk fails
+    assert T._items(object(), frozenset(), _SKIP_OR_BR) is NotImplemented
+    deep = Node("div", 0, None)
+    cur = deep
+    for k in range(20000):  # far deeper than any recursion could go
+        nxt = Node("span", k, cur)
+        cur.items.append(nxt)
+        cur = nxt
+    cur.items.append(7)
+    assert T._items(deep, frozenset(), _SKIP_OR_BR) == ([7], True)
+    with pytest.raises(TypeError):
+        T._items(deep, [], _SKIP_OR_BR)

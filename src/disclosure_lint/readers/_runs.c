@@ -1,4 +1,9 @@
-/* html_text.items_text's common case in C: the text of several text tokens joined, with their pieces.
+/* The text of a paragraph or a cell in C: html_text.text_items's walk (items) and items_text's common case
+ * (join).
+ *
+ * items(node, stop, skip) -> (tokens, plain) or (None, plain): text_items of a tree of html_tree.Node
+ * (bound once: bind(Node)); NotImplemented where it meets anything else, for the Python code to take.
+ * When the walk stops (None), *plain* says nothing (no caller reads it then).
  *
  * join(text, toks, items) -> (joined, pos, starts, ends), or None: token k is text[toks[k]:toks[k + 1]]
  * (toks: the reader's offsets, an array of 64-bit integers); *joined* is the tokens' texts end to end,
@@ -10,6 +15,122 @@
  */
 #include "../source/_compiled.h"
 #include <stdint.h>
+
+static PyTypeObject *node_type = NULL; /* a strong reference, once bound */
+static Py_ssize_t off_tag = -1, off_items = -1;
+
+#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
+
+static PyObject *bind(PyObject *self, PyObject *cls) {
+    (void)self;
+    if (!PyType_Check(cls)) {
+        PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
+        return NULL;
+    }
+    Py_ssize_t t = dl_slot_offset(cls, "tag"), i = dl_slot_offset(cls, "items");
+    if (t < 0 || i < 0 || t == i) {
+        PyErr_SetString(PyExc_TypeError, "bind: the class needs plain 'tag' and 'items' slots");
+        return NULL;
+    }
+    Py_INCREF(cls);
+    Py_XSETREF(node_type, (PyTypeObject *)cls);
+    off_tag = t;
+    off_items = i;
+    Py_RETURN_NONE;
+}
+
+/* the walk's stack: the item lists entered, and how far each is read (borrowed: no Python code runs during
+ * the walk, and the caller holds the tree) */
+typedef struct {
+    PyObject **lists;
+    Py_ssize_t *at;
+    Py_ssize_t n, cap;
+} Stack;
+
+static int push(Stack *st, PyObject *list) {
+    if (st->n == st->cap) {
+        Py_ssize_t cap = st->cap ? st->cap * 2 : 16;
+        PyObject **l = PyMem_Realloc(st->lists, (size_t)cap * sizeof *l);
+        if (l == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        st->lists = l;
+        Py_ssize_t *a = PyMem_Realloc(st->at, (size_t)cap * sizeof *a);
+        if (a == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        st->at = a;
+        st->cap = cap;
+    }
+    st->lists[st->n] = list;
+    st->at[st->n++] = 0;
+    return 0;
+}
+
+static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 3 || !PyAnySet_Check(args[1]) || !PyAnySet_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "items(node, stop: set, skip: set)");
+        return NULL;
+    }
+    PyObject *node = args[0], *stop = args[1], *skip = args[2];
+    if (node_type == NULL || Py_TYPE(node) != node_type || SLOT(node, off_items) == NULL ||
+        !PyList_CheckExact(SLOT(node, off_items)))
+        Py_RETURN_NOTIMPLEMENTED;
+    Stack st = {NULL, NULL, 0, 0};
+    PyObject *out = PyList_New(0), *result = NULL;
+    int plain = 1;
+    if (out == NULL || push(&st, SLOT(node, off_items)) < 0)
+        goto done;
+    while (st.n) {
+        PyObject *list = st.lists[st.n - 1];
+        if (st.at[st.n - 1] >= PyList_GET_SIZE(list)) {
+            st.n--;
+            continue;
+        }
+        PyObject *it = PyList_GET_ITEM(list, st.at[st.n - 1]++);
+        if (PyLong_CheckExact(it)) {
+            if (PyList_Append(out, it) < 0)
+                goto done;
+            continue;
+        }
+        PyObject *tag = Py_TYPE(it) == node_type ? SLOT(it, off_tag) : NULL;
+        PyObject *sub = Py_TYPE(it) == node_type ? SLOT(it, off_items) : NULL;
+        if (tag == NULL || sub == NULL || !PyUnicode_CheckExact(tag) || !PyList_CheckExact(sub)) {
+            result = Py_NotImplemented; /* not the tree it knows: the Python code */
+            Py_INCREF(result);
+            goto done;
+        }
+        int r = PySet_Contains(skip, tag);
+        if (r < 0)
+            goto done;
+        if (r) {
+            if (PyUnicode_CompareWithASCIIString(tag, "br") == 0) {
+                if (PyList_Append(out, it) < 0)
+                    goto done;
+                plain = 0;
+            }
+            continue;
+        }
+        r = PySet_Contains(stop, tag);
+        if (r < 0)
+            goto done;
+        if (r) {
+            result = Py_BuildValue("(OO)", Py_None, plain ? Py_True : Py_False);
+            goto done;
+        }
+        if (PyList_GET_SIZE(sub) && push(&st, sub) < 0)
+            goto done;
+    }
+    result = Py_BuildValue("(OO)", out, plain ? Py_True : Py_False);
+done:
+    PyMem_Free(st.lists);
+    PyMem_Free(st.at);
+    Py_XDECREF(out);
+    return result;
+}
 
 static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
@@ -107,6 +228,9 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"bind", bind, METH_O, "bind(Node): the tree class items() walks (html_tree.Node)."},
+    {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL,
+     "items(node, stop, skip) -> (tokens, plain), (None, plain) or NotImplemented: html_text.text_items in C."},
     {"join", (PyCFunction)(void (*)(void))join, METH_FASTCALL,
      "join(text, toks, items) -> (joined, pos, starts, ends) or None: html_text._join_runs in C."},
     {NULL, NULL, 0, NULL},

@@ -101,6 +101,12 @@ def _join_runs(text: str, toks, items: list) -> tuple[str, list[int], list[int],
 
 _runs = load(__package__, "_runs", os.path.dirname(__file__))
 _join = _runs.join if _runs is not None else None
+_items = None
+if _runs is not None:
+    from .html_tree import Node as _Node
+
+    _runs.bind(_Node)
+    _items = _runs.items
 USE_COMPILED = True  # tests turn it off to compare the two
 
 
@@ -162,7 +168,18 @@ def split_lines(pt: PText) -> list[PText]:
 def text_items(node, stop: frozenset, skip: frozenset) -> tuple[list | None, bool]:
     """The text tokens and <br> elements under *node* (a reader's tree node), in document order, and whether
     there is no <br>; elements whose tag is in *skip* (which holds "br") are left out, and ``(None, …)`` is
-    given as soon as an element whose tag is in *stop* is met.
+    given as soon as an element whose tag is in *stop* is met (its flag then says nothing).
+
+    readers/_runs.c's ``items`` answers where it was built; :func:`_text_items` is the definition."""
+    if _items is not None and USE_COMPILED:
+        got = _items(node, stop, skip)
+        if got is not NotImplemented:
+            return got
+    return _text_items(node, stop, skip)
+
+
+def _text_items(node, stop: frozenset, skip: frozenset) -> tuple[list | None, bool]:
+    """:func:`text_items` in Python.
 
     A cell's or a paragraph's text is a few tokens under one to three elements (``<p><span>12</span>
     <span><o:p></o:p></span></p>``), so per-element costs are most of it: three levels are walked by
