@@ -171,3 +171,23 @@ def test_a_start_in_head_that_puts_something_else_on_the_stack_is_read_safely():
 def test_a_stray_angle_bracket_is_read_by_the_compiled_pass():
     text = "<html><body><p>P<0.05, 1 < 2 and 3<=4</p></body></html>"
     assert _c(text) is not None and _same_or_unsure(text)
+
+
+def test_cut_parents_cuts_every_parent_as_the_python_loop_does():
+    from disclosure_lint.readers.html import _Reader
+    from disclosure_lint.source import Source
+
+    r = _Reader(Source("<html><body><div><p>a<span>b</span></p></div><table><tr><td>1</td></tr></table></body></html>"))
+    assert any(n.parent is not None for n in r.nodes)
+    nodes = list(r.nodes)
+    O._compiled.cut_parents(nodes)
+    assert nodes and all(n.parent is None for n in nodes)
+
+    class Other:  # not a Node: set through its attribute, as Python would
+        parent = 1
+
+    other = Other()
+    O._compiled.cut_parents([other])
+    assert other.parent is None
+    with pytest.raises(TypeError):
+        O._compiled.cut_parents((other,))

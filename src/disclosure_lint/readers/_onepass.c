@@ -830,8 +830,28 @@ static PyObject *last_give_up(PyObject *self, PyObject *noargs) {
     return PyLong_FromLong(gave_up_at);
 }
 
+/* for n in nodes: n.parent = None (the reader's _release: the tree's cycles cut, so that it goes by reference
+ * counting as soon as the reader lets it go) */
+static PyObject *cut_parents(PyObject *self, PyObject *nodes) {
+    (void)self;
+    if (!PyList_Check(nodes)) {
+        PyErr_SetString(PyExc_TypeError, "cut_parents(nodes: list)");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(nodes); i++) { /* (its size read again: a setter may change it) */
+        PyObject *n = PyList_GET_ITEM(nodes, i);
+        Py_INCREF(n);
+        int r = set(n, s_parent, Py_None);
+        Py_DECREF(n);
+        if (r < 0)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"last_give_up", last_give_up, METH_NOARGS, "The line of _onepass.c where the last read gave up (0: none yet)."},
+    {"cut_parents", cut_parents, METH_O, "cut_parents(nodes): n.parent = None for each node, in C."},
     {"read", read_pass, METH_VARARGS,
      "read(text, root, ctx) -> (offsets, kinds, root, nodes, comments) or None: html_onepass's pass in C."},
     {NULL, NULL, 0, NULL}};

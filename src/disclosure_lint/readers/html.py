@@ -22,6 +22,7 @@ from .blocks import META_KEYS, META_LABEL_PATTERN, RawCell, RawDocument, RawPara
 from .html_split import text_weights, tokenize_split
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
+from . import html_onepass
 from .html_onepass import read_in_one_pass
 from .html_tree import Node as _Node, lxml_tree
 from ..source.re_cache import compile_re
@@ -435,8 +436,11 @@ class _Reader:
         """Once the document is built: the nodes point at their parents, so the tree is a web of cycles that
         only the cyclic collector frees, and a lint runs with it paused. Cut the cycles so the tree and the
         tokens go as soon as the reader does."""
-        for n in self.nodes:
-            n.parent = None
+        if html_onepass._compiled is not None and html_onepass.USE_COMPILED:
+            html_onepass._compiled.cut_parents(self.nodes)  # (readers/_onepass.c: the same loop, in C)
+        else:
+            for n in self.nodes:
+                n.parent = None
         self.nodes = []
         self.starts, self.kinds = [], bytearray()
         self.root = _Node("#root", -1, None)  # the tree goes now, not when the reader does
