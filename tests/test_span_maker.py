@@ -45,6 +45,7 @@ def test_the_same_at_the_edges():
 
 
 def test_a_made_span_is_a_span_in_every_way():
+    assert new_span(start=1, end=2) == Span(1, 2) and new_span(1, end=2) == Span(1, 2)
     s = new_span(3, 7)
     assert type(s) is Span and s == Span(3, 7) and len(s) == 4 and s < Span(3, 8)
     assert pickle.loads(pickle.dumps(s)) == s
@@ -65,6 +66,13 @@ def test_misuse_of_the_compiled_module():
         new_span(1)
     with pytest.raises(TypeError):
         new_span(1, 2, 3)
+    class Small:  # slots borrowed from Span: another class's offsets, refused
+        __slots__ = ()
+        start = Span.__dict__["start"]
+        end = Span.__dict__["end"]
+
+    with pytest.raises(TypeError):
+        _span.bind(Small)
     _span.bind(Span)  # (bound again: the module stays usable)
     assert new_span(1, 2) == Span(1, 2)
 

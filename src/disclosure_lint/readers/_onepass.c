@@ -147,6 +147,8 @@ static int slot_of(Src *s, PyObject *name) {
  * general slice assignment (as list.pop does, less its shrinking of the allocation) */
 static void pop_last(PyObject *l) {
     Py_ssize_t n = PyList_GET_SIZE(l);
+    if (n == 0)
+        return;
     PyObject *x = PyList_GET_ITEM(l, n - 1);
     Py_SET_SIZE(l, n - 1);
     Py_DECREF(x);
@@ -657,9 +659,9 @@ static PyObject *read_pass(PyObject *self, PyObject *args) {
                 }
                 if (!in)
                     break;
-                if (PyList_GET_SIZE(open_nodes) != no) {
+                if (PyList_GET_SIZE(open_nodes) != no || PyList_GET_SIZE(open_names) != no) {
                     Py_DECREF(tag);
-                    GIVE_UP; /* (the two stacks always match: a start_in_head that broke them) */
+                    GIVE_UP; /* (the two stacks always match, and closed_by's lookup left them: else a misuse) */
                 }
                 pop_last(open_names);
                 pop_last(open_nodes);

@@ -15,6 +15,7 @@
  */
 #include "../source/_compiled.h"
 #include <stdint.h>
+#include <string.h>
 
 static PyTypeObject *node_type = NULL; /* a strong reference, once bound */
 static Py_ssize_t off_tag = -1, off_items = -1;
@@ -39,8 +40,8 @@ static PyObject *bind(PyObject *self, PyObject *cls) {
     Py_RETURN_NONE;
 }
 
-/* the walk's stack: the item lists entered, and how far each is read (borrowed: no Python code runs during
- * the walk, and the caller holds the tree) */
+/* the walk's stack: the item lists entered (strong references: a set's element may run Python code while
+ * the walk asks whether a tag is in it), and how far each is read (each list's size read at each step) */
 typedef struct {
     PyObject **lists;
     Py_ssize_t *at;
@@ -64,6 +65,7 @@ static int push(Stack *st, PyObject *list) {
         st->at = a;
         st->cap = cap;
     }
+    Py_INCREF(list);
     st->lists[st->n] = list;
     st->at[st->n++] = 0;
     return 0;
@@ -87,6 +89,7 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
     while (st.n) {
         PyObject *list = st.lists[st.n - 1];
         if (st.at[st.n - 1] >= PyList_GET_SIZE(list)) {
+            Py_DECREF(list);
             st.n--;
             continue;
         }
@@ -103,33 +106,47 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
             Py_INCREF(result);
             goto done;
         }
-        int r = PySet_Contains(skip, tag);
-        if (r < 0)
-            goto done;
-        if (r) {
+        Py_INCREF(it); /* (held while the sets are asked) */
+        Py_INCREF(tag);
+        Py_INCREF(sub);
+        int r = PySet_Contains(skip, tag), stopped = 0;
+        if (r > 0) {
             if (PyUnicode_CompareWithASCIIString(tag, "br") == 0) {
-                if (PyList_Append(out, it) < 0)
-                    goto done;
+                r = PyList_Append(out, it) < 0 ? -1 : 1;
                 plain = 0;
             }
-            continue;
+        } else if (r == 0) {
+            stopped = PySet_Contains(stop, tag);
+            if (stopped < 0)
+                r = -1;
+            else if (!stopped && PyList_GET_SIZE(sub) && push(&st, sub) < 0)
+                r = -1;
         }
-        r = PySet_Contains(stop, tag);
+        Py_DECREF(it);
+        Py_DECREF(tag);
+        Py_DECREF(sub);
         if (r < 0)
             goto done;
-        if (r) {
+        if (stopped) {
             result = Py_BuildValue("(OO)", Py_None, plain ? Py_True : Py_False);
             goto done;
         }
-        if (PyList_GET_SIZE(sub) && push(&st, sub) < 0)
-            goto done;
     }
     result = Py_BuildValue("(OO)", out, plain ? Py_True : Py_False);
 done:
+    while (st.n)
+        Py_DECREF(st.lists[--st.n]);
     PyMem_Free(st.lists);
     PyMem_Free(st.at);
     Py_XDECREF(out);
     return result;
+}
+
+/* offset k of the buffer (read whole: the buffer need not be aligned) */
+static int64_t tok_at(const char *buf, Py_ssize_t k) {
+    int64_t v;
+    memcpy(&v, buf + k * 8, sizeof v);
+    return v;
 }
 
 static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -139,18 +156,25 @@ static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         return NULL;
     }
     PyObject *text = args[0], *items = args[2];
-    if (PyList_GET_SIZE(items) == 0)
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0)
         Py_RETURN_NONE; /* nothing to join: the Python code */
     Py_buffer view;
     if (PyObject_GetBuffer(args[1], &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
     PyObject *result = NULL, *joined = NULL, *pos = NULL, *starts = NULL, *ends = NULL;
+    int64_t *span = NULL; /* the pieces' (start, end), found once: nothing is read of *items* after that */
     if (view.itemsize != 8 || view.format == NULL || (strcmp(view.format, "q") != 0 && strcmp(view.format, "l") != 0)) {
         PyErr_SetString(PyExc_TypeError, "join: toks must be an array of 64-bit integers");
         goto done;
     }
-    const int64_t *toks = (const int64_t *)view.buf;
-    Py_ssize_t ntoks = view.len / 8, n = PyList_GET_SIZE(items), len = PyUnicode_GET_LENGTH(text), total = 0;
+    span = PyMem_Malloc((size_t)n * 2 * sizeof *span);
+    if (span == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const char *toks = (const char *)view.buf;
+    Py_ssize_t ntoks = view.len / 8, len = PyUnicode_GET_LENGTH(text), total = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 maxchar = 0;
@@ -165,11 +189,11 @@ static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         Py_ssize_t k = PyLong_AsSsize_t(it);
         if (k == -1 && PyErr_Occurred())
             goto done;
-        if (k < 0 || k + 1 >= ntoks) {
+        if (k < 0 || k >= ntoks - 1) {
             PyErr_SetString(PyExc_ValueError, "join: a token outside the offsets");
             goto done;
         }
-        int64_t a = toks[k], z = toks[k + 1];
+        int64_t a = tok_at(toks, k), z = tok_at(toks, k + 1);
         if (a < 0 || z < a || z > len) {
             PyErr_SetString(PyExc_ValueError, "join: a token outside the text");
             goto done;
@@ -188,19 +212,22 @@ static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             if (c > maxchar)
                 maxchar = c;
         }
+        span[2 * i] = a;
+        span[2 * i + 1] = z;
         total += (Py_ssize_t)(z - a);
     }
-    /* second pass: the joined text and the three lists */
+    /* second pass: the joined text (as narrow as its widest character: a canonical str) and the three lists */
     joined = PyUnicode_New(total, maxchar);
     pos = PyList_New(n);
     starts = PyList_New(n);
     ends = PyList_New(n);
     if (joined == NULL || pos == NULL || starts == NULL || ends == NULL)
         goto done;
+    int out_kind = PyUnicode_KIND(joined);
+    void *out = PyUnicode_DATA(joined);
     Py_ssize_t at = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(items, i));
-        int64_t a = toks[k], z = toks[k + 1];
+        int64_t a = span[2 * i], z = span[2 * i + 1];
         PyObject *p = PyLong_FromSsize_t(at), *s = PyLong_FromLongLong(a), *e = PyLong_FromLongLong(z);
         if (p == NULL || s == NULL || e == NULL) {
             Py_XDECREF(p);
@@ -211,13 +238,19 @@ static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         PyList_SET_ITEM(pos, i, p);
         PyList_SET_ITEM(starts, i, s);
         PyList_SET_ITEM(ends, i, e);
-        if (PyUnicode_CopyCharacters(joined, at, text, (Py_ssize_t)a, (Py_ssize_t)(z - a)) < 0)
-            goto done;
+        /* (not PyUnicode_CopyCharacters: from a Latin-1 text into an ASCII one, CPython 3.11 checks the
+         * first characters of the whole text rather than those copied, and fails) */
+        if (out_kind == kind)
+            memcpy((char *)out + at * kind, (const char *)data + a * kind, (size_t)(z - a) * (size_t)kind);
+        else
+            for (int64_t j = a; j < z; j++)
+                PyUnicode_WRITE(out_kind, out, at + (j - a), PyUnicode_READ(kind, data, j));
         at += (Py_ssize_t)(z - a);
     }
     result = PyTuple_Pack(4, joined, pos, starts, ends);
 done:
     PyBuffer_Release(&view);
+    PyMem_Free(span);
     Py_XDECREF(joined);
     Py_XDECREF(pos);
     Py_XDECREF(starts);

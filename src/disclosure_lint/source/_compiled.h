@@ -17,7 +17,9 @@ static Py_ssize_t dl_slot_offset(PyObject *type, const char *name) {
         PyErr_Clear();
         return -1;
     }
-    if (Py_IS_TYPE(d, &PyMemberDescr_Type)) {
+    /* (a member of this class or a base: a descriptor borrowed from another class would hold another's offset) */
+    if (Py_IS_TYPE(d, &PyMemberDescr_Type) && PyType_Check(type) &&
+        PyType_IsSubtype((PyTypeObject *)type, PyDescr_TYPE(d))) {
         PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
         if (m->type == T_OBJECT_EX && !(m->flags & READONLY))
             off = m->offset;

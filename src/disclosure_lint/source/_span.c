@@ -32,13 +32,13 @@ static PyObject *bind(PyObject *self, PyObject *cls) {
     Py_RETURN_NONE;
 }
 
-static PyObject *make(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+static PyObject *make(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
     (void)self;
     if (span_type == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "make: no class bound");
         return NULL;
     }
-    if (nargs == 2 && PyLong_CheckExact(args[0]) && PyLong_CheckExact(args[1])) {
+    if (kwnames == NULL && nargs == 2 && PyLong_CheckExact(args[0]) && PyLong_CheckExact(args[1])) {
         int o1, o2;
         long long a = PyLong_AsLongLongAndOverflow(args[0], &o1);
         long long b = PyLong_AsLongLongAndOverflow(args[1], &o2);
@@ -54,12 +54,13 @@ static PyObject *make(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         }
         PyErr_Clear();
     }
-    return PyObject_Vectorcall((PyObject *)span_type, args, (size_t)nargs, NULL); /* the class's own answer */
+    return PyObject_Vectorcall((PyObject *)span_type, args, (size_t)nargs, kwnames); /* the class's own answer */
 }
 
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O, "bind(cls): the class make() makes (source.Span)."},
-    {"make", (PyCFunction)(void (*)(void))make, METH_FASTCALL, "make(start, end) -> cls(start, end), made in C."},
+    {"make", (PyCFunction)(void (*)(void))make, METH_FASTCALL | METH_KEYWORDS,
+     "make(start, end) -> cls(start, end), made in C."},
     {NULL, NULL, 0, NULL},
 };
 
