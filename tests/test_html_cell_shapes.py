@@ -6,11 +6,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from disclosure_lint.readers import html as H
 from disclosure_lint.readers.html import _Reader
 from disclosure_lint.readers.html_tree import Node
 from disclosure_lint.source import Source
 
 from .test_html_libxml2 import _pages, _synthetic
+
+
+_ANSWERED = [0]  # cells the C shortcut answered
 
 
 def _cells(node: Node):
@@ -33,11 +37,16 @@ def _compare(text: str) -> int:
     """How many cells took the shortcut; every cell compared with the general path."""
     r = _Reader(Source(text))
     short = 0
+    fast = H._fast_cell
     for node in _cells(r.root):
-        for _ in range(2):  # the second time, the tag's spans are known: the shortcut may answer
+        for _ in range(2):  # the second time, the tag's spans are known: the shortcuts may answer
             general = _shape(r._cell(node))
             got = _shape(r.cell(node))
             assert got == general, (text[:200], got, general)
+            if fast is not None:  # the C shortcut (readers/_runs.c): the same cell, or None
+                c = fast(node, r.text, r.starts, r._spans_of_tag)
+                assert c is None or _shape(c) == general, (text[:200], _shape(c), general)
+                _ANSWERED[0] += c is not None
         kids = node.items
         short += len(kids) == 1 and (type(kids[0]) is int or (len(kids[0].items) == 1 and type(kids[0].items[0]) is int))
     return short
@@ -55,7 +64,9 @@ def tree(request, monkeypatch):
 
 def test_every_page_and_synthetic_report(tree):
     pages = _pages() + _synthetic()
+    _ANSWERED[0] = 0
     assert sum(_compare(t) for t in pages) > 1000  # the shortcut is taken, and agrees
+    assert H._fast_cell is None or _ANSWERED[0] > 1000  # and so is the C one
 
 
 _CELL = st.sampled_from([
@@ -87,3 +98,23 @@ def _check_generated(rows):
     body = "".join("<tr>" + "".join(o + c.format(t=t) + ("</td>" if close else "") for o, c, t, close in row)
                    + "</tr>" for row in rows)
     _compare(f"<html><body><table>{body}</table><table>{body}</table></body></html>")
+
+
+def test_the_c_shortcut_refuses_what_it_does_not_know():
+    if H._fast_cell is None:
+        pytest.skip("readers/_runs.c was not built here")
+    from array import array
+
+    r = _Reader(Source("<html><body><table><tr><td>12</td><th><p>3</p></th></tr></table></body></html>"))
+    cells = list(_cells(r.root))
+    for c in cells:
+        r._cell(c)  # the tags' spans known
+    made = [H._fast_cell(c, r.text, r.starts, r._spans_of_tag) for c in cells]
+    assert all(m is not None for m in made) and {m.is_header for m in made} == {True, False}
+    assert H._fast_cell(object(), r.text, r.starts, r._spans_of_tag) is None
+    assert H._fast_cell(cells[0], r.text, r.starts, {}) is None  # spans not known yet
+    assert H._fast_cell(cells[0], r.text, array("q", [0]), r._spans_of_tag) is None  # offsets too short
+    with pytest.raises(TypeError):
+        H._fast_cell(cells[0], r.text, r.starts, list(r._spans_of_tag.items()))
+    with pytest.raises(TypeError):
+        H._fast_cell(cells[0], r.text, [0, 1, 2], r._spans_of_tag)

@@ -5,6 +5,11 @@
  * (bound once: bind(Node)); NotImplemented where it meets anything else, for the Python code to take.
  * When the walk stops (None), *plain* says nothing (no caller reads it then).
  *
+ * cell(node, text, toks, spans) -> RawCell or None: html._Reader.cell's shortcut for the common shapes
+ * (<td>12</td>, <td><p>12</p></td>), with the classes bound once (bind_cell); None wherever the Python code
+ * must answer (any other shape, an entity, a Word marker, an empty text, a start tag whose spans are not
+ * known yet).
+ *
  * join(text, toks, items) -> (joined, pos, starts, ends), or None: token k is text[toks[k]:toks[k + 1]]
  * (toks: the reader's offsets, an array of 64-bit integers); *joined* is the tokens' texts end to end,
  * pos where each starts in it, starts and ends where each is in *text*.  None where the Python code must
@@ -38,6 +43,185 @@ static PyObject *bind(PyObject *self, PyObject *cls) {
     off_tag = t;
     off_items = i;
     Py_RETURN_NONE;
+}
+
+/* offset k of the buffer (read whole: the buffer need not be aligned) */
+static int64_t tok_at(const char *buf, Py_ssize_t k) {
+    int64_t v;
+    memcpy(&v, buf + k * 8, sizeof v);
+    return v;
+}
+
+/* html._Reader.cell's shortcut: the classes it makes and reads, their slots' offsets */
+static PyTypeObject *ptext_type = NULL, *rawcell_type = NULL;
+static PyObject *span_maker = NULL, *skip_tags = NULL;
+static Py_ssize_t off_tok = -1, off_pt_text = -1, off_pt_start = -1, off_pt_p = -1;
+static Py_ssize_t off_rc[6] = {-1, -1, -1, -1, -1, -1}; /* ptext, span, rowspan, colspan, is_header, recovery */
+
+static PyObject *bind_cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4 || !PyType_Check(args[0]) || !PyType_Check(args[1]) || !PyCallable_Check(args[2]) ||
+        !PyAnySet_Check(args[3]) || node_type == NULL) {
+        PyErr_SetString(PyExc_TypeError, "bind_cell(RawCell, PText, new_span, skip: set), after bind(Node)");
+        return NULL;
+    }
+    static const char *rc_names[6] = {"ptext", "span", "rowspan", "colspan", "is_header", "recovery"};
+    Py_ssize_t rc[6];
+    for (int i = 0; i < 6; i++)
+        if ((rc[i] = dl_slot_offset(args[0], rc_names[i])) < 0)
+            goto bad;
+    Py_ssize_t t = dl_slot_offset(args[1], "text"), st = dl_slot_offset(args[1], "_start"),
+               p = dl_slot_offset(args[1], "_p"), tok = dl_slot_offset((PyObject *)node_type, "tok");
+    if (t < 0 || st < 0 || p < 0 || tok < 0)
+        goto bad;
+    for (int i = 0; i < 6; i++)
+        off_rc[i] = rc[i];
+    off_pt_text = t;
+    off_pt_start = st;
+    off_pt_p = p;
+    off_tok = tok;
+    Py_INCREF(args[0]);
+    Py_XSETREF(rawcell_type, (PyTypeObject *)args[0]);
+    Py_INCREF(args[1]);
+    Py_XSETREF(ptext_type, (PyTypeObject *)args[1]);
+    Py_INCREF(args[2]);
+    Py_XSETREF(span_maker, args[2]);
+    Py_INCREF(args[3]);
+    Py_XSETREF(skip_tags, args[3]);
+    Py_RETURN_NONE;
+bad:
+    PyErr_SetString(PyExc_TypeError, "bind_cell: the classes need their plain slots");
+    return NULL;
+}
+
+/* a node's single text token, under it or under its single child element (not one left out of text) */
+static Py_ssize_t single_token(PyObject *node) {
+    PyObject *kids = SLOT(node, off_items);
+    if (kids == NULL || !PyList_CheckExact(kids) || PyList_GET_SIZE(kids) != 1)
+        return -1;
+    PyObject *inner = PyList_GET_ITEM(kids, 0);
+    if (!PyLong_CheckExact(inner)) {
+        if (Py_TYPE(inner) != node_type)
+            return -1;
+        PyObject *tag = SLOT(inner, off_tag), *grand = SLOT(inner, off_items);
+        if (tag == NULL || !PyUnicode_CheckExact(tag) || grand == NULL || !PyList_CheckExact(grand) ||
+            PyList_GET_SIZE(grand) != 1 || !PyLong_CheckExact(PyList_GET_ITEM(grand, 0)))
+            return -1;
+        int r = PySet_Contains(skip_tags, tag); /* (a str's hash and equality: no Python code runs) */
+        if (r != 0) {
+            PyErr_Clear();
+            return -1;
+        }
+        inner = PyList_GET_ITEM(grand, 0);
+    }
+    Py_ssize_t k = PyLong_AsSsize_t(inner);
+    if (k < 0) {
+        PyErr_Clear();
+        return -1;
+    }
+    return k;
+}
+
+static PyObject *cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4 || !PyUnicode_Check(args[1]) || !PyDict_CheckExact(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "cell(node, text: str, toks: array('q'), spans: dict)");
+        return NULL;
+    }
+    PyObject *node = args[0], *text = args[1], *spans = args[3];
+    if (rawcell_type == NULL || Py_TYPE(node) != node_type)
+        Py_RETURN_NONE;
+    Py_ssize_t k = single_token(node);
+    PyObject *tokobj = SLOT(node, off_tok), *tagobj = SLOT(node, off_tag);
+    if (k < 0 || tokobj == NULL || !PyLong_CheckExact(tokobj) || tagobj == NULL || !PyUnicode_CheckExact(tagobj))
+        Py_RETURN_NONE;
+    Py_ssize_t nt = PyLong_AsSsize_t(tokobj);
+    if (nt < 0) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    Py_buffer view;
+    if (PyObject_GetBuffer(args[2], &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    PyObject *result = NULL, *tag = NULL, *t = NULL, *pt = NULL, *sp = NULL, *start_obj = NULL;
+    Py_ssize_t ntoks = view.len / 8, len = PyUnicode_GET_LENGTH(text);
+    if (view.itemsize != 8 || view.format == NULL || (strcmp(view.format, "q") != 0 && strcmp(view.format, "l") != 0) ||
+        k >= ntoks - 1 || nt >= ntoks - 1) {
+        result = Py_None;
+        goto done;
+    }
+    int64_t s = tok_at(view.buf, k), e = tok_at(view.buf, k + 1);
+    int64_t ts = tok_at(view.buf, nt), te = tok_at(view.buf, nt + 1);
+    if (s < 0 || e <= s || e > len || ts < 0 || te < ts || te > len) {
+        result = Py_None; /* (an empty text, or offsets that are not the text's: the Python code) */
+        goto done;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (int64_t j = s; j < e; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        if (c == '&' || (c == '<' && j + 1 < e && PyUnicode_READ(kind, data, j + 1) == '!')) {
+            result = Py_None; /* an entity to decode, a Word marker to strip */
+            goto done;
+        }
+    }
+    tag = PyUnicode_Substring(text, (Py_ssize_t)ts, (Py_ssize_t)te);
+    if (tag == NULL)
+        goto done;
+    PyObject *rc = PyDict_GetItemWithError(spans, tag); /* borrowed: (rowspan, colspan) */
+    if (rc == NULL) {
+        if (!PyErr_Occurred())
+            result = Py_None; /* a start tag not read yet: the Python code reads its spans */
+        goto done;
+    }
+    if (!PyTuple_CheckExact(rc) || PyTuple_GET_SIZE(rc) != 2) {
+        result = Py_None;
+        goto done;
+    }
+    t = PyUnicode_Substring(text, (Py_ssize_t)s, (Py_ssize_t)e);
+    start_obj = PyLong_FromLongLong(s);
+    PyObject *span_args[2] = {PyLong_FromLongLong(ts), PyLong_FromLongLong(e)};
+    if (span_args[0] != NULL && span_args[1] != NULL)
+        sp = PyObject_Vectorcall(span_maker, span_args, 2, NULL);
+    Py_XDECREF(span_args[0]);
+    Py_XDECREF(span_args[1]);
+    if (t == NULL || start_obj == NULL || sp == NULL)
+        goto done;
+    pt = ptext_type->tp_alloc(ptext_type, 0);
+    if (pt == NULL)
+        goto done;
+    SLOT(pt, off_pt_text) = t;
+    t = NULL;
+    SLOT(pt, off_pt_start) = start_obj;
+    start_obj = NULL;
+    Py_INCREF(Py_None);
+    SLOT(pt, off_pt_p) = Py_None;
+    PyObject *c = rawcell_type->tp_alloc(rawcell_type, 0);
+    if (c == NULL)
+        goto done;
+    PyObject *is_header = PyUnicode_CompareWithASCIIString(tagobj, "th") == 0 ? Py_True : Py_False;
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (empty == NULL) {
+        Py_DECREF(c);
+        goto done;
+    }
+    PyObject *vals[6] = {pt, sp, PyTuple_GET_ITEM(rc, 0), PyTuple_GET_ITEM(rc, 1), is_header, empty};
+    for (int i = 0; i < 6; i++) {
+        Py_INCREF(vals[i]);
+        SLOT(c, off_rc[i]) = vals[i];
+    }
+    Py_DECREF(empty);
+    result = c;
+done:
+    PyBuffer_Release(&view);
+    Py_XDECREF(tag);
+    Py_XDECREF(t);
+    Py_XDECREF(start_obj);
+    Py_XDECREF(pt);
+    Py_XDECREF(sp);
+    if (result == Py_None)
+        Py_INCREF(result);
+    return result;
 }
 
 /* the walk's stack: the item lists entered (strong references: a set's element may run Python code while
@@ -140,13 +324,6 @@ done:
     PyMem_Free(st.at);
     Py_XDECREF(out);
     return result;
-}
-
-/* offset k of the buffer (read whole: the buffer need not be aligned) */
-static int64_t tok_at(const char *buf, Py_ssize_t k) {
-    int64_t v;
-    memcpy(&v, buf + k * 8, sizeof v);
-    return v;
 }
 
 static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -261,6 +438,10 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"bind_cell", (PyCFunction)(void (*)(void))bind_cell, METH_FASTCALL,
+     "bind_cell(RawCell, PText, new_span, skip): the classes cell() makes (after bind(Node))."},
+    {"cell", (PyCFunction)(void (*)(void))cell, METH_FASTCALL,
+     "cell(node, text, toks, spans) -> RawCell or None: html._Reader.cell's shortcut in C."},
     {"bind", bind, METH_O, "bind(Node): the tree class items() walks (html_tree.Node)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL,
      "items(node, stop, skip) -> (tokens, plain), (None, plain) or NotImplemented: html_text.text_items in C."},

@@ -20,6 +20,7 @@ from ..source.ptext import PText, PTextBuilder, _empty, _literal
 from ..source import Source, Span, new_span
 from .blocks import META_KEYS, META_LABEL_PATTERN, RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from .html_split import text_weights, tokenize_split
+from . import html_text
 from .html_text import decode_text, items_text, split_lines, strip_word, text_items
 from .html_tokens import START, attributes, tokenize_compact
 from . import html_onepass
@@ -268,6 +269,8 @@ class _Reader:
 
     def table(self, node: _Node, furniture: bool) -> RawTable | None:
         rows: list[RawRow] = []
+        fast = _fast_cell if html_text.USE_COMPILED else None
+        text, toks, spans = self.text, self.starts, self._spans_of_tag
         stack = [iter(node.items)]
         while stack:
             for it in stack[-1]:
@@ -278,7 +281,8 @@ class _Reader:
                     cells = []
                     for c in it.items:
                         if type(c) is not int and c.tag in ("td", "th"):
-                            cells.append(self.cell(c))
+                            # (the C shortcut where it was built; None where the Python code must answer)
+                            cells.append((fast(c, text, toks, spans) if fast is not None else None) or self.cell(c))
                     if cells:
                         rows.append(RawRow(cells, self.node_span(it)))
                 elif tag == "table":
@@ -510,6 +514,11 @@ class _Reader:
 
 _NO_TAGS: frozenset = frozenset()
 _SKIP_OR_BR = _SKIP_TAGS | {"br"}  # what a text walk leaves out, <br> aside (html_text.text_items)
+# _Reader.cell's shortcut in C (readers/_runs.c), where it was built: the classes it makes, bound once
+_fast_cell = None
+if html_text._runs is not None:
+    html_text._runs.bind_cell(RawCell, PText, new_span, _SKIP_OR_BR)
+    _fast_cell = html_text._runs.cell
 _SKIP_OR_LINK = _SKIP_TAGS | {"a"}  # the elements whose own text content_root does not weigh
 
 
