@@ -178,6 +178,8 @@ static PyObject *cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         result = Py_None;
         goto done;
     }
+    Py_INCREF(rc); /* (held: the span maker may run Python code, the class itself, where it was not built) */
+    Py_XSETREF(tag, rc); /* (the tag is not needed any more: *tag* now holds the spans, released at the end) */
     t = PyUnicode_Substring(text, (Py_ssize_t)s, (Py_ssize_t)e);
     start_obj = PyLong_FromLongLong(s);
     PyObject *span_args[2] = {PyLong_FromLongLong(ts), PyLong_FromLongLong(e)};
