@@ -118,3 +118,42 @@ def test_the_c_shortcut_refuses_what_it_does_not_know():
         H._fast_cell(cells[0], r.text, r.starts, list(r._spans_of_tag.items()))
     with pytest.raises(TypeError):
         H._fast_cell(cells[0], r.text, [0, 1, 2], r._spans_of_tag)
+
+
+def test_the_c_shortcut_after_misuse():
+    # (from a review: a later bind() of another class, a tag reassigned by a dict key's equality)
+    if H._fast_cell is None:
+        pytest.skip("readers/_runs.c was not built here")
+    from array import array
+
+    from disclosure_lint.readers import _runs
+    from disclosure_lint.readers.html_tree import Node as RealNode
+
+    class Small:
+        __slots__ = ("tag", "items")
+
+    small = Small()
+    small.tag, small.items = "td", [0]
+    try:
+        _runs.bind(Small)
+        assert H._fast_cell(small, "abc", array("q", [0, 1, 2, 3]), {}) is None
+    finally:
+        _runs.bind(RealNode)
+    with pytest.raises(TypeError):
+        _runs.bind_cell(H.RawCell, H.PText, H.new_span, frozenset({"br", 3}))
+
+    r = _Reader(Source("<html><body><table><tr><th>7</th></tr></table></body></html>"))
+    node = next(_cells(r.root))
+    tag = r.text[r.starts[node.tok]:r.starts[node.tok + 1]]
+    r._cell(node)
+
+    class Key:  # a key whose hash is the start tag's: its equality runs during the lookup
+        def __hash__(self):
+            return hash(tag)
+
+        def __eq__(self, other):
+            node.tag = "".join(["t", "d"])
+            return False
+
+    got = H._fast_cell(node, r.text, r.starts, {Key(): (1, 1), tag: (1, 1)})
+    assert got is not None and got.is_header  # read before the lookup could change it

@@ -53,9 +53,11 @@ static int64_t tok_at(const char *buf, Py_ssize_t k) {
 }
 
 /* html._Reader.cell's shortcut: the classes it makes and reads, their slots' offsets */
-static PyTypeObject *ptext_type = NULL, *rawcell_type = NULL;
+static PyTypeObject *ptext_type = NULL, *rawcell_type = NULL, *cell_node_type = NULL;
 static PyObject *span_maker = NULL, *skip_tags = NULL;
-static Py_ssize_t off_tok = -1, off_pt_text = -1, off_pt_start = -1, off_pt_p = -1;
+/* (the node class's offsets as bind_cell found them: a later bind() of another class changes bind's own) */
+static Py_ssize_t off_cell_tag = -1, off_cell_items = -1, off_tok = -1;
+static Py_ssize_t off_pt_text = -1, off_pt_start = -1, off_pt_p = -1;
 static Py_ssize_t off_rc[6] = {-1, -1, -1, -1, -1, -1}; /* ptext, span, rowspan, colspan, is_header, recovery */
 
 static PyObject *bind_cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -74,12 +76,32 @@ static PyObject *bind_cell(PyObject *self, PyObject *const *args, Py_ssize_t nar
                p = dl_slot_offset(args[1], "_p"), tok = dl_slot_offset((PyObject *)node_type, "tok");
     if (t < 0 || st < 0 || p < 0 || tok < 0)
         goto bad;
+    /* the tags left out are plain str (asking the set then runs no Python code) */
+    PyObject *iter = PyObject_GetIter(args[3]), *item;
+    if (iter == NULL)
+        return NULL;
+    while ((item = PyIter_Next(iter)) != NULL) {
+        int ok = PyUnicode_CheckExact(item);
+        Py_DECREF(item);
+        if (!ok) {
+            Py_DECREF(iter);
+            PyErr_SetString(PyExc_TypeError, "bind_cell: the tags left out must be str");
+            return NULL;
+        }
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred())
+        return NULL;
     for (int i = 0; i < 6; i++)
         off_rc[i] = rc[i];
     off_pt_text = t;
     off_pt_start = st;
     off_pt_p = p;
     off_tok = tok;
+    off_cell_tag = off_tag;
+    off_cell_items = off_items;
+    Py_INCREF(node_type);
+    Py_XSETREF(cell_node_type, node_type);
     Py_INCREF(args[0]);
     Py_XSETREF(rawcell_type, (PyTypeObject *)args[0]);
     Py_INCREF(args[1]);
@@ -96,14 +118,14 @@ bad:
 
 /* a node's single text token, under it or under its single child element (not one left out of text) */
 static Py_ssize_t single_token(PyObject *node) {
-    PyObject *kids = SLOT(node, off_items);
+    PyObject *kids = SLOT(node, off_cell_items);
     if (kids == NULL || !PyList_CheckExact(kids) || PyList_GET_SIZE(kids) != 1)
         return -1;
     PyObject *inner = PyList_GET_ITEM(kids, 0);
     if (!PyLong_CheckExact(inner)) {
-        if (Py_TYPE(inner) != node_type)
+        if (Py_TYPE(inner) != cell_node_type)
             return -1;
-        PyObject *tag = SLOT(inner, off_tag), *grand = SLOT(inner, off_items);
+        PyObject *tag = SLOT(inner, off_cell_tag), *grand = SLOT(inner, off_cell_items);
         if (tag == NULL || !PyUnicode_CheckExact(tag) || grand == NULL || !PyList_CheckExact(grand) ||
             PyList_GET_SIZE(grand) != 1 || !PyLong_CheckExact(PyList_GET_ITEM(grand, 0)))
             return -1;
@@ -129,12 +151,14 @@ static PyObject *cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         return NULL;
     }
     PyObject *node = args[0], *text = args[1], *spans = args[3];
-    if (rawcell_type == NULL || Py_TYPE(node) != node_type)
+    if (rawcell_type == NULL || Py_TYPE(node) != cell_node_type)
         Py_RETURN_NONE;
     Py_ssize_t k = single_token(node);
-    PyObject *tokobj = SLOT(node, off_tok), *tagobj = SLOT(node, off_tag);
+    PyObject *tokobj = SLOT(node, off_tok), *tagobj = SLOT(node, off_cell_tag);
     if (k < 0 || tokobj == NULL || !PyLong_CheckExact(tokobj) || tagobj == NULL || !PyUnicode_CheckExact(tagobj))
         Py_RETURN_NONE;
+    /* what is read of the node, read now: Python code may run below (a dict key's equality, the span maker) */
+    PyObject *is_header = PyUnicode_CompareWithASCIIString(tagobj, "th") == 0 ? Py_True : Py_False;
     Py_ssize_t nt = PyLong_AsSsize_t(tokobj);
     if (nt < 0) {
         PyErr_Clear();
@@ -201,7 +225,6 @@ static PyObject *cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *c = rawcell_type->tp_alloc(rawcell_type, 0);
     if (c == NULL)
         goto done;
-    PyObject *is_header = PyUnicode_CompareWithASCIIString(tagobj, "th") == 0 ? Py_True : Py_False;
     PyObject *empty = PyUnicode_New(0, 0);
     if (empty == NULL) {
         Py_DECREF(c);
