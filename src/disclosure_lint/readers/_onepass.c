@@ -213,7 +213,6 @@ static Py_ssize_t offset_of(PyObject *o, PyObject *name) {
          : name == s_parent ? off_parent : name == s_w ? off_w : -1;
 }
 
-#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
 
 /* set an attribute of a node; -1 on error */
 static int set(PyObject *o, PyObject *name, PyObject *v) {

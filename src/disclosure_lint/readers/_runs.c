@@ -25,24 +25,9 @@
 static PyTypeObject *node_type = NULL; /* a strong reference, once bound */
 static Py_ssize_t off_tag = -1, off_items = -1;
 
-#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
-
 static PyObject *bind(PyObject *self, PyObject *cls) {
     (void)self;
-    if (!PyType_Check(cls)) {
-        PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
-        return NULL;
-    }
-    Py_ssize_t t = dl_slot_offset(cls, "tag"), i = dl_slot_offset(cls, "items");
-    if (t < 0 || i < 0 || t == i) {
-        PyErr_SetString(PyExc_TypeError, "bind: the class needs plain 'tag' and 'items' slots");
-        return NULL;
-    }
-    Py_INCREF(cls);
-    Py_XSETREF(node_type, (PyTypeObject *)cls);
-    off_tag = t;
-    off_items = i;
-    Py_RETURN_NONE;
+    return dl_bind_two_slots(cls, "tag", "items", &node_type, &off_tag, &off_items);
 }
 
 /* offset k of the buffer (read whole: the buffer need not be aligned) */

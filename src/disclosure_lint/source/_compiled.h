@@ -28,6 +28,28 @@ static Py_ssize_t dl_slot_offset(PyObject *type, const char *name) {
     return off;
 }
 
+#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
+
+/* bind(cls) of a module that makes or reads objects of *cls* at two of its slots: the class kept (a strong
+ * reference in *type*) with the offsets of its plain slots *a* and *b*; None, or NULL with a TypeError */
+static PyObject *dl_bind_two_slots(PyObject *cls, const char *a, const char *b, PyTypeObject **type,
+                                   Py_ssize_t *off_a, Py_ssize_t *off_b) {
+    if (!PyType_Check(cls) || ((PyTypeObject *)cls)->tp_alloc == NULL) {
+        PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
+        return NULL;
+    }
+    Py_ssize_t x = dl_slot_offset(cls, a), y = dl_slot_offset(cls, b);
+    if (x < 0 || y < 0 || x == y) {
+        PyErr_Format(PyExc_TypeError, "bind: the class needs plain '%s' and '%s' slots", a, b);
+        return NULL;
+    }
+    Py_INCREF(cls);
+    Py_XSETREF(*type, (PyTypeObject *)cls);
+    *off_a = x;
+    *off_b = y;
+    Py_RETURN_NONE;
+}
+
 /* the module, with SOURCE_CRC32 where setup.py gave it */
 static PyObject *dl_module_create(struct PyModuleDef *def) {
     PyObject *m = PyModule_Create(def);

@@ -12,24 +12,9 @@
 static PyTypeObject *span_type = NULL; /* a strong reference, once bound */
 static Py_ssize_t off_start = -1, off_end = -1;
 
-#define SLOT(o, off) (*(PyObject **)((char *)(o) + (off)))
-
 static PyObject *bind(PyObject *self, PyObject *cls) {
     (void)self;
-    if (!PyType_Check(cls) || ((PyTypeObject *)cls)->tp_alloc == NULL) {
-        PyErr_SetString(PyExc_TypeError, "bind: a class is needed");
-        return NULL;
-    }
-    Py_ssize_t s = dl_slot_offset(cls, "start"), e = dl_slot_offset(cls, "end");
-    if (s < 0 || e < 0 || s == e) {
-        PyErr_SetString(PyExc_TypeError, "bind: the class needs plain 'start' and 'end' slots");
-        return NULL;
-    }
-    Py_INCREF(cls);
-    Py_XSETREF(span_type, (PyTypeObject *)cls);
-    off_start = s;
-    off_end = e;
-    Py_RETURN_NONE;
+    return dl_bind_two_slots(cls, "start", "end", &span_type, &off_start, &off_end);
 }
 
 static PyObject *make(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
