@@ -372,11 +372,16 @@ def main() -> int:
     repeats = 3 if args.quick else 5
     n_corpus = 12 if args.quick else 40
     n_batch = 60 if args.quick else 500
-    from disclosure_lint.readers import html_onepass
+    from disclosure_lint import source
+    from disclosure_lint.checks import dl503_duplicated_passage
+    from disclosure_lint.readers import html_onepass, html_text
 
-    compiled = "compiled (readers/_onepass.c)" if html_onepass._compiled is not None else "Python (not built)"
+    built = [name for name, ok in (("readers/_onepass.c", html_onepass._compiled is not None),
+                                   ("readers/_runs.c", html_text._runs is not None),
+                                   ("checks/_repeats.c", dl503_duplicated_passage._compiled is not None),
+                                   ("source/_span.c", source.new_span is not source.Span)) if ok]
     print(f"dlint benchmarks ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores, HTML pass: {compiled}\n")
+          f"{os.cpu_count()} cores, compiled twins in use: {', '.join(built) or 'none (the Python code)'}\n")
 
     files = corpus(n_corpus)
     mb = sum(map(len, files)) / 1e6
