@@ -281,8 +281,10 @@ class _Reader:
                     cells = []
                     for c in it.items:
                         if type(c) is not int and c.tag in ("td", "th"):
-                            # (the C shortcut where it was built; None where the Python code must answer)
-                            cells.append((fast(c, text, toks, spans) if fast is not None else None) or self.cell(c))
+                            # The C shortcut where it was built (None where it does not answer: then the general
+                            # path, which the Python shortcut would only reach again), else cell's.
+                            cells.append((fast(c, text, toks, spans) or self._cell(c)) if fast is not None
+                                         else self.cell(c))
                     if cells:
                         rows.append(RawRow(cells, self.node_span(it)))
                 elif tag == "table":
