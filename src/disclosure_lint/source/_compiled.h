@@ -1,7 +1,7 @@
-/* What the compiled twins share (readers/_onepass.c, checks/_repeats.c, source/_span.c): the offset of a plain
- * __slots__ member, and the module made with the CRC-32 of its sources (this header included: setup.py), by
- * which source/compiled.py refuses a build whose sources changed since.  Static functions, included once per
- * module. */
+/* What the compiled twins share (readers/_onepass.c, readers/_runs.c, checks/_repeats.c, source/_span.c): the
+ * offset of a plain __slots__ member, bind(cls) of two of them, and the module made with the CRC-32 of its
+ * sources (its C file, then this header: setup.py), by which source/compiled.py refuses a build whose sources
+ * changed since.  Static functions, included once per module. */
 #ifndef DLINT_COMPILED_H
 #define DLINT_COMPILED_H
 
