@@ -37,6 +37,19 @@ static int64_t tok_at(const char *buf, Py_ssize_t k) {
     return v;
 }
 
+/* the offsets (a buffer of 64-bit integers: the reader's array('q')) in *view*, and their count; -1 with a
+ * TypeError (the buffer released) where they are not that */
+static Py_ssize_t get_offsets(PyObject *obj, Py_buffer *view) {
+    if (PyObject_GetBuffer(obj, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->itemsize != 8 || view->format == NULL || (strcmp(view->format, "q") != 0 && strcmp(view->format, "l") != 0)) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_TypeError, "toks must be an array of 64-bit integers");
+        return -1;
+    }
+    return view->len / 8;
+}
+
 /* html._Reader.cell's shortcut: the classes it makes and reads, their slots' offsets */
 static PyTypeObject *ptext_type = NULL, *rawcell_type = NULL, *cell_node_type = NULL;
 static PyObject *span_maker = NULL, *skip_tags = NULL;
@@ -150,12 +163,11 @@ static PyObject *cell(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         Py_RETURN_NONE;
     }
     Py_buffer view;
-    if (PyObject_GetBuffer(args[2], &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+    Py_ssize_t ntoks = get_offsets(args[2], &view), len = PyUnicode_GET_LENGTH(text);
+    if (ntoks < 0)
         return NULL;
     PyObject *result = NULL, *tag = NULL, *t = NULL, *pt = NULL, *sp = NULL, *start_obj = NULL;
-    Py_ssize_t ntoks = view.len / 8, len = PyUnicode_GET_LENGTH(text);
-    if (view.itemsize != 8 || view.format == NULL || (strcmp(view.format, "q") != 0 && strcmp(view.format, "l") != 0) ||
-        k >= ntoks - 1 || nt >= ntoks - 1) {
+    if (k >= ntoks - 1 || nt >= ntoks - 1) {
         result = Py_None;
         goto done;
     }
@@ -347,21 +359,18 @@ static PyObject *join(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (n == 0)
         Py_RETURN_NONE; /* nothing to join: the Python code */
     Py_buffer view;
-    if (PyObject_GetBuffer(args[1], &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+    Py_ssize_t ntoks = get_offsets(args[1], &view);
+    if (ntoks < 0)
         return NULL;
     PyObject *result = NULL, *joined = NULL, *pos = NULL, *starts = NULL, *ends = NULL;
     int64_t *span = NULL; /* the pieces' (start, end), found once: nothing is read of *items* after that */
-    if (view.itemsize != 8 || view.format == NULL || (strcmp(view.format, "q") != 0 && strcmp(view.format, "l") != 0)) {
-        PyErr_SetString(PyExc_TypeError, "join: toks must be an array of 64-bit integers");
-        goto done;
-    }
     span = PyMem_Malloc((size_t)n * 2 * sizeof *span);
     if (span == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     const char *toks = (const char *)view.buf;
-    Py_ssize_t ntoks = view.len / 8, len = PyUnicode_GET_LENGTH(text), total = 0;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), total = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 maxchar = 0;
